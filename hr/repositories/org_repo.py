@@ -1,0 +1,82 @@
+"""Queries about departments, employees and the manager chain."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlmodel import Session, select
+
+from hr.models import Department, Employee
+
+SUBTREE_CTE = """WITH RECURSIVE team(id) AS (
+  SELECT id FROM hr_employee WHERE id = :manager_id
+  UNION SELECT e.id FROM hr_employee e JOIN team t ON e.manager_id = t.id)"""
+
+DEPT_CLOSURE_CTE = """closure(ancestor, descendant) AS (
+  SELECT id, id FROM hr_department
+  UNION ALL SELECT c.ancestor, d.id FROM closure c JOIN hr_department d ON d.parent_id = c.descendant)"""
+
+
+def get_employee(db: Session, employee_id: str) -> Employee | None:
+    """One employee by id."""
+    return db.get(Employee, employee_id)
+
+
+def find_employee_by(db: Session, field: str, value: str) -> Employee | None:
+    """One employee by a unique contact field: email, slack_user_id or wecom_userid."""
+    column = {"email": Employee.email, "slack_user_id": Employee.slack_user_id,
+              "wecom_userid": Employee.wecom_userid}[field]
+    return db.exec(select(Employee).where(column == value)).first()
+
+
+def get_department(db: Session, department_id: str) -> Department | None:
+    """One department by id."""
+    return db.get(Department, department_id)
+
+
+def list_departments(db: Session) -> list[Department]:
+    """Every department (the tree is small)."""
+    return list(db.exec(select(Department).order_by(Department.id)))
+
+
+def department_ancestors(db: Session, department_id: str) -> list[str]:
+    """The department and every ancestor up to the root, nearest first."""
+    chain, seen = [], set()
+    current = db.get(Department, department_id)
+    while current is not None and current.id not in seen:
+        chain.append(current.id)
+        seen.add(current.id)
+        current = db.get(Department, current.parent_id) if current.parent_id else None
+    return chain
+
+
+def manager_chain(db: Session, employee_id: str) -> list[str]:
+    """The employee's managers, nearest first (cycle-safe)."""
+    chain, seen = [], {employee_id}
+    current = db.get(Employee, employee_id)
+    while current is not None and current.manager_id and current.manager_id not in seen:
+        chain.append(current.manager_id)
+        seen.add(current.manager_id)
+        current = db.get(Employee, current.manager_id)
+    return chain
+
+
+def subtree_employee_ids(db: Session, manager_id: str) -> list[str]:
+    """Everyone who reports to the manager directly or indirectly, plus the manager."""
+    rows = db.execute(text(SUBTREE_CTE + " SELECT id FROM team"), {"manager_id": manager_id})
+    return [row[0] for row in rows]
+
+
+def direct_reports(db: Session, manager_id: str) -> list[Employee]:
+    """People whose manager is this person."""
+    return list(db.exec(select(Employee).where(Employee.manager_id == manager_id).order_by(Employee.id)))
+
+
+def employees_in_department_tree(db: Session, department_id: str) -> list[Employee]:
+    """Active employees of a department and all its sub-departments."""
+    sql = "WITH RECURSIVE " + DEPT_CLOSURE_CTE + """
+      SELECT e.id FROM hr_employee e JOIN closure c ON c.descendant = e.department_id
+      WHERE c.ancestor = :dept AND e.active"""
+    ids = [row[0] for row in db.execute(text(sql), {"dept": department_id})]
+    if not ids:
+        return []
+    return list(db.exec(select(Employee).where(Employee.id.in_(ids)).order_by(Employee.id)))

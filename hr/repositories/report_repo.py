@@ -1,0 +1,220 @@
+"""Aggregate queries (GROUP BY in SQL) behind completion reports and KPIs; each returns plain counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+_TEAM = """team(id) AS (SELECT id FROM hr_employee WHERE id = :manager_id
+  UNION SELECT e.id FROM hr_employee e JOIN team t ON e.manager_id = t.id)"""
+_CLOSURE = """closure(ancestor, descendant) AS (SELECT id, id FROM hr_department
+  UNION ALL SELECT c.ancestor, d.id FROM closure c JOIN hr_department d ON d.parent_id = c.descendant)"""
+_DONE = "SUM(CASE WHEN en.status = 'completed' THEN 1 ELSE 0 END)"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose records an aggregate covers: everyone, a manager's subtree, a department tree or one person."""
+
+    manager_id: str | None = None
+    department_id: str | None = None
+    employee_id: str | None = None
+
+    def ctes(self, need_closure: bool = False) -> list[str]:
+        """CTE definitions this scope needs."""
+        parts = [_TEAM] if self.manager_id else []
+        if self.department_id or need_closure:
+            parts.append(_CLOSURE)
+        return parts
+
+    def where(self, employee_col: str, department_col: str) -> str:
+        """SQL conditions restricting rows to the scope."""
+        conds = []
+        if self.manager_id:
+            conds.append(f"{employee_col} IN (SELECT id FROM team)")
+        if self.department_id:
+            conds.append(f"{department_col} IN (SELECT descendant FROM closure WHERE ancestor = :scope_dept)")
+        if self.employee_id:
+            conds.append(f"{employee_col} = :scope_employee")
+        return "".join(f" AND {c}" for c in conds)
+
+    def params(self) -> dict:
+        """Bind values for the scope's placeholders."""
+        return {"manager_id": self.manager_id, "scope_dept": self.department_id, "scope_employee": self.employee_id}
+
+
+EVERYONE = Scope()
+
+
+def _with(ctes: list[str]) -> str:
+    """A WITH RECURSIVE prefix (or nothing)."""
+    return ("WITH RECURSIVE " + ",\n".join(ctes) + "\n") if ctes else ""
+
+
+def _run(db: Session, sql: str, params: dict) -> list[tuple]:
+    """Execute and return plain tuples."""
+    return [tuple(row) for row in db.execute(text(sql), params)]
+
+
+def completion_counts(db: Session, start: date, end: date, scope: Scope = EVERYONE) -> tuple[int, int]:
+    """(due, completed) for enrollments due in [start, end], dropped ones excluded."""
+    needs_employee = bool(scope.department_id)
+    join = " JOIN hr_employee e ON e.id = en.employee_id" if needs_employee else ""
+    sql = (_with(scope.ctes()) + f"SELECT COUNT(*), COALESCE({_DONE}, 0) FROM hr_enrollment en{join}"
+           " WHERE en.due_on BETWEEN :start AND :end AND en.status <> 'dropped'"
+           + scope.where("en.employee_id", "e.department_id"))
+    due, done = _run(db, sql, {"start": start, "end": end, **scope.params()})[0]
+    return int(due), int(done)
+
+
+def completion_by_department(db: Session, start: date, end: date, scope: Scope = EVERYONE) -> dict[str, tuple[int, int]]:
+    """department id -> (due, completed), each department counting its whole subtree."""
+    sql = (_with([*scope.ctes(need_closure=True), "per_dept AS (SELECT e.department_id AS dept, COUNT(*) AS due, "
+                  f"{_DONE} AS done FROM hr_enrollment en JOIN hr_employee e ON e.id = en.employee_id "
+                  "WHERE en.due_on BETWEEN :start AND :end AND en.status <> 'dropped'"
+                  + scope.where("en.employee_id", "e.department_id") + " GROUP BY e.department_id)"])
+           + "SELECT c.ancestor, SUM(p.due), SUM(p.done) FROM per_dept p JOIN closure c ON c.descendant = p.dept "
+             "GROUP BY c.ancestor")
+    return {row[0]: (int(row[1]), int(row[2])) for row in _run(db, sql, {"start": start, "end": end, **scope.params()})}
+
+
+def completion_by_course(db: Session, start: date, end: date, scope: Scope = EVERYONE) -> dict[str, tuple[int, int]]:
+    """course code -> (due, completed)."""
+    join = " JOIN hr_employee e ON e.id = en.employee_id" if scope.department_id else ""
+    sql = (_with(scope.ctes()) + f"SELECT en.course_code, COUNT(*), {_DONE} FROM hr_enrollment en{join}"
+           " WHERE en.due_on BETWEEN :start AND :end AND en.status <> 'dropped'"
+           + scope.where("en.employee_id", "e.department_id") + " GROUP BY en.course_code")
+    return {row[0]: (int(row[1]), int(row[2])) for row in _run(db, sql, {"start": start, "end": end, **scope.params()})}
+
+
+def timeliness_counts(db: Session, start: date, end: date, scope: Scope = EVERYONE) -> tuple[int, int]:
+    """(completed, completed on or before due) among enrollments due in [start, end]."""
+    join = " JOIN hr_employee e ON e.id = en.employee_id" if scope.department_id else ""
+    sql = (_with(scope.ctes()) + "SELECT COUNT(*), COALESCE(SUM(CASE WHEN en.completed_on <= en.due_on THEN 1 ELSE 0"
+           f" END), 0) FROM hr_enrollment en{join} WHERE en.due_on BETWEEN :start AND :end"
+           " AND en.status = 'completed'" + scope.where("en.employee_id", "e.department_id"))
+    done, on_time = _run(db, sql, {"start": start, "end": end, **scope.params()})[0]
+    return int(done), int(on_time)
+
+
+def participation_counts(db: Session, start: date, end: date, scope: Scope = EVERYONE) -> tuple[int, int]:
+    """(people enrolled, people who started or finished) among enrollments due in [start, end]."""
+    join = " JOIN hr_employee e ON e.id = en.employee_id" if scope.department_id else ""
+    sql = (_with(scope.ctes()) + "SELECT COUNT(DISTINCT en.employee_id), COUNT(DISTINCT CASE WHEN en.status IN "
+           "('in_progress', 'completed') OR en.progress_pct > 0 THEN en.employee_id END) "
+           f"FROM hr_enrollment en{join} WHERE en.due_on BETWEEN :start AND :end AND en.status <> 'dropped'"
+           + scope.where("en.employee_id", "e.department_id"))
+    enrolled, started = _run(db, sql, {"start": start, "end": end, **scope.params()})[0]
+    return int(enrolled), int(started)
+
+
+def exam_pass_counts(db: Session, start: date, end: date, scope: Scope = EVERYONE) -> tuple[int, int]:
+    """(person-course pairs examined in [start, end], pairs with at least one pass)."""
+    join = " JOIN hr_employee e ON e.id = x.employee_id" if scope.department_id else ""
+    sql = (_with(scope.ctes()) + "SELECT COUNT(*), COALESCE(SUM(p), 0) FROM (SELECT x.employee_id, x.course_code, "
+           f"MAX(CASE WHEN x.passed THEN 1 ELSE 0 END) AS p FROM hr_exam_attempt x{join} "
+           "WHERE x.attempted_on BETWEEN :start AND :end" + scope.where("x.employee_id", "e.department_id")
+           + " GROUP BY x.employee_id, x.course_code) pairs")
+    tried, passed = _run(db, sql, {"start": start, "end": end, **scope.params()})[0]
+    return int(tried), int(passed)
+
+
+def exam_results_by_course(db: Session, employee_id: str, start: date, end: date) -> dict[str, tuple[bool, float]]:
+    """course code -> (passed at least once, best score) for one person's attempts in [start, end]."""
+    sql = ("SELECT course_code, MAX(CASE WHEN passed THEN 1 ELSE 0 END), MAX(score) FROM hr_exam_attempt "
+           "WHERE employee_id = :emp AND attempted_on BETWEEN :start AND :end GROUP BY course_code")
+    rows = _run(db, sql, {"emp": employee_id, "start": start, "end": end})
+    return {row[0]: (bool(row[1]), float(row[2])) for row in rows}
+
+
+def satisfaction_counts(db: Session, start: date, end: date, good_at_least: int,
+                        course_code: str | None = None) -> tuple[int, float | None, int]:
+    """(responses, average rating 1-5, responses rated good) submitted in [start, end]."""
+    course = " AND course_code = :course" if course_code else ""
+    sql = ("SELECT COUNT(*), AVG(rating), COALESCE(SUM(CASE WHEN rating >= :good THEN 1 ELSE 0 END), 0) "
+           f"FROM hr_survey_response WHERE submitted_on BETWEEN :start AND :end{course}")
+    count, avg, good = _run(db, sql, {"start": start, "end": end, "good": good_at_least, "course": course_code})[0]
+    return int(count), None if avg is None else float(avg), int(good)
+
+
+def ratings_by_course(db: Session, start: date, end: date, good_at_least: int) -> dict[str, tuple[int, int]]:
+    """course code -> (responses, good responses) submitted in [start, end]."""
+    sql = ("SELECT course_code, COUNT(*), SUM(CASE WHEN rating >= :good THEN 1 ELSE 0 END) FROM hr_survey_response "
+           "WHERE submitted_on BETWEEN :start AND :end GROUP BY course_code")
+    return {row[0]: (int(row[1]), int(row[2])) for row in _run(db, sql, {"start": start, "end": end,
+                                                                          "good": good_at_least})}
+
+
+@dataclass(frozen=True)
+class SessionUse:
+    """What scheduled sessions in a period amounted to."""
+
+    planned: int
+    held: int
+    hours_held: float
+    instructors: int
+    venues: int
+
+
+def session_use(db: Session, start: datetime, end: datetime) -> SessionUse:
+    """Counts of sessions planned to start in [start, end) and of those held, with instructor and venue counts."""
+    sql = ("SELECT COUNT(*), COALESCE(SUM(CASE WHEN status = 'held' THEN 1 ELSE 0 END), 0), "
+           "COALESCE(SUM(CASE WHEN status = 'held' THEN hours ELSE 0 END), 0), COUNT(DISTINCT instructor), "
+           "COUNT(DISTINCT venue) FROM hr_course_session WHERE starts_at >= :start AND starts_at < :end")
+    planned, held, hours, instructors, venues = _run(db, sql, {"start": start, "end": end})[0]
+    return SessionUse(int(planned), int(held), float(hours), int(instructors), int(venues))
+
+
+def required_coverage(db: Session, course_code: str, tags: list[str], everyone: bool) -> tuple[int, int]:
+    """(target employees, of whom completed) for a required course; targets match a department (or ancestor),
+    role or job title in tags, or everyone."""
+    sql = ("WITH RECURSIVE " + _CLOSURE + """
+      , targets AS (SELECT DISTINCT e.id FROM hr_employee e JOIN closure c ON c.descendant = e.department_id
+        WHERE e.active AND (:everyone OR c.ancestor IN :tags OR e.role IN :tags OR e.job_title IN :tags))
+      SELECT COUNT(*), COUNT(en.id) FROM targets t LEFT JOIN hr_enrollment en
+        ON en.employee_id = t.id AND en.course_code = :course AND en.status = 'completed'""")
+    stmt = text(sql).bindparams(_expanding("tags"))
+    row = db.execute(stmt, {"everyone": everyone, "tags": tags or ["\x00"], "course": course_code}).one()
+    return int(row[0]), int(row[1])
+
+
+def _expanding(name: str):
+    """An IN-list bind parameter."""
+    from sqlalchemy import bindparam
+
+    return bindparam(name, expanding=True)
+
+
+@dataclass(frozen=True)
+class GroupMeans:
+    """Mean performance figures of one group (trained or untrained)."""
+
+    people: int
+    behavior: float | None
+    business: float | None
+    score: float | None
+
+
+def trained_vs_untrained(db: Session, period: str, start: date, end: date,
+                         course_code: str | None = None) -> dict[bool, GroupMeans]:
+    """Performance means for people who completed training in [start, end] (optionally one course) and the rest."""
+    course = " AND course_code = :course" if course_code else ""
+    sql = f"""SELECT CASE WHEN t.employee_id IS NULL THEN 0 ELSE 1 END AS trained, COUNT(*),
+        AVG(pr.behavior_score), AVG(pr.business_metric), AVG(pr.score)
+      FROM hr_performance_record pr LEFT JOIN (SELECT DISTINCT employee_id FROM hr_enrollment
+        WHERE status = 'completed' AND completed_on BETWEEN :start AND :end{course}) t
+        ON t.employee_id = pr.employee_id
+      WHERE pr.period = :period GROUP BY CASE WHEN t.employee_id IS NULL THEN 0 ELSE 1 END"""
+    result = {True: GroupMeans(0, None, None, None), False: GroupMeans(0, None, None, None)}
+    for trained, people, behavior, business, score in _run(db, sql, {"start": start, "end": end, "period": period,
+                                                                     "course": course_code}):
+        result[bool(trained)] = GroupMeans(int(people), _f(behavior), _f(business), _f(score))
+    return result
+
+
+def _f(value) -> float | None:
+    """Float or None (Postgres returns Decimal for AVG)."""
+    return None if value is None else float(value)

@@ -1,0 +1,64 @@
+"""RBAC in one place: employee sees self, manager their subtree, HR and training specialists everyone."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from hr.caller import Caller
+from hr.errors import forbidden, not_found
+from hr.models import Employee
+from hr.repositories import org_repo
+from hr.repositories.report_repo import EVERYONE, Scope
+
+
+def can_see(db: Session, caller: Caller, employee_id: str) -> bool:
+    """True when the caller may read this person's learning records."""
+    if caller.sees_everyone or caller.id == employee_id:
+        return True
+    return caller.role == "manager" and caller.id in org_repo.manager_chain(db, employee_id)
+
+
+def require_employee(db: Session, employee_id: str) -> Employee:
+    """Load an employee or raise not_found."""
+    employee = org_repo.get_employee(db, employee_id)
+    if employee is None:
+        raise not_found("employee", employee_id)
+    return employee
+
+
+def visible_employee(db: Session, caller: Caller, employee_id: str) -> Employee:
+    """Load a person the caller may see; otherwise forbidden (checked before existence so ids are not probed)."""
+    if not can_see(db, caller, employee_id):
+        raise forbidden("see this person's learning records", "查看此人的学习记录")
+    return require_employee(db, employee_id)
+
+
+def require_manage(db: Session, caller: Caller, employee_id: str) -> Employee:
+    """Changing someone else's records needs HR/training specialist, or being their manager (any level)."""
+    return visible_employee(db, caller, employee_id)
+
+
+def require_privileged(caller: Caller, what_en: str, what_zh: str) -> None:
+    """Only HR and training specialists may do this."""
+    if not caller.sees_everyone:
+        raise forbidden(what_en, what_zh)
+
+
+def require_department_view(db: Session, caller: Caller, department_id: str) -> None:
+    """Department figures: HR/specialists any department; a manager only a department inside their own tree."""
+    if org_repo.get_department(db, department_id) is None:
+        raise not_found("department", department_id)
+    if caller.sees_everyone:
+        return
+    if caller.role == "manager" and caller.department_id in org_repo.department_ancestors(db, department_id):
+        return
+    raise forbidden("see this department's figures", "查看该部门的数据")
+
+
+def report_scope(caller: Caller) -> Scope:
+    """The rows a report may include for this caller."""
+    if caller.sees_everyone:
+        return EVERYONE
+    if caller.role == "manager":
+        return Scope(manager_id=caller.id)
+    return Scope(employee_id=caller.id)

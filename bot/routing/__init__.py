@@ -1,0 +1,1 @@
+"""Offline understanding of one message: which tool the person wants and with which arguments."""

@@ -1,0 +1,165 @@
+"""The names people use for courses and departments, so slot filling can map free text to codes and ids."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from rapidfuzz import fuzz
+
+# Words that say "a course" rather than which course; stripped before fuzzy matching.
+_GENERIC_ZH = ("基础", "入门", "进阶", "课程", "培训", "技巧", "概论")
+_GENERIC_EN = {"basics", "basic", "fundamentals", "fundamental", "introduction", "intro", "for", "and", "the", "of",
+               "course", "skills", "new", "advanced", "to", "in", "a"}
+_LATIN_WORD = re.compile(r"[a-z][a-z0-9\-]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class CourseName:
+    """One course as people name it: its code and its Chinese and English titles."""
+
+    code: str
+    title_zh: str = ""
+    title_en: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DepartmentName:
+    """One department as people name it."""
+
+    id: str
+    name_zh: str = ""
+    name_en: str = ""
+
+
+@dataclass(frozen=True)
+class Match:
+    """A slot value found in text, how sure the match is (0-100) and the words that named it."""
+
+    value: str
+    score: float
+    span: str = ""
+
+
+def _strip_generic_zh(title: str) -> str:
+    """A Chinese title without its generic words ("信息安全基础" -> "信息安全")."""
+    core = title
+    for word in _GENERIC_ZH:
+        core = core.replace(word, "")
+    return core
+
+
+def _content_words(title: str) -> list[str]:
+    """The distinctive English words of a title ("Prompt Engineering Fundamentals" -> prompt, engineering)."""
+    return [w for w in _LATIN_WORD.findall(title.lower()) if w not in _GENERIC_EN and len(w) > 2]
+
+
+def _word_hit(word: str, text_words: list[str]) -> str | None:
+    """The text word that matches a title word, allowing typos and plurals."""
+    for tw in text_words:
+        if tw == word or fuzz.ratio(word, tw) >= 80 or (len(tw) >= 5 and (tw.startswith(word) or word.startswith(tw))):
+            return tw
+    return None
+
+
+@dataclass
+class Catalog:
+    """Every course and department the organisation has, searchable by fuzzy name."""
+
+    courses: list[CourseName] = field(default_factory=list)
+    departments: list[DepartmentName] = field(default_factory=list)
+
+    @cached_property
+    def _distinct_zh_pieces(self) -> dict[str, list[str]]:
+        """Per course, the 3+ character pieces of its Chinese names that no other course shares ("入职培训")."""
+        pieces: dict[str, set[str]] = {}
+        for course in self.courses:
+            own = set()
+            for name in filter(None, (course.title_zh, *[a for a in course.aliases if _HAN.search(a)])):
+                for size in range(3, len(name) + 1):
+                    own.update(name[i:i + size] for i in range(len(name) - size + 1))
+            pieces[course.code] = {p for p in own if len(_strip_generic_zh(p)) >= 2}
+        result = {}
+        for code, own in pieces.items():
+            others = set().union(*(p for c, p in pieces.items() if c != code)) if len(pieces) > 1 else set()
+            result[code] = sorted(own - others, key=len, reverse=True)
+        return result
+
+    def find_course(self, text: str) -> Match | None:
+        """The course the text names, by code, Chinese title, English title or alias; None when unsure."""
+        upper = text.upper()
+        for course in self.courses:
+            if m := re.search(rf"(?<![A-Z0-9]){re.escape(course.code.upper())}(?![0-9])", upper):
+                return Match(course.code, 100.0, text[m.start():m.end()])
+        scored = sorted((self._course_score(c, text) + (c.code,) for c in self.courses), reverse=True)
+        if not scored or scored[0][0] < 70:
+            return None
+        if len(scored) > 1 and scored[1][0] >= scored[0][0] - 3 and scored[0][0] < 95:
+            return None  # two courses fit equally well: better to ask than to guess
+        return Match(scored[0][2], scored[0][0], scored[0][1])
+
+    def _course_score(self, course: CourseName, text: str) -> tuple[float, str]:
+        """How well the text names this course (0-100) and the words that did it."""
+        best: tuple[float, str] = (0.0, "")
+        for zh in filter(None, (course.title_zh, *[a for a in course.aliases if _HAN.search(a)])):
+            core = _strip_generic_zh(zh)
+            if zh in text:
+                return 100.0, zh
+            if len(core) >= 3 and core in text:
+                best = max(best, (96.0, core))
+            elif len(core) >= 3:
+                alignment = fuzz.partial_ratio_alignment(core, text)
+                if alignment and alignment.score * 0.97 > best[0]:
+                    best = (alignment.score * 0.97, text[alignment.dest_start:alignment.dest_end])
+        for piece in self._distinct_zh_pieces.get(course.code, []):
+            if piece in text:
+                best = max(best, (92.0 if len(piece) >= 4 else 85.0, piece))
+                break
+        lowered = text.lower()
+        text_words = _LATIN_WORD.findall(lowered)
+        for en in filter(None, (course.title_en, *[a for a in course.aliases if not _HAN.search(a)])):
+            if en.lower() in lowered:
+                return 100.0, en
+            words = _content_words(en)
+            hits = [_word_hit(w, text_words) for w in words]
+            found = [h for h in hits if h]
+            if words and len(found) == len(words):
+                best = max(best, (94.0, " ".join(found)))
+            elif words and len(words) >= 2 and (hits[0] or hits[words.index(max(words, key=len))]):
+                best = max(best, (75.0 + 10 * len(found) / len(words), " ".join(found)))
+        return best
+
+    def find_department(self, text: str) -> Match | None:
+        """The department the text names ("销售部", "sales team", "R&D"); None when no department is named."""
+        lowered = text.lower()
+        best: Match | None = None
+        for dept in self.departments:
+            score = self._department_score(dept, text, lowered)
+            if score and (best is None or score > best.score):
+                best = Match(dept.id, score, dept.name_zh or dept.name_en)
+        return best
+
+    @staticmethod
+    def _department_score(dept: DepartmentName, text: str, lowered: str) -> float:
+        """How clearly the text names this department (0 when not at all)."""
+        if dept.name_zh and dept.name_zh in text:
+            return 100.0 + len(dept.name_zh)
+        short_zh = dept.name_zh.removesuffix("部")
+        if len(short_zh) >= 2 and re.search(re.escape(short_zh) + r"(部门|团队|部|组)", text):
+            return 95.0 + len(short_zh)
+        for name in filter(None, (dept.name_en.lower(), dept.id.lower())):
+            pattern = rf"(?<![a-z]){re.escape(name)}(?![a-z])"
+            if re.search(pattern + r"\s*(department|dept|team|org)", lowered) or re.search(
+                    r"(department|dept|team)\s+(of\s+)?" + re.escape(name) + r"(?![a-z])", lowered):
+                return 95.0 + len(name) / 10
+            if len(name) >= 3 and re.search(pattern, lowered) and name not in _GENERIC_EN:
+                return 80.0 + len(name) / 10
+        return 0.0
+
+    def department_names(self, department_id: str) -> tuple[str, str]:
+        """The Chinese and English names of a department, for overlap checks and replies."""
+        dept = next((d for d in self.departments if d.id == department_id), None)
+        return (dept.name_zh, dept.name_en) if dept else ("", "")

@@ -1,0 +1,89 @@
+"""The offline intent router: cue phrases plus similarity to examples, then slot filling."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from bot.routing import intents as I
+from bot.routing.catalog import Catalog
+from bot.routing.examples import EXAMPLES
+from bot.routing.patterns import pattern_scores
+from bot.routing.similarity import ExampleMatcher
+from bot.routing.slots import DEFAULT_EMPLOYEE_ID, SlotFiller
+
+_SIMILARITY_WEIGHT = 2.0
+_MIN_SIMILARITY = 0.55  # below this and with no cue, the message is not a known request
+_QUESTIONISH = re.compile(r"[?？]|吗|呢|什么|怎么|如何|多少|几|哪|是否|能否|可以|\b(what|how|why|when|where|which|who|can|is|are|do|does|should)\b")
+
+
+def normalise(text: str) -> str:
+    """Full-width to half-width, lower case, single spaces: one form for every cue to match."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().lower()
+
+
+class IntentRouter:
+    """Decides which tool a message asks for and fills its slots; unknown requests go to search or help."""
+
+    def __init__(self, catalog: Catalog, employee_id_pattern: str = DEFAULT_EMPLOYEE_ID):
+        """Index the example utterances once; routing a message afterwards takes well under a millisecond."""
+        self._matcher = ExampleMatcher(EXAMPLES)
+        self._slots = SlotFiller(catalog, employee_id_pattern)
+
+    def route(self, text: str, today: date | None = None) -> I.Routed:
+        """The intent and slots of one message."""
+        today = today or date.today()
+        normal = normalise(text)
+        if not normal:
+            return I.Routed(I.HELP, {}, 1.0)
+        intent, confidence = self._classify(normal, self._mask_courses(normal))
+        slots = self._slots.fill(intent, unicodedata.normalize("NFKC", text).strip(), today)
+        return I.Routed(intent, slots, confidence)
+
+    def _mask_courses(self, normal: str) -> str:
+        """The message with its course named generically, so similarity weighs the request, not the course."""
+        course = self._slots.catalog.find_course(normal)
+        if course and course.span and course.span.lower() in normal:
+            return normal.replace(course.span.lower(), " course ")
+        return normal
+
+    def _classify(self, normal: str, masked: str) -> tuple[str, float]:
+        """Pick the intent with the best combined cue and similarity score."""
+        cues = pattern_scores(normal)
+        similar = self._matcher.best_per_intent(masked)
+        _apply_precedence(cues, normal)
+        combined = {intent: cues.get(intent, 0.0) + _SIMILARITY_WEIGHT * similar.get(intent, 0.0)
+                    for intent in I.ALL_INTENTS}
+        best = max(combined, key=combined.__getitem__)
+        if cues.get(best, 0.0) <= 0 and similar.get(best, 0.0) < _MIN_SIMILARITY:
+            fallback = I.SEARCH_KNOWLEDGE if _QUESTIONISH.search(normal) or len(normal) >= 6 else I.HELP
+            return fallback, 0.3
+        top = sorted(combined.values(), reverse=True)
+        margin = top[0] - (top[1] if len(top) > 1 else 0.0)
+        return best, min(1.0, 0.5 + margin / 4)
+
+
+def _apply_precedence(cues: dict[str, float], normal: str) -> None:
+    """Resolve the overlaps cue phrases cannot: a team nudge is not a team report, a report is not my progress."""
+    first_person = re.search(r"我|\bmy\b|\bi\b|\bme\b", normal)
+    if I.EXPLAIN_KPI in cues and not first_person and not re.search(r"[a-z]\d{3,6}", normal) and re.search(
+            r"怎么(计算|算)|如何(计算|算)|规则|政策|什么意思|定义|calculated|computed|policy|rules?|mean", normal):
+        cues[I.EXPLAIN_KPI] -= 2.5  # how points are calculated in general is a policy question
+    if I.TEAM_PROGRESS in cues and I.MY_PROGRESS in cues:
+        cues[I.MY_PROGRESS] -= 2.5
+    if I.NUDGE_TEAM in cues and I.TEAM_PROGRESS in cues:
+        cues[I.TEAM_PROGRESS] -= 2.0
+    if I.NUDGE_TEAM in cues and re.search(r"提醒我|remind me\b", normal) and not re.search(r"团队|下属|team|reports", normal):
+        cues[I.NUDGE_TEAM] -= 3.0  # "remind me" is about the learner's own deadlines
+        cues[I.MY_PROGRESS] = cues.get(I.MY_PROGRESS, 0.0) + 2.0
+    if I.COMPLETION_REPORT in cues and I.TEAM_PROGRESS in cues:
+        cues[I.COMPLETION_REPORT] -= 1.5  # "my team's completion rate" is the team view
+    if I.COMPLETION_REPORT in cues and re.search(r"我的|\bmy\b|\bi\b", normal) and I.TEAM_PROGRESS not in cues \
+            and not re.search(r"部门|公司|department|company|courses", normal):
+        cues[I.COMPLETION_REPORT] -= 1.5
+        cues[I.MY_PROGRESS] = cues.get(I.MY_PROGRESS, 0.0) + 1.5
+    if I.GENERATE_QUIZ in cues and I.GRADE_ANSWER in cues and re.search(r"我选|答案|answer|pick|choose", normal):
+        cues[I.GENERATE_QUIZ] -= 2.0
+    if I.ENROLL in cues and I.SEARCH_KNOWLEDGE in cues and re.search(r"怎么|如何|how|规则|条件|流程|截止|deadline", normal):
+        cues[I.ENROLL] -= 1.5

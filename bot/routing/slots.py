@@ -1,0 +1,98 @@
+"""Slot filling: the course, department, period, count, answer or colleague a message names."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from bot.routing import intents as I
+from bot.routing.catalog import Catalog
+from bot.routing.numbers import chinese_number
+from bot.routing.periods import parse_period
+
+DEFAULT_EMPLOYEE_ID = r"(?<![A-Za-z0-9])[Ee]\d{3,6}(?![0-9])"
+_COUNT_ZH = re.compile(r"([0-9]+|[一二三四五六七八九十两]{1,3})\s*(道|个|题)")
+_COUNT_EN = re.compile(r"(?<![a-z0-9])(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(questions?|items?|qs)\b")
+_EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+               "ten": 10}
+_LETTER_ANSWER = [
+    re.compile(r"(?:选|答案是|答案|我的答案是|我选的是|选择)\s*[:：]?\s*([ABCDabcd])(?![a-z])"),
+    re.compile(r"\b(?:answer(?: is)?|i (?:choose|pick|select|go with|think it'?s)|it'?s|option)\s*[:：]?\s*([abcd])\b"),
+    re.compile(r"^\s*([ABCDabcd])\s*[.)。!！]?\s*$"),
+]
+_TRUE_FALSE = [
+    (re.compile(r"^(对|正确|是的|true|yes|right|t)[.。!！]?$|答案是\s*[:：]?\s*(对|正确)|\bit'?s true\b|\bi think it'?s true\b"), "true"),
+    (re.compile(r"^(错|错误|不对|false|no|wrong|f)[.。!！]?$|答案是\s*[:：]?\s*(错|错误)|\bit'?s false\b|\bi think it'?s false\b"), "false"),
+]
+_FREE_ANSWER = re.compile(r"(?:我的答案是|答案是|答案|my answer is|answer)\s*[:：]?\s*(.+)$", re.IGNORECASE)
+_BY_COURSE = re.compile(r"哪些课|哪门课|各(门)?课程|按课程|课程(的)?完成率|which courses?|by course|per course|courses? (with|have)")
+
+
+class SlotFiller:
+    """Reads slot values out of a message for a given intent, using the organisation's catalog."""
+
+    def __init__(self, catalog: Catalog, employee_id_pattern: str = DEFAULT_EMPLOYEE_ID):
+        """Keep the catalog and the shape of employee ids used to spot a colleague named by id."""
+        self.catalog = catalog
+        self._employee = re.compile(employee_id_pattern)
+
+    def fill(self, intent: str, text: str, today: date) -> dict[str, Any]:
+        """Every slot this intent uses that the text fills; absent slots are left out."""
+        slots: dict[str, Any] = {}
+        course = self.catalog.find_course(text)
+        if course and intent in (I.ENROLL, I.GENERATE_QUIZ, I.NUDGE_TEAM, I.TEAM_PROGRESS, I.MY_PROGRESS,
+                                 I.COMPLETION_REPORT):
+            slots["course"] = course.value
+        period = parse_period(text, today)
+        if period and intent in (I.EXPLAIN_KPI, I.MY_PROGRESS, I.TEAM_PROGRESS, I.COMPLETION_REPORT):
+            slots["period"] = period
+        if intent in (I.COMPLETION_REPORT, I.TEAM_PROGRESS):
+            department = self.catalog.find_department(text)
+            if department:
+                slots["department"] = department.value
+                if course and self._course_is_department_word(department.value, course.span):
+                    slots.pop("course", None)
+        if intent == I.COMPLETION_REPORT:
+            slots["by"] = "course" if _BY_COURSE.search(text.lower()) else "department"
+        if intent in (I.EXPLAIN_KPI, I.MY_PROGRESS) and (m := self._employee.search(text)):
+            slots["employee"] = m.group(0).upper()
+        if intent == I.GENERATE_QUIZ and (n := parse_count(text)):
+            slots["n"] = n
+        if intent == I.GRADE_ANSWER and (answer := parse_answer(text)):
+            slots["answer"] = answer
+        return slots
+
+    def _course_is_department_word(self, department_id: str, course_span: str) -> bool:
+        """True when the words taken for a course only name the department ("销售部" is not 销售基础)."""
+        name_zh, name_en = self.catalog.department_names(department_id)
+        span = course_span.lower().strip()
+        return bool(span) and (span in name_zh or span in name_en.lower() or name_zh.removesuffix("部") in span)
+
+
+def parse_count(text: str) -> int | None:
+    """How many questions the text asks for ("5道题", "three questions"), capped to 1-20."""
+    value: int | None = None
+    if m := _COUNT_ZH.search(text):
+        value = chinese_number(m.group(1))
+    elif m := _COUNT_EN.search(text.lower()):
+        raw = m.group(1)
+        value = int(raw) if raw.isdigit() else _EN_NUMBERS[raw]
+    if value is None or value <= 0:
+        return None
+    return min(value, 20)
+
+
+def parse_answer(text: str) -> str | None:
+    """The learner's answer: a letter A-D, "true"/"false", or the free text after "my answer is"."""
+    stripped = text.strip()
+    for pattern in _LETTER_ANSWER:
+        if m := pattern.search(stripped if pattern.pattern.startswith("(?:选") else stripped.lower()):
+            return m.group(1).upper()
+    lowered = stripped.lower()
+    for pattern, value in _TRUE_FALSE:
+        if pattern.search(lowered):
+            return value
+    if m := _FREE_ANSWER.search(stripped):
+        return m.group(1).strip().rstrip("。.!！")
+    return None

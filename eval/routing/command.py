@@ -1,0 +1,29 @@
+"""`mentor eval routing`: print the offline router's accuracy per intent on the labelled set."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from eval.routing.evaluate import DEFAULT_CATALOG, DEFAULT_UTTERANCES, evaluate
+
+
+def routing(
+    utterances: Path = typer.Option(DEFAULT_UTTERANCES, help="JSONL of {text, intent, slots}."),
+    catalog: Path = typer.Option(DEFAULT_CATALOG, help="JSON of the organisation's courses, departments and today."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full result as JSON."),
+    show_misses: bool = typer.Option(False, "--misses", help="List every utterance routed wrongly."),
+) -> None:
+    """Score intent and slot accuracy of the offline router."""
+    result = evaluate(utterances, catalog)
+    if not show_misses:
+        result["misses"] = len(result["misses"])
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    typer.echo(f"utterances {result['n']}  intent accuracy {result['intent_accuracy']:.3f}  "
+               f"exact (intent+slots) {result['exact_accuracy']:.3f}  p95 {result['latency_ms_p95']} ms")
+    for intent, stats in result["per_intent"].items():
+        typer.echo(f"  {intent:<18} n={stats['n']:<3} intent {stats['intent_accuracy']:.3f}  exact {stats['exact_accuracy']:.3f}")

@@ -1,0 +1,49 @@
+"""The composition root: reads settings once and builds the object graph (nothing is built at import time)."""
+
+from __future__ import annotations
+
+from adapters.settings import Settings
+from retrieval.embedders.factory import make_embedder
+from retrieval.index import KnowledgeIndex
+from retrieval.tokenize import Tokenizer, read_glossary
+from retrieval.types import Audience
+
+
+def build_embedder(settings: Settings):
+    """The configured embedding backend."""
+    r = settings.retrieval
+    return make_embedder(r.embedder, model_path=r.embedder_model_path, base_url=r.embeddings_base_url,
+                         api_key=r.embeddings_api_key.get_secret_value(), model=r.embeddings_model)
+
+
+def build_index(settings: Settings, embedder=None) -> KnowledgeIndex:
+    """The knowledge index under MENTOR_HOME (or against a Chroma server)."""
+    glossary = read_glossary(settings.retrieval.glossary_file)
+    return KnowledgeIndex(settings.index_dir, embedder or build_embedder(settings),
+                          chroma_url=settings.retrieval.chroma_url, tokenizer=Tokenizer(glossary))
+
+
+def reader_audience(settings: Settings, employee_id: str | None) -> Audience:
+    """What a person may read: their HR record's audience tags; public material only for no one."""
+    if not employee_id:
+        return Audience.everyone()
+    from hr.db import make_engine, session_scope
+    from hr.services.directory import audience_tags, employee_by_id
+
+    engine = make_engine(settings.db_url)
+    try:
+        with session_scope(engine) as db:
+            employee = employee_by_id(db, employee_id)
+            if employee is None:
+                raise UnknownEmployee(f"unknown employee id {employee_id!r}; check the id or load the organisation "
+                                      "with `mentor org import DIR`")
+            return Audience.of(*audience_tags(db, employee))
+    finally:
+        engine.dispose()
+
+
+class UnknownEmployee(LookupError):
+    """The --as / token identity names nobody in the HR records."""
+
+    code = "unknown_employee"
+    http_status = 404

@@ -1,0 +1,105 @@
+"""Turn loaded blocks into chunks of a few sentences, each with its heading path and a stable id."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from knowledge.document import LoadedDocument
+from knowledge.sentences import split_sentences, token_estimate
+
+TARGET_TOKENS = 220  # fits e5-small's 512-token window with the title and heading prepended
+MAX_TOKENS = 320
+_ARTICLE = re.compile(r"^(第[一二三四五六七八九十百千零〇\d]+条)[\s　]*")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage ready for the index."""
+
+    chunk_id: str
+    ordinal: int
+    text: str
+    heading: str
+    page: int | None
+
+
+def chunk_document(source: str, document: LoadedDocument, audience: tuple[str, ...]) -> list[Chunk]:
+    """Chunks in reading order; legal articles (第X条) start their own chunk and join the heading path."""
+    pieces: list[tuple[tuple[str, ...], int | None, list[str]]] = []
+    for block in document.blocks:
+        for heading, paragraph_group in _article_groups(block.heading_path, block.text):
+            pieces.append((heading, block.page, paragraph_group))
+    chunks: list[Chunk] = []
+    seen: dict[str, int] = {}
+    for heading_path, page, paragraphs in pieces:
+        heading = " > ".join(heading_path)
+        for text in _pack(paragraphs):
+            key = f"{source}\x00{heading}\x00{text}\x00{','.join(audience)}"
+            occurrence = seen.get(key, 0)
+            seen[key] = occurrence + 1
+            digest = hashlib.sha1(f"{key}\x00{occurrence}".encode()).hexdigest()[:20]
+            chunks.append(Chunk(chunk_id=digest, ordinal=len(chunks), text=text, heading=heading, page=page))
+    return chunks
+
+
+def _article_groups(heading_path: tuple[str, ...], text: str):
+    """Yield (heading path, paragraphs) with a new group at each 第X条 paragraph."""
+    current: list[str] = []
+    current_heading = heading_path
+    for paragraph in (p.strip() for p in text.split("\n")):
+        if not paragraph:
+            continue
+        match = _ARTICLE.match(paragraph)
+        if match:
+            if current:
+                yield current_heading, current
+            current = [paragraph]
+            current_heading = (*heading_path, match.group(1))
+        else:
+            current.append(paragraph)
+    if current:
+        yield current_heading, current
+
+
+def _pack(paragraphs: list[str]) -> list[str]:
+    """Greedy packing of sentences up to TARGET_TOKENS, one sentence of overlap between chunks."""
+    sentences: list[str] = []
+    for paragraph in paragraphs:
+        sentences.extend(split_sentences(paragraph) or [paragraph])
+    out: list[str] = []
+    current: list[str] = []
+    size = 0
+    for sentence in sentences:
+        cost = token_estimate(sentence)
+        if current and size + cost > TARGET_TOKENS:
+            out.append(_join(current))
+            overlap = current[-1] if token_estimate(current[-1]) < TARGET_TOKENS // 3 else None
+            current = [overlap] if overlap else []
+            size = token_estimate(overlap) if overlap else 0
+        if cost > MAX_TOKENS:
+            out.extend(_hard_split(sentence))
+            current, size = [], 0
+            continue
+        current.append(sentence)
+        size += cost
+    if current and (not out or _join(current) not in out[-1]):
+        out.append(_join(current))
+    return out
+
+
+def _join(sentences: list[str]) -> str:
+    """Join without spaces between Chinese sentences, with spaces between English ones."""
+    text = ""
+    for sentence in sentences:
+        if text and (text[-1].isascii() or sentence[0].isascii()):
+            text += " "
+        text += sentence
+    return text
+
+
+def _hard_split(sentence: str) -> list[str]:
+    """A run-on 'sentence' (tables, unpunctuated text) cut into windows of about TARGET_TOKENS."""
+    step = TARGET_TOKENS if not sentence.isascii() else TARGET_TOKENS * 4
+    return [sentence[i : i + step] for i in range(0, len(sentence), step)]

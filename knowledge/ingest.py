@@ -1,0 +1,143 @@
+"""`mentor ingest`: walk paths, skip unchanged files by content hash, publish changes atomically, report."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from knowledge.chunker import chunk_document
+from knowledge.document import LoadError
+from knowledge.front_matter import audience_of
+from knowledge.loaders import SUPPORTED, load_file
+from retrieval.catalog import ChunkRow, DocumentRow
+from retrieval.index import DocumentChange, KnowledgeIndex
+from retrieval.language import detect_language
+
+log = logging.getLogger(__name__)
+_SKIP_NAMES = {"README.md", "LICENSE.md", "LICENSE", "MANIFEST.json"}
+
+
+@dataclass
+class FileFailure:
+    """A file that could not be ingested and why (one line)."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class IngestReport:
+    """What one run did; `ok` is False when any file failed."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[FileFailure] = field(default_factory=list)
+    chunks: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        """True when every file ingested."""
+        return not self.failed
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file found under an ingested root, with its catalog key (path relative to that root)."""
+
+    path: Path
+    source: str
+
+
+def discover(paths: Iterable[Path]) -> tuple[list[SourceFile], list[FileFailure]]:
+    """Files to ingest under the given files/folders, keyed relative to the folder given (or by file name)."""
+    found: list[SourceFile] = []
+    problems: list[FileFailure] = []
+    for root in paths:
+        root = Path(root)
+        if not root.exists():
+            problems.append(FileFailure(str(root), "path does not exist"))
+        elif root.is_file():
+            found.append(SourceFile(root, root.name))
+        else:
+            for path in sorted(p for p in root.rglob("*") if p.is_file()):
+                rel = path.relative_to(root)
+                if any(part.startswith(".") for part in rel.parts) or path.name in _SKIP_NAMES:
+                    continue
+                if path.suffix.lower() in SUPPORTED:
+                    found.append(SourceFile(path, rel.as_posix()))
+                else:
+                    problems.append(FileFailure(str(path), f"unsupported file type '{path.suffix or '(none)'}'; "
+                                                           f"supported: {', '.join(sorted(SUPPORTED))}"))
+    return found, problems
+
+
+class Ingestor:
+    """Loads and chunks files and hands the index one batch of changes."""
+
+    def __init__(self, index: KnowledgeIndex) -> None:
+        self.index = index
+
+    def ingest(self, paths: Sequence[Path], prune: bool = False,
+               progress: Callable[[str], None] | None = None) -> IngestReport:
+        """Ingest files and folders; a failing file is reported and skipped, nothing indexed is lost."""
+        started = time.perf_counter()
+        report = IngestReport()
+        files, problems = discover(paths)
+        report.failed.extend(problems)
+        changes: list[DocumentChange] = []
+        for source_file in files:
+            try:
+                change = self._prepare(source_file, report)
+            except LoadError as exc:
+                report.failed.append(FileFailure(str(source_file.path), str(exc)))
+                change = None
+            except Exception as exc:  # a parser bug must not stop the other files
+                log.exception("unexpected error loading %s", source_file.path)
+                report.failed.append(FileFailure(str(source_file.path), f"could not be read ({type(exc).__name__})"))
+                change = None
+            if change is not None:
+                changes.append(change)
+            if progress:
+                progress(source_file.source)
+        removals = self._stale_sources(files) if prune else []
+        self.index.apply(changes, removals)
+        report.removed.extend(removals)
+        report.chunks = sum(len(c.chunks) for c in changes)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _prepare(self, source_file: SourceFile, report: IngestReport) -> DocumentChange | None:
+        """Chunk a new or changed file; None when its content hash is already published."""
+        content_hash = hashlib.sha256(source_file.path.read_bytes()).hexdigest()
+        existing = self.index.catalog.document(source_file.source)
+        if existing and existing.content_hash == content_hash:
+            report.unchanged.append(source_file.source)
+            return None
+        loaded = load_file(source_file.path)
+        audience = audience_of(loaded.meta)
+        chunks = chunk_document(source_file.source, loaded, audience)
+        if not chunks:
+            raise LoadError("no text to index")
+        language = str(loaded.meta.get("lang") or detect_language(" ".join(c.text for c in chunks[:20])))
+        course = loaded.meta.get("course")
+        document = DocumentRow(source=source_file.source, title=loaded.title, content_hash=content_hash,
+                               audience=audience, course=str(course).strip().upper() if course else None,
+                               language=language, chunk_count=len(chunks))
+        tokenizer = self.index.tokenizer
+        rows = [ChunkRow(chunk_id=c.chunk_id, source=source_file.source, ordinal=c.ordinal, text=c.text,
+                         heading=c.heading, page=c.page, language=detect_language(c.text),
+                         tokens=tuple(tokenizer.tokens(f"{loaded.title} {c.heading} {c.text}"))) for c in chunks]
+        (report.updated if existing else report.added).append(source_file.source)
+        return DocumentChange(document, rows)
+
+    def _stale_sources(self, files: Sequence[SourceFile]) -> list[str]:
+        """Published documents whose files were not found in this run."""
+        present = {f.source for f in files}
+        return [d.source for d in self.index.catalog.documents() if d.source not in present]

@@ -1,0 +1,62 @@
+"""DOCX via python-docx: Heading N styles build the heading path; tables become lines of cells."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from knowledge.document import Block, LoadedDocument, LoadError
+from knowledge.property_meta import meta_from_keywords
+
+
+def load_docx(path: Path) -> LoadedDocument:
+    """Blocks split at headings; core properties give title and (via keywords) course/audience."""
+    import docx
+
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise LoadError(f"DOCX is corrupt or not a Word document ({type(exc).__name__}); re-save it as .docx") from exc
+    title = (document.core_properties.title or "").strip()
+    meta = meta_from_keywords(document.core_properties.keywords or "")
+    stack: list[tuple[int, str]] = []
+    blocks: list[Block] = []
+    lines: list[str] = []
+
+    def flush() -> None:
+        text = "\n".join(lines).strip()
+        if text:
+            blocks.append(Block(tuple(h for _, h in stack), text))
+        lines.clear()
+
+    for paragraph in document.paragraphs:
+        text = paragraph.text.strip()
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        level = _heading_level(style)
+        if level and text:
+            flush()
+            if level == 1 and (not title or text == title):
+                title = title or text
+                continue
+            stack = [(lvl, h) for lvl, h in stack if lvl < level] + [(level, text)]
+        elif style == "Title" and text and not title:
+            title = text
+        elif text:
+            lines.append(text)
+    for table in document.tables:
+        for row in table.rows:
+            cells = [cell.text.strip() for cell in row.cells if cell.text.strip()]
+            if cells:
+                lines.append(" | ".join(cells))
+    flush()
+    if not blocks:
+        raise LoadError("DOCX has no text")
+    return LoadedDocument(title=title or path.stem, blocks=blocks, meta=meta)
+
+
+def _heading_level(style: str) -> int:
+    """'Heading 2' -> 2; anything else -> 0."""
+    parts = style.split()
+    if len(parts) == 2 and parts[0] in ("Heading", "标题") and parts[1].isdigit():
+        return int(parts[1])
+    return 0

@@ -1,0 +1,39 @@
+"""Plain text: optional front-matter, Chinese legal headings (第一章/第一条) recognised as structure."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from knowledge.document import Block, LoadedDocument, LoadError
+from knowledge.front_matter import split_front_matter
+from knowledge.loaders.textfile import read_text
+
+_CHAPTER = re.compile(r"^\s*(第[一二三四五六七八九十百零〇\d]+[章编节])\s*(.*)$")
+
+
+def load_text(path: Path) -> LoadedDocument:
+    """Blocks per chapter when the text has 第X章 headings, else one block."""
+    meta, body = split_front_matter(read_text(path))
+    lines = [line.rstrip() for line in body.splitlines()]
+    title = str(meta.get("title") or "").strip()
+    if not title:
+        first = next((line.strip() for line in lines if line.strip()), "")
+        title = first if 0 < len(first) <= 60 else path.stem
+    blocks: list[Block] = []
+    heading: tuple[str, ...] = ()
+    buffer: list[str] = []
+    for line in lines:
+        match = _CHAPTER.match(line)
+        if match and len(line.strip()) <= 40:
+            if "\n".join(buffer).strip():
+                blocks.append(Block(heading, "\n".join(buffer).strip()))
+            buffer = []
+            heading = (line.strip(),)
+        else:
+            buffer.append(line)
+    if "\n".join(buffer).strip():
+        blocks.append(Block(heading, "\n".join(buffer).strip()))
+    if not blocks:
+        raise LoadError("no text found")
+    return LoadedDocument(title=title, blocks=blocks, meta=meta)

@@ -1,0 +1,207 @@
+"""KnowledgeIndex: the one object that publishes chunks and answers searches (hybrid, dense or keyword)."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from retrieval.catalog import Catalog, ChunkRow, DocumentRow
+from retrieval.embedders.base import Embedder
+from retrieval.fusion import reciprocal_rank_fusion
+from retrieval.keyword_searcher import KeywordSearcher
+from retrieval.rerank import Reranker
+from retrieval.tokenize import Tokenizer
+from retrieval.types import Audience, Passage
+from retrieval.vector_store import VectorStore, make_chroma_client
+
+log = logging.getLogger(__name__)
+
+MODES = ("hybrid", "dense", "bm25")
+# Dense retrieval carries most of the signal on paraphrased questions; BM25 rescues exact terms and numbers.
+DENSE_WEIGHT = 1.0
+KEYWORD_WEIGHT = 0.8
+
+
+@dataclass(frozen=True)
+class DocumentChange:
+    """A document to publish (new or changed) with its chunks."""
+
+    document: DocumentRow
+    chunks: Sequence[ChunkRow]
+
+
+def embedding_text(title: str, heading: str, text: str) -> str:
+    """What the dense model sees: the chunk with its title and heading path, which carry its topic."""
+    context = " > ".join(part for part in (title, heading) if part)
+    return f"{context}\n{text}" if context else text
+
+
+class KnowledgeIndex:
+    """Catalog (truth) + Chroma (dense) + BM25 (keyword), kept consistent by `apply`."""
+
+    def __init__(self, directory: Path, embedder: Embedder, chroma_url: str | None = None,
+                 tokenizer: Tokenizer | None = None, reranker: Reranker | None = None,
+                 namespace: str = "mentor") -> None:
+        self.directory = directory
+        self.embedder = embedder
+        self.tokenizer = tokenizer or Tokenizer()
+        self.reranker = reranker
+        self.catalog = Catalog(directory / "catalog.sqlite3")
+        self._vectors = VectorStore(make_chroma_client(directory / "chroma", chroma_url), embedder, namespace)
+        self._keywords = KeywordSearcher(directory / "keyword")
+
+    # ---- write side -------------------------------------------------------------------------------------------
+
+    def apply(self, changes: Sequence[DocumentChange], removals: Sequence[str] = ()) -> None:
+        """Publish changed documents and drop removed ones with no window where a document is unsearchable.
+
+        Order: new vectors in (invisible until published) -> keyword index over old+new -> catalog swap per
+        document (atomic) -> keyword index over what is published -> old vectors out."""
+        if not changes and not removals:
+            return
+        old_ids: set[str] = set()
+        for change in changes:
+            old_ids.update(self.catalog.chunk_ids(change.document.source))
+        new_ids = {c.chunk_id for change in changes for c in change.chunks}
+        self._add_vectors(changes)
+        if changes:
+            self._rebuild_keywords(extra=changes)
+        for change in changes:
+            self.catalog.publish(change.document, change.chunks)
+        for source in removals:
+            old_ids.update(self.catalog.unpublish(source))
+        self._rebuild_keywords()
+        stale = sorted(old_ids - new_ids)
+        if stale:
+            self._vectors.delete(stale)
+
+    def _add_vectors(self, changes: Sequence[DocumentChange]) -> None:
+        """Embed only chunks without a vector, reusing cached vectors of identical text."""
+        items = [(c, change.document) for change in changes for c in change.chunks]
+        missing = self._vectors.existing([c.chunk_id for c, _ in items])
+        todo = [(c, d) for c, d in items if c.chunk_id not in missing]
+        if not todo:
+            return
+        texts = [embedding_text(d.title, c.heading, c.text) for c, d in todo]
+        hashes = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
+        cached = self.catalog.cached_vectors(self.embedder.name, hashes)
+        need = [i for i, h in enumerate(hashes) if h not in cached]
+        if need:
+            fresh = self.embedder.embed_passages([texts[i] for i in need])
+            self.catalog.cache_vectors(self.embedder.name, [(hashes[i], fresh[j].astype(np.float32).tobytes())
+                                                            for j, i in enumerate(need)])
+            cached.update({hashes[i]: fresh[j].astype(np.float32).tobytes() for j, i in enumerate(need)})
+        vectors = np.vstack([np.frombuffer(cached[h], dtype=np.float32) for h in hashes])
+        metadatas = [{"source": d.source, **{f"aud_{tag}": True for tag in d.audience}} for _, d in todo]
+        self._vectors.add([c.chunk_id for c, _ in todo], vectors, metadatas)
+
+    def _rebuild_keywords(self, extra: Sequence[DocumentChange] = ()) -> None:
+        """BM25 over the published chunks, plus chunks about to be published."""
+        ids, tokens, audiences = self.catalog.all_for_keyword_index()
+        seen = set(ids)
+        for change in extra:
+            for chunk in change.chunks:
+                if chunk.chunk_id not in seen:
+                    ids.append(chunk.chunk_id)
+                    tokens.append(list(chunk.tokens))
+                    audiences.append(change.document.audience)
+        self._keywords.rebuild(ids, tokens, audiences)
+
+    # ---- read side --------------------------------------------------------------------------------------------
+
+    def search(self, query: str, audience: Audience | None = None, k: int = 5, mode: str = "hybrid") -> list[Passage]:
+        """Top-k passages the reader may see, best first, each with what a citation needs."""
+        if mode not in MODES:
+            raise ValueError(f"unknown search mode {mode!r}; use one of {', '.join(MODES)}")
+        audience = audience or Audience.everyone()
+        query = query.strip()
+        if not query:
+            return []
+        pool = max(4 * k, 30)
+        dense_rank: list[str] = []
+        dense_scores: dict[str, float] = {}
+        keyword_rank: list[str] = []
+        keyword_scores: dict[str, float] = {}
+        query_vector = self.embedder.embed_query(query) if mode in ("hybrid", "dense") else None
+        if query_vector is not None:
+            for hit in self._vectors.query(query_vector, pool, audience.tags):
+                dense_rank.append(hit.chunk_id)
+                dense_scores[hit.chunk_id] = hit.similarity
+        if mode in ("hybrid", "bm25"):
+            for kw_hit in self._keywords.top(self.tokenizer.tokens(query), pool, audience.tags):
+                keyword_rank.append(kw_hit.chunk_id)
+                keyword_scores[kw_hit.chunk_id] = kw_hit.score
+        if mode == "dense":
+            fused = [(cid, dense_scores[cid]) for cid in dense_rank]
+        elif mode == "bm25":
+            fused = [(cid, keyword_scores[cid]) for cid in keyword_rank]
+        else:
+            fused = reciprocal_rank_fusion([dense_rank, keyword_rank], [DENSE_WEIGHT, KEYWORD_WEIGHT])
+        published = self.catalog.chunks(cid for cid, _ in fused)
+        documents = {d.source: d for d in self._documents_for(published.values())}
+        passages = []
+        for cid, score in fused:
+            chunk = published.get(cid)
+            if chunk is None or chunk.source not in documents:
+                continue  # a vector or keyword entry of a version that is not (or no longer) published
+            document = documents[chunk.source]
+            if not audience.tags.intersection(document.audience):
+                continue  # defence in depth: the stores already filtered by audience
+            passages.append(_passage(chunk, document, score, dense_scores.get(cid), keyword_scores.get(cid)))
+        if self.reranker is not None:
+            passages = self.reranker.rerank(query, passages)
+        passages = passages[:k]
+        if query_vector is not None:
+            passages = self._fill_dense_scores(passages, query_vector)
+        return passages
+
+    def _fill_dense_scores(self, passages: list[Passage], query_vector: np.ndarray) -> list[Passage]:
+        """Give keyword-only hits their cosine too, so callers can judge every passage the same way."""
+        missing = [p.chunk_id for p in passages if p.dense_score is None]
+        if not missing:
+            return passages
+        sims = self._vectors.similarities(missing, query_vector)
+        return [replace(p, dense_score=sims.get(p.chunk_id)) if p.dense_score is None else p for p in passages]
+
+    def passages(self, course: str | None = None, source: str | None = None, audience: Audience | None = None,
+                 limit: int = 500) -> list[Passage]:
+        """Chunks of a course's (or one source's) documents in reading order, for quizzes and summaries."""
+        audience = audience or Audience.everyone()
+        documents = [d for d in self.catalog.documents()
+                     if (course is None or (d.course or "").upper() == course.upper())
+                     and (source is None or d.source == source)
+                     and audience.tags.intersection(d.audience)]
+        by_source = {d.source: d for d in documents}
+        chunks = self.catalog.chunks_of([d.source for d in documents])
+        return [_passage(c, by_source[c.source], 1.0, None, None) for c in chunks[:limit]]
+
+    def keyword_idf(self, term: str) -> float:
+        """How rare a term is in the published material (for relevance checks)."""
+        return self._keywords.idf(term)
+
+    def stats(self) -> dict[str, int]:
+        """Counts for status output and benchmarks."""
+        documents, chunks = self.catalog.stats()
+        return {"documents": documents, "chunks": chunks, "vectors": self._vectors.count(),
+                "keyword_chunks": self._keywords.size}
+
+    def _documents_for(self, chunks) -> list[DocumentRow]:
+        """Documents of the given chunks (one lookup per distinct source)."""
+        sources = {c.source for c in chunks}
+        return [d for d in (self.catalog.document(s) for s in sources) if d is not None]
+
+    def close(self) -> None:
+        """Release the catalog file."""
+        self.catalog.close()
+
+
+def _passage(chunk: ChunkRow, document: DocumentRow, score: float, dense: float | None,
+             keyword: float | None) -> Passage:
+    return Passage(chunk_id=chunk.chunk_id, text=chunk.text, score=float(score), source=chunk.source,
+                   title=document.title, heading=chunk.heading, page=chunk.page, course=document.course,
+                   language=chunk.language, dense_score=dense, keyword_score=keyword)

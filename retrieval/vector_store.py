@@ -1,0 +1,122 @@
+"""Chroma as the dense store: embedded PersistentClient by default, HttpClient when a server URL is set."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import numpy as np
+from chromadb.api.types import EmbeddingFunction
+
+from retrieval.embedders.base import Embedder
+
+log = logging.getLogger(__name__)
+
+
+class _ChromaEmbeddingAdapter(EmbeddingFunction):
+    """Hands Chroma our embedder so its default (a model download) is never used."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self._embedder = embedder
+
+    def __call__(self, input: Sequence[str]) -> list[np.ndarray]:  # noqa: A002 - Chroma's parameter name
+        return list(self._embedder.embed_passages(list(input)))
+
+    def embed_query(self, input: Sequence[str]) -> list[np.ndarray]:  # noqa: A002
+        return [self._embedder.embed_query(text) for text in input]
+
+    @staticmethod
+    def name() -> str:
+        return "mentor"
+
+    def get_config(self) -> dict[str, Any]:
+        return {"embedder": self._embedder.name}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> _ChromaEmbeddingAdapter:
+        raise RuntimeError("Mentor passes its embedder explicitly; open the index through retrieval.index")
+
+    def default_space(self) -> str:
+        return "cosine"
+
+
+@dataclass
+class DenseHit:
+    """A chunk id with its cosine similarity."""
+
+    chunk_id: str
+    similarity: float
+
+
+def make_chroma_client(persist_dir: Path, server_url: str | None):
+    """PersistentClient under MENTOR_HOME, or HttpClient for MENTOR_CHROMA_URL; telemetry always off."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if server_url:
+        url = urlparse(server_url)
+        return chromadb.HttpClient(host=url.hostname or "localhost", port=url.port or 8000, ssl=url.scheme == "https",
+                                   settings=chroma_settings)
+    persist_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(persist_dir), settings=chroma_settings)
+
+
+class VectorStore:
+    """One Chroma collection per embedder, so switching models never mixes vector spaces."""
+
+    def __init__(self, client, embedder: Embedder, namespace: str = "mentor") -> None:
+        self._embedder = embedder
+        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in embedder.name)[:40]
+        self._collection = client.get_or_create_collection(
+            name=f"{namespace}-{safe}",
+            embedding_function=_ChromaEmbeddingAdapter(embedder),
+            metadata={"hnsw:space": "cosine", "embedder": embedder.name},
+        )
+
+    def count(self) -> int:
+        """Vectors stored (including ones not yet or no longer published by the catalog)."""
+        return self._collection.count()
+
+    def existing(self, ids: Sequence[str]) -> set[str]:
+        """Which of these ids already have a vector (unchanged chunks are never re-embedded)."""
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            found.update(self._collection.get(ids=list(ids[start : start + 500]), include=[])["ids"])
+        return found
+
+    def add(self, ids: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict[str, Any]]) -> None:
+        """Upsert vectors in batches Chroma accepts."""
+        for start in range(0, len(ids), 1000):
+            end = start + 1000
+            self._collection.upsert(ids=list(ids[start:end]), embeddings=vectors[start:end],
+                                    metadatas=list(metadatas[start:end]))
+
+    def delete(self, ids: Sequence[str]) -> None:
+        """Remove vectors of chunks that left the catalog."""
+        for start in range(0, len(ids), 1000):
+            self._collection.delete(ids=list(ids[start : start + 1000]))
+
+    def similarities(self, ids: Sequence[str], vector: np.ndarray) -> dict[str, float]:
+        """Cosine similarity of stored chunks to a query vector (for hits that only the keyword side found)."""
+        if not ids:
+            return {}
+        got = self._collection.get(ids=list(ids), include=["embeddings"])
+        return {cid: float(np.dot(np.asarray(emb, dtype=np.float32), vector))
+                for cid, emb in zip(got["ids"], got["embeddings"], strict=True)}
+
+    def query(self, vector: np.ndarray, n: int, audience_tags: frozenset[str]) -> list[DenseHit]:
+        """Nearest chunks the reader may see: the audience filter runs inside Chroma, before ranking."""
+        total = self.count()
+        if total == 0:
+            return []
+        clauses = [{f"aud_{tag}": True} for tag in sorted(audience_tags)]
+        where = clauses[0] if len(clauses) == 1 else {"$or": clauses}
+        result = self._collection.query(query_embeddings=[vector], n_results=min(n, total), where=where,
+                                        include=["distances"])
+        return [DenseHit(cid, 1.0 - float(dist)) for cid, dist in zip(result["ids"][0], result["distances"][0],
+                                                                      strict=True)]

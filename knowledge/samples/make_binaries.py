@@ -206,7 +206,7 @@ def build_pdf() -> bytes:
     pdf.set_title("Performance Review Guide")
     pdf.set_author("Human Resources")
     pdf.set_subject("How performance reviews, ratings and calibration work")
-    pdf.set_keywords("audience: all; lang: en")
+    pdf.set_keywords("audience=all; lang=en")
     pdf.set_creator("knowledge/samples/make_binaries.py")
     pdf.set_producer("fpdf2")
     pdf.set_margins(20, 20, 20)
@@ -242,8 +242,8 @@ def build_docx() -> bytes:
     document = docx.Document()
     props = document.core_properties
     props.title = "数据分析基础（DATA-101）"
-    props.subject = "course: DATA-101"
-    props.keywords = "course: DATA-101; audience: all; lang: zh"
+    props.subject = "Course handout: Data Analysis Basics"
+    props.keywords = "course=DATA-101; audience=all; lang=zh"
     props.author = "人力资源部"
     props.last_modified_by = "人力资源部"
     props.created = FIXED_TIME.replace(tzinfo=None)

@@ -1,0 +1,1 @@
+"""Gold question sets (JSONL) for the retrieval and answer evaluations, and their checker."""

@@ -123,6 +123,7 @@ class RecommendationRules(BaseModel):
     model_config = ConfigDict(extra="forbid")
     weak_exam_margin: float = 10
     max_results: int = Field(5, ge=1)
+    job_title_skills: dict[str, list[str]] = Field(default_factory=dict)
 
 
 class Policy(BaseModel):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import update
+from sqlalchemy import String, cast, exists, update
 from sqlmodel import Session, select
 
-from hr.models import Enrollment, ExamAttempt, ProgressEvent
+from hr.models import Enrollment, ExamAttempt, NotificationLog, ProgressEvent
 
 
 def get_enrollment(db: Session, employee_id: str, course_code: str) -> Enrollment | None:
@@ -60,3 +60,10 @@ def exam_attempts(db: Session, employee_id: str, course_code: str | None = None)
     if course_code:
         query = query.where(ExamAttempt.course_code == course_code)
     return list(db.exec(query.order_by(ExamAttempt.course_code, ExamAttempt.attempt_no)))
+
+
+def overdue_without_notice(db: Session) -> list[Enrollment]:
+    """Overdue enrollments whose overdue notice has not been logged yet (so cron runs stay cheap)."""
+    noticed = exists().where(NotificationLog.kind == "overdue",
+                             NotificationLog.subject_ref == cast(Enrollment.id, String))
+    return list(db.exec(select(Enrollment).where(Enrollment.status == "overdue", ~noticed).order_by(Enrollment.id)))

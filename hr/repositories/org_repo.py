@@ -80,3 +80,10 @@ def employees_in_department_tree(db: Session, department_id: str) -> list[Employ
     if not ids:
         return []
     return list(db.exec(select(Employee).where(Employee.id.in_(ids)).order_by(Employee.id)))
+
+
+def employees_by_ids(db: Session, employee_ids: list[str]) -> list[Employee]:
+    """Several employees in one query."""
+    if not employee_ids:
+        return []
+    return list(db.exec(select(Employee).where(Employee.id.in_(employee_ids))))

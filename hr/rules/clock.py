@@ -1,0 +1,29 @@
+"""Local time rules: quiet hours in the policy timezone."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from hr.policy.model import NotificationRules
+
+
+def local_now(now: datetime, rules: NotificationRules) -> datetime:
+    """The aware UTC moment in the policy timezone."""
+    return now.astimezone(ZoneInfo(rules.timezone))
+
+
+def local_day(now: datetime, rules: NotificationRules) -> date:
+    """The calendar day in the policy timezone (nudge limits count per local day)."""
+    return local_now(now, rules).date()
+
+
+def in_quiet_hours(now: datetime, rules: NotificationRules) -> bool:
+    """True inside [start, end) local time; a window crossing midnight (21:00-08:00) is handled."""
+    current = local_now(now, rules).time()
+    start, end = time.fromisoformat(rules.quiet_hours_start), time.fromisoformat(rules.quiet_hours_end)
+    if start == end:
+        return False
+    if start < end:
+        return start <= current < end
+    return current >= start or current < end

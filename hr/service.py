@@ -1,0 +1,196 @@
+"""HRService: the one object the bot, the API and the CLI call; opens a transaction per call and delegates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+from sqlalchemy.engine import Engine
+
+from hr.caller import Caller
+from hr.db import session_scope
+from hr.errors import not_found
+from hr.explain import KpiExplanation
+from hr.models import Employee, EnrollmentPublic
+from hr.notify import Notifier, RecordingNotifier
+from hr.policy.model import Policy
+from hr.rules.clock import local_day
+from hr.rules.periods import Period, parse_period, quarter_of
+from hr.services import directory, enrollment, exams, jobs, kpi, nudges, progress, recommendations, reports
+
+
+def utc_now() -> datetime:
+    """The current aware UTC time (the default clock)."""
+    return datetime.now(UTC)
+
+
+class HRService:
+    """Facade over the HR service modules; every method takes the Caller first (identity from the channel)."""
+
+    def __init__(self, engine: Engine, policy: Policy, notifier: Notifier | None = None,
+                 clock: Callable[[], datetime] = utc_now) -> None:
+        """Hold the engine, the loaded policy, the delivery port and a clock (tests pass a fixed one)."""
+        self.engine, self.policy, self.clock = engine, policy, clock
+        self.notifier = notifier if notifier is not None else RecordingNotifier()
+
+    def today(self) -> date:
+        """Today in the policy timezone."""
+        return local_day(self.clock(), self.policy.notifications)
+
+    def period(self, period: str | None) -> Period:
+        """Parse a period name, defaulting to the current quarter."""
+        return parse_period(period) if period else quarter_of(self.today())
+
+    # identity ---------------------------------------------------------------------------------------------
+    def employee_by_id(self, employee_id: str) -> Employee | None:
+        """Resolve a person by employee id."""
+        with session_scope(self.engine) as db:
+            return directory.employee_by_id(db, employee_id)
+
+    def employee_by_slack_user(self, slack_user_id: str) -> Employee | None:
+        """Resolve a Slack user."""
+        with session_scope(self.engine) as db:
+            return directory.employee_by_slack_user(db, slack_user_id)
+
+    def employee_by_wecom_user(self, wecom_userid: str) -> Employee | None:
+        """Resolve a WeCom user."""
+        with session_scope(self.engine) as db:
+            return directory.employee_by_wecom_user(db, wecom_userid)
+
+    def employee_by_email(self, email: str) -> Employee | None:
+        """Resolve a web login."""
+        with session_scope(self.engine) as db:
+            return directory.employee_by_email(db, email)
+
+    def caller_for(self, employee_id: str) -> Caller:
+        """The Caller for a known employee id (not_found otherwise)."""
+        employee = self.employee_by_id(employee_id)
+        if employee is None:
+            raise not_found("employee", employee_id)
+        return Caller.of(employee)
+
+    def audience_tags(self, employee: Employee) -> set[str]:
+        """Knowledge-base audience tags of a reader."""
+        with session_scope(self.engine) as db:
+            return directory.audience_tags(db, employee)
+
+    # learning records --------------------------------------------------------------------------------------
+    def enroll(self, caller: Caller, course_code: str, employee_id: str | None = None,
+               session_id: int | None = None) -> enrollment.EnrollResult:
+        """Enroll (idempotent)."""
+        with session_scope(self.engine, write=True) as db:
+            return enrollment.enroll(db, caller, employee_id or caller.id, course_code, today=self.today(),
+                                     default_due_days=self.policy.progress.default_due_days, session_id=session_id)
+
+    def drop(self, caller: Caller, course_code: str, employee_id: str | None = None) -> EnrollmentPublic:
+        """Drop an enrollment."""
+        with session_scope(self.engine, write=True) as db:
+            return enrollment.drop(db, caller, employee_id or caller.id, course_code, today=self.today())
+
+    def auto_assign_required(self, caller: Caller, employee_id: str) -> list[enrollment.EnrollResult]:
+        """Assign every required course (new hire, role change)."""
+        with session_scope(self.engine, write=True) as db:
+            return enrollment.auto_assign_required(db, caller, employee_id, today=self.today(),
+                                                   default_due_days=self.policy.progress.default_due_days)
+
+    def record_progress(self, caller: Caller, course_code: str, progress_pct: int,
+                        employee_id: str | None = None) -> EnrollmentPublic:
+        """Record progress (100 completes)."""
+        with session_scope(self.engine, write=True) as db:
+            return progress.record_progress(db, caller, employee_id or caller.id, course_code, progress_pct,
+                                            today=self.today())
+
+    def complete(self, caller: Caller, course_code: str, employee_id: str | None = None) -> EnrollmentPublic:
+        """Mark a course completed."""
+        with session_scope(self.engine, write=True) as db:
+            return progress.complete(db, caller, employee_id or caller.id, course_code, today=self.today())
+
+    def record_exam_attempt(self, caller: Caller, course_code: str, score: float,
+                            employee_id: str | None = None) -> exams.ExamResult:
+        """Store a graded exam attempt."""
+        with session_scope(self.engine, write=True) as db:
+            return exams.record_exam_attempt(db, caller, employee_id or caller.id, course_code, score,
+                                             today=self.today())
+
+    # progress and reports ----------------------------------------------------------------------------------
+    def my_progress(self, caller: Caller, period: str | None = None) -> progress.EmployeeProgress:
+        """The caller's own progress."""
+        return self.employee_progress(caller, caller.id, period)
+
+    def employee_progress(self, caller: Caller, employee_id: str,
+                          period: str | None = None) -> progress.EmployeeProgress:
+        """One person's progress (period None = all enrollments)."""
+        with session_scope(self.engine) as db:
+            return progress.employee_progress(db, caller, employee_id, today=self.today(), rules=self.policy.progress,
+                                              period=parse_period(period) if period else None)
+
+    def team_progress(self, caller: Caller, period: str | None = None,
+                      manager_id: str | None = None) -> progress.TeamProgress:
+        """A manager's whole subtree."""
+        with session_scope(self.engine) as db:
+            return progress.team_progress(db, caller, today=self.today(), rules=self.policy.progress,
+                                          period=parse_period(period) if period else None, manager_id=manager_id)
+
+    def completion_report(self, caller: Caller, by: str = "department",
+                          period: str | None = None) -> reports.CompletionReport:
+        """Completion grouped by department or course."""
+        with session_scope(self.engine) as db:
+            return reports.completion_report(db, caller, by=by, period=self.period(period))
+
+    def completion_chart(self, report: reports.CompletionReport, lang: str = "zh") -> bytes:
+        """PNG bytes of a completion report."""
+        from hr.charts import completion_chart_png
+
+        return completion_chart_png(report, lang)
+
+    # KPI ---------------------------------------------------------------------------------------------------
+    def explain_employee_kpi(self, caller: Caller, employee_id: str | None = None,
+                             period: str | None = None) -> KpiExplanation:
+        """A person's KPI standing with the working."""
+        with session_scope(self.engine) as db:
+            return kpi.explain_employee(db, caller, employee_id or caller.id, period=self.period(period),
+                                        policy=self.policy)
+
+    def department_kpi(self, caller: Caller, department_id: str, period: str | None = None) -> KpiExplanation:
+        """A department's KPI standing with the working."""
+        with session_scope(self.engine) as db:
+            return kpi.department_kpi(db, caller, department_id, period=self.period(period), policy=self.policy)
+
+    def specialist_kpis(self, caller: Caller, period: str | None = None) -> KpiExplanation:
+        """Training-specialist KPIs."""
+        with session_scope(self.engine) as db:
+            return kpi.specialist_kpis(db, caller, period=self.period(period), policy=self.policy, today=self.today())
+
+    def course_health(self, caller: Caller, period: str | None = None) -> list[kpi.CourseHealth]:
+        """Redesign / promote verdicts per course."""
+        with session_scope(self.engine) as db:
+            return kpi.course_health(db, caller, period=self.period(period), policy=self.policy)
+
+    def kirkpatrick(self, caller: Caller, period: str | None = None, course_code: str | None = None) -> KpiExplanation:
+        """Kirkpatrick levels 1-4."""
+        with session_scope(self.engine) as db:
+            return kpi.kirkpatrick(db, caller, period=self.period(period), policy=self.policy, course_code=course_code)
+
+    # recommendations, nudges, jobs -------------------------------------------------------------------------
+    def recommend_courses(self, caller: Caller, employee_id: str | None = None,
+                          limit: int | None = None) -> list[recommendations.Recommendation]:
+        """Ranked course suggestions."""
+        with session_scope(self.engine) as db:
+            return recommendations.recommend_courses(db, caller, employee_id or caller.id, policy=self.policy,
+                                                     limit=limit)
+
+    def preview_team_nudges(self, caller: Caller) -> nudges.NudgePlan:
+        """Who would be nudged now, and who skipped."""
+        with session_scope(self.engine) as db:
+            return nudges.preview_team_nudges(db, caller, now=self.clock(), policy=self.policy)
+
+    def send_team_nudges(self, caller: Caller, employee_ids: list[str] | None = None) -> nudges.NudgeOutcome:
+        """Send the nudges the preview listed."""
+        with session_scope(self.engine, write=True) as db:
+            return nudges.send_team_nudges(db, caller, self.notifier, now=self.clock(), policy=self.policy,
+                                           employee_ids=employee_ids)
+
+    def run_due_jobs(self) -> jobs.JobReport:
+        """Reminders and overdue notices due now (system job, no caller)."""
+        with session_scope(self.engine, write=True) as db:
+            return jobs.run_due(db, self.notifier, now=self.clock(), policy=self.policy)

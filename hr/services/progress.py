@@ -1,0 +1,163 @@
+"""Record progress and completion, and read progress for a person or a manager's whole subtree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlmodel import Session
+
+from hr.caller import Caller
+from hr.errors import conflict, invalid, not_found
+from hr.models import Enrollment, EnrollmentPublic
+from hr.policy.model import ProgressRules
+from hr.repositories import course_repo, enrollment_repo, org_repo
+from hr.rules.behind import is_behind, is_overdue
+from hr.rules.periods import Period
+from hr.rules.rates import Rate
+from hr.services.access import require_manage, visible_employee
+from hr.services.enrollment import _now
+
+
+def _open_enrollment(db: Session, employee_id: str, course_code: str) -> Enrollment:
+    """The person's enrollment in the course, which must exist and not be dropped."""
+    enrollment = enrollment_repo.get_enrollment(db, employee_id, course_code)
+    if enrollment is None or enrollment.status == "dropped":
+        raise not_found("enrollment", f"{employee_id}/{course_code}")
+    return enrollment
+
+
+def record_progress(db: Session, caller: Caller, employee_id: str, course_code: str, progress_pct: int, *,
+                    today: date) -> EnrollmentPublic:
+    """Move progress forward (never backward); 100% completes the course."""
+    require_manage(db, caller, employee_id)
+    if not 0 <= progress_pct <= 100:
+        raise invalid("Progress must be between 0 and 100.", "进度必须在 0 到 100 之间。")
+    enrollment = _open_enrollment(db, employee_id, course_code)
+    if enrollment.status == "completed":
+        return EnrollmentPublic.model_validate(enrollment, from_attributes=True)
+    if progress_pct >= 100:
+        return complete(db, caller, employee_id, course_code, today=today)
+    if progress_pct > enrollment.progress_pct:
+        enrollment.progress_pct = progress_pct
+        if enrollment.status == "enrolled":
+            enrollment.status = "in_progress"
+        db.add(enrollment)
+        enrollment_repo.append_event(db, enrollment.id, "progress", progress_pct, _now(today), caller.id)
+    return EnrollmentPublic.model_validate(enrollment, from_attributes=True)
+
+
+def complete(db: Session, caller: Caller, employee_id: str, course_code: str, *, today: date) -> EnrollmentPublic:
+    """Mark a course completed today (completing twice keeps the first completion date)."""
+    require_manage(db, caller, employee_id)
+    enrollment = _open_enrollment(db, employee_id, course_code)
+    if enrollment.status != "completed":
+        if today < enrollment.enrolled_on:
+            raise conflict("A course cannot be completed before it was enrolled.", "完成日期不能早于报名日期。")
+        enrollment.status, enrollment.completed_on, enrollment.progress_pct = "completed", today, 100
+        db.add(enrollment)
+        enrollment_repo.append_event(db, enrollment.id, "completed", 100, _now(today), caller.id)
+    return EnrollmentPublic.model_validate(enrollment, from_attributes=True)
+
+
+@dataclass(frozen=True)
+class CourseProgress:
+    """One enrollment as a learner or manager sees it."""
+
+    course_code: str
+    title: str
+    status: str
+    progress_pct: int
+    due_on: date
+    completed_on: date | None
+    overdue: bool
+    behind: bool
+
+
+@dataclass
+class EmployeeProgress:
+    """A person's courses and completion rate (for a period when one was given)."""
+
+    employee_id: str
+    name: str
+    period: str | None
+    completion: Rate
+    courses: list[CourseProgress] = field(default_factory=list)
+
+    @property
+    def behind(self) -> list[CourseProgress]:
+        """The courses this person is behind on."""
+        return [c for c in self.courses if c.behind]
+
+    def to_text(self, lang: str = "en") -> str:
+        """Short bilingual rendering for chat."""
+        zh = lang.startswith("zh")
+        head = (f"{self.name} 的学习进度{f'({self.period})' if self.period else ''}:完成率 {self.completion.percent()}"
+                if zh else f"{self.name}'s progress{f' ({self.period})' if self.period else ''}: "
+                f"completion {self.completion.percent()}")
+        lines = [head]
+        for c in self.courses:
+            flag = (" ⚠逾期" if zh else " ⚠overdue") if c.overdue else ((" ⚠落后" if zh else " ⚠behind") if c.behind else "")
+            due = f"截止 {c.due_on}" if zh else f"due {c.due_on}"
+            lines.append(f"- {c.course_code} {c.title}: {c.status} {c.progress_pct}% ({due}){flag}")
+        return "\n".join(lines)
+
+
+@dataclass
+class TeamProgress:
+    """A manager's subtree: one line per person."""
+
+    manager_id: str
+    period: str | None
+    members: list[EmployeeProgress]
+
+    @property
+    def completion(self) -> Rate:
+        """The team's combined completion (sum of numerators over sum of denominators)."""
+        return Rate(sum(m.completion.numerator for m in self.members),
+                    sum(m.completion.denominator for m in self.members))
+
+    def to_text(self, lang: str = "en") -> str:
+        """Short bilingual rendering: one line per member, behind courses named."""
+        zh = lang.startswith("zh")
+        lines = [f"团队完成率 {self.completion.percent()}" if zh else f"Team completion {self.completion.percent()}"]
+        for m in self.members:
+            behind = ", ".join(c.course_code for c in m.behind)
+            tail = (f";落后:{behind}" if zh else f"; behind: {behind}") if behind else ""
+            lines.append(f"- {m.name} ({m.employee_id}): {m.completion.percent()}{tail}")
+        return "\n".join(lines)
+
+
+def _summarise(employee_id: str, name: str, enrollments: list[Enrollment], titles: dict[str, str],
+               period: Period | None, today: date, rules: ProgressRules) -> EmployeeProgress:
+    """Turn rows into a person's progress; the rate counts non-dropped enrollments due in the period."""
+    rows = [e for e in enrollments if e.status != "dropped" and (period is None or period.contains(e.due_on))]
+    courses = [CourseProgress(e.course_code, titles.get(e.course_code, e.course_code), e.status, e.progress_pct,
+                              e.due_on, e.completed_on, is_overdue(e.status, e.due_on, today),
+                              is_behind(e.status, e.due_on, e.progress_pct, today, rules)) for e in rows]
+    done = sum(1 for e in rows if e.status == "completed")
+    return EmployeeProgress(employee_id, name, period.name if period else None, Rate(done, len(rows)), courses)
+
+
+def employee_progress(db: Session, caller: Caller, employee_id: str, *, today: date, rules: ProgressRules,
+                      period: Period | None = None) -> EmployeeProgress:
+    """A person's courses and completion, if the caller may see them."""
+    employee = visible_employee(db, caller, employee_id)
+    titles = {c.code: c.title for c in course_repo.list_courses(db)}
+    return _summarise(employee.id, employee.name, enrollment_repo.enrollments_of(db, employee.id), titles, period,
+                      today, rules)
+
+
+def team_progress(db: Session, caller: Caller, *, today: date, rules: ProgressRules, period: Period | None = None,
+                  manager_id: str | None = None) -> TeamProgress:
+    """Everyone in a manager's subtree (the caller's own by default), in two queries."""
+    manager_id = manager_id or caller.id
+    visible_employee(db, caller, manager_id)
+    member_ids = [i for i in org_repo.subtree_employee_ids(db, manager_id) if i != manager_id]
+    titles = {c.code: c.title for c in course_repo.list_courses(db)}
+    rows: dict[str, list[Enrollment]] = {i: [] for i in member_ids}
+    for enrollment in enrollment_repo.enrollments_of_many(db, member_ids):
+        rows[enrollment.employee_id].append(enrollment)
+    names = {e.id: e.name for e in org_repo.employees_by_ids(db, member_ids)}
+    members = [_summarise(i, names.get(i, i), rows[i], titles, period, today, rules) for i in sorted(member_ids)]
+    return TeamProgress(manager_id, period.name if period else None, members)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from adapters.settings import Settings
 from retrieval.embedders.factory import make_embedder
 from retrieval.index import KnowledgeIndex
@@ -16,11 +18,13 @@ def build_embedder(settings: Settings):
                          api_key=r.embeddings_api_key.get_secret_value(), model=r.embeddings_model)
 
 
-def build_index(settings: Settings, embedder=None) -> KnowledgeIndex:
-    """The knowledge index under MENTOR_HOME (or against a Chroma server)."""
+def build_index(settings: Settings, embedder=None, directory: Path | None = None,
+                namespace: str = "mentor") -> KnowledgeIndex:
+    """The knowledge index under MENTOR_HOME (or against a Chroma server); `directory` for throw-away indexes."""
     glossary = read_glossary(settings.retrieval.glossary_file)
-    return KnowledgeIndex(settings.index_dir, embedder or build_embedder(settings),
-                          chroma_url=settings.retrieval.chroma_url, tokenizer=Tokenizer(glossary))
+    return KnowledgeIndex(directory or settings.index_dir, embedder or build_embedder(settings),
+                          chroma_url=settings.retrieval.chroma_url, tokenizer=Tokenizer(glossary),
+                          namespace=namespace, embedding_cache=settings.home / "embedding_cache.sqlite3")
 
 
 def reader_audience(settings: Settings, employee_id: str | None) -> Audience:

@@ -7,7 +7,7 @@ import re
 # A sentence ends at a Chinese terminator (with any closing quotes), or at . ! ? followed by whitespace.
 _END = re.compile(r"(?<=[。！？；!?;])[”’」』）)]*|(?<=[.!?])[\"')\]]*(?=\s)")
 _END_NO_CLAUSE = re.compile(r"(?<=[。！？!?])[”’」』）)]*|(?<=[.!?])[\"')\]]*(?=\s)")
-_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "Mr.", "Ms.", "Dr.", "No.", "vs.", "U.S.", "approx.")
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "mr.", "ms.", "dr.", "no.", "vs.", "u.s.", "approx.")
 
 
 def split_sentences(text: str, clauses: bool = True) -> list[str]:
@@ -24,7 +24,7 @@ def split_sentences(text: str, clauses: bool = True) -> list[str]:
         for match in pattern.finditer(line):
             end = match.end()
             piece = line[start:end].strip()
-            if piece.endswith(_ABBREVIATIONS) or _is_decimal_break(line, end):
+            if piece.lower().endswith(_ABBREVIATIONS) or _is_decimal_break(line, end):
                 continue
             if piece:
                 out.append(piece)

@@ -33,12 +33,6 @@ CREATE TABLE IF NOT EXISTS chunks (
     tokens TEXT NOT NULL              -- space-joined BM25 terms
 );
 CREATE INDEX IF NOT EXISTS chunks_by_source ON chunks(source, ordinal);
-CREATE TABLE IF NOT EXISTS embedding_cache (
-    embedder TEXT NOT NULL,
-    text_hash TEXT NOT NULL,
-    vector BLOB NOT NULL,
-    PRIMARY KEY (embedder, text_hash)
-);
 """
 
 
@@ -160,24 +154,6 @@ class Catalog:
                                       "JOIN documents d ON d.source=c.source ORDER BY c.rowid").fetchall()
         return ([r[0] for r in rows], [r[1].split(" ") if r[1] else [] for r in rows],
                 [tuple(json.loads(r[2])) for r in rows])
-
-    def cached_vectors(self, embedder: str, text_hashes: Sequence[str]) -> dict[str, bytes]:
-        """Vectors already computed for these texts by this embedder."""
-        out: dict[str, bytes] = {}
-        with self._lock:
-            for start in range(0, len(text_hashes), 500):
-                part = list(text_hashes[start : start + 500])
-                marks = ",".join("?" * len(part))
-                for h, blob in self._conn.execute(f"SELECT text_hash, vector FROM embedding_cache WHERE embedder=? "
-                                                  f"AND text_hash IN ({marks})", [embedder, *part]):
-                    out[h] = blob
-        return out
-
-    def cache_vectors(self, embedder: str, items: Sequence[tuple[str, bytes]]) -> None:
-        """Remember vectors so unchanged text is never embedded twice (re-ingest, rebuilds, model benchmarks)."""
-        with self._lock:
-            self._conn.executemany("INSERT OR IGNORE INTO embedding_cache(embedder,text_hash,vector) VALUES (?,?,?)",
-                                   [(embedder, h, v) for h, v in items])
 
     def stats(self) -> tuple[int, int]:
         """(documents, chunks) published."""

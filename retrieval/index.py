@@ -12,6 +12,7 @@ import numpy as np
 
 from retrieval.catalog import Catalog, ChunkRow, DocumentRow
 from retrieval.embedders.base import Embedder
+from retrieval.embedding_cache import EmbeddingCache
 from retrieval.fusion import reciprocal_rank_fusion
 from retrieval.keyword_searcher import KeywordSearcher
 from retrieval.rerank import Reranker
@@ -46,12 +47,13 @@ class KnowledgeIndex:
 
     def __init__(self, directory: Path, embedder: Embedder, chroma_url: str | None = None,
                  tokenizer: Tokenizer | None = None, reranker: Reranker | None = None,
-                 namespace: str = "mentor") -> None:
+                 namespace: str = "mentor", embedding_cache: Path | None = None) -> None:
         self.directory = directory
         self.embedder = embedder
         self.tokenizer = tokenizer or Tokenizer()
         self.reranker = reranker
         self.catalog = Catalog(directory / "catalog.sqlite3")
+        self._cache = EmbeddingCache(embedding_cache or directory / "embedding_cache.sqlite3")
         self._vectors = VectorStore(make_chroma_client(directory / "chroma", chroma_url), embedder, namespace)
         self._keywords = KeywordSearcher(directory / "keyword")
 
@@ -89,14 +91,14 @@ class KnowledgeIndex:
             return
         texts = [embedding_text(d.title, c.heading, c.text) for c, d in todo]
         hashes = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
-        cached = self.catalog.cached_vectors(self.embedder.name, hashes)
+        cached = self._cache.get(self.embedder.name, hashes)
         need = [i for i, h in enumerate(hashes) if h not in cached]
         if need:
             fresh = self.embedder.embed_passages([texts[i] for i in need])
-            self.catalog.cache_vectors(self.embedder.name, [(hashes[i], fresh[j].astype(np.float32).tobytes())
-                                                            for j, i in enumerate(need)])
-            cached.update({hashes[i]: fresh[j].astype(np.float32).tobytes() for j, i in enumerate(need)})
-        vectors = np.vstack([np.frombuffer(cached[h], dtype=np.float32) for h in hashes])
+            computed = [(hashes[i], fresh[j]) for j, i in enumerate(need)]
+            self._cache.put(self.embedder.name, computed)
+            cached.update(computed)
+        vectors = np.vstack([cached[h] for h in hashes])
         metadatas = [{"source": d.source, **{f"aud_{tag}": True for tag in d.audience}} for _, d in todo]
         self._vectors.add([c.chunk_id for c, _ in todo], vectors, metadatas)
 
@@ -196,8 +198,9 @@ class KnowledgeIndex:
         return [d for d in (self.catalog.document(s) for s in sources) if d is not None]
 
     def close(self) -> None:
-        """Release the catalog file."""
+        """Release the catalog and cache files."""
         self.catalog.close()
+        self._cache.close()
 
 
 def _passage(chunk: ChunkRow, document: DocumentRow, score: float, dense: float | None,

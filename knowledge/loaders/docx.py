@@ -12,10 +12,11 @@ from knowledge.property_meta import meta_from_keywords
 def load_docx(path: Path) -> LoadedDocument:
     """Blocks split at headings; core properties give title and (via keywords) course/audience."""
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise LoadError(f"DOCX is corrupt or not a Word document ({type(exc).__name__}); re-save it as .docx") from exc
     title = (document.core_properties.title or "").strip()
     meta = meta_from_keywords(document.core_properties.keywords or "")

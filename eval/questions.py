@@ -1,0 +1,46 @@
+"""Gold question files: one JSON object a line, validated with line numbers."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class GoldQuestion:
+    """One labelled question."""
+
+    id: str
+    question: str
+    gold_sources: tuple[str, ...]
+    answers: tuple[str, ...]
+    expect: str  # "answer" | "abstain"
+
+
+class GoldFileError(ValueError):
+    """A malformed gold file; the message names the line."""
+
+
+def load_questions(path: Path) -> list[GoldQuestion]:
+    """Parse and validate; every problem names the file and line."""
+    if not path.is_file():
+        raise GoldFileError(f"{path}: file not found")
+    questions: list[GoldQuestion] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldFileError(f"{path}:{number}: not valid JSON ({exc.msg})") from exc
+        expect = raw.get("expect", "answer")
+        if expect not in ("answer", "abstain"):
+            raise GoldFileError(f"{path}:{number}: expect must be 'answer' or 'abstain', got {expect!r}")
+        if not raw.get("question"):
+            raise GoldFileError(f"{path}:{number}: missing 'question'")
+        if expect == "answer" and not raw.get("gold_sources"):
+            raise GoldFileError(f"{path}:{number}: an answerable question needs 'gold_sources'")
+        questions.append(GoldQuestion(str(raw.get("id", number)), raw["question"], tuple(raw.get("gold_sources", [])),
+                                      tuple(raw.get("answers", [])), expect))
+    return questions

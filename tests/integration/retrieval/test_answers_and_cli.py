@@ -1,0 +1,48 @@
+"""Cited extractive answers, abstention, and the ingest/ask commands end to end."""
+
+import json
+
+from typer.testing import CliRunner
+
+from adapters.cli.main import build_app
+from bot.answering.extractive import answer_question
+from knowledge.ingest import Ingestor
+from tests.integration.retrieval.conftest import write
+from tests.integration.retrieval.test_ingest_search import EXPENSE, LEAVE
+
+
+def test_answer_quotes_the_rule_with_a_citation(index, tmp_path):
+    write(tmp_path / "kb" / "leave.md", LEAVE)
+    write(tmp_path / "kb" / "expense.md", EXPENSE)
+    Ingestor(index).ingest([tmp_path / "kb"])
+    answer = answer_question(index, "我工作12年了，每年有几天年假？")
+    assert not answer.abstained
+    assert "10天" in answer.text and "[1]" in answer.text
+    assert answer.citations[0].source == "leave.md" and answer.citations[0].heading.endswith("第五条")
+    english = answer_question(index, "What is the limit for business meals?")
+    assert "150 yuan" in english.text and english.citations[0].source == "expense.md"
+
+
+def test_unknown_topics_abstain_in_the_question_language(index, tmp_path):
+    write(tmp_path / "kb" / "leave.md", LEAVE)
+    write(tmp_path / "kb" / "expense.md", EXPENSE)
+    Ingestor(index).ingest([tmp_path / "kb"])
+    zh = answer_question(index, "公司的股票期权多久归属？")
+    en = answer_question(index, "Can I bring my dog to the office?")
+    assert zh.abstained and "HR" in zh.text and not zh.citations
+    assert en.abstained and "HR" in en.text
+
+
+def test_cli_ingest_and_ask_json(tmp_path, monkeypatch):
+    monkeypatch.setenv("MENTOR_HOME", str(tmp_path / "home"))
+    write(tmp_path / "kb" / "leave.md", LEAVE)
+    (tmp_path / "kb" / "notes.xlsx").write_bytes(b"x")
+    runner = CliRunner()
+    result = runner.invoke(build_app(), ["ingest", str(tmp_path / "kb")])
+    assert result.exit_code == 1, result.output
+    assert "notes.xlsx" in result.output and "unsupported" in result.output and "added 1" in result.output
+    asked = runner.invoke(build_app(), ["ask", "病假超过几天要诊断证明？", "--json"])
+    assert asked.exit_code == 0, asked.output
+    payload = json.loads(asked.stdout)
+    assert set(payload) >= {"answer", "citations", "abstained"} and payload["abstained"] is False
+    assert set(payload["citations"][0]) >= {"n", "source", "title", "heading", "chunk_id", "text"}

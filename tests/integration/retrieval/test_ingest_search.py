@@ -1,0 +1,111 @@
+"""Ingest real files into a real index (Chroma + BM25 + e5) and search them in both languages."""
+
+import threading
+
+from knowledge.ingest import Ingestor
+from retrieval.types import Audience
+from tests.integration.retrieval.conftest import write
+
+LEAVE = """---
+title: 请假与休假制度
+---
+# 请假与休假制度
+## 第二章 年休假
+第五条 员工累计工作已满1年不满10年的，年休假5天；已满10年不满20年的，年休假10天。
+第六条 年休假原则上应在当年度内休完。
+## 第三章 病假
+第七条 病假超过3天须提供医院诊断证明。
+"""
+EXPENSE = """---
+title: Expense Policy
+---
+# Expense Policy
+## Meals
+Business meals are reimbursed up to 150 yuan per person. Submit receipts within 30 days.
+"""
+MANAGERS = """---
+title: Calibration guide
+audience: [manager]
+---
+# Calibration guide
+Managers submit calibration results by the 10th working day after each quarter.
+"""
+
+
+def _kb(tmp_path):
+    root = tmp_path / "kb"
+    write(root / "leave.md", LEAVE)
+    write(root / "expense.md", EXPENSE)
+    write(root / "managers.md", MANAGERS)
+    return root
+
+
+def test_ingest_then_search_in_both_languages(index, tmp_path):
+    report = Ingestor(index).ingest([_kb(tmp_path)])
+    assert report.ok and sorted(report.added) == ["expense.md", "leave.md", "managers.md"]
+    zh = index.search("工作满12年可以休几天年假", k=3)
+    assert zh[0].source == "leave.md" and zh[0].heading == "第二章 年休假 > 第五条"
+    assert zh[0].title == "请假与休假制度" and zh[0].chunk_id
+    en = index.search("how long do I have to hand in meal receipts", k=3)
+    assert en[0].source == "expense.md"
+    for mode in ("bm25", "dense"):
+        assert index.search("病假 诊断证明", k=1, mode=mode)[0].heading.endswith("第七条")
+
+
+def test_audience_is_enforced_inside_retrieval(index, tmp_path):
+    Ingestor(index).ingest([_kb(tmp_path)])
+    question = "when are calibration results due"
+    for mode in ("bm25", "dense", "hybrid"):
+        assert all(p.source != "managers.md" for p in index.search(question, Audience.of("employee"), 5, mode))
+        assert index.search(question, Audience.of("manager"), 5, mode)[0].source == "managers.md"
+
+
+def test_reingest_is_incremental_and_prune_removes(index, tmp_path):
+    root = _kb(tmp_path)
+    Ingestor(index).ingest([root])
+    again = Ingestor(index).ingest([root])
+    assert again.added == [] and again.updated == [] and len(again.unchanged) == 3
+    write(root / "expense.md", EXPENSE.replace("150 yuan", "200 yuan"))
+    (root / "managers.md").unlink()
+    changed = Ingestor(index).ingest([root], prune=True)
+    assert changed.updated == ["expense.md"] and changed.removed == ["managers.md"]
+    texts = " ".join(p.text for p in index.search("meal reimbursement limit", Audience.of("manager"), 10))
+    assert "200 yuan" in texts and "150 yuan" not in texts and "calibration" not in texts.lower()
+    stats = index.stats()
+    assert stats["chunks"] == stats["vectors"] == stats["keyword_chunks"]
+
+
+def test_failures_are_reported_and_nothing_indexed_is_lost(index, tmp_path):
+    root = _kb(tmp_path)
+    Ingestor(index).ingest([root])
+    (root / "leave.md").write_bytes(b"")
+    (root / "broken.pdf").write_bytes(b"%PDF-1.4 garbage")
+    report = Ingestor(index).ingest([root], prune=True)
+    reasons = {f.path.rsplit("/", 1)[-1]: f.reason for f in report.failed}
+    assert not report.ok and "empty" in reasons["leave.md"] and "corrupt" in reasons["broken.pdf"]
+    assert index.search("年休假几天", k=1)[0].source == "leave.md"  # the previous version still answers
+
+
+def test_changed_document_swaps_without_a_gap(index, tmp_path):
+    root = tmp_path / "kb"
+    write(root / "rules.md", "---\ntitle: Rules\n---\n# Rules\nThe zebra allowance is version-one money.\n")
+    Ingestor(index).ingest([root])
+    seen: list[set[str]] = []
+    stop = threading.Event()
+
+    def reader():
+        while not stop.is_set():
+            for mode in ("bm25", "hybrid"):
+                texts = {p.text for p in index.search("zebra allowance", k=5, mode=mode) if p.source == "rules.md"}
+                seen.append({"one" if "version-one" in t else "two" for t in texts})
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    try:
+        for version in ("version-two", "version-one", "version-two"):
+            write(root / "rules.md", f"---\ntitle: Rules\n---\n# Rules\nThe zebra allowance is {version} money.\n")
+            Ingestor(index).ingest([root])
+    finally:
+        stop.set()
+        thread.join()
+    assert seen and all(len(versions) == 1 for versions in seen), "a search saw both versions or neither"

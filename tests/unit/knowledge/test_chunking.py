@@ -1,0 +1,46 @@
+"""Sentence splitting, front-matter and chunking keep structure and stable ids."""
+
+import pytest
+
+from knowledge.chunker import chunk_document
+from knowledge.document import Block, LoadedDocument, LoadError
+from knowledge.front_matter import audience_of, split_front_matter
+from knowledge.sentences import split_sentences
+
+
+def test_sentences_split_on_chinese_and_english_ends():
+    assert split_sentences("第一句。第二句！第三句？第四句；第五") == ["第一句。", "第二句！", "第三句？", "第四句；", "第五"]
+    assert split_sentences("Pay is 3.5 days. E.g. this stays. Next!") == ["Pay is 3.5 days.", "E.g. this stays.", "Next!"]
+    assert split_sentences("规则甲；规则乙。", clauses=False) == ["规则甲；规则乙。"]
+
+
+def test_front_matter_and_audience():
+    meta, body = split_front_matter("---\ntitle: 制度\naudience: [Manager, hr]\n---\n正文")
+    assert meta["title"] == "制度" and body == "正文"
+    assert audience_of(meta) == ("hr", "manager")
+    assert audience_of({}) == ("all",)
+    with pytest.raises(LoadError):
+        split_front_matter("---\ntitle: [unclosed\n---\nbody")
+
+
+def test_articles_start_chunks_and_join_heading_path():
+    doc = LoadedDocument("考核办法", [Block(("第三章 考核与补考",), "第五条 考试合格线为80分。\n第六条 不合格者可补考一次。")])
+    chunks = chunk_document("a.md", doc, ("all",))
+    assert [c.heading for c in chunks] == ["第三章 考核与补考 > 第五条", "第三章 考核与补考 > 第六条"]
+    assert chunks[1].text.startswith("第六条")
+
+
+def test_chunk_ids_are_stable_and_change_with_content_or_audience():
+    doc = LoadedDocument("T", [Block(("H",), "Alpha rule. Beta rule.")])
+    first = chunk_document("a.md", doc, ("all",))
+    assert [c.chunk_id for c in first] == [c.chunk_id for c in chunk_document("a.md", doc, ("all",))]
+    assert first[0].chunk_id != chunk_document("a.md", doc, ("hr",))[0].chunk_id
+    changed = LoadedDocument("T", [Block(("H",), "Alpha rule. Gamma rule.")])
+    assert first[0].chunk_id != chunk_document("a.md", changed, ("all",))[0].chunk_id
+
+
+def test_long_text_is_split_below_the_size_limit():
+    text = "。".join(f"第{i}项要求员工按时完成培训课程并通过考试" for i in range(80)) + "。"
+    chunks = chunk_document("long.md", LoadedDocument("T", [Block((), text)]), ("all",))
+    assert len(chunks) > 3
+    assert all(len(c.text) <= 400 for c in chunks)

@@ -1,0 +1,1 @@
+"""Quizzes from course material: generation (offline and LLM), the support check, grading and LMS export."""

@@ -1,0 +1,95 @@
+"""Build a quiz of N checked items on a course or topic: LLM first when configured, facts otherwise or to top up."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+
+from bot.quiz.llm_generator import generate_with_llm
+from bot.quiz.model import Quiz, QuizItem
+from bot.quiz.offline_generator import OfflineQuizBuilder
+from bot.quiz.validate import problems
+from retrieval.language import detect_language
+from retrieval.types import Audience, Passage
+
+log = logging.getLogger(__name__)
+
+
+class NoMaterial(Exception):
+    """The course or topic has no material the reader may see, so no quiz can be built from it."""
+
+
+@dataclass
+class QuizReport:
+    """How many candidates were made and why the dropped ones failed the check."""
+
+    candidates: int = 0
+    kept: int = 0
+    dropped: Counter = field(default_factory=Counter)
+    llm_error: str | None = None
+
+
+class QuizGenerator:
+    """Finds the material, generates candidates, keeps only items their cited chunk supports."""
+
+    def __init__(self, index, llm=None):
+        """index: a KnowledgeIndex (search/passages); llm: a LangChain chat model or None for offline only."""
+        self.index = index
+        self.llm = llm
+
+    def material(self, audience: Audience, course: str | None = None, topic: str | None = None) -> list[Passage]:
+        """The chunks to ask about: a course's documents, or the best passages for a topic."""
+        passages: list[Passage] = []
+        if course:
+            passages = self.index.passages(course=course, audience=audience)
+        if not passages and topic:
+            passages = self.index.search(topic, audience, k=8)
+        if not passages:
+            raise NoMaterial(course or topic or "")
+        return passages
+
+    def generate(self, audience: Audience, course: str | None = None, topic: str | None = None, n: int = 5,
+                 seed: int = 7) -> tuple[Quiz, QuizReport]:
+        """A quiz of up to n valid items and the report of what was dropped."""
+        passages = self.material(audience, course, topic)
+        chunks = {p.chunk_id: p.text for p in passages}
+        language = _majority_language(passages)
+        report = QuizReport()
+        kept: list[QuizItem] = []
+        mode = "offline"
+        if self.llm is not None:
+            try:
+                drafts = generate_with_llm(self.llm, passages[:12], n, language)
+                kept = self._keep_valid(drafts, chunks, n, report)
+                mode = "llm" if kept else "offline"
+            except Exception as exc:  # any model failure falls back to the fact-based builder
+                report.llm_error = type(exc).__name__
+                log.warning("LLM quiz generation failed (%s); using the offline builder", type(exc).__name__)
+        if len(kept) < n:
+            seen = {(i.evidence, i.kind) for i in kept}
+            fresh = (i for i in OfflineQuizBuilder(passages, seed).candidates() if (i.evidence, i.kind) not in seen)
+            kept += self._keep_valid(fresh, chunks, n - len(kept), report)
+        report.kept = len(kept)
+        return Quiz(topic=course or topic or "", items=kept, course=course, language=language, mode=mode), report
+
+    @staticmethod
+    def _keep_valid(items, chunks: dict[str, str], want: int, report: QuizReport) -> list[QuizItem]:
+        """Check each candidate against its cited chunk; keep the first `want` that pass."""
+        kept = []
+        for item in items:
+            report.candidates += 1
+            issues = problems(item, chunks.get(item.chunk_id))
+            if issues:
+                report.dropped.update(issues)
+                continue
+            kept.append(item)
+            if len(kept) >= want:
+                break
+        return kept
+
+
+def _majority_language(passages: list[Passage]) -> str:
+    """The language most of the material is written in."""
+    counts = Counter(p.language or detect_language(p.text) for p in passages)
+    return counts.most_common(1)[0][0] if counts else "zh"

@@ -73,6 +73,20 @@ class WeComSettings(BaseSettings):
     aes_key: SecretStr | None = Field(None, description="Callback EncodingAESKey (43 characters).")
     api_url: str = Field("https://qyapi.weixin.qq.com/cgi-bin/", description="WeCom API base URL.")
     max_skew_s: int = Field(300, description="Replay window on the callback timestamp in seconds; 0 turns it off.")
+    max_body_bytes: int = Field(65536, description="Largest callback body accepted; bigger ones get 413 unread.")
+    rate_per_minute: int = Field(30, description="Messages a minute one member may receive from the app (WeCom's cap).")
+    rate_per_hour: int = Field(1000, description="Messages an hour one member may receive from the app (WeCom's cap).")
+
+
+class ApiSettings(BaseSettings):
+    """The HTTP API, the web chat page and the background worker that serves every channel."""
+
+    model_config = _section("MENTOR_API_")
+
+    public_url: str = Field("", description="Public base URL of this app (citation links in Slack and WeCom); empty omits links.")
+    worker_threads: int = Field(4, description="Threads of the in-process worker (used when MENTOR_REDIS_URL is unset).")
+    dedupe_ttl_s: int = Field(86400, description="How long a seen event id (Slack event_id, WeCom MsgId) is remembered.")
+    redis_prefix: str = Field("mentor:", description="Key prefix for dedupe keys and the arq queue in Redis.")
 
 
 class Settings(BaseSettings):
@@ -89,6 +103,7 @@ class Settings(BaseSettings):
     llm: LLMSettings = Field(default_factory=LLMSettings)
     slack: SlackSettings = Field(default_factory=SlackSettings)
     wecom: WeComSettings = Field(default_factory=WeComSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
 
     @model_validator(mode="after")
     def _no_placeholder_secrets_in_prod(self) -> Settings:

@@ -1,0 +1,61 @@
+"""`/health` (the process is up) and `/ready` (the database and Redis answer)."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import text
+
+log = logging.getLogger(__name__)
+
+
+def check_database(engine) -> str:
+    """'ok' or the error class name."""
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        return "ok"
+    except Exception as error:  # readiness reports, never raises
+        log.warning("readiness: database check failed: %s", type(error).__name__)
+        return type(error).__name__
+
+
+def check_redis(url: str | None) -> str:
+    """'ok', 'not configured', or the error class name."""
+    if not url:
+        return "not configured"
+    try:
+        import redis
+
+        client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1)
+        try:
+            client.ping()
+        finally:
+            client.close()
+        return "ok"
+    except Exception as error:
+        log.warning("readiness: redis check failed: %s", type(error).__name__)
+        return type(error).__name__
+
+
+def health_router() -> APIRouter:
+    """No auth: load balancers and the demo script poll these."""
+    router = APIRouter(tags=["health"])
+
+    @router.get("/health", summary="Liveness: answers as soon as the process serves HTTP")
+    def health() -> dict:
+        """Always ok while the process runs."""
+        return {"status": "ok"}
+
+    @router.get("/ready", summary="Readiness: database (and Redis, when configured) reachable")
+    def ready(request: Request) -> JSONResponse:
+        """503 until every dependency answers."""
+        channels = request.app.state.channels
+        checks = {"database": check_database(channels.engine), "redis": check_redis(channels.settings.redis_url)}
+        ok = all(v in ("ok", "not configured") for v in checks.values())
+        return JSONResponse({"status": "ready" if ok else "not ready", "checks": checks,
+                             "channels": channels.status}, status_code=200 if ok else 503)
+
+    return router

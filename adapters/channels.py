@@ -1,0 +1,149 @@
+"""Builds every channel from settings plus a chat handler and a directory (the channels' part of the composition)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from adapters.dedupe import DedupeStore, build_dedupe_store
+from adapters.feedback import FeedbackStore
+from adapters.ports import ChatHandler, EmployeeDirectory
+from adapters.settings import Settings
+from adapters.tables import ensure_channel_tables
+from adapters.worker.queue import InProcessQueue, JobRegistry, TaskQueue
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Channels:
+    """Everything the app, the worker and the notifier share; built once per process."""
+
+    settings: Settings
+    engine: Any
+    chat: ChatHandler
+    directory: EmployeeDirectory
+    dedupe: DedupeStore
+    queue: TaskQueue
+    registry: JobRegistry
+    feedback: FeedbackStore
+    slack_app: Any = None
+    slack_client: Any = None
+    wecom_crypto: Any = None
+    wecom_client: Any = None
+    status: dict[str, str] = field(default_factory=dict)
+
+    def close(self) -> None:
+        """Drain the queue and release clients."""
+        self.queue.close()
+        if self.wecom_client is not None:
+            self.wecom_client.close()
+
+
+def slack_missing(settings: Settings) -> list[str]:
+    """Which Slack variables are unset (the channel mounts only when none are)."""
+    s = settings.slack
+    return [name for name, value in (("MENTOR_SLACK_BOT_TOKEN", s.bot_token),
+                                     ("MENTOR_SLACK_SIGNING_SECRET", s.signing_secret)) if not value]
+
+
+def wecom_missing(settings: Settings) -> list[str]:
+    """Which WeCom variables are unset."""
+    w = settings.wecom
+    pairs = (("MENTOR_WECOM_CORP_ID", w.corp_id), ("MENTOR_WECOM_AGENT_ID", w.agent_id),
+             ("MENTOR_WECOM_SECRET", w.secret), ("MENTOR_WECOM_TOKEN", w.token), ("MENTOR_WECOM_AES_KEY", w.aes_key))
+    return [name for name, value in pairs if not value]
+
+
+def build_queue(settings: Settings, registry: JobRegistry) -> TaskQueue:
+    """arq on Redis when MENTOR_REDIS_URL is set (run `mentor worker` too), else in-process threads."""
+    if settings.redis_url:
+        from adapters.worker.arq_queue import ArqQueue
+
+        return ArqQueue(settings.redis_url, prefix=settings.api.redis_prefix)
+    return InProcessQueue(registry, threads=settings.api.worker_threads)
+
+
+def build_channels(settings: Settings, chat: ChatHandler, directory: EmployeeDirectory, *, engine=None,
+                   queue: TaskQueue | None = None, slack_clock=None, wecom_http=None,
+                   wecom_sleep: Callable[[float], None] = time.sleep) -> Channels:
+    """Dedupe store, queue, and each configured channel; an unconfigured channel is skipped and says why."""
+    from hr.db import make_engine
+
+    engine = engine or make_engine(settings.db_url)
+    ensure_channel_tables(engine)
+    registry = JobRegistry()
+    channels = Channels(settings=settings, engine=engine, chat=chat, directory=directory,
+                        dedupe=build_dedupe_store(settings, engine), queue=queue or build_queue(settings, registry),
+                        registry=registry, feedback=FeedbackStore(engine))
+    _add_slack(channels, slack_clock)
+    _add_wecom(channels, wecom_http, wecom_sleep)
+    for name, state in channels.status.items():
+        log.info("channel %s: %s", name, state)
+    return channels
+
+
+def _add_slack(channels: Channels, clock) -> None:
+    """Bolt app + responder, when the bot token and signing secret are set."""
+    settings = channels.settings
+    missing = slack_missing(settings)
+    if missing:
+        channels.status["slack"] = "not mounted (unset: " + ", ".join(missing) + ")"
+        return
+    from adapters.slack.bolt_app import build_bolt_app, make_web_client
+    from adapters.slack.identity import SlackIdentity
+    from adapters.slack.responder import HOME_JOB, REPLY_JOB, SlackResponder
+
+    client = make_web_client(settings.slack.bot_token.get_secret_value(), settings.slack.api_url)
+    responder = SlackResponder(client, channels.chat, SlackIdentity(channels.directory, client), channels.dedupe,
+                               channels.feedback, public_url=settings.api.public_url)
+    channels.registry.register(REPLY_JOB, responder.run_reply)
+    channels.registry.register(HOME_JOB, responder.run_home)
+    channels.slack_client = client
+    channels.slack_app = build_bolt_app(settings.slack.signing_secret.get_secret_value(), client, channels.queue,
+                                        channels.dedupe, clock=clock)
+    channels.status["slack"] = "mounted at POST /slack/events"
+
+
+def _add_wecom(channels: Channels, http, sleep) -> None:
+    """Callback crypto, API client and responder, when all five WeCom variables are set."""
+    settings = channels.settings
+    missing = wecom_missing(settings)
+    if missing:
+        channels.status["wecom"] = "not mounted (unset: " + ", ".join(missing) + ")"
+        return
+    from adapters.wecom.client import WeComClient
+    from adapters.wecom.crypto import WeComCrypto
+    from adapters.wecom.ratelimit import MemberRateLimiter
+    from adapters.wecom.responder import REPLY_JOB, WeComResponder
+
+    w = settings.wecom
+    channels.wecom_crypto = WeComCrypto(w.token.get_secret_value(), w.aes_key.get_secret_value(), w.corp_id)
+    channels.wecom_client = WeComClient(w.api_url, w.corp_id, w.secret.get_secret_value(), w.agent_id, http=http)
+    limiter = MemberRateLimiter(w.rate_per_minute, w.rate_per_hour, sleep=sleep)
+    responder = WeComResponder(channels.wecom_client, channels.chat, channels.directory, channels.feedback, limiter)
+    channels.registry.register(REPLY_JOB, responder.run_reply)
+    channels.status["wecom"] = "mounted at GET/POST /wecom/callback"
+
+
+def default_chat_and_directory(settings: Settings) -> tuple[ChatHandler, EmployeeDirectory]:
+    """The real bot and HR records, from the composition root; a clear error while they are not wired yet."""
+    from adapters import wiring
+    from adapters.hr_directory import HrEmployeeDirectory
+
+    build_chat = getattr(wiring, "build_chat_service", None)
+    if build_chat is None:
+        raise RuntimeError("adapters.wiring.build_chat_service is missing: the bot's ChatService is not wired yet")
+    build_hr = getattr(wiring, "build_hr_service", None)
+    if build_hr is not None:
+        hr_service = build_hr(settings)
+    else:
+        from hr.db import make_engine
+        from hr.policy import load_policy
+        from hr.service import HRService
+
+        hr_service = HRService(make_engine(settings.db_url), load_policy(settings.hr_policy_file))
+    return build_chat(settings), HrEmployeeDirectory(hr_service)

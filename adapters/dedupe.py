@@ -1,0 +1,90 @@
+"""A store every replica shares that says "first time" exactly once per platform event id (retries get False)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Protocol
+
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
+
+from adapters.tables import ChannelDedupe, utcnow
+from hr.db import session_scope
+
+log = logging.getLogger(__name__)
+
+
+class DedupeStore(Protocol):
+    """Claim a key once; every later claim of the same key, from any process, returns False."""
+
+    def claim(self, key: str) -> bool:
+        """True the first time this key is seen, False on every retry."""
+        ...
+
+    def seen(self, key: str) -> bool:
+        """True when the key was claimed before (used to remember threads the bot answered in)."""
+        ...
+
+
+class SqlDedupeStore:
+    """Dedupe through a primary key in the shared database (SQLite or PostgreSQL): the insert either wins or fails."""
+
+    def __init__(self, engine, ttl_s: int = 86400) -> None:
+        """Keep the engine; rows older than ttl_s are purged now and then."""
+        self._engine = engine
+        self._ttl = timedelta(seconds=ttl_s)
+        self._claims = 0
+
+    def claim(self, key: str) -> bool:
+        """Insert the key; a unique-key violation means another request (or replica) got there first."""
+        try:
+            with session_scope(self._engine, write=True) as session:
+                session.add(ChannelDedupe(key=key[:200]))
+        except IntegrityError:
+            return False
+        self._claims += 1
+        if self._claims % 1000 == 0:
+            self.purge()
+        return True
+
+    def seen(self, key: str) -> bool:
+        """Look the key up without claiming it."""
+        with session_scope(self._engine) as session:
+            return session.get(ChannelDedupe, key[:200]) is not None
+
+    def purge(self) -> int:
+        """Forget keys older than the TTL so the table stays small."""
+        with session_scope(self._engine, write=True) as session:
+            result = session.exec(delete(ChannelDedupe).where(ChannelDedupe.created_at < utcnow() - self._ttl))
+            return result.rowcount or 0
+
+
+class RedisDedupeStore:
+    """Dedupe with Redis `SET key 1 NX EX ttl`: atomic across every API process, expires by itself."""
+
+    def __init__(self, redis_client, prefix: str = "mentor:", ttl_s: int = 86400) -> None:
+        """Take a synchronous redis client (built by the composition root, never at import)."""
+        self._redis = redis_client
+        self._prefix = prefix + "dedupe:"
+        self._ttl = ttl_s
+
+    def claim(self, key: str) -> bool:
+        """SET NX returns None when the key already exists."""
+        return bool(self._redis.set(self._prefix + key, b"1", nx=True, ex=self._ttl))
+
+    def seen(self, key: str) -> bool:
+        """EXISTS without claiming."""
+        return bool(self._redis.exists(self._prefix + key))
+
+
+def build_dedupe_store(settings, engine) -> DedupeStore:
+    """Redis when MENTOR_REDIS_URL is set (several replicas), else the shared database."""
+    if settings.redis_url:
+        import redis
+
+        client = redis.Redis.from_url(settings.redis_url)
+        log.info("dedupe store: redis")
+        return RedisDedupeStore(client, prefix=settings.api.redis_prefix, ttl_s=settings.api.dedupe_ttl_s)
+    log.info("dedupe store: database")
+    return SqlDedupeStore(engine, ttl_s=settings.api.dedupe_ttl_s)

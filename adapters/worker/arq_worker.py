@@ -1,0 +1,34 @@
+"""`mentor worker`: an arq worker that runs the same jobs as the in-process queue, taken from Redis."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from adapters.worker.arq_queue import RUN_JOB, queue_name
+from adapters.worker.queue import JobRegistry
+
+log = logging.getLogger(__name__)
+
+
+def build_worker(redis_url: str, prefix: str, registry_factory: Callable[[], JobRegistry], *,
+                 burst: bool = False, max_jobs: int = 10):
+    """An arq Worker whose single function dispatches by job name to the registry built at startup."""
+    from arq import Worker
+    from arq.connections import RedisSettings
+    from arq.worker import func
+
+    async def startup(ctx: dict[str, Any]) -> None:
+        """Build channels and the chat service once per worker process (not at import)."""
+        ctx["registry"] = await asyncio.to_thread(registry_factory)
+        log.info("worker ready: jobs %s", ctx["registry"].names())
+
+    async def run_job(ctx: dict[str, Any], name: str, payload: dict[str, Any]) -> None:
+        """Jobs are synchronous (HTTP clients, DB sessions); run them off the worker's event loop."""
+        await asyncio.to_thread(ctx["registry"].run, name, payload)
+
+    return Worker(functions=[func(run_job, name=RUN_JOB, max_tries=3)], on_startup=startup,
+                  redis_settings=RedisSettings.from_dsn(redis_url), queue_name=queue_name(prefix),
+                  burst=burst, max_jobs=max_jobs, handle_signals=not burst, keep_result=3600)

@@ -26,6 +26,10 @@ class DedupeStore(Protocol):
         """True when the key was claimed before (used to remember threads the bot answered in)."""
         ...
 
+    def release(self, key: str) -> None:
+        """Forget a claim whose work could not be queued, so the platform's retry is accepted."""
+        ...
+
 
 class SqlDedupeStore:
     """Dedupe through a primary key in the shared database (SQLite or PostgreSQL): the insert either wins or fails."""
@@ -53,6 +57,11 @@ class SqlDedupeStore:
         with session_scope(self._engine) as session:
             return session.get(ChannelDedupe, key[:200]) is not None
 
+    def release(self, key: str) -> None:
+        """Delete the row."""
+        with session_scope(self._engine, write=True) as session:
+            session.exec(delete(ChannelDedupe).where(ChannelDedupe.key == key[:200]))
+
     def purge(self) -> int:
         """Forget keys older than the TTL so the table stays small."""
         with session_scope(self._engine, write=True) as session:
@@ -76,6 +85,10 @@ class RedisDedupeStore:
     def seen(self, key: str) -> bool:
         """EXISTS without claiming."""
         return bool(self._redis.exists(self._prefix + key))
+
+    def release(self, key: str) -> None:
+        """DEL the key."""
+        self._redis.delete(self._prefix + key)
 
 
 def build_dedupe_store(settings, engine) -> DedupeStore:

@@ -9,7 +9,7 @@ from sqlmodel import Field, SQLModel
 
 def utcnow() -> datetime:
     """Timestamps are stored in UTC so replicas in any zone agree."""
-    return datetime.now(UTC).replace(tzinfo=None)
+    return datetime.now(UTC)
 
 
 class ChannelDedupe(SQLModel, table=True):

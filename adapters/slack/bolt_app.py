@@ -28,10 +28,15 @@ def make_web_client(bot_token: str, api_url: str) -> WebClient:
 
 def build_bolt_app(signing_secret: str, client: WebClient, queue: TaskQueue, dedupe: DedupeStore,
                    clock: Clock | None = None) -> App:
-    """Wire listeners; the signature check runs first (before auth.test or url_verification) via before_authorize."""
+    """Wire listeners; the signature check runs first (before auth.test or url_verification) via before_authorize.
+
+    process_before_response=True on purpose: listeners only claim the event id and enqueue (milliseconds), so the
+    2xx goes out only once the event is durably accepted; if that fails Slack gets a 5xx and retries. The answer
+    itself is computed by the worker, never on this path.
+    """
     app = App(client=client, signing_secret=signing_secret, request_verification_enabled=False,
               before_authorize=ClockedRequestVerification(signing_secret, clock), token_verification_enabled=False,
-              process_before_response=False, name="mentor")
+              process_before_response=True, name="mentor")
 
     def accept(key: str, inbound: translate.SlackInbound | None) -> None:
         """First sighting of this id -> enqueue; any retry (same id, any replica) -> nothing."""
@@ -40,7 +45,11 @@ def build_bolt_app(signing_secret: str, client: WebClient, queue: TaskQueue, ded
         if not dedupe.claim(key):
             log.info("duplicate slack delivery %s ignored", key)
             return
-        queue.enqueue(REPLY_JOB, inbound.to_payload(), job_id=key)
+        try:
+            queue.enqueue(REPLY_JOB, inbound.to_payload(), job_id=key)
+        except Exception:
+            dedupe.release(key)  # let Slack's retry try again
+            raise
 
     @app.event("app_mention")
     def on_mention(body: dict[str, Any], event: dict[str, Any]) -> None:

@@ -93,7 +93,11 @@ def wecom_router(crypto: WeComCrypto, queue: TaskQueue, dedupe: DedupeStore, *, 
         if inbound.msg_type not in HANDLED_TYPES and inbound.event not in HANDLED_EVENTS:
             return Response(status_code=200)
         if dedupe.claim(inbound.dedupe_key):
-            queue.enqueue(REPLY_JOB, inbound.to_payload(), job_id=inbound.dedupe_key)
+            try:
+                queue.enqueue(REPLY_JOB, inbound.to_payload(), job_id=inbound.dedupe_key)
+            except Exception:
+                dedupe.release(inbound.dedupe_key)  # WeCom retries; let the retry through
+                raise
         else:
             log.info("duplicate wecom delivery %s ignored", inbound.dedupe_key)
         return Response(status_code=200)

@@ -8,6 +8,7 @@ Create Date: 2026-11-25 08:45:00
 from __future__ import annotations
 
 import sqlalchemy as sa
+import sqlmodel
 from alembic import op
 
 revision = "adapters_0001"
@@ -21,7 +22,7 @@ def upgrade() -> None:
     op.create_table(
         "channel_dedupe",
         sa.Column("key", sa.String(length=200), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("key"),
         if_not_exists=True,
     )
@@ -32,7 +33,7 @@ def upgrade() -> None:
         sa.Column("employee_id", sa.String(length=64), nullable=False),
         sa.Column("token_hash", sa.String(length=64), nullable=False),
         sa.Column("label", sa.String(length=100), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.Column("revoked", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("token_hash"),
@@ -46,7 +47,7 @@ def upgrade() -> None:
         sa.Column("channel", sa.String(length=16), nullable=False),
         sa.Column("message_ref", sa.String(length=200), nullable=False),
         sa.Column("helpful", sa.Boolean(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         if_not_exists=True,
     )

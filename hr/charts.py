@@ -7,8 +7,8 @@ import io
 from hr.services.reports import CompletionReport
 
 
-def completion_chart_png(report: CompletionReport, lang: str = "zh") -> bytes:
-    """A horizontal bar chart of completion rate per row, with n/N labels and the 90% line."""
+def completion_chart_png(report: CompletionReport, lang: str = "zh", floor: float | None = None) -> bytes:
+    """A horizontal bar chart of completion rate per row, with n/N labels and the policy floor line (if any)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -25,11 +25,12 @@ def completion_chart_png(report: CompletionReport, lang: str = "zh") -> bytes:
     try:
         if use_zh:
             plt.rcParams["font.sans-serif"] = [cjk[0], "DejaVu Sans"]
-        bars = ax.barh(labels, values, color=["#d9534f" if v < 90 else "#5cb85c" for v in values])
+        bars = ax.barh(labels, values, color=["#d9534f" if floor is not None and v < floor * 100 else "#5cb85c" for v in values])
         for bar, row in zip(bars, rows, strict=True):
             ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2,
                     f"{row.completion.numerator}/{row.completion.denominator}", va="center", fontsize=8)
-        ax.axvline(90, color="#888", linestyle="--", linewidth=1)
+        if floor is not None:
+            ax.axvline(floor * 100, color="#888", linestyle="--", linewidth=1)
         ax.set_xlim(0, 110)
         ax.invert_yaxis()
         title = (f"{report.period} 培训完成率" if use_zh else f"{report.period} training completion") + f" ({report.by})"

@@ -33,6 +33,8 @@ class KpiItem(BaseModel):
         """The value for humans: percent for rates, plain for points."""
         if self.value is None:
             return "n/a"
+        if self.unit == "bool":
+            return "yes" if self.value else "no"
         if self.unit == "rate":
             return f"{self.value * 100:.1f}%"
         return f"{self.value:g}"
@@ -75,11 +77,13 @@ class KpiExplanation(BaseModel):
         zh = lang.startswith("zh")
         lines = [f"{self.subject_name}({self.subject_id})· {self.period}" if zh
                  else f"{self.subject_name} ({self.subject_id}) · {self.period}"]
+        quoted: set[str] = set()
         for entry in self.items:
             label = entry.label_zh if zh else entry.label_en
-            verdict = f" [{entry.verdict}]" if entry.verdict else ""
+            verdict = f" [{entry.verdict}]" if entry.verdict and entry.unit != "bool" else ""
             lines.append(f"- {label}: {entry.shown()}{verdict} = {entry.formula}")
-            if entry.clause:
+            if entry.clause and entry.clause.key not in quoted:
+                quoted.add(entry.clause.key)
                 lines.append(f"  {'依据' if zh else 'Policy'} {entry.clause.key}: "
                              f"{entry.clause.text_zh if zh else entry.clause.text_en}")
         for note in self.notes_zh if zh else self.notes_en:

@@ -138,10 +138,11 @@ class HRService:
             return reports.completion_report(db, caller, by=by, period=self.period(period))
 
     def completion_chart(self, report: reports.CompletionReport, lang: str = "zh") -> bytes:
-        """PNG bytes of a completion report."""
+        """PNG bytes of a completion report, with the department penalty floor from the policy drawn in."""
         from hr.charts import completion_chart_png
 
-        return completion_chart_png(report, lang)
+        floor = next((b.below for b in self.policy.department.adjustment_bands if b.below is not None), None)
+        return completion_chart_png(report, lang, floor)
 
     # KPI ---------------------------------------------------------------------------------------------------
     def explain_employee_kpi(self, caller: Caller, employee_id: str | None = None,

@@ -1,0 +1,220 @@
+"""`mentor db|org|kpi|report|enroll|progress|jobs`: the HR commands (thin: parse, call HRService, print)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from hr.caller import Caller
+from hr.errors import HRError
+
+ADMIN = Caller(id="cli-admin", role="hr", department_id="corp")
+
+db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+org_app = typer.Typer(help="Organisation data (CSV import).", no_args_is_help=True)
+kpi_app = typer.Typer(help="KPI standing with the working shown.", no_args_is_help=True)
+report_app = typer.Typer(help="Completion reports and charts.", no_args_is_help=True)
+jobs_app = typer.Typer(help="Scheduled work (run from cron every minute).", no_args_is_help=True)
+
+PERIOD = typer.Option(None, "--period", help="2026Q3 or 2026; default the current quarter.")
+POLICY = typer.Option(None, "--policy", help="Policy YAML; default MENTOR_HR_POLICY_FILE or the bundled one.")
+AS = typer.Option(None, "--as", help="Act as this employee id (RBAC applies); default an HR operator.")
+JSON = typer.Option(False, "--json", help="Print JSON.")
+LANG = typer.Option("zh", "--lang", help="zh or en for text output.")
+
+
+def _settings():
+    """Settings read now (never at import time)."""
+    from adapters.settings import load_settings
+
+    return load_settings()
+
+
+def _engine():
+    """The engine for the configured database."""
+    from hr.db import make_engine
+
+    return make_engine(_settings().db_url)
+
+
+def _service(policy: Path | None = None):
+    """An HRService over the configured database and policy, printing notifications to the terminal."""
+    from hr.notify import PrintingNotifier
+    from hr.policy import load_policy
+    from hr.service import HRService
+
+    settings = _settings()
+    return HRService(_engine(), load_policy(policy or settings.hr_policy_file), notifier=PrintingNotifier())
+
+
+def _caller(service, as_id: str | None) -> Caller:
+    """The acting identity."""
+    return service.caller_for(as_id) if as_id else ADMIN
+
+
+def _fail(exc: HRError, lang: str = "zh") -> None:
+    """Print a refusal and exit non-zero."""
+    typer.secho(f"{exc.code}: {exc.message(lang)}", err=True, fg="red")
+    raise typer.Exit(2)
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply every migration branch up to its head (safe to repeat)."""
+    from adapters.migrations.runner import upgrade_to_heads
+
+    url = _settings().db_url
+    upgrade_to_heads(url)
+    typer.echo(f"database at heads: {url.split('@')[-1]}")
+
+
+@org_app.command("import")
+def org_import(directory: Path = typer.Argument(..., help="Folder with departments.csv, employees.csv, ..."),
+               skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Write the valid rows anyway."),
+               as_json: bool = JSON) -> None:
+    """Validate every file first; write nothing unless all rows are valid (or --skip-invalid)."""
+    from hr.importer.run import import_org
+    from hr.policy import load_policy
+
+    policy = load_policy(_settings().hr_policy_file)
+    report = import_org(_engine(), directory, skip_invalid=skip_invalid, timezone=policy.notifications.timezone,
+                        default_due_days=policy.progress.default_due_days)
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for problem in report.problems:
+            typer.echo(str(problem), err=True)
+        state = "written" if report.written else "NOTHING written (fix the rows above or use --skip-invalid)"
+        typer.echo(f"{state}; read {report.rows_read}; changed {report.rows_changed}; {report.seconds:.1f}s")
+    if report.problems and not report.written:
+        raise typer.Exit(1)
+
+
+@kpi_app.command("explain")
+def kpi_explain(employee: str = typer.Option(..., "--employee", help="Employee id."), period: str = PERIOD,
+                policy: Path = POLICY, as_id: str = AS, as_json: bool = JSON, lang: str = LANG) -> None:
+    """An employee's training points, floors and what-ifs, with formula, inputs and policy clause."""
+    service = _service(policy)
+    try:
+        result = service.explain_employee_kpi(_caller(service, as_id), employee, period)
+    except HRError as exc:
+        _fail(exc, lang)
+    typer.echo(result.to_json() if as_json else result.to_text(lang))
+
+
+@kpi_app.command("department")
+def kpi_department(department_id: str = typer.Argument(..., help="Department id, e.g. sales."), period: str = PERIOD,
+                   policy: Path = POLICY, as_id: str = AS, as_json: bool = JSON, lang: str = LANG) -> None:
+    """A department's completion, adjustment band and rates."""
+    service = _service(policy)
+    try:
+        result = service.department_kpi(_caller(service, as_id), department_id, period)
+    except HRError as exc:
+        _fail(exc, lang)
+    typer.echo(result.to_json() if as_json else result.to_text(lang))
+
+
+@kpi_app.command("specialist")
+def kpi_specialist(period: str = PERIOD, policy: Path = POLICY, as_id: str = AS, as_json: bool = JSON,
+                   lang: str = LANG) -> None:
+    """Training-specialist KPIs for the company."""
+    service = _service(policy)
+    try:
+        result = service.specialist_kpis(_caller(service, as_id), period)
+    except HRError as exc:
+        _fail(exc, lang)
+    typer.echo(result.to_json() if as_json else result.to_text(lang))
+
+
+@kpi_app.command("kirkpatrick")
+def kpi_kirkpatrick(period: str = PERIOD, course: str = typer.Option(None, "--course"), policy: Path = POLICY,
+                    as_id: str = AS, as_json: bool = JSON, lang: str = LANG) -> None:
+    """Kirkpatrick levels 1-4 (trained vs untrained for 3 and 4)."""
+    service = _service(policy)
+    try:
+        result = service.kirkpatrick(_caller(service, as_id), period, course)
+    except HRError as exc:
+        _fail(exc, lang)
+    typer.echo(result.to_json() if as_json else result.to_text(lang))
+
+
+@kpi_app.command("course-health")
+def kpi_course_health(period: str = PERIOD, policy: Path = POLICY, as_id: str = AS, as_json: bool = JSON) -> None:
+    """Courses to redesign or promote."""
+    service = _service(policy)
+    try:
+        rows = service.course_health(_caller(service, as_id), period)
+    except HRError as exc:
+        _fail(exc)
+    if as_json:
+        typer.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        quarters = ", ".join(f"{name} {rate.percent()}" for name, rate in row.quarters)
+        typer.echo(f"{row.course_code} {row.title}: {row.verdict} | {quarters} | good ratings {row.good_ratings.percent()}")
+
+
+@report_app.command("completion")
+def report_completion(by: str = typer.Option("department", "--by", help="department or course"),
+                      period: str = PERIOD, chart: Path = typer.Option(None, "--chart", help="Write a PNG here."),
+                      as_id: str = AS, as_json: bool = JSON, lang: str = LANG) -> None:
+    """Completion of enrollments due in the period, grouped, with numerator and denominator."""
+    service = _service()
+    try:
+        report = service.completion_report(_caller(service, as_id), by, period)
+    except HRError as exc:
+        _fail(exc, lang)
+    typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if as_json else report.to_text(lang))
+    if chart:
+        chart.write_bytes(service.completion_chart(report, lang))
+        typer.echo(f"chart written to {chart}", err=True)
+
+
+def enroll_cmd(employee: str = typer.Option(..., "--employee"), course: str = typer.Option(..., "--course"),
+               session: int = typer.Option(None, "--session", help="Session id for live courses and workshops."),
+               as_id: str = AS, lang: str = LANG) -> None:
+    """Enroll a person in a course (idempotent)."""
+    service = _service()
+    try:
+        result = service.enroll(_caller(service, as_id), course, employee, session)
+    except HRError as exc:
+        _fail(exc, lang)
+    e = result.enrollment
+    typer.echo(f"{'enrolled' if result.created else 'already enrolled'}: {e.employee_id} {e.course_code} "
+               f"status={e.status} due={e.due_on} session={e.session_id or '-'}")
+
+
+def progress_cmd(employee: str = typer.Option(None, "--employee", help="Whose progress (default: --as)."),
+                 team: bool = typer.Option(False, "--team", help="The whole subtree of the manager --employee."),
+                 period: str = PERIOD, as_id: str = AS, lang: str = LANG) -> None:
+    """A person's progress, or a manager's team."""
+    service = _service()
+    caller = _caller(service, as_id)
+    try:
+        if team:
+            result = service.team_progress(caller, period, manager_id=employee)
+        else:
+            result = service.employee_progress(caller, employee or caller.id, period)
+    except HRError as exc:
+        _fail(exc, lang)
+    typer.echo(result.to_text(lang))
+
+
+@jobs_app.command("run-due")
+def jobs_run_due(as_json: bool = JSON) -> None:
+    """Send due session reminders and overdue notices (each at most once; quiet hours respected)."""
+    report = _service().run_due_jobs()
+    typer.echo(json.dumps(report.to_dict(), indent=2) if as_json else str(report.to_dict()))
+
+
+def register(app: typer.Typer) -> None:
+    """Attach the HR commands to the root CLI."""
+    app.add_typer(db_app, name="db")
+    app.add_typer(org_app, name="org")
+    app.add_typer(kpi_app, name="kpi")
+    app.add_typer(report_app, name="report")
+    app.add_typer(jobs_app, name="jobs")
+    app.command("enroll")(enroll_cmd)
+    app.command("progress")(progress_cmd)

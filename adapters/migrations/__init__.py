@@ -1,0 +1,1 @@
+"""The project's one Alembic tree; each area owns a branch (hr, bot, ...) and `mentor db upgrade` applies all heads."""

@@ -1,0 +1,1 @@
+"""`mentor org import`: read HR's CSV exports, validate everything, then write all (or nothing) idempotently."""

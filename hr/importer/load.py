@@ -1,0 +1,79 @@
+"""Write a validated plan with upserts (insert new, update changed, leave equal rows alone) in one transaction."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from sqlalchemy import Table, or_, text
+from sqlmodel import Session
+
+from hr.models import (
+    Course,
+    CourseSession,
+    Department,
+    Employee,
+    Enrollment,
+    ExamAttempt,
+    PerformanceRecord,
+    SurveyResponse,
+)
+
+log = logging.getLogger(__name__)
+CHUNK = 5000
+
+# table key in the plan -> (model, natural key columns)
+TARGETS = {
+    "departments": (Department, ("id",)),
+    "employees": (Employee, ("id",)),
+    "courses": (Course, ("code",)),
+    "sessions": (CourseSession, ("id",)),
+    "enrollments": (Enrollment, ("employee_id", "course_code")),
+    "exam_attempts": (ExamAttempt, ("employee_id", "course_code", "attempt_no")),
+    "surveys": (SurveyResponse, ("employee_id", "course_code")),
+    "performance": (PerformanceRecord, ("employee_id", "period")),
+}
+
+
+def write_plan(db: Session, rows: dict[str, list[dict]]) -> dict[str, int]:
+    """Upsert every table in dependency order; returns rows inserted or changed per table."""
+    changed = {}
+    for name, (model, keys) in TARGETS.items():
+        batch = rows.get(name, [])
+        if batch:
+            changed[name] = _upsert(db, model.__table__, batch, keys)
+    if rows.get("enrollments") or rows.get("sessions"):
+        _recount_seats(db)
+    return changed
+
+
+def _upsert(db: Session, table: Table, batch: list[dict], keys: Sequence[str]) -> int:
+    """INSERT ... ON CONFLICT (keys) DO UPDATE only where a value differs (SQLite and PostgreSQL)."""
+    dialect = db.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    touched = 0
+    for start in range(0, len(batch), CHUNK):
+        chunk = batch[start:start + CHUNK]
+        columns = [c for c in chunk[0] if c not in keys]
+        stmt = insert(table)
+        if columns:
+            stmt = stmt.on_conflict_do_update(
+                index_elements=list(keys), set_={c: stmt.excluded[c] for c in columns},
+                where=or_(*[table.c[c].is_distinct_from(stmt.excluded[c]) for c in columns]))
+        else:
+            stmt = stmt.on_conflict_do_nothing(index_elements=list(keys))
+        result = db.execute(stmt, chunk)
+        touched += max(result.rowcount or 0, 0)
+    log.info("import upsert table=%s rows=%s changed=%s", table.name, len(batch), touched)
+    return touched
+
+
+def _recount_seats(db: Session) -> None:
+    """Seats taken = non-dropped enrollments holding the session (only rows that differ are written)."""
+    db.execute(text("""UPDATE hr_course_session SET seats_taken = (SELECT COUNT(*) FROM hr_enrollment en
+        WHERE en.session_id = hr_course_session.id AND en.status <> 'dropped')
+        WHERE seats_taken <> (SELECT COUNT(*) FROM hr_enrollment en
+        WHERE en.session_id = hr_course_session.id AND en.status <> 'dropped')"""))

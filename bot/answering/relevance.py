@@ -35,12 +35,23 @@ class ScoredPassage:
 
 def term_coverage(question_terms: Sequence[str], passage_terms: set[str], idf: Callable[[str], float]) -> float:
     """IDF-weighted share of distinct question terms present in the passage (0..1)."""
-    distinct = list(dict.fromkeys(question_terms))
-    weights = {t: max(idf(t), 0.1) for t in distinct}
-    total = sum(weights.values())
-    if total == 0:
-        return 0.0
-    return sum(w for t, w in weights.items() if t in passage_terms) / total
+    return group_coverage([[t] for t in dict.fromkeys(question_terms)], passage_terms, idf)
+
+
+def group_coverage(groups: Sequence[Sequence[str]], passage_terms: set[str], idf: Callable[[str], float]) -> float:
+    """Share of concepts (each a list of alternative terms) found, weighted by the rarest alternative's IDF.
+
+    A term the knowledge base has never seen gets the highest weight: it is the best evidence that the
+    material does not cover the question."""
+    total = found = 0.0
+    for alternatives in groups:
+        if not alternatives:
+            continue
+        weight = max(idf(t) for t in alternatives)
+        total += weight
+        if any(t in passage_terms for t in alternatives):
+            found += weight
+    return found / total if total else 0.0
 
 
 def is_answerable(best: ScoredPassage, policy: RelevancePolicy) -> bool:

@@ -41,6 +41,10 @@ class IntentRouter:
         slots = self._slots.fill(intent, unicodedata.normalize("NFKC", text).strip(), today)
         return I.Routed(intent, slots, confidence)
 
+    def slots_for(self, intent: str, text: str, today: date | None = None) -> dict:
+        """The slots a message fills for a given intent (used when a follow-up keeps the previous intent)."""
+        return self._slots.fill(intent, unicodedata.normalize("NFKC", text).strip(), today or date.today())
+
     def _mask_courses(self, normal: str) -> str:
         """The message with its course named generically, so similarity weighs the request, not the course."""
         course = self._slots.catalog.find_course(normal)

@@ -1,0 +1,1 @@
+"""The bot's own tables: conversation history per thread and the quiz in progress per thread."""

@@ -1,0 +1,46 @@
+"""SQLModel tables for conversation turns and quiz sessions (created by the `bot` Alembic branch)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """Naive UTC timestamp, the same on SQLite and PostgreSQL."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class ConversationTurn(SQLModel, table=True):
+    """One message of a thread (the person's or the bot's), kept to rewrite follow-ups and give the LLM context."""
+
+    __tablename__ = "bot_turn"
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=16)
+    thread_id: str = Field(max_length=200)
+    employee_id: str = Field(max_length=64, index=True)
+    role: str = Field(max_length=16, description="user or assistant")
+    text: str
+    intent: str = Field(default="", max_length=40)
+    standalone: str = Field(default="", description="the question after follow-up rewriting (user turns)")
+    pending: str = Field(default="", description="JSON of a change awaiting the person's confirmation (bot turns)")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class QuizSession(SQLModel, table=True):
+    """A quiz being taken in a thread: its items, the answers so far, and whether the attempt was recorded."""
+
+    __tablename__ = "bot_quiz_session"
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=16)
+    thread_id: str = Field(max_length=200)
+    employee_id: str = Field(max_length=64, index=True)
+    course: str | None = Field(default=None, max_length=32)
+    quiz_json: str = Field(description="Quiz.to_dict() as JSON")
+    position: int = 0
+    tries_on_current: int = 0
+    correct: int = 0
+    finished: bool = False
+    recorded: bool = False
+    created_at: datetime = Field(default_factory=utcnow)

@@ -1,0 +1,24 @@
+"""What one tool call produced: text for the person (and the model), plus citations, files and buttons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.messages import Action, Attachment, Citation
+
+
+@dataclass
+class ToolResult:
+    """The outcome of one tool call; `ok` is False for refusals and failures, whose text says why."""
+
+    name: str
+    args: dict[str, Any]
+    ok: bool
+    text: str
+    private: bool = False
+    citations: list[Citation] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    abstained: bool = False
+    pending: dict[str, Any] | None = None  # a change waiting for the person's confirmation

@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REQUIRED_KEYS = ("id", "question", "gold_sources", "answers", "expect")
-OPTIONAL_KEYS = ("lang", "audience", "note")
+OPTIONAL_KEYS = ("lang", "audience", "cross_lingual", "note")
 EXPECT_VALUES = ("answer", "abstain")
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+LANGUAGE_SHARE = 0.25  # a document "is in" a language when that language carries at least this share of it
 COPY_LIMIT_ZH = 10  # a question sharing this many consecutive characters with its source is not a paraphrase
 COPY_LIMIT_EN = 40
 
@@ -63,6 +65,21 @@ def extract_text(path: Path) -> str:
         parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
         return "\n".join(parts)
     raise ValueError(f"{path}: unsupported file type {suffix!r}; the gold checker reads md, txt, html, pdf and docx")
+
+
+def languages_of(text: str) -> frozenset[str]:
+    """The languages that carry a real share of `text` ("zh", "en"); a bilingual FAQ has both."""
+    zh = len(_CJK.findall(text))
+    en = 2 * len(_LATIN_WORD.findall(text))  # one English word weighs about two Chinese characters
+    total = zh + en
+    if not total:
+        return frozenset()
+    return frozenset(lang for lang, n in (("zh", zh), ("en", en)) if n / total >= LANGUAGE_SHARE)
+
+
+def question_language(question: str) -> str:
+    """ "zh" when the question has any Chinese, else "en"."""
+    return "zh" if _CJK.search(question) else "en"
 
 
 def longest_shared_run(question: str, source: str) -> int:
@@ -124,6 +141,15 @@ def check_row(row: dict, corpus: Path, texts: dict[str, str], report: Report) ->
                 continue
             texts[source] = normalise(extract_text(path))
     known = [texts[s] for s in row["gold_sources"] if s in texts]
+    asked_in = question_language(row["question"])
+    if row.get("lang", asked_in) != asked_in:
+        report.problems.append(f"{qid}: lang is {row['lang']!r} but the question is written in {asked_in!r}")
+    crossing = bool(known) and not any(asked_in in languages_of(text) for text in known)
+    if crossing != bool(row.get("cross_lingual", False)):
+        report.problems.append(
+            f"{qid}: cross_lingual should be {str(crossing).lower()} (question in {asked_in!r}, "
+            f"gold sources in {sorted(set().union(*(languages_of(t) for t in known)))})"
+        )
     for answer in row["answers"]:
         if not any(normalise(answer) in text for text in known):
             report.problems.append(f"{qid}: answer {answer!r} occurs in none of its gold sources")
@@ -154,6 +180,7 @@ def check(corpus: Path, questions: Path) -> Report:
         "answer": sum(1 for r in rows if r.get("expect") == "answer"),
         "abstain": sum(1 for r in rows if r.get("expect") == "abstain"),
         "zh": sum(1 for r in rows if _CJK.search(str(r.get("question", "")))),
+        "cross_lingual": sum(1 for r in rows if r.get("cross_lingual")),
         "sources_used": len({s for r in rows for s in r.get("gold_sources", [])}),
     }
     return report

@@ -58,6 +58,15 @@ def wecom_missing(settings: Settings) -> list[str]:
     return [name for name, value in pairs if not value]
 
 
+def make_channel_engine(settings: Settings):
+    """The shared database engine; creates MENTOR_HOME first so a fresh SQLite file can be opened."""
+    from hr.db import make_engine
+
+    if settings.db_url.startswith("sqlite"):
+        settings.home.mkdir(parents=True, exist_ok=True)
+    return make_engine(settings.db_url)
+
+
 def build_queue(settings: Settings, registry: JobRegistry) -> TaskQueue:
     """arq on Redis when MENTOR_REDIS_URL is set (run `mentor worker` too), else in-process threads."""
     if settings.redis_url:
@@ -71,9 +80,7 @@ def build_channels(settings: Settings, chat: ChatHandler, directory: EmployeeDir
                    queue: TaskQueue | None = None, slack_clock=None, wecom_http=None,
                    wecom_sleep: Callable[[float], None] = time.sleep) -> Channels:
     """Dedupe store, queue, and each configured channel; an unconfigured channel is skipped and says why."""
-    from hr.db import make_engine
-
-    engine = engine or make_engine(settings.db_url)
+    engine = engine or make_channel_engine(settings)
     ensure_channel_tables(engine)
     registry = JobRegistry()
     channels = Channels(settings=settings, engine=engine, chat=chat, directory=directory,

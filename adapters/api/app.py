@@ -26,9 +26,7 @@ def create_app(settings: Settings, channels: Channels | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
-        """Say which channels are mounted; on shutdown drain the in-process queue."""
-        for name, state in channels.status.items():
-            log.info("%s: %s", name, state)
+        """On shutdown drain the in-process queue (build_channels already logged which channels are mounted)."""
         yield
         if owned:
             channels.close()

@@ -1,0 +1,137 @@
+"""`mentor serve`, `mentor slack --socket`, `mentor worker`, `mentor tokens create`: the channel commands."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+import typer
+
+tokens_app = typer.Typer(help="Per-employee API tokens for the JSON API and the web chat page.", no_args_is_help=True)
+
+SERVICES = typer.Option("adapters.channels:default_chat_and_directory", "--services",
+                        help="module:function(settings) -> (chat handler, employee directory); the default wires "
+                             "the real bot and HR records.")
+
+
+def _settings():
+    """Settings read now (never at import time)."""
+    from adapters.settings import load_settings
+
+    return load_settings()
+
+
+def _load_services(spec: str, settings):
+    """Import and call the services factory named on the command line."""
+    module_name, _, attr = spec.partition(":")
+    if not attr:
+        raise typer.BadParameter("--services must look like package.module:function")
+    return getattr(importlib.import_module(module_name), attr)(settings)
+
+
+def _logging() -> None:
+    """INFO logs with the logger name, so 'channel slack: not mounted (...)' is visible at start."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def serve(host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind."),
+          port: int = typer.Option(8000, "--port", help="TCP port."),
+          services: str = SERVICES) -> None:
+    """Start the API, the web chat page and every configured channel in one process."""
+    import uvicorn
+
+    from adapters.api.app import create_app
+    from adapters.channels import build_channels
+
+    _logging()
+    settings = _settings()
+    chat, directory = _load_services(services, settings)
+    channels = build_channels(settings, chat, directory)
+    for name, state in channels.status.items():
+        typer.echo(f"{name}: {state}")
+    typer.echo(f"web chat: http://{host}:{port}/   API docs: http://{host}:{port}/docs")
+    try:
+        uvicorn.run(create_app(settings, channels), host=host, port=port, log_level="info")
+    finally:
+        channels.close()
+
+
+def slack(socket: bool = typer.Option(False, "--socket", help="Use Socket Mode (needs MENTOR_SLACK_APP_TOKEN)."),
+          services: str = SERVICES) -> None:
+    """Run the Slack bot over Socket Mode (no public URL needed); HTTP mode is part of `mentor serve`."""
+    from adapters.channels import build_channels
+    from adapters.slack.socket_mode import run_socket_mode
+
+    if not socket:
+        raise typer.BadParameter("HTTP mode runs inside `mentor serve` at /slack/events; pass --socket for Socket Mode")
+    _logging()
+    settings = _settings()
+    if settings.slack.app_token is None:
+        raise typer.BadParameter("set MENTOR_SLACK_APP_TOKEN (an xapp- app-level token) for Socket Mode")
+    chat, directory = _load_services(services, settings)
+    channels = build_channels(settings, chat, directory)
+    if channels.slack_app is None:
+        raise typer.BadParameter("Slack is " + channels.status["slack"])
+    run_socket_mode(channels.slack_app, settings.slack.app_token.get_secret_value())
+
+
+def worker(services: str = SERVICES,
+           burst: bool = typer.Option(False, "--burst", help="Exit when the queue is empty (tests, cron).")) -> None:
+    """Run background jobs (replies, reminders) taken from Redis; needs MENTOR_REDIS_URL."""
+    from adapters.channels import build_channels
+    from adapters.worker.arq_worker import build_worker
+
+    _logging()
+    settings = _settings()
+    if not settings.redis_url:
+        raise typer.BadParameter("set MENTOR_REDIS_URL: without Redis the worker runs inside `mentor serve`")
+
+    def registry():
+        """Build the channels (and so the job registry) inside the worker process."""
+        chat, directory = _load_services(services, settings)
+        return build_channels(settings, chat, directory).registry
+
+    build_worker(settings.redis_url, settings.api.redis_prefix, registry, burst=burst).run()
+
+
+@tokens_app.command("create")
+def tokens_create(employee: str = typer.Option(..., "--employee", help="Employee id the token acts as."),
+                  label: str = typer.Option("", "--label", help="A note for whoever audits tokens.")) -> None:
+    """Issue an API token; it is printed once and stored only as a hash."""
+    from adapters.api.tokens import TokenStore
+    from adapters.channels import make_channel_engine
+    from adapters.tables import ensure_channel_tables
+
+    settings = _settings()
+    engine = make_channel_engine(settings)
+    ensure_channel_tables(engine)
+    known = _employee_known(engine, employee)
+    if known is False:
+        typer.echo(f"warning: no employee {employee!r} in the HR records; the token works but the bot will not know "
+                   "them (load the organisation with `mentor org import DIR`)", err=True)
+    token = TokenStore(engine).create(employee, label)
+    typer.echo(token)
+    typer.echo(f"# shown once; web chat: http://127.0.0.1:8000/#token={token}", err=True)
+
+
+def _employee_known(engine, employee_id: str) -> bool | None:
+    """True/False when HR records can be read, None when the HR tables are not there yet."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from hr.db import session_scope
+
+    try:
+        from hr.services.directory import employee_by_id
+
+        with session_scope(engine) as db:
+            return employee_by_id(db, employee_id) is not None
+    except (ImportError, SQLAlchemyError):
+        return None
+
+
+def register(app: typer.Typer) -> None:
+    """Attach the channel commands to the root CLI."""
+    app.command("serve")(serve)
+    app.command("slack")(slack)
+    app.command("worker")(worker)
+    app.add_typer(tokens_app, name="tokens")

@@ -1,0 +1,32 @@
+"""HR's Notifier port delivered over the channels (Slack DM first, WeCom next, error when unreachable)."""
+
+from __future__ import annotations
+
+import pytest
+
+from adapters.fakes.slack_web_api import FakeSlackWebApi
+from adapters.fakes.wecom_api import FakeWeComApi
+from adapters.notifier import ChannelNotifier
+from adapters.slack.bolt_app import make_web_client
+from adapters.wecom.client import WeComClient
+from hr.notify import Notification
+
+
+def note(**contacts) -> Notification:
+    """A reminder with the given contact ids."""
+    return Notification(recipient_id="E0001", kind="reminder", text_zh="请完成 SEC-101", text_en="Please finish SEC-101",
+                        dedupe_key="k", **contacts)
+
+
+def test_slack_dm_first_then_wecom_then_a_clear_error():
+    with FakeSlackWebApi() as slack, FakeWeComApi() as wecom:
+        notifier = ChannelNotifier(make_web_client("xoxb-t", slack.url),
+                                   WeComClient(wecom.url, "wwcorp", "s3cret", "1000002"))
+        notifier.send(note(slack_user_id="U1", wecom_userid="w1"))
+        (dm,) = slack.calls_to("chat.postMessage")
+        assert dm.body["channel"] == "DU1" and dm.body["text"] == "请完成 SEC-101\nPlease finish SEC-101"
+        notifier.send(note(wecom_userid="w1"))
+        (sent,) = wecom.sent_messages()
+        assert sent["touser"] == "w1" and "SEC-101" in sent["text"]["content"]
+        with pytest.raises(LookupError, match="no configured channel"):
+            notifier.send(note(email="x@example.com"))

@@ -52,7 +52,7 @@ def test_plain_answers_get_feedback_buttons_tied_to_the_message():
 
 
 def test_huge_answers_split_into_messages_within_block_kit_limits():
-    text = "\n".join("段落 paragraph %d " % i + "x" * 2900 for i in range(120))
+    text = "\n".join(f"段落 paragraph {i} " + "x" * 2900 for i in range(120))
     reply = BotReply(text=text, citations=[cite(i) for i in range(1, 30)],
                      actions=[Action(f"opt {i}", "quiz_answer", {"i": i}) for i in range(30)])
     messages = render_messages(reply, message_ref="Ev")

@@ -7,5 +7,7 @@ echo "== ruff"
 .venv/bin/ruff check .
 echo "== import layers"
 .venv/bin/lint-imports
+echo "== browser for the web chat tests"
+bash scripts/ensure_chromium.sh
 echo "== pytest"
 .venv/bin/python -m pytest "$@"

@@ -70,7 +70,7 @@ function renderReply(div, reply) {
     }
     div.appendChild(row);
   }
-  if (!reply.abstained) {
+  if (!reply.abstained && !reply.actions.length) {
     const fb = document.createElement("div");
     fb.className = "feedback";
     for (const [label, helpful] of [["👍 有帮助 Helpful", true], ["👎 没帮助 Not helpful", false]]) {

@@ -28,14 +28,41 @@ class GroundedAnswer:
 
 
 def score_passages(index, question: str, passages: list[Passage]) -> list[ScoredPassage]:
-    """Attach dense and coverage evidence to each passage, best first."""
+    """Attach dense and coverage evidence to each passage, best first.
+
+    Coverage is the better of: the question's own terms, or (for a passage in the other language) the
+    lexicon's translations of its phrases plus whatever the lexicon could not translate."""
     question_terms = index.tokenizer.tokens(question)
+    groups, residual = index.lexicon.translate_groups(question)
+    residual_terms = index.tokenizer.tokens(residual)
+    question_language = detect_language(question)
     scored = []
     for passage in passages:
-        terms = set(index.tokenizer.tokens(f"{passage.title} {passage.heading} {passage.text}"))
+        full_text = f"{passage.title} {passage.heading} {passage.text}"
+        terms = set(index.tokenizer.tokens(full_text))
         coverage = term_coverage(question_terms, terms, index.keyword_idf)
+        if groups and passage.language != question_language:
+            coverage = max(coverage, cross_language_coverage(groups, residual_terms, full_text, terms, index))
         scored.append(ScoredPassage(passage, passage.dense_score or 0.0, coverage))
     return sorted(scored, key=lambda s: -s.relevance)
+
+
+def cross_language_coverage(groups: list[list[str]], residual_terms: list[str], text: str, terms: set[str],
+                            index) -> float:
+    """Coverage of translated phrases (matched as text) and untranslated terms (matched as tokens)."""
+    lowered = text.lower()
+    total = found = 0.0
+    for alternatives in groups:
+        weight = max(max((index.keyword_idf(t) for t in index.tokenizer.tokens(a)), default=0.0) for a in alternatives)
+        total += weight
+        if any(a.lower() in lowered for a in alternatives):
+            found += weight
+    for term in dict.fromkeys(residual_terms):
+        weight = index.keyword_idf(term)
+        total += weight
+        if term in terms:
+            found += weight
+    return found / total if total else 0.0
 
 
 def answer_question(index, question: str, audience: Audience | None = None, k: int = 6,

@@ -14,6 +14,7 @@ from bot.routing.similarity import ExampleMatcher
 from bot.routing.slots import DEFAULT_EMPLOYEE_ID, SlotFiller
 
 _SIMILARITY_WEIGHT = 2.0
+_MIN_CUE = 1.0  # hints alone ("公司", "overdue") do not make a request
 _MIN_SIMILARITY = 0.55  # below this and with no cue, the message is not a known request
 _QUESTIONISH = re.compile(r"[?？]|吗|呢|什么|怎么|如何|多少|几|哪|是否|能否|可以|\b(what|how|why|when|where|which|who|can|is|are|do|does|should)\b")
 
@@ -60,7 +61,7 @@ class IntentRouter:
         combined = {intent: cues.get(intent, 0.0) + _SIMILARITY_WEIGHT * similar.get(intent, 0.0)
                     for intent in I.ALL_INTENTS}
         best = max(combined, key=combined.__getitem__)
-        if cues.get(best, 0.0) <= 0 and similar.get(best, 0.0) < _MIN_SIMILARITY:
+        if cues.get(best, 0.0) < _MIN_CUE and similar.get(best, 0.0) < _MIN_SIMILARITY:
             fallback = I.SEARCH_KNOWLEDGE if _QUESTIONISH.search(normal) or len(normal) >= 6 else I.HELP
             return fallback, 0.3
         top = sorted(combined.values(), reverse=True)

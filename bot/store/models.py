@@ -8,8 +8,8 @@ from sqlmodel import Field, SQLModel
 
 
 def utcnow() -> datetime:
-    """Naive UTC timestamp, the same on SQLite and PostgreSQL."""
-    return datetime.now(UTC).replace(tzinfo=None)
+    """Aware UTC timestamp (SQLModel refuses naive datetimes)."""
+    return datetime.now(UTC)
 
 
 class ConversationTurn(SQLModel, table=True):

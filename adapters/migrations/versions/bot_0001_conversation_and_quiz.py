@@ -29,7 +29,7 @@ def upgrade() -> None:
         sa.Column("intent", sa.String(length=40), nullable=False),
         sa.Column("standalone", sa.Text(), nullable=False),
         sa.Column("pending", sa.Text(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         if_not_exists=True,
     )
@@ -48,7 +48,7 @@ def upgrade() -> None:
         sa.Column("correct", sa.Integer(), nullable=False),
         sa.Column("finished", sa.Boolean(), nullable=False),
         sa.Column("recorded", sa.Boolean(), nullable=False),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("id"),
         if_not_exists=True,
     )

@@ -1,0 +1,1 @@
+"""LLM mode: a LangChain agent over any OpenAI-compatible endpoint, calling the same caller-bound tools."""

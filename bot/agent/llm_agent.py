@@ -1,0 +1,68 @@
+"""One LLM turn: create_agent with the caller-bound tools; any failure becomes AgentUnavailable for the fallback."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from langchain.agents import create_agent
+from langchain_core.messages import AIMessage, HumanMessage
+
+from bot.agent.lc_tools import build_tools
+from bot.agent.persona import system_prompt
+from bot.chat_service import AgentUnavailable
+from bot.store.history import Turn
+from bot.tools.toolkit import Toolkit
+
+log = logging.getLogger(__name__)
+_CONTROL_TOKENS = re.compile(r"<\|[^|]{1,40}\|>|<unk>|\ufffd")
+
+
+@dataclass(frozen=True)
+class AgentOutcome:
+    """The model's final reply and what the turn amounted to."""
+
+    text: str
+    intent: str
+    abstained: bool
+
+
+class LLMAgent:
+    """Runs a LangChain agent per turn; the model is shared, the tools are rebuilt for each caller."""
+
+    def __init__(self, model, max_steps: int = 12, history_turns: int = 6):
+        """model: a LangChain chat model (ChatOpenAI in production, a scripted model in tests)."""
+        self.model, self.max_steps, self.history_turns = model, max_steps, history_turns
+
+    def run(self, toolkit: Toolkit, text: str, history: list[Turn]) -> AgentOutcome:
+        """Answer one message, or raise AgentUnavailable when the model is down, slow or incoherent."""
+        ctx = toolkit.ctx
+        employee = toolkit.deps.hr.employee_by_id(ctx.employee_id)
+        prompt = system_prompt(getattr(employee, "name", ctx.employee_id), ctx.caller.role, ctx.caller.department_id,
+                               ctx.today.isoformat(), ctx.language)
+        agent = create_agent(self.model, build_tools(toolkit), system_prompt=prompt)
+        messages = [HumanMessage(t.text) if t.role == "user" else AIMessage(t.text)
+                    for t in history[-self.history_turns:] if t.text]
+        try:
+            state = agent.invoke({"messages": [*messages, HumanMessage(text)]},
+                                 config={"recursion_limit": self.max_steps})
+        except Exception as exc:  # connection refused, timeout, HTTP 5xx, malformed JSON, step limit
+            raise AgentUnavailable(type(exc).__name__) from exc
+        final = state["messages"][-1] if state.get("messages") else None
+        reply = final.content if isinstance(final, AIMessage) else None
+        if not isinstance(reply, str) or not reply.strip() or _CONTROL_TOKENS.search(reply):
+            raise AgentUnavailable("empty or garbled reply")
+        return self._outcome(toolkit, reply.strip())
+
+    @staticmethod
+    def _outcome(toolkit: Toolkit, reply: str) -> AgentOutcome:
+        """Enforce the grounding rule: a policy search that found nothing yields the honest "I don't know"."""
+        calls = toolkit.calls
+        intent = next((c.name for c in reversed(calls) if c.name != "search_knowledge"), None)
+        searches = [c for c in calls if c.name == "search_knowledge"]
+        if intent is None and searches:
+            intent = "search_knowledge"
+            if all(s.abstained for s in searches):
+                return AgentOutcome(searches[-1].text, intent, True)
+        return AgentOutcome(reply, intent or "chat", False)

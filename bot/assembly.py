@@ -1,0 +1,28 @@
+"""Put a ChatService together from already-built parts (the composition root passes them in; tests do the same)."""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import Engine
+
+from bot.chat_service import ChatService
+from bot.offline_engine import OfflineEngine
+from bot.quiz.generator import QuizGenerator
+from bot.routing.router import IntentRouter
+from bot.store.history import HistoryStore
+from bot.store.quiz_sessions import QuizSessionStore
+from bot.tools.catalog_loader import load_catalog
+from bot.tools.toolkit import ToolDeps
+
+
+def assemble_chat_service(hr, index, engine: Engine, chat_model=None) -> ChatService:
+    """hr: HRService; index: KnowledgeIndex; engine: the database holding HR and bot tables; chat_model: LLM or None."""
+    catalog = load_catalog(engine)
+    deps = ToolDeps(hr=hr, index=index, quizzes=QuizGenerator(index, chat_model),
+                    quiz_sessions=QuizSessionStore(engine),
+                    course_titles={c.code.upper(): (c.title_zh, c.title_en) for c in catalog.courses})
+    agent = None
+    if chat_model is not None:
+        from bot.agent.llm_agent import LLMAgent
+
+        agent = LLMAgent(chat_model)
+    return ChatService(deps, HistoryStore(engine), OfflineEngine(IntentRouter(catalog)), agent)

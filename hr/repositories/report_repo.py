@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import text
+from sqlalchemy import String, bindparam, text
 from sqlmodel import Session
 
 _TEAM = """team(id) AS (SELECT id FROM hr_employee WHERE id = :manager_id
@@ -177,15 +177,13 @@ def required_coverage(db: Session, course_code: str, tags: list[str], everyone: 
       SELECT COUNT(*), COUNT(en.id) FROM targets t LEFT JOIN hr_enrollment en
         ON en.employee_id = t.id AND en.course_code = :course AND en.status = 'completed'""")
     stmt = text(sql).bindparams(_expanding("tags"))
-    row = db.execute(stmt, {"everyone": everyone, "tags": tags or ["\x00"], "course": course_code}).one()
+    row = db.execute(stmt, {"everyone": everyone, "tags": tags, "course": course_code}).one()
     return int(row[0]), int(row[1])
 
 
 def _expanding(name: str):
-    """An IN-list bind parameter."""
-    from sqlalchemy import bindparam
-
-    return bindparam(name, expanding=True)
+    """A typed IN-list bind parameter (typed so an empty list still compares text with text on PostgreSQL)."""
+    return bindparam(name, expanding=True, type_=String())
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,9 @@ def build_worker(redis_url: str, prefix: str, registry_factory: Callable[[], Job
                  burst: bool = False, max_jobs: int = 10):
     """An arq Worker whose single function dispatches by job name to the registry built at startup."""
     from arq import Worker
+
+    # arq logs each job's arguments at INFO; those carry message text (HR data), so keep its logger at WARNING.
+    logging.getLogger("arq.worker").setLevel(logging.WARNING)
     from arq.connections import RedisSettings
     from arq.worker import func
 
@@ -27,7 +30,9 @@ def build_worker(redis_url: str, prefix: str, registry_factory: Callable[[], Job
 
     async def run_job(ctx: dict[str, Any], name: str, payload: dict[str, Any]) -> None:
         """Jobs are synchronous (HTTP clients, DB sessions); run them off the worker's event loop."""
+        log.info("job %s %s started (try %s)", name, ctx.get("job_id"), ctx.get("job_try"))
         await asyncio.to_thread(ctx["registry"].run, name, payload)
+        log.info("job %s %s done", name, ctx.get("job_id"))
 
     return Worker(functions=[func(run_job, name=RUN_JOB, max_tries=3)], on_startup=startup,
                   redis_settings=RedisSettings.from_dsn(redis_url), queue_name=queue_name(prefix),

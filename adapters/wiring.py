@@ -51,3 +51,28 @@ class UnknownEmployee(LookupError):
 
     code = "unknown_employee"
     http_status = 404
+
+
+def build_chat_service(settings: Settings, hr_service=None, index=None):
+    """The bot's ChatService: HR records, the knowledge index, and the LLM when MENTOR_LLM_BASE_URL is set."""
+    from bot.assembly import assemble_chat_service
+    from bot.store.quiz_sessions import create_bot_tables
+    from hr.db import make_engine
+
+    if hr_service is None:
+        builder = globals().get("build_hr_service")
+        if builder is not None:
+            hr_service = builder(settings)
+        else:
+            from hr.policy import load_policy
+            from hr.service import HRService
+
+            hr_service = HRService(make_engine(settings.db_url), load_policy(settings.hr_policy_file))
+    create_bot_tables(hr_service.engine)  # no-op when `mentor db upgrade` already made them
+    chat_model = None
+    if settings.llm.base_url:
+        from bot.agent.model_factory import build_chat_model
+
+        chat_model = build_chat_model(settings.llm.base_url, settings.llm.api_key.get_secret_value(),
+                                      settings.llm.model, settings.llm.timeout_s)
+    return assemble_chat_service(hr_service, index or build_index(settings), hr_service.engine, chat_model)

@@ -7,10 +7,10 @@ from importlib.metadata import entry_points
 
 import typer
 
-from adapters.cli import channel_cmds, hr_cmds, knowledge_cmds
+from adapters.cli import bot_cmds, channel_cmds, hr_cmds, knowledge_cmds
 
 # Each area owns one module with a `register(app)` function; add new areas here.
-COMMAND_MODULES = [knowledge_cmds, hr_cmds, channel_cmds]
+COMMAND_MODULES = [knowledge_cmds, hr_cmds, channel_cmds, bot_cmds]
 
 
 def build_app() -> typer.Typer:

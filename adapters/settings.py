@@ -83,7 +83,6 @@ class ApiSettings(BaseSettings):
 
     model_config = _section("MENTOR_API_")
 
-    public_url: str = Field("", description="Public base URL of this app (citation links in Slack and WeCom); empty omits links.")
     worker_threads: int = Field(4, description="Threads of the in-process worker (used when MENTOR_REDIS_URL is unset).")
     dedupe_ttl_s: int = Field(86400, description="How long a seen event id (Slack event_id, WeCom MsgId) is remembered.")
     redis_prefix: str = Field("mentor:", description="Key prefix for dedupe keys and the arq queue in Redis.")

@@ -40,16 +40,23 @@ def context(text: str) -> dict[str, Any]:
     return {"type": "context", "elements": [{"type": "mrkdwn", "text": text[:MAX_SECTION_CHARS]}]}
 
 
-def citation_line(citation: Citation, public_url: str = "") -> str:
-    """`[n] title › heading (p. 3)`, linked to the passage on the web page when a public URL is known."""
+EXCERPT_CHARS = 140
+
+
+def citation_line(citation: Citation) -> str:
+    """`[n] title › heading (p. 3)` plus the start of the cited passage; linked when the source is a web address."""
     label = f"[{citation.n}] {citation.title}"
     if citation.heading:
         label += f" › {citation.heading}"
     if citation.page:
         label += f" (p. {citation.page})"
     label = to_mrkdwn(label)
-    if public_url:
-        return f"<{public_url.rstrip('/')}/passages/{citation.chunk_id}|{label}>"
+    if citation.source.startswith(("http://", "https://")):
+        label = f"<{citation.source}|{label}>"
+    excerpt = " ".join(citation.text.split())
+    if excerpt:
+        excerpt = excerpt[:EXCERPT_CHARS] + ("…" if len(excerpt) > EXCERPT_CHARS else "")
+        label += f"\n> _{to_mrkdwn(excerpt)}_"
     return label
 
 
@@ -94,11 +101,11 @@ def feedback_actions(message_ref: str) -> list[Action]:
             Action(label="👎 没帮助 Not helpful", kind="feedback", value={"ref": message_ref, "helpful": False})]
 
 
-def reply_blocks(reply: BotReply, message_ref: str = "", public_url: str = "") -> list[dict[str, Any]]:
+def reply_blocks(reply: BotReply, message_ref: str = "") -> list[dict[str, Any]]:
     """Every block the reply needs, in reading order, before splitting into messages."""
     blocks = [section(part) for part in split_chars(to_mrkdwn(reply.text or "…"), MAX_SECTION_CHARS)]
     if reply.citations:
-        lines = "\n".join(citation_line(c, public_url) for c in reply.citations)
+        lines = "\n".join(citation_line(c) for c in reply.citations)
         blocks += [context(part) for part in split_chars("📚 " + lines, MAX_SECTION_CHARS)]
     if reply.notice:
         blocks.append(context("ℹ️ " + to_mrkdwn(reply.notice)))
@@ -109,9 +116,9 @@ def reply_blocks(reply: BotReply, message_ref: str = "", public_url: str = "") -
     return blocks
 
 
-def render_messages(reply: BotReply, message_ref: str = "", public_url: str = "") -> list[dict[str, Any]]:
+def render_messages(reply: BotReply, message_ref: str = "") -> list[dict[str, Any]]:
     """One or more `{text, blocks}` messages, each at most 50 blocks, in order."""
-    blocks = reply_blocks(reply, message_ref, public_url)
+    blocks = reply_blocks(reply, message_ref)
     fallback = split_chars(reply.text or "…", MAX_FALLBACK_CHARS)[0]
     messages = []
     for offset in range(0, len(blocks), MAX_BLOCKS):

@@ -27,14 +27,13 @@ class SlackResponder:
     """Runs in the worker (never on the request path): one inbound message -> one or more Slack API calls."""
 
     def __init__(self, client: WebClient, chat: ChatHandler, identity: SlackIdentity, dedupe: DedupeStore,
-                 feedback: FeedbackStore, public_url: str = "") -> None:
+                 feedback: FeedbackStore) -> None:
         """Everything comes from the composition root."""
         self._client = client
         self._chat = chat
         self._identity = identity
         self._dedupe = dedupe
         self._feedback = feedback
-        self._public_url = public_url
 
     def run_reply(self, payload: dict[str, Any]) -> None:
         """Job entry: answer one message or button press."""
@@ -69,7 +68,7 @@ class SlackResponder:
 
     def deliver(self, inbound: SlackInbound, reply: BotReply) -> None:
         """Personal answers go to the DM (with a private pointer in a channel); others where they were asked."""
-        messages = render_messages(reply, inbound.message_id, self._public_url)
+        messages = render_messages(reply, inbound.message_id)
         if inbound.shared and (reply.private or (inbound.ephemeral and reply.attachments)):
             target, thread_ts = self._dm_channel(inbound.user), None
             self._notice(inbound, SENT_IN_DM, ephemeral=True)

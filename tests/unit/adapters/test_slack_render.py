@@ -26,10 +26,12 @@ def test_markdown_becomes_mrkdwn_and_html_is_escaped():
     assert to_mrkdwn("## Heading") == "*Heading*"
 
 
-def test_citations_render_as_context_and_link_when_a_public_url_is_set():
-    (message,) = render_messages(BotReply(text="Answer [1]", citations=[cite(1)]), public_url="https://m.example")
+def test_citations_show_the_passage_and_link_web_sources():
+    web = Citation(n=2, source="https://intranet.example/leave", title="Leave", heading="", chunk_id="w", text="x" * 300)
+    (message,) = render_messages(BotReply(text="Answer [1][2]", citations=[cite(1), web]))
     context = [b for b in message["blocks"] if b["type"] == "context"][0]["elements"][0]["text"]
-    assert "<https://m.example/passages/c1|[1] Doc 1 › 请假 (p. 3)>" in context
+    assert "[1] Doc 1 › 请假 (p. 3)\n> _…_" in context
+    assert "<https://intranet.example/leave|[2] Leave>\n> _" + "x" * 140 + "…_" in context
 
 
 def test_quiz_buttons_carry_their_value_and_no_feedback_buttons_are_added():

@@ -38,6 +38,23 @@ def reply_to_dict(reply) -> dict:
             "actions": [{"label": a.label, "kind": a.kind, "value": a.value} for a in reply.actions]}
 
 
+def ask_turn(settings, question: str, employee_id: str | None) -> dict:
+    """`mentor ask`: one ChatService turn for a known employee; the public extractive answer for no one."""
+    if not employee_id:
+        from adapters.ask_turn import run_ask
+
+        result = run_ask(settings, question, None)
+        return {**result, "private": False, "mode": "offline", "notice": None, "actions": [],
+                "tools": [{"name": "search_knowledge", "args": {"question": question}, "ok": True}]}
+    from adapters.wiring import build_chat_service
+    from bot.messages import IncomingMessage
+
+    service = build_chat_service(settings)
+    reply = service.handle(IncomingMessage(employee_id=employee_id, text=question, channel="cli",
+                                           thread_id=f"ask-{uuid.uuid4().hex[:8]}"))
+    return reply_to_dict(reply)
+
+
 def chat(as_employee: str = typer.Option(..., "--as", help="Employee id to talk as (e.g. E0056)."),
          as_json: bool = typer.Option(False, "--json", help="Print each reply as one JSON line."),
          thread: str = typer.Option(None, help="Thread id; history is kept per thread (default: a new one).")) -> None:

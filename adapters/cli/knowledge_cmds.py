@@ -40,10 +40,10 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (Markd
 def ask(question: str = typer.Argument(..., help="A question in Chinese or English."),
         as_employee: str = typer.Option(None, "--as", help="Employee id: answers use what this person may see."),
         as_json: bool = typer.Option(False, "--json", help="Print JSON instead of text.")) -> None:
-    """Answer from the knowledge base with numbered citations, or say plainly that it does not know."""
-    from adapters.ask_turn import run_ask
+    """One mentor turn as this employee (tools, LLM or offline); without --as, the public cited answer."""
+    from adapters.cli.bot_cmds import ask_turn
 
-    result = run_ask(load_settings(), question, as_employee)
+    result = ask_turn(load_settings(), question, as_employee)
     if as_json:
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     else:

@@ -1,0 +1,88 @@
+"""Nudges (preview, send, one per person per day, quiet hours, failures logged) and run-due jobs."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlmodel import select
+
+from hr.db import session_scope
+from hr.errors import HRError
+from hr.models import Enrollment, NotificationLog
+
+
+def _log(engine) -> list[NotificationLog]:
+    """Every send-log row."""
+    with session_scope(engine) as db:
+        return list(db.exec(select(NotificationLog).order_by(NotificationLog.id)))
+
+
+def test_preview_lists_the_people_behind_with_messages(hr):
+    plan = hr.preview_team_nudges(hr.caller_for("m1"))
+    assert [(i.employee_id, i.courses, i.skip_reason) for i in plan.items] == [
+        ("e1", ["CMP-101"], None), ("e2", ["CMP-101"], None)]
+    assert "CMP-101" in plan.items[0].text_zh and "behind" in plan.items[0].text_en
+    assert "e1" in plan.to_text("en") and hr.notifier.sent == []  # preview sends nothing
+
+
+def test_send_once_per_person_per_day(hr, seeded, clock):
+    first = hr.send_team_nudges(hr.caller_for("m1"))
+    assert first.sent == ["e1", "e2"] and first.skipped == {}
+    assert [n.recipient_id for n in hr.notifier.sent] == ["e1", "e2"]
+    assert hr.notifier.sent[0].slack_user_id == "U-e1" and hr.notifier.sent[0].kind == "nudge"
+    again = hr.send_team_nudges(hr.caller_for("m2"))  # another manager the same day
+    assert again.sent == [] and again.skipped == {"e1": "already_nudged_today"}
+    assert hr.preview_team_nudges(hr.caller_for("m1")).items[0].skip_reason == "already_nudged_today"
+    clock.now = datetime(2026, 3, 26, 2, 0, tzinfo=UTC)
+    assert hr.send_team_nudges(hr.caller_for("m2")).sent == ["e1"]
+    assert len(_log(seeded)) == 3
+
+
+def test_only_the_chosen_people_are_nudged(hr):
+    outcome = hr.send_team_nudges(hr.caller_for("m1"), employee_ids=["e2", "s1"])
+    assert outcome.sent == ["e2"] and outcome.skipped == {"s1": "not_behind_or_not_in_team"}
+
+
+def test_quiet_hours_block_nudges(hr, clock):
+    clock.now = datetime(2026, 3, 25, 14, 30, tzinfo=UTC)  # 22:30 in Shanghai
+    outcome = hr.send_team_nudges(hr.caller_for("m1"))
+    assert outcome.sent == [] and set(outcome.skipped.values()) == {"quiet_hours"}
+    assert hr.notifier.sent == []
+
+
+def test_failed_delivery_is_logged_not_raised(hr, seeded):
+    hr.notifier.fail_for.add("e2")
+    outcome = hr.send_team_nudges(hr.caller_for("m1"))
+    assert outcome.sent == ["e1"] and outcome.skipped == {"e2": "delivery_failed"}
+    statuses = {row.recipient_id: row.status for row in _log(seeded)}
+    assert statuses == {"e1": "sent", "e2": "failed"}
+
+
+def test_employees_cannot_nudge(hr):
+    with pytest.raises(HRError) as caught:
+        hr.preview_team_nudges(hr.caller_for("e1"))
+    assert caught.value.code == "forbidden"
+
+
+def test_run_due_marks_overdue_notifies_once_and_reminds_before_sessions(hr, seeded, clock):
+    hr.enroll(hr.caller_for("e1"), "SEC-201")  # seat in the 2026-03-28 session, 3 days away
+    report = hr.run_due_jobs()
+    assert report.marked_overdue == 1  # e2's CMP-101 was due 03-20
+    assert report.sent == {"overdue": 1, "reminder_before": 1}
+    with session_scope(seeded) as db:
+        e2 = db.exec(select(Enrollment).where(Enrollment.employee_id == "e2",
+                                              Enrollment.course_code == "CMP-101")).one()
+        assert e2.status == "overdue"
+    sent = {(n.kind, n.recipient_id) for n in hr.notifier.sent}
+    assert sent == {("overdue", "e2"), ("reminder_before", "e1")}
+    assert hr.run_due_jobs().sent == {}  # safe to run every minute
+    clock.now = datetime(2026, 3, 28, 0, 30, tzinfo=UTC)  # 08:30 on the session day
+    assert hr.run_due_jobs().sent == {"reminder_day": 1}
+
+
+def test_run_due_defers_messages_in_quiet_hours(hr, clock):
+    clock.now = datetime(2026, 3, 24, 20, 0, tzinfo=UTC)  # 04:00 in Shanghai on 03-25
+    report = hr.run_due_jobs()
+    assert report.deferred_quiet_hours and report.marked_overdue == 1 and report.sent == {}
+    assert hr.notifier.sent == []

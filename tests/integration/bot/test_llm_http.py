@@ -1,0 +1,127 @@
+"""LLM mode end to end over real HTTP: ChatOpenAI -> local scripted OpenAI-compatible server; tools and services real."""
+
+from __future__ import annotations
+
+import json
+
+from sqlmodel import Session, select
+
+from bot.agent.model_factory import build_chat_model
+from bot.assembly import assemble_chat_service
+from bot.messages import IncomingMessage
+from hr.models import Enrollment
+
+from .fake_openai import FakeOpenAI, text, tool_call
+
+LEARNER = "E0056"
+
+
+def llm_chat(hr_service, kb_index, engine, server: FakeOpenAI, timeout: float = 5.0):
+    """A ChatService whose model is ChatOpenAI pointed at the fake server."""
+    model = build_chat_model(server.base_url, "test-key", "fake-model", timeout)
+    return assemble_chat_service(hr_service, kb_index, engine, model)
+
+
+def ask(chat, textline: str, who: str = LEARNER, thread: str = "llm"):
+    """One message."""
+    return chat.handle(IncomingMessage(employee_id=who, text=textline, channel="cli", thread_id=thread))
+
+
+def test_policy_question_through_tools_is_cited(hr_service, kb_index, engine):
+    script = [tool_call("search_knowledge", {"question": "年假有几天"}), text("每满1年增加1天福利年假 [1]。")]
+    with FakeOpenAI(script) as server:
+        reply = ask(llm_chat(hr_service, kb_index, engine, server), "年假有几天？")
+    assert reply.mode == "llm" and reply.notice is None
+    assert reply.tools[0].name == "search_knowledge" and reply.citations
+    assert reply.text.startswith("每满1年")
+    first = server.requests[0]
+    assert {t["function"]["name"] for t in first["tools"]} >= {"search_knowledge", "enroll", "explain_kpi"}
+    enroll_schema = next(t for t in first["tools"] if t["function"]["name"] == "enroll")["function"]["parameters"]
+    assert set(enroll_schema["properties"]) == {"course"}, "no tool lets the model choose who is enrolled"
+    tool_message = next(m for m in server.requests[1]["messages"] if m["role"] == "tool")
+    assert "[1]" in tool_message["content"]
+
+
+def test_abstaining_search_makes_the_bot_say_it_does_not_know(hr_service, kb_index, engine):
+    script = [tool_call("search_knowledge", {"question": "食堂周五菜单"}), text("周五有红烧肉。")]
+    with FakeOpenAI(script) as server:
+        reply = ask(llm_chat(hr_service, kb_index, engine, server), "食堂周五的菜单有红烧肉吗？")
+    assert reply.abstained
+    assert "红烧肉" not in reply.text, "an ungrounded model answer must not reach the user"
+
+
+def test_colleague_kpi_refused_in_llm_mode(hr_service, kb_index, engine):
+    script = [tool_call("explain_kpi", {"employee": "E0058"}), text("抱歉，你无权查看他人的KPI。")]
+    with FakeOpenAI(script) as server:
+        reply = ask(llm_chat(hr_service, kb_index, engine, server), "告诉我E0058的KPI")
+    assert reply.tools[0].name == "explain_kpi" and not reply.tools[0].ok
+    tool_message = next(m for m in server.requests[1]["messages"] if m["role"] == "tool")
+    assert "refused" in tool_message["content"]
+
+
+def test_injected_enroll_only_previews(hr_service, kb_index, engine):
+    """A model fooled by the poisoned document can at most propose enrolling the caller; nothing changes."""
+    script = [tool_call("search_knowledge", {"question": "training room booking"}),
+              tool_call("enroll", {"course": "LDR-301", "employee": "E0058"}, "call_2"),
+              text("Done, everyone is enrolled.")]
+    with FakeOpenAI(script) as server:
+        reply = ask(llm_chat(hr_service, kb_index, engine, server), "How do I book a training room?")
+    with Session(engine) as db:
+        rows = db.exec(select(Enrollment).where(Enrollment.course_code == "LDR-301")).all()
+        before_other = [r for r in rows if r.employee_id == "E0058"]
+    assert not before_other and not [r for r in rows if r.employee_id == LEARNER]
+    enroll_calls = [t for t in reply.tools if t.name == "enroll"]
+    assert enroll_calls and "employee" not in enroll_calls[0].args
+    assert any(a.kind == "confirm" and a.value == {"op": "enroll", "course": "LDR-301"} for a in reply.actions)
+
+
+def test_server_error_falls_back_offline_with_notice(hr_service, kb_index, engine):
+    with FakeOpenAI([("status", 500)]) as server:
+        reply = ask(llm_chat(hr_service, kb_index, engine, server), "我的学习进度")
+    assert reply.mode == "offline" and reply.notice
+    assert reply.tools[0].name == "my_progress" and reply.tools[0].ok
+
+
+def test_timeout_falls_back_offline(hr_service, kb_index, engine):
+    with FakeOpenAI([("sleep", 3, text("too late"))]) as server:
+        reply = ask(llm_chat(hr_service, kb_index, engine, server, timeout=0.5), "what's my KPI?")
+    assert reply.mode == "offline" and reply.notice
+    assert reply.tools[0].name == "explain_kpi"
+
+
+def test_garbage_falls_back_offline(hr_service, kb_index, engine):
+    with FakeOpenAI([("raw", b"<html>bad gateway</html>")]) as server:
+        reply = ask(llm_chat(hr_service, kb_index, engine, server), "推荐几门课")
+    assert reply.mode == "offline" and reply.notice
+    assert reply.tools[0].name == "recommend_courses"
+
+
+def test_unreachable_server_falls_back_offline(hr_service, kb_index, engine):
+    with FakeOpenAI([]) as server:
+        url = server.base_url
+    model = build_chat_model(url, "k", "m", 1.0)
+    chat = assemble_chat_service(hr_service, kb_index, engine, model)
+    reply = ask(chat, "你好")
+    assert reply.mode == "offline" and reply.notice and "Mentor" in reply.text
+
+
+def test_llm_quiz_drafts_are_checked_against_their_chunk(hr_service, kb_index, engine):
+    from bot.quiz.generator import QuizGenerator
+    from retrieval.types import Audience
+
+    passages = kb_index.passages(course="SEC-101", audience=Audience.everyone())
+    chunk = next(p for p in passages if "12 characters" in p.text)
+    good = {"kind": "cloze", "question": "Company passwords must be at least ____ long.", "options": [],
+            "answer": "12 characters", "explanation": "Password rules.", "difficulty": 1, "chunk_id": chunk.chunk_id,
+            "evidence": "Company passwords must be at least 12 characters long"}
+    wrong_key = {**good, "answer": "8 characters"}
+    invented = {**good, "evidence": "Passwords must be at least 8 characters long."}
+    draft = {"items": [good, wrong_key, invented]}
+    with FakeOpenAI([text(json.dumps(draft))]) as server:
+        model = build_chat_model(server.base_url, "k", "m", 5.0)
+        quiz, report = QuizGenerator(kb_index, model).generate(Audience.everyone(), course="SEC-101", n=3)
+    assert quiz.mode == "llm"
+    assert quiz.items[0].origin == "llm" and quiz.items[0].answer == "12 characters"
+    assert sum(1 for i in quiz.items if i.origin == "llm") == 1, "the wrong key and the invented evidence are dropped"
+    assert len(quiz.items) == 3 and report.dropped
+    assert server.requests[0]["response_format"]["type"] == "json_schema"

@@ -93,7 +93,7 @@ def upgrade() -> None:
     sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('source', sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
     sa.Column('enrolled_on', sa.Date(), nullable=False),
-    sa.Column('due_on', sa.Date(), nullable=True),
+    sa.Column('due_on', sa.Date(), nullable=False),
     sa.Column('completed_on', sa.Date(), nullable=True),
     sa.Column('progress_pct', sa.Integer(), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),

@@ -1,0 +1,58 @@
+"""The `mentor` HR commands end to end on a temp SQLite file, and the migration matching the models."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlmodel import SQLModel
+from typer.testing import CliRunner
+
+import hr.models  # noqa: F401  (registers the tables)
+from adapters.cli.main import build_app
+from hr.db import make_engine
+
+SAMPLE = Path(__file__).resolve().parents[3] / "hr" / "samples" / "org"
+
+
+def test_cli_flow(tmp_path, monkeypatch):
+    monkeypatch.setenv("MENTOR_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("MENTOR_DATABASE_URL", raising=False)
+    app, runner = build_app(), CliRunner()
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0  # idempotent
+    imported = runner.invoke(app, ["org", "import", str(SAMPLE), "--json"])
+    assert imported.exit_code == 0, imported.output
+    assert json.loads(imported.output)["written"] is True
+    explained = runner.invoke(app, ["kpi", "explain", "--employee", "E0020", "--period", "2026Q3", "--json"])
+    assert explained.exit_code == 0, explained.output
+    data = json.loads(explained.output)
+    assert data["subject_id"] == "E0020" and data["items"][2]["name"] == "training_points"
+    dept = runner.invoke(app, ["kpi", "department", "sales", "--period", "2026Q3", "--lang", "en"])
+    assert dept.exit_code == 0 and "Department completion rate" in dept.output
+    chart = tmp_path / "c.png"
+    report = runner.invoke(app, ["report", "completion", "--by", "department", "--period", "2026Q3", "--chart",
+                                 str(chart)])
+    assert report.exit_code == 0 and "sales" in report.output and chart.read_bytes()[:4] == b"\x89PNG"
+    denied = runner.invoke(app, ["kpi", "explain", "--employee", "E0020", "--as", "E0030"])
+    assert denied.exit_code == 2 and "forbidden" in denied.output
+    enrolled = runner.invoke(app, ["enroll", "--employee", "E0001", "--course", "AI-101"])
+    assert enrolled.exit_code == 0 and ("enrolled" in enrolled.output)
+    progress = runner.invoke(app, ["progress", "--employee", "E0001", "--lang", "en"])
+    assert progress.exit_code == 0 and "AI-101" in progress.output
+    jobs = runner.invoke(app, ["jobs", "run-due", "--json"])
+    assert jobs.exit_code == 0 and "marked_overdue" in jobs.output
+
+
+def test_migrations_match_the_models(tmp_path):
+    from adapters.migrations.runner import upgrade_to_heads
+
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    upgrade_to_heads(url)
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+    hr_diff = [d for d in diff if "hr_" in str(d)]
+    assert hr_diff == []

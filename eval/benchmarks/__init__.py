@@ -1,0 +1,1 @@
+"""Speed and reliability benchmarks; each writes JSON to eval/results/."""

@@ -1,0 +1,88 @@
+"""The offline router and its slot parsers on hand-checked messages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.routing.catalog import Catalog, CourseName, DepartmentName
+from bot.routing.numbers import chinese_number
+from bot.routing.periods import parse_period
+from bot.routing.router import IntentRouter
+from bot.routing.slots import parse_answer, parse_count
+
+TODAY = date(2026, 8, 15)
+CATALOG = Catalog(
+    [CourseName("SEC-101", "信息安全基础", "Information Security Basics"),
+     CourseName("SEC-201", "安全开发进阶", "Secure Development"),
+     CourseName("SAL-101", "销售基础", "Sales Fundamentals"),
+     CourseName("AI-101", "提示词工程入门", "Prompt Engineering Fundamentals"),
+     CourseName("ONB-101", "新员工入职培训", "New Hire Onboarding")],
+    [DepartmentName("sales", "销售部", "Sales"), DepartmentName("rnd", "研发部", "R&D")],
+)
+
+
+@pytest.fixture(scope="module")
+def router():
+    return IntentRouter(CATALOG)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2026Q3", "2026Q3"), ("2026 年第二季度", "2026Q2"), ("本季度", "2026Q3"), ("上季度", "2026Q2"),
+    ("this year", "2026"), ("去年", "2025"), ("last quarter", "2026Q2"), ("Q1", "2026Q1"), ("随便", None),
+])
+def test_periods(text, expected):
+    assert parse_period(text, TODAY) == expected
+
+
+def test_last_quarter_in_january_is_previous_year():
+    assert parse_period("上季度", date(2026, 1, 10)) == "2025Q4"
+
+
+@pytest.mark.parametrize(("text", "value"), [("五", 5), ("十", 10), ("十二", 12), ("二十", 20), ("两", 2), ("x", None)])
+def test_chinese_numbers(text, value):
+    assert chinese_number(text) == value
+
+
+@pytest.mark.parametrize(("text", "n"), [("出5道题", 5), ("出三道题", 3), ("give me ten questions", 10),
+                                         ("50 questions", 20), ("quiz me", None)])
+def test_question_count(text, n):
+    assert parse_count(text) == n
+
+
+@pytest.mark.parametrize(("text", "answer"), [("我选B", "B"), ("b", "B"), ("answer: c", "C"), ("对", "true"),
+                                              ("I think it's false", "false"), ("我的答案是 30天", "30天")])
+def test_answers(text, answer):
+    assert parse_answer(text) == answer
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("SEC-101", "SEC-101"), ("信息安全基础", "SEC-101"), ("信息按全基础", "SEC-101"), ("入职培训", "ONB-101"),
+    ("infomation security basics", "SEC-101"), ("secure development", "SEC-201"), ("prompt engineering", "AI-101"),
+])
+def test_course_names(text, code):
+    assert CATALOG.find_course(f"帮我报名{text}" if not text.isascii() else f"enroll me in {text}").value == code
+
+
+def test_ambiguous_course_word_is_not_guessed():
+    assert CATALOG.find_course("what about security?") is None
+
+
+@pytest.mark.parametrize(("text", "intent", "slots"), [
+    ("帮我报名信息安全基础", "enroll", {"course": "SEC-101"}),
+    ("销售部本季度培训完成率是多少？", "completion_report", {"department": "sales", "period": "2026Q3", "by": "department"}),
+    ("考考我提示词工程，出3道题", "generate_quiz", {"course": "AI-101", "n": 3}),
+    ("E0042的KPI是多少", "explain_kpi", {"employee": "E0042"}),
+    ("nudge my team about SEC-101", "nudge_team", {"course": "SEC-101"}),
+    ("年假有几天", "search_knowledge", {}),
+    ("hello", "help", {}),
+])
+def test_routes(router, text, intent, slots):
+    routed = router.route(text, TODAY)
+    assert (routed.intent, routed.slots) == (intent, slots)
+
+
+def test_unrelated_chatter_goes_to_search_or_help(router):
+    assert router.route("公司食堂周五有红烧肉吗？", TODAY).intent == "search_knowledge"
+    assert router.route("嗯", TODAY).intent == "help"

@@ -18,6 +18,7 @@ from hr.samples.history import iter_histories, sample_sessions
 from hr.samples.people import SAMPLE_SIZES, departments, people
 
 REFERENCE_DAY = date(2026, 11, 25)
+BENCH_EXTRA_PER_PERSON = 17  # with the required courses this gives ~2M enrollments for 100k people
 EMPLOYEE_COLUMNS = ["id", "name", "email", "department_id", "manager_id", "role", "job_title", "slack_user_id",
                     "wecom_userid", "hired_on", "skills", "learning_preference"]
 COURSE_COLUMNS = ["code", "title", "title_en", "category", "format", "hours", "passing_score", "difficulty",
@@ -92,7 +93,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, required=True, help="directory to write the CSV files into")
     parser.add_argument("--employees", type=int, default=100_000, help="head count (ignored with --sample)")
-    parser.add_argument("--extra-per-person", type=int, default=15,
+    parser.add_argument("--extra-per-person", type=int, default=BENCH_EXTRA_PER_PERSON,
                         help="synthetic optional courses per person (benchmark scale: ~20 enrollments each)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--sample", action="store_true", help="the ~200-person sample organisation")

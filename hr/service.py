@@ -11,12 +11,12 @@ from hr.caller import Caller
 from hr.db import session_scope
 from hr.errors import not_found
 from hr.explain import KpiExplanation
-from hr.models import Employee, EnrollmentPublic
+from hr.models import Employee, EnrollmentPublic, SurveyResponse
 from hr.notify import Notifier, RecordingNotifier
 from hr.policy.model import Policy
 from hr.rules.clock import local_day
 from hr.rules.periods import Period, parse_period, quarter_of
-from hr.services import directory, enrollment, exams, jobs, kpi, nudges, progress, recommendations, reports
+from hr.services import directory, enrollment, exams, jobs, kpi, nudges, progress, recommendations, reports, surveys
 
 
 def utc_now() -> datetime:
@@ -111,6 +111,11 @@ class HRService:
         with session_scope(self.engine, write=True) as db:
             return exams.record_exam_attempt(db, caller, employee_id or caller.id, course_code, score,
                                              today=self.today())
+
+    def submit_survey(self, caller: Caller, course_code: str, rating: int, comment: str = "") -> SurveyResponse:
+        """The caller rates a course they took (1-5)."""
+        with session_scope(self.engine, write=True) as db:
+            return surveys.submit_survey(db, caller, course_code, rating, comment, today=self.today())
 
     # progress and reports ----------------------------------------------------------------------------------
     def my_progress(self, caller: Caller, period: str | None = None) -> progress.EmployeeProgress:

@@ -86,3 +86,17 @@ def test_run_due_defers_messages_in_quiet_hours(hr, clock):
     report = hr.run_due_jobs()
     assert report.deferred_quiet_hours and report.marked_overdue == 1 and report.sent == {}
     assert hr.notifier.sent == []
+
+
+def test_survey_is_own_course_only_and_rerating_replaces(hr, seeded):
+    from hr.models import SurveyResponse
+
+    me = hr.caller_for("e1")
+    hr.submit_survey(me, "AI-101", 4, "好")
+    assert hr.submit_survey(me, "AI-101", 5).rating == 5
+    with session_scope(seeded) as db:
+        assert len(list(db.exec(select(SurveyResponse)))) == 1
+    for course, rating, code in (("SAL-101", 5, "forbidden"), ("AI-101", 6, "invalid")):
+        with pytest.raises(HRError) as caught:
+            hr.submit_survey(me, course, rating)
+        assert caught.value.code == code

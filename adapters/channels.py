@@ -13,9 +13,18 @@ from adapters.feedback import FeedbackStore
 from adapters.ports import ChatHandler, EmployeeDirectory
 from adapters.settings import Settings
 from adapters.tables import ensure_channel_tables
-from adapters.worker.queue import InProcessQueue, JobRegistry, TaskQueue
+from adapters.worker.queue import REMINDERS_JOB, InProcessQueue, JobRegistry, TaskQueue
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class Backends:
+    """What the channels sit on: the chat handler, the identity directory and (optionally) the HR service."""
+
+    chat: ChatHandler
+    directory: EmployeeDirectory
+    hr: Any = None  # hr.service.HRService: reports/KPI API, reminders job, channel notifier
 
 
 @dataclass
@@ -34,6 +43,7 @@ class Channels:
     slack_client: Any = None
     wecom_crypto: Any = None
     wecom_client: Any = None
+    hr: Any = None
     status: dict[str, str] = field(default_factory=dict)
 
     def close(self) -> None:
@@ -76,7 +86,7 @@ def build_queue(settings: Settings, registry: JobRegistry) -> TaskQueue:
     return InProcessQueue(registry, threads=settings.api.worker_threads)
 
 
-def build_channels(settings: Settings, chat: ChatHandler, directory: EmployeeDirectory, *, engine=None,
+def build_channels(settings: Settings, chat: ChatHandler, directory: EmployeeDirectory, *, hr=None, engine=None,
                    queue: TaskQueue | None = None, slack_clock=None, wecom_http=None,
                    wecom_sleep: Callable[[float], None] = time.sleep) -> Channels:
     """Dedupe store, queue, and each configured channel; an unconfigured channel is skipped and says why."""
@@ -85,9 +95,10 @@ def build_channels(settings: Settings, chat: ChatHandler, directory: EmployeeDir
     registry = JobRegistry()
     channels = Channels(settings=settings, engine=engine, chat=chat, directory=directory,
                         dedupe=build_dedupe_store(settings, engine), queue=queue or build_queue(settings, registry),
-                        registry=registry, feedback=FeedbackStore(engine))
+                        registry=registry, feedback=FeedbackStore(engine), hr=hr)
     _add_slack(channels, slack_clock)
     _add_wecom(channels, wecom_http, wecom_sleep)
+    _add_hr_jobs(channels)
     for name, state in channels.status.items():
         log.info("channel %s: %s", name, state)
     return channels
@@ -136,21 +147,39 @@ def _add_wecom(channels: Channels, http, sleep) -> None:
     channels.status["wecom"] = "mounted at GET/POST /wecom/callback"
 
 
-def default_chat_and_directory(settings: Settings) -> tuple[ChatHandler, EmployeeDirectory]:
-    """The real bot and HR records, from the composition root; a clear error while they are not wired yet."""
+def _add_hr_jobs(channels: Channels) -> None:
+    """With an HR service: nudges and reminders go out through the configured channels, on a schedule."""
+    hr = channels.hr
+    if hr is None:
+        channels.status["reminders"] = "off (no HR service)"
+        return
+    if channels.slack_client is not None or channels.wecom_client is not None:
+        from adapters.notifier import ChannelNotifier
+
+        hr.notifier = ChannelNotifier(channels.slack_client, channels.wecom_client)
+
+    def run_due(_payload: dict[str, Any]) -> None:
+        """Session reminders and overdue notices due now (idempotent on HR's side)."""
+        report = hr.run_due_jobs()
+        log.info("reminders job done: %s", type(report).__name__)
+
+    channels.registry.register(REMINDERS_JOB, run_due)
+    channels.status["reminders"] = "scheduled every minute (" + (
+        "arq cron in `mentor worker`" if channels.settings.redis_url else "in-process") + ")"
+
+
+def default_backends(settings: Settings) -> Backends:
+    """The real bot and HR records from the composition root; one HR service shared by chat, identity and reports."""
     from adapters import wiring
     from adapters.hr_directory import HrEmployeeDirectory
 
-    build_chat = getattr(wiring, "build_chat_service", None)
-    if build_chat is None:
-        raise RuntimeError("adapters.wiring.build_chat_service is missing: the bot's ChatService is not wired yet")
     build_hr = getattr(wiring, "build_hr_service", None)
     if build_hr is not None:
         hr_service = build_hr(settings)
     else:
-        from hr.db import make_engine
         from hr.policy import load_policy
         from hr.service import HRService
 
-        hr_service = HRService(make_engine(settings.db_url), load_policy(settings.hr_policy_file))
-    return build_chat(settings), HrEmployeeDirectory(hr_service)
+        hr_service = HRService(make_channel_engine(settings), load_policy(settings.hr_policy_file))
+    return Backends(chat=wiring.build_chat_service(settings, hr_service=hr_service),
+                    directory=HrEmployeeDirectory(hr_service), hr=hr_service)

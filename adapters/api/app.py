@@ -9,25 +9,40 @@ from fastapi import FastAPI
 
 from adapters.api.chat_routes import chat_router
 from adapters.api.health import health_router
+from adapters.api.report_routes import report_router
 from adapters.api.tokens import TokenStore
-from adapters.channels import Channels, build_channels, default_chat_and_directory
+from adapters.channels import Channels, build_channels, default_backends
 from adapters.settings import Settings
 from adapters.web.routes import web_router
 
 log = logging.getLogger(__name__)
 
 
+def start_reminders(channels: Channels):
+    """In-process mode only: enqueue the reminders job every interval (with Redis the arq worker's cron does it)."""
+    from adapters.worker.queue import REMINDERS_JOB
+    from adapters.worker.schedule import PeriodicTrigger
+
+    interval = channels.settings.api.reminder_interval_s
+    if channels.settings.redis_url or interval <= 0 or REMINDERS_JOB not in channels.registry.names():
+        return None
+    return PeriodicTrigger(channels.queue, REMINDERS_JOB, interval).start()
+
+
 def create_app(settings: Settings, channels: Channels | None = None) -> FastAPI:
     """Build the app; without `channels`, the real bot and HR directory are wired from settings."""
     owned = channels is None
     if channels is None:
-        chat, directory = default_chat_and_directory(settings)
-        channels = build_channels(settings, chat, directory)
+        backends = default_backends(settings)
+        channels = build_channels(settings, backends.chat, backends.directory, hr=backends.hr)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
-        """On shutdown drain the in-process queue (build_channels already logged which channels are mounted)."""
+        """Start the in-process reminder schedule; on shutdown stop it and drain the queue."""
+        trigger = start_reminders(channels)
         yield
+        if trigger is not None:
+            trigger.stop()
         if owned:
             channels.close()
 
@@ -38,6 +53,7 @@ def create_app(settings: Settings, channels: Channels | None = None) -> FastAPI:
     app.state.tokens = TokenStore(channels.engine)
     app.include_router(health_router())
     app.include_router(chat_router())
+    app.include_router(report_router())
     app.include_router(web_router())
     if channels.slack_app is not None:
         from adapters.slack.route import slack_router

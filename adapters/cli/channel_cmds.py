@@ -9,9 +9,9 @@ import typer
 
 tokens_app = typer.Typer(help="Per-employee API tokens for the JSON API and the web chat page.", no_args_is_help=True)
 
-SERVICES = typer.Option("adapters.channels:default_chat_and_directory", "--services",
-                        help="module:function(settings) -> (chat handler, employee directory); the default wires "
-                             "the real bot and HR records.")
+SERVICES = typer.Option("adapters.channels:default_backends", "--services",
+                        help="module:function(settings) -> adapters.channels.Backends; the default wires the real "
+                             "bot and HR records.")
 
 
 def _settings():
@@ -29,6 +29,14 @@ def _load_services(spec: str, settings):
     return getattr(importlib.import_module(module_name), attr)(settings)
 
 
+def _build(spec: str, settings):
+    """Backends from the factory, then every configured channel around them."""
+    from adapters.channels import build_channels
+
+    backends = _load_services(spec, settings)
+    return build_channels(settings, backends.chat, backends.directory, hr=backends.hr)
+
+
 def _logging() -> None:
     """INFO logs with the logger name, so 'channel slack: not mounted (...)' is visible at start."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -41,12 +49,10 @@ def serve(host: str = typer.Option("127.0.0.1", "--host", help="Interface to bin
     import uvicorn
 
     from adapters.api.app import create_app
-    from adapters.channels import build_channels
 
     _logging()
     settings = _settings()
-    chat, directory = _load_services(services, settings)
-    channels = build_channels(settings, chat, directory)
+    channels = _build(services, settings)
     for name, state in channels.status.items():
         typer.echo(f"{name}: {state}")
     typer.echo(f"web chat: http://{host}:{port}/   API docs: http://{host}:{port}/docs")
@@ -59,7 +65,6 @@ def serve(host: str = typer.Option("127.0.0.1", "--host", help="Interface to bin
 def slack(socket: bool = typer.Option(False, "--socket", help="Use Socket Mode (needs MENTOR_SLACK_APP_TOKEN)."),
           services: str = SERVICES) -> None:
     """Run the Slack bot over Socket Mode (no public URL needed); HTTP mode is part of `mentor serve`."""
-    from adapters.channels import build_channels
     from adapters.slack.socket_mode import run_socket_mode
 
     if not socket:
@@ -68,8 +73,7 @@ def slack(socket: bool = typer.Option(False, "--socket", help="Use Socket Mode (
     settings = _settings()
     if settings.slack.app_token is None:
         raise typer.BadParameter("set MENTOR_SLACK_APP_TOKEN (an xapp- app-level token) for Socket Mode")
-    chat, directory = _load_services(services, settings)
-    channels = build_channels(settings, chat, directory)
+    channels = _build(services, settings)
     if channels.slack_app is None:
         raise typer.BadParameter("Slack is " + channels.status["slack"])
     run_socket_mode(channels.slack_app, settings.slack.app_token.get_secret_value())
@@ -78,7 +82,6 @@ def slack(socket: bool = typer.Option(False, "--socket", help="Use Socket Mode (
 def worker(services: str = SERVICES,
            burst: bool = typer.Option(False, "--burst", help="Exit when the queue is empty (tests, cron).")) -> None:
     """Run background jobs (replies, reminders) taken from Redis; needs MENTOR_REDIS_URL."""
-    from adapters.channels import build_channels
     from adapters.worker.arq_worker import build_worker
 
     _logging()
@@ -88,8 +91,7 @@ def worker(services: str = SERVICES,
 
     def registry():
         """Build the channels (and so the job registry) inside the worker process."""
-        chat, directory = _load_services(services, settings)
-        return build_channels(settings, chat, directory).registry
+        return _build(services, settings).registry
 
     build_worker(settings.redis_url, settings.api.redis_prefix, registry, burst=burst).run()
 

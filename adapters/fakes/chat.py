@@ -68,12 +68,15 @@ class StaticDirectory:
         return self.wecom.get(userid)
 
 
-def scripted_chat_and_directory(settings) -> tuple[ScriptedChat, StaticDirectory]:
-    """`--services adapters.fakes.chat:scripted_chat_and_directory`: run the channels with no bot (tests, benchmarks).
+def scripted_backends(settings):
+    """`--services adapters.fakes.chat:scripted_backends`: run the channels with no bot (tests, benchmarks).
 
     MENTOR_FAKE_CHAT_DELAY_S makes every answer take that long, to measure acks while answers are computed.
     """
     import os
 
+    from adapters.channels import Backends
+
     delay = float(os.environ.get("MENTOR_FAKE_CHAT_DELAY_S", "0") or 0)
-    return ScriptedChat(delay_s=delay), StaticDirectory(slack={"U_KNOWN": "E0001"}, wecom={"zhangsan": "E0003"})
+    return Backends(chat=ScriptedChat(delay_s=delay),
+                    directory=StaticDirectory(slack={"U_KNOWN": "E0001"}, wecom={"zhangsan": "E0003"}))

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from adapters.worker.arq_queue import RUN_JOB, queue_name
-from adapters.worker.queue import JobRegistry
+from adapters.worker.queue import REMINDERS_JOB, JobRegistry
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +21,7 @@ def build_worker(redis_url: str, prefix: str, registry_factory: Callable[[], Job
     # arq logs each job's arguments at INFO; those carry message text (HR data), so keep its logger at WARNING.
     logging.getLogger("arq.worker").setLevel(logging.WARNING)
     from arq.connections import RedisSettings
+    from arq.cron import cron
     from arq.worker import func
 
     async def startup(ctx: dict[str, Any]) -> None:
@@ -34,6 +35,12 @@ def build_worker(redis_url: str, prefix: str, registry_factory: Callable[[], Job
         await asyncio.to_thread(ctx["registry"].run, name, payload)
         log.info("job %s %s done", name, ctx.get("job_id"))
 
+    async def run_reminders(ctx: dict[str, Any]) -> None:
+        """Every minute (one worker wins per tick: arq cron jobs are unique): due HR reminders, when HR is wired."""
+        if REMINDERS_JOB in ctx["registry"].names():
+            await asyncio.to_thread(ctx["registry"].run, REMINDERS_JOB, {})
+
     return Worker(functions=[func(run_job, name=RUN_JOB, max_tries=3)], on_startup=startup,
+                  cron_jobs=[cron(run_reminders, name="reminders", second=0, unique=True)],
                   redis_settings=RedisSettings.from_dsn(redis_url), queue_name=queue_name(prefix),
                   burst=burst, max_jobs=max_jobs, handle_signals=not burst, keep_result=3600)

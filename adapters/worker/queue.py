@@ -11,6 +11,7 @@ from typing import Any, Protocol
 log = logging.getLogger(__name__)
 
 Job = Callable[[dict[str, Any]], None]
+REMINDERS_JOB = "hr.run_due_jobs"  # registered by adapters.channels when an HR service is wired
 
 
 class TaskQueue(Protocol):

@@ -19,7 +19,7 @@ from tests.integration.adapters.conftest import SLACK_SECRET, event_body, signed
 
 REDIS_URL = os.environ.get("MENTOR_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 MENTOR = Path(sys.executable).with_name("mentor")
-SERVICES = "adapters.fakes.chat:scripted_chat_and_directory"
+SERVICES = "adapters.fakes.chat:scripted_backends"
 
 pytestmark = pytest.mark.slow
 

@@ -1,0 +1,61 @@
+"""`/api/progress`, `/api/kpi`, `/api/reports/completion`: HR reports as JSON, for the token's owner (RBAC in HR)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
+
+from adapters.api.auth import current_employee
+
+PERIOD = Query(None, description="2026Q3 or 2026; default the current quarter.", max_length=8)
+LANG = Query("zh", description="Language of the `text` field: zh or en.", pattern="^(zh|en)$")
+
+
+def _hr(request: Request):
+    """The HR service, or 503 when this deployment runs the channels without HR records."""
+    hr = request.app.state.channels.hr
+    if hr is None:
+        raise HTTPException(503, "reports need the HR service, which this app was started without / 未接入HR服务")
+    return hr
+
+
+def _call(request: Request, employee_id: str, fn_name: str, **kwargs: Any) -> tuple[Any, Any]:
+    """Run one HR service method as the token's owner; HR refusals become their own status and bilingual body."""
+    from hr.errors import HRError
+
+    hr = _hr(request)
+    try:
+        return getattr(hr, fn_name)(hr.caller_for(employee_id), **kwargs), None
+    except HRError as error:
+        return None, JSONResponse(error.to_dict(), status_code=error.http_status)
+
+
+def report_router() -> APIRouter:
+    """Routes under /api/ that read HR records."""
+    router = APIRouter(prefix="/api", tags=["reports"])
+
+    @router.get("/progress", summary="My courses and completion")
+    def progress(request: Request, period: str | None = PERIOD, lang: str = LANG,
+                 employee_id: str = Depends(current_employee)):
+        """The caller's own progress (a manager's team is in /api/reports/completion)."""
+        result, refused = _call(request, employee_id, "my_progress", period=period)
+        return refused or {"text": result.to_text(lang), "progress": jsonable_encoder(result)}
+
+    @router.get("/kpi", summary="My KPI standing, with the working shown")
+    def kpi(request: Request, period: str | None = PERIOD, lang: str = LANG,
+            employee_id: str = Depends(current_employee)):
+        """Each KPI with formula, inputs, thresholds and the policy clause."""
+        result, refused = _call(request, employee_id, "explain_employee_kpi", period=period)
+        return refused or {"text": result.to_text(lang), "kpi": result.model_dump(mode="json")}
+
+    @router.get("/reports/completion", summary="Completion report (managers: their teams; HR: everyone)")
+    def completion(request: Request, by: Literal["department", "course"] = "department",
+                   period: str | None = PERIOD, lang: str = LANG, employee_id: str = Depends(current_employee)):
+        """Rows with numerator and denominator; scope follows the caller's role."""
+        result, refused = _call(request, employee_id, "completion_report", by=by, period=period)
+        return refused or {"text": result.to_text(lang), "report": result.to_dict()}
+
+    return router

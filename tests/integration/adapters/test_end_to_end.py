@@ -1,0 +1,119 @@
+"""End to end through the real bot: sample organisation, a small real knowledge index, HR service, every channel."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+import urllib.parse
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlmodel import SQLModel
+
+import hr.models  # noqa: F401  (registers the HR tables)
+from adapters.api.app import create_app
+from adapters.channels import build_channels
+from adapters.fakes.slack_web_api import BOT_USER_ID, FakeSlackWebApi
+from adapters.fakes.wecom_api import FakeWeComApi
+from adapters.hr_directory import HrEmployeeDirectory
+from adapters.notifier import ChannelNotifier
+from adapters.wecom.crypto import WeComCrypto
+from adapters.wiring import build_chat_service, build_index
+from bot.store.quiz_sessions import create_bot_tables
+from hr.db import make_engine
+from hr.importer.run import import_org
+from hr.policy import load_policy
+from hr.service import HRService
+from knowledge.ingest import Ingestor
+from tests.integration.adapters.conftest import WECOM, channel_settings, event_body, signed_headers
+
+ROOT = Path(__file__).resolve().parents[3]
+KB_FILES = ["policies/leave-policy.md", "courses/sec-101-information-security.md"]
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def kb_index(tmp_path_factory):
+    """A real hybrid index over two sample documents (built once for this module)."""
+    home = tmp_path_factory.mktemp("channels-kb")
+    for name in KB_FILES:
+        (home / "kb" / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(ROOT / "knowledge" / "samples" / "kb" / name, home / "kb" / name)
+    settings = channel_settings(home)
+    index = build_index(settings)
+    assert Ingestor(index).ingest([home / "kb"]).ok
+    yield index
+    index.close()
+
+
+@pytest.fixture
+def stack(tmp_path, kb_index):
+    """The real ChatService and HR service behind every channel, talking to fake Slack and WeCom APIs."""
+    with FakeSlackWebApi() as slack, FakeWeComApi(corp_id=WECOM["corp_id"], secret="app-secret") as wecom:
+        settings = channel_settings(tmp_path, fake_slack=slack, fake_wecom=wecom)
+        engine = make_engine(settings.db_url)
+        SQLModel.metadata.create_all(engine)
+        create_bot_tables(engine)
+        assert import_org(engine, ROOT / "hr" / "samples" / "org").written
+        hr_service = HRService(engine, load_policy(None))
+        chat = build_chat_service(settings, hr_service=hr_service, index=kb_index)
+        channels = build_channels(settings, chat, HrEmployeeDirectory(hr_service), hr=hr_service, engine=engine)
+        with TestClient(create_app(settings, channels)) as client:
+            yield client, channels, slack, wecom
+        channels.close()
+        engine.dispose()
+
+
+def test_slack_mention_is_answered_by_the_real_bot_with_citations(stack):
+    client, channels, slack, _ = stack
+    body = event_body({"type": "app_mention", "user": "U0000012", "channel": "C1", "ts": "1.5",
+                       "text": f"<@{BOT_USER_ID}> 年假有几天?"}, "EvE2E1")
+    for _ in range(3):
+        assert client.post("/slack/events", content=body, headers=signed_headers(body)).status_code == 200
+    assert channels.queue.wait_idle(60)
+    (reply,) = slack.calls_to("chat.postMessage")
+    assert reply.body["thread_ts"] == "1.5"
+    blocks = json.dumps(reply.body["blocks"], ensure_ascii=False)
+    assert "年假" in blocks and "📚" in blocks  # an answer with its sources
+
+
+def test_wecom_member_gets_their_own_progress(stack):
+    client, channels, _, wecom = stack
+    now = str(int(time.time()))
+    inner = (f"<xml><ToUserName>{WECOM['corp_id']}</ToUserName><FromUserName>he.xiajun12</FromUserName>"
+             f"<CreateTime>{now}</CreateTime><MsgType>text</MsgType><Content>我的学习进度</Content>"
+             f"<MsgId>9001</MsgId><AgentID>1000002</AgentID></xml>")
+    encrypted, sig = WeComCrypto(WECOM["token"], WECOM["aes_key"], WECOM["corp_id"]).encrypt(inner, now, "n1")
+    query = urllib.parse.urlencode({"msg_signature": sig, "timestamp": now, "nonce": "n1"})
+    response = client.post(f"/wecom/callback?{query}", content=f"<xml><Encrypt>{encrypted}</Encrypt></xml>".encode())
+    assert response.status_code == 200 and response.content == b""
+    assert channels.queue.wait_idle(60)
+    sent = wecom.sent_messages()
+    assert sent and all(m["touser"] == "he.xiajun12" for m in sent)
+    assert "何霞军" in sent[0]["markdown"]["content"]
+
+
+def test_api_reports_follow_hr_access_rules(stack):
+    client, channels, _, _ = stack
+    token = client.app.state.tokens.create("E0012")
+    headers = {"Authorization": f"Bearer {token}"}
+    progress = client.get("/api/progress", headers=headers)
+    assert progress.status_code == 200 and progress.json()["progress"]["employee_id"] == "E0012"
+    kpi = client.get("/api/kpi?lang=en", headers=headers)
+    assert kpi.status_code == 200 and kpi.json()["kpi"]["subject_id"] == "E0012"
+    report = client.get("/api/reports/completion", headers=headers)
+    assert report.status_code == 200 and report.json()["report"]["scope"] == "self:E0012"  # employees: only themselves
+    manager = {"Authorization": f"Bearer {client.app.state.tokens.create('E0001')}"}
+    assert client.get("/api/reports/completion", headers=manager).json()["report"]["scope"] != "self:E0001"
+    assert client.get("/api/kpi?period=bogus", headers=headers).status_code in (400, 422)
+    answer = client.post("/api/chat", json={"text": "年假有几天?"}, headers=headers).json()
+    assert answer["citations"] and answer["mode"] == "offline"
+
+
+def test_reminders_go_through_the_channels(stack):
+    _, channels, _, _ = stack
+    assert isinstance(channels.hr.notifier, ChannelNotifier)
+    channels.registry.run("hr.run_due_jobs", {})  # idempotent; sends whatever is due now through Slack/WeCom

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from hr.policy.model import NotificationRules
@@ -27,3 +27,9 @@ def in_quiet_hours(now: datetime, rules: NotificationRules) -> bool:
     if start < end:
         return start <= current < end
     return current >= start or current < end
+
+
+def event_time(today: date) -> datetime:
+    """Timestamp for the progress log: now when 'today' is today, else 09:00 UTC of that day (tests, back-fills)."""
+    now = datetime.now(UTC)
+    return now if now.date() == today else datetime(today.year, today.month, today.day, 9, 0, tzinfo=UTC)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from hr.caller import Caller
-from hr.errors import conflict, forbidden, invalid, not_found
+from hr.errors import HRError, conflict, forbidden, invalid, not_found
 from hr.models import Course, Employee, Enrollment, EnrollmentPublic
 from hr.repositories import course_repo, enrollment_repo, org_repo
+from hr.rules.clock import event_time
 from hr.rules.eligibility import is_open_to, is_required_for, missing_prerequisites
 from hr.services.access import require_manage
 
@@ -52,7 +53,7 @@ def enroll(db: Session, caller: Caller, employee_id: str, course_code: str, *, t
             seat = _take_seat(db, course, session_id, today)
             enrollment = _write(db, existing, employee_id, course_code, seat, due_on, today,
                                 source or source_for(caller, employee_id))
-            enrollment_repo.append_event(db, enrollment.id, "enrolled", 0, _now(today), caller.id)
+            enrollment_repo.append_event(db, enrollment.id, "enrolled", 0, event_time(today), caller.id)
     except IntegrityError:
         winner = enrollment_repo.get_enrollment(db, employee_id, course_code)
         if winner is None:
@@ -91,7 +92,7 @@ def _take_seat(db: Session, course: Course, session_id: int | None, today: date)
         return session_id
     if course.format not in SESSION_FORMATS:
         return None
-    upcoming = course_repo.upcoming_sessions(db, course.code, _now(today))
+    upcoming = course_repo.upcoming_sessions(db, course.code, event_time(today))
     for candidate in upcoming:
         if course_repo.take_seat(db, candidate.id):
             return candidate.id
@@ -130,7 +131,7 @@ def drop(db: Session, caller: Caller, employee_id: str, course_code: str, *, tod
         course_repo.release_seat(db, enrollment.session_id)
     enrollment.status, enrollment.session_id = "dropped", None
     db.add(enrollment)
-    enrollment_repo.append_event(db, enrollment.id, "dropped", enrollment.progress_pct, _now(today), caller.id)
+    enrollment_repo.append_event(db, enrollment.id, "dropped", enrollment.progress_pct, event_time(today), caller.id)
     return _public(enrollment)
 
 
@@ -153,15 +154,9 @@ def auto_assign_required(db: Session, caller: Caller, employee_id: str, *, today
         try:
             results.append(enroll(db, caller, employee_id, course.code, today=today,
                                   default_due_days=default_due_days, source="auto"))
-        except Exception as exc:  # noqa: BLE001 - one full workshop must not stop the other assignments
+        except HRError as exc:  # one full workshop must not stop the other assignments
             log.warning("auto-assign skipped course=%s employee=%s: %s", course.code, employee_id, exc)
     return results
-
-
-def _now(today: date) -> datetime:
-    """A timezone-aware timestamp for the log (the current time when 'today' is today)."""
-    now = datetime.now(UTC)
-    return now if now.date() == today else datetime(today.year, today.month, today.day, 9, 0, tzinfo=UTC)
 
 
 def _public(enrollment: Enrollment) -> EnrollmentPublic:

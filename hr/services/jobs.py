@@ -14,7 +14,7 @@ from hr.notify import Notifier
 from hr.policy.model import Policy
 from hr.repositories import course_repo, enrollment_repo, notification_repo, org_repo
 from hr.rules.clock import in_quiet_hours, local_day
-from hr.services.nudges import deliver
+from hr.services.delivery import deliver
 
 log = logging.getLogger(__name__)
 

@@ -10,11 +10,12 @@ from sqlmodel import Session
 
 from hr.caller import Caller
 from hr.errors import forbidden
-from hr.models import Employee, NotificationLog
-from hr.notify import Notification, Notifier
+from hr.models import NotificationLog
+from hr.notify import Notifier
 from hr.policy.model import Policy
 from hr.repositories import notification_repo, org_repo
 from hr.rules.clock import in_quiet_hours, local_day
+from hr.services.delivery import deliver
 from hr.services.progress import team_progress
 
 log = logging.getLogger(__name__)
@@ -120,18 +121,3 @@ def send_team_nudges(db: Session, caller: Caller, notifier: Notifier, *, now: da
         skipped[wanted_id] = "not_behind_or_not_in_team"
     log.info("nudges sent=%s skipped=%s by=%s", len(sent), len(skipped), caller.id)
     return NudgeOutcome(sent, skipped)
-
-
-def deliver(db: Session, notifier: Notifier, entry: NotificationLog, recipient: Employee | None, text_zh: str,
-            text_en: str) -> bool:
-    """Hand one logged message to the notifier; a failure is recorded on the log row, not raised."""
-    notification = Notification(entry.recipient_id, entry.kind, text_zh, text_en, entry.dedupe_key,
-                                recipient.slack_user_id if recipient else None,
-                                recipient.wecom_userid if recipient else None, recipient.email if recipient else None)
-    try:
-        notifier.send(notification)
-    except Exception as exc:  # noqa: BLE001 - any channel error is logged on the row and reported, not fatal
-        log.warning("delivery failed kind=%s recipient=%s: %s", entry.kind, entry.recipient_id, type(exc).__name__)
-        notification_repo.mark_failed(db, entry)
-        return False
-    return True

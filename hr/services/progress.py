@@ -13,10 +13,10 @@ from hr.models import Enrollment, EnrollmentPublic
 from hr.policy.model import ProgressRules
 from hr.repositories import course_repo, enrollment_repo, org_repo
 from hr.rules.behind import is_behind, is_overdue
+from hr.rules.clock import event_time
 from hr.rules.periods import Period
 from hr.rules.rates import Rate
 from hr.services.access import require_manage, visible_employee
-from hr.services.enrollment import _now
 
 
 def _open_enrollment(db: Session, employee_id: str, course_code: str) -> Enrollment:
@@ -43,7 +43,7 @@ def record_progress(db: Session, caller: Caller, employee_id: str, course_code: 
         if enrollment.status == "enrolled":
             enrollment.status = "in_progress"
         db.add(enrollment)
-        enrollment_repo.append_event(db, enrollment.id, "progress", progress_pct, _now(today), caller.id)
+        enrollment_repo.append_event(db, enrollment.id, "progress", progress_pct, event_time(today), caller.id)
     return EnrollmentPublic.model_validate(enrollment, from_attributes=True)
 
 
@@ -56,7 +56,7 @@ def complete(db: Session, caller: Caller, employee_id: str, course_code: str, *,
             raise conflict("A course cannot be completed before it was enrolled.", "完成日期不能早于报名日期。")
         enrollment.status, enrollment.completed_on, enrollment.progress_pct = "completed", today, 100
         db.add(enrollment)
-        enrollment_repo.append_event(db, enrollment.id, "completed", 100, _now(today), caller.id)
+        enrollment_repo.append_event(db, enrollment.id, "completed", 100, event_time(today), caller.id)
     return EnrollmentPublic.model_validate(enrollment, from_attributes=True)
 
 

@@ -1,0 +1,65 @@
+"""A quiz in a thread: questions from a course, a hint before the key, the score recorded as an exam attempt."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from bot.messages import IncomingMessage
+from bot.store.quiz_sessions import QuizSessionStore
+from hr.models import ExamAttempt
+
+LEARNER = "E0056"
+
+
+def say(chat, text: str, thread: str = "quiz", **extra):
+    """One message from the learner."""
+    return chat.handle(IncomingMessage(employee_id=LEARNER, text=text, channel="cli", thread_id=thread, **extra))
+
+
+def wrong_answer(item) -> str:
+    """An answer that is certainly wrong for the item."""
+    if item.kind == "mcq":
+        return next(letter for letter in "ABCD" if letter != item.answer)
+    if item.kind == "true_false":
+        return "false" if item.answer == "true" else "true"
+    return "zzz"
+
+
+def test_quiz_hint_then_key_then_recorded_attempt(chat, engine):
+    start = say(chat, "考考我信息安全基础，出2道题")
+    assert start.tools[0].name == "generate_quiz" and start.tools[0].ok
+    store = QuizSessionStore(engine)
+    active = store.current("cli", "quiz", LEARNER)
+    assert active and len(active.quiz.items) == 2 and active.quiz.course == "SEC-101"
+    first, second = active.quiz.items
+    assert first.answer not in start.text.split("\n")[0] or first.kind == "mcq"
+    assert first.evidence not in start.text, "the question must not give away its proof"
+
+    hint = say(chat, wrong_answer(first))
+    assert hint.private and hint.tools[0].name == "grade_answer"
+    assert "Hint" in hint.text or "提示" in hint.text
+    assert first.evidence not in hint.text, "a first miss gets a hint, not the key"
+
+    revealed = say(chat, wrong_answer(first))
+    assert first.evidence in revealed.text
+    if second.kind == "mcq":
+        done = say(chat, "", action={"kind": "quiz_answer", "value": {"answer": second.answer}})
+    else:
+        done = say(chat, second.answer)
+    assert "1/2" in done.text or "50.0" in done.text
+    with Session(engine) as db:
+        attempts = db.exec(select(ExamAttempt).where(ExamAttempt.employee_id == LEARNER,
+                                                     ExamAttempt.course_code == "SEC-101")).all()
+    assert any(abs(a.score - 50.0) < 0.01 for a in attempts)
+    assert store.current("cli", "quiz", LEARNER) is None
+
+
+def test_quiz_on_a_topic_without_course(chat):
+    reply = say(chat, "quiz me on phishing, 2 questions", thread="topic")
+    assert reply.tools[0].name == "generate_quiz"
+    assert reply.tools[0].ok, reply.text
+
+
+def test_answer_without_quiz_says_so(chat):
+    reply = say(chat, "我选B", thread="noquiz")
+    assert reply.tools[0].name == "grade_answer" and not reply.tools[0].ok

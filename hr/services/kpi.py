@@ -135,11 +135,11 @@ def department_kpi(db: Session, caller: Caller, department_id: str, *, period: P
     require_department_view(db, caller, department_id)
     department = org_repo.get_department(db, department_id)
     scope = Scope(department_id=department_id)
-    due, done = report_repo.completion_counts(db, period.start, period.end, scope)
+    summary = report_repo.enrollment_summary(db, period.start, period.end, scope)
+    due, done, finished, on_time = summary.due, summary.completed, summary.completed, summary.on_time
+    enrolled, started = summary.people, summary.people_started
     completion = Rate(done, due)
     tried, passed = report_repo.exam_pass_counts(db, period.start, period.end, scope)
-    finished, on_time = report_repo.timeliness_counts(db, period.start, period.end, scope)
-    enrolled, started = report_repo.participation_counts(db, period.start, period.end, scope)
     adjustment, band = department_adjustment(completion.value, policy.department.adjustment_bands)
     band_limits = {k: v for b in policy.department.adjustment_bands
                    for k, v in (("below", b.below), ("at_least", b.at_least)) if v is not None}
@@ -188,8 +188,9 @@ def specialist_kpis(db: Session, caller: Caller, *, period: Period, policy: Poli
     cutoff = datetime.combine(min(period.end, today), time.max, tzinfo=UTC)
     use = report_repo.session_use(db, start, cutoff)
     plan = Rate(use.held, use.planned)
-    finished, on_time = report_repo.timeliness_counts(db, period.start, period.end)
-    enrolled, started = report_repo.participation_counts(db, period.start, period.end)
+    summary = report_repo.enrollment_summary(db, period.start, period.end)
+    finished, on_time = summary.completed, summary.on_time
+    enrolled, started = summary.people, summary.people_started
     coverage = _required_coverage(db)
     quarters = max(1, round(((period.end - period.start).days + 1) / 91))
     inst_hours = targets.instructor_utilisation.model_extra.get("available_hours_per_instructor", 120)

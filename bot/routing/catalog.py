@@ -92,7 +92,8 @@ class Catalog:
         """The course the text names, by code, Chinese title, English title or alias; None when unsure."""
         upper = text.upper()
         for course in self.courses:
-            if m := re.search(rf"(?<![A-Z0-9]){re.escape(course.code.upper())}(?![0-9])", upper):
+            code = re.escape(course.code.upper()).replace(r"\-", "-?")
+            if m := re.search(rf"(?<![A-Z0-9]){code}(?![0-9])", upper):
                 return Match(course.code, 100.0, text[m.start():m.end()])
         scored = sorted((self._course_score(c, text) + (c.code,) for c in self.courses), reverse=True)
         if not scored or scored[0][0] < 70:

@@ -11,12 +11,14 @@ _P = re.compile
 # (pattern, weight): a strong cue weighs 2, a hint 1; negative weights push away from an intent.
 PATTERNS: dict[str, list[tuple[re.Pattern[str], float]]] = {
     I.ENROLL: [
-        (_P(r"报名|报个名|选课|注册.{0,6}课|(帮我|给我|我要|我想|想)报(?!销)|我要(参加|上|学)|加入.{0,8}(课|培训)|想(参加|上).{0,10}(课|培训)"), 2.5),
+        (_P(r"把我(加|添加|放)(到|进|入)|帮我(加|添加)(到|进)|报上名"), 2.5),
+        (_P(r"报名|报个名|选课|注册.{0,6}课|(帮我|帮忙|给我|我要|我想|想)报(?!销)|我要(参加|上|学)|加入.{0,8}(课|培训)|想(参加|上).{0,10}(课|培训)"), 2.5),
         (_P(r"\benrol+|\bsign (me )?up\b|\bregister\b|\badd me to\b|\bjoin\b|\bput me (in|on)\b|\bsignup\b"), 2.5),
         (_P(r"\bi want to (take|attend|do)\b|\bi'?d like to (take|attend|join)\b|\bbook (me|a seat)\b"), 1.5),
         (_P(r"报名(的)?(条件|流程|规则|截止)|how do i (enrol|register)|enrollment (rules|policy)"), -2.0),
     ],
     I.MY_PROGRESS: [
+        (_P(r"我(的)?学习(情况|状态)|我(现在|目前|一共)?完成了?(多少|几)|还差(哪些|几门|什么|啥)|我(的)?(培训|课程|课)还(差|剩|有)|(did|have) i (finish|finished|complete|completed)|progress.{0,12}\bfor me\b|where am i with"), 2.5),
         (_P(r"我的(学习)?进度|学习进度|学到哪|学得怎么样|我(还)?(有|剩)(哪些|几门|多少).{0,6}(没|未)(完成|学|修)|我完成了(哪些|多少|几)"), 2.5),
         (_P(r"我(的)?(课程|培训)(情况|状态|完成)|我(有|是否有).{0,4}(逾期|超期|过期)|我(的)?必修课"), 2.0),
         (_P(r"\bmy (learning )?progress\b|\bhow am i doing\b|\bhow far (along )?am i\b|\bwhat (have i|did i) (completed|finished)\b"), 2.5),
@@ -24,31 +26,37 @@ PATTERNS: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_P(r"\boverdue\b|逾期|进度"), 0.7),
     ],
     I.TEAM_PROGRESS: [
+        (_P(r"(下属|手下|组员|部下|直属)们?.{0,8}(学得|学习|进度|完成|情况|咋样|怎么样|如何)"), 2.5),
         (_P(r"(我的|我们)?(团队|下属|组员|手下|部下|直属|小组|组里|team)(的)?.{0,10}(进度|完成|情况|学习|状态|谁|哪些人|落后)"), 2.5),
         (_P(r"\bmy (team|reports|direct reports|people|staff|group)('s)?\b.{0,30}\b(progress|completion|doing|status|behind|overdue|finished|complete)"), 2.5),
         (_P(r"\b(who|which of my)\b.{0,25}\b(team|reports)\b|\bteam('s)? (progress|completion|status)\b|\bhow is my team\b"), 2.0),
         (_P(r"谁(还)?没(完成|学完|做完)|哪些(人|同事|下属)"), 1.5),
     ],
     I.EXPLAIN_KPI: [
+        (_P(r"\bmy (training )?(score|points)\b|我的(培训)?(分数|得分)"), 2.5),
         (_P(r"(?<![a-z])kpi(?![a-z])|绩效分|培训积分|积分|评优|评不上优秀|不能评优|晋升资格|能不能晋升|能否晋升|考核分"), 2.0),
         (_P(r"\bmy (kpi|training points|points|score|standing|rating)\b|\bwhy (is|was) my\b|\b(eligible|eligibility) for promotion\b|\bpromotion\b"), 2.0),
         (_P(r"我的(kpi|绩效|积分|得分|分数)|为什么我(的)?(kpi|绩效|积分|分|不能|没有|是)"), 2.0),
     ],
     I.RECOMMEND_COURSES: [
+        (_P(r"学(点|些)?(啥|什么)|提升(一下)?自己|充充电|career growth|grow my (skills|career)|improve my skills|what (else )?could i learn"), 2.5),
         (_P(r"推荐|该学(什么|啥|哪)|学(点|些)?什么好|下一步学|建议我学|适合我的课|接下来学|还能学(什么|啥)"), 2.5),
         (_P(r"\brecommend|\bsuggest|\bwhat should i (learn|take|study|do next)\b|\bwhat('s| is) next for me\b|\bwhich course(s)? should i\b|\bnext course\b|\bupskill"), 2.5),
     ],
     I.GENERATE_QUIZ: [
+        (_P(r"要做题|做.{0,6}题|测测|测一测|测一下|模拟题|模拟考|\bpractice for\b|\bprepare for the\b.{0,30}\bexam\b|\bmock (exam|test)\b"), 2.5),
         (_P(r"出(几|[0-9一二三四五六七八九十两]+)?(道|个)?题|考考我|测验|测试我|小测|练习题|刷.{0,12}题|做(几道|些|点).{0,12}题|quiz|考我"), 2.5),
         (_P(r"\bquiz|\btest me\b|\btest my knowledge\b|\bpractice questions?\b|\bask me (some |a few )?questions\b|\bexam me\b|\bdrill me\b"), 2.5),
         (_P(r"\b\d+ questions\b|[0-9一二三四五六七八九十两]+\s*道"), 1.0),
     ],
     I.GRADE_ANSWER: [
-        (_P(r"我的答案|我选|答案是|我觉得(是|选)|批改|判断一下我的|选\s*[ABCDabcd]\b|^[ABCDabcd]$|^(对|错|正确|错误)$"), 2.5),
-        (_P(r"\bmy answer\b|\bi (choose|pick|select|go with|think it'?s)\b|\bgrade (this|my)\b|\bis (it|the answer) [abcd]\b|^[abcd][.)]?$|^answer[:\s]|^(true|false)$"), 2.5),
+        (_P(r"^[abcd]\s*(吧|啊|呀|呢|嘛)[.。!！]?$|应该(是|选)\s*[abcd]\b|^(选|就选|我就选)\s*[abcd]"), 2.5),
+        (_P(r"我的答案|我选|答案是|我觉得(是|选)|我猜|批改|判断一下我的|选\s*[ABCDabcd]\b|^[ABCDabcd]$|^(对|错|正确|错误)$"), 2.5),
+        (_P(r"\bmy answer\b|\bi (choose|pick|select|go with|think it'?s)\b|\bgrade (this|my)\b|\bis (it|the answer) [abcd]\b|^[abcd][.)!！]?$|\bit'?s [abcd]\b|^answer[:\s]|^(true|false)$"), 2.5),
         (_P(r"第\s*[0-9一二三四五]\s*题"), 1.0),
     ],
     I.COMPLETION_REPORT: [
+        (_P(r"(部|部门|公司|全员|各部门|department|dept|company).{0,12}(完成情况|完成得|完成率|培训情况)"), 2.0),
         (_P(r"完成率|完成情况报表|培训报表|培训报告|统计报表|完成度排名|完成.{0,4}最低|完成.{0,4}最高|参训率"), 2.0),
         (_P(r"\bcompletion (rate|report|rates|stats|figures)\b|\breport\b|\blowest completion\b|\bhighest completion\b|\bcompletion by\b"), 2.0),
         (_P(r"(公司|全公司|各部门|部门|company|department|dept|org|organi[sz]ation)"), 0.8),
@@ -59,8 +67,9 @@ PATTERNS: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_P(r"\bnudge|\bremind\b|\bchase\b|\bping (them|my team|everyone)|\bpoke\b|\bfollow up with\b"), 2.5),
     ],
     I.HELP: [
+        (_P(r"^(早上好|上午好|中午好|下午好|晚上好|你是谁|good (morning|afternoon|evening)|what are your features|what (features|functions) do you have|who are you)[!！。.?？\s]*$"), 3.0),
         (_P(r"^(你好|您好|嗨|哈喽|在吗|hi|hello|hey|yo|help|帮助|菜单|menu|start|开始)[!！。.?？\s]*$"), 3.0),
-        (_P(r"你(能|会|可以)(做|干)(什么|啥)|有什么功能|怎么用你|使用说明|\bwhat can you do\b|\bhow do i use (you|this)\b|\bwhat are you\b|^谢谢|^thanks?\b|^thank you"), 3.0),
+        (_P(r"你(能|会|可以)(做|干)(什么|啥)|有什么功能|怎么用你|使用说明|\bwhat can you do\b|\bhow do i use (you|this)\b|\bwhat are you\b|^谢谢|^thanks?\b|^thank you|^(cheers|hiya|thx|ty|bye|再见|拜拜)[!！。.\s]*$"), 3.0),
     ],
     I.SEARCH_KNOWLEDGE: [
         (_P(r"政策|制度|规定|规则|流程|怎么(申请|报销|请假|办理)|多少天|几天|多久|是什么|什么是|吗[?？]?$|呢[?？]?$|怎么算|如何"), 1.0),

@@ -17,16 +17,18 @@ _COUNT_EN = re.compile(r"(?<![a-z0-9])(\d+|one|two|three|four|five|six|seven|eig
 _EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10}
 _LETTER_ANSWER = [
-    re.compile(r"(?:选|答案是|答案|我的答案是|我选的是|选择)\s*[:：]?\s*([ABCDabcd])(?![a-z])"),
+    re.compile(r"(?:选|答案是|答案|我的答案是|我选的是|选择|我觉得是|我猜是?)\s*[:：]?\s*([ABCDabcd])(?![a-z])"),
     re.compile(r"\b(?:answer(?: is)?|i (?:choose|pick|select|go with|think it'?s)|it'?s|option)\s*[:：]?\s*([abcd])\b"),
     re.compile(r"^\s*([ABCDabcd])\s*[.)。!！]?\s*$"),
+    re.compile(r"^\s*([ABCDabcd])\s*(?:吧|啊|呀|呢|嘛)"),
+    re.compile(r"应该(?:是|选)\s*([ABCDabcd])(?![a-z])"),
 ]
 _TRUE_FALSE = [
     (re.compile(r"^(对|正确|是的|true|yes|right|t)[.。!！]?$|答案是\s*[:：]?\s*(对|正确)|\bit'?s true\b|\bi think it'?s true\b"), "true"),
     (re.compile(r"^(错|错误|不对|false|no|wrong|f)[.。!！]?$|答案是\s*[:：]?\s*(错|错误)|\bit'?s false\b|\bi think it'?s false\b"), "false"),
 ]
 _FREE_ANSWER = re.compile(r"(?:我的答案是|答案是|答案|my answer is|answer)\s*[:：]?\s*(.+)$", re.IGNORECASE)
-_BY_COURSE = re.compile(r"哪些课|哪门课|各(门)?课程|按课程|课程(的)?完成率|which courses?|by course|per course|courses? (with|have)")
+_BY_COURSE = re.compile(r"哪些课|哪门课|各(门)?课程|按课程|课程(的)?完成率|which courses?|by course|per course|\bcourses\b")
 
 
 class SlotFiller:
@@ -87,7 +89,7 @@ def parse_answer(text: str) -> str | None:
     """The learner's answer: a letter A-D, "true"/"false", or the free text after "my answer is"."""
     stripped = text.strip()
     for pattern in _LETTER_ANSWER:
-        if m := pattern.search(stripped if pattern.pattern.startswith("(?:选") else stripped.lower()):
+        if m := pattern.search(stripped if re.search(r"[\u4e00-\u9fff]", pattern.pattern) else stripped.lower()):
             return m.group(1).upper()
     lowered = stripped.lower()
     for pattern, value in _TRUE_FALSE:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import typer
 
-from eval.routing.evaluate import DEFAULT_CATALOG, DEFAULT_UTTERANCES, evaluate
+from eval.routing.evaluate import ALL_SETS, DEFAULT_CATALOG, evaluate
 
 
 def routing(
-    utterances: Path = typer.Option(DEFAULT_UTTERANCES, help="JSONL of {text, intent, slots}."),
+    utterances: list[Path] = typer.Option(ALL_SETS, help="JSONL files of {text, intent, slots} (repeatable)."),
     catalog: Path = typer.Option(DEFAULT_CATALOG, help="JSON of the organisation's courses, departments and today."),
     as_json: bool = typer.Option(False, "--json", help="Print the full result as JSON."),
     show_misses: bool = typer.Option(False, "--misses", help="List every utterance routed wrongly."),

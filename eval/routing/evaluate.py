@@ -13,6 +13,7 @@ from bot.routing.router import IntentRouter
 
 HERE = Path(__file__).parent
 DEFAULT_UTTERANCES = HERE / "utterances.jsonl"
+ALL_SETS = [DEFAULT_UTTERANCES, HERE / "heldout.jsonl", HERE / "fresh.jsonl"]
 DEFAULT_CATALOG = HERE / "catalog.json"
 
 
@@ -35,13 +36,14 @@ def load_utterances(path: Path = DEFAULT_UTTERANCES) -> list[dict]:
     return rows
 
 
-def evaluate(utterances: Path = DEFAULT_UTTERANCES, catalog_file: Path = DEFAULT_CATALOG) -> dict:
+def evaluate(utterances: Path | list[Path] = DEFAULT_UTTERANCES, catalog_file: Path = DEFAULT_CATALOG) -> dict:
     """Intent accuracy and exact-slot accuracy per intent and overall, with the misses listed."""
+    files = utterances if isinstance(utterances, list) else [utterances]
     catalog, today = load_catalog(catalog_file)
     router = IntentRouter(catalog)
     per_intent: dict[str, dict[str, int]] = defaultdict(lambda: {"n": 0, "intent_ok": 0, "exact_ok": 0})
     misses, timings = [], []
-    for row in load_utterances(utterances):
+    for row in (r for path in files for r in load_utterances(path)):
         started = time.perf_counter()
         routed = router.route(row["text"], today)
         timings.append((time.perf_counter() - started) * 1000)

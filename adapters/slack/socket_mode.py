@@ -10,9 +10,14 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 log = logging.getLogger(__name__)
 
 
-def run_socket_mode(bolt_app: App, app_token: str) -> None:
-    """Block serving events over a WebSocket (bolt skips signature checks in socket mode: the socket is trusted)."""
+def socket_mode_handler(bolt_app: App, app_token: str) -> SocketModeHandler:
+    """The same App over a WebSocket; bolt skips signature checks in socket mode (the socket is authenticated)."""
     if not app_token.startswith("xapp-"):
         raise ValueError("MENTOR_SLACK_APP_TOKEN must be an app-level token starting with xapp- (Socket Mode)")
+    return SocketModeHandler(bolt_app, app_token)
+
+
+def run_socket_mode(bolt_app: App, app_token: str) -> None:
+    """Block serving events until interrupted."""
     log.info("slack socket mode starting")
-    SocketModeHandler(bolt_app, app_token).start()
+    socket_mode_handler(bolt_app, app_token).start()

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import Table, or_, text
 from sqlmodel import Session
 
+from hr.db import SQLITE_CACHE_KIB
 from hr.models import (
     Course,
     CourseSession,
@@ -21,6 +22,7 @@ from hr.models import (
 
 log = logging.getLogger(__name__)
 CHUNK = 5000
+IMPORT_CACHE_KIB = 1_048_576
 
 # table key in the plan -> (model, natural key columns)
 TARGETS = {
@@ -37,6 +39,8 @@ TARGETS = {
 
 def write_plan(db: Session, rows: dict[str, list[dict]]) -> dict[str, int]:
     """Upsert every table in dependency order; returns rows inserted or changed per table."""
+    if db.get_bind().dialect.name == "sqlite":
+        db.execute(text(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}"))  # big batches: keep the indexes in memory
     changed = {}
     for name, (model, keys) in TARGETS.items():
         batch = rows.get(name, [])
@@ -44,6 +48,8 @@ def write_plan(db: Session, rows: dict[str, list[dict]]) -> dict[str, int]:
             changed[name] = _upsert(db, model.__table__, batch, keys)
     if rows.get("enrollments") or rows.get("sessions"):
         _recount_seats(db)
+    if db.get_bind().dialect.name == "sqlite":
+        db.execute(text(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}"))
     return changed
 
 

@@ -33,6 +33,7 @@ class Enrollment(EnrollmentBase, table=True):
         UniqueConstraint("employee_id", "course_code", name="uq_enrollment_employee_course"),
         Index("ix_enrollment_due_status", "due_on", "status", "employee_id"),
         Index("ix_enrollment_course_due", "course_code", "due_on", "status"),
+        Index("ix_enrollment_session", "session_id"),
     )
     id: int | None = Field(default=None, primary_key=True)
 
@@ -72,7 +73,7 @@ class ExamAttempt(ExamAttemptBase, table=True):
     __tablename__ = "hr_exam_attempt"
     __table_args__ = (
         UniqueConstraint("employee_id", "course_code", "attempt_no", name="uq_exam_attempt_no"),
-        Index("ix_exam_attempt_date", "attempted_on", "employee_id"),
+        Index("ix_exam_attempt_date", "attempted_on", "employee_id", "course_code", "passed"),
     )
     id: int | None = Field(default=None, primary_key=True)
 

@@ -69,7 +69,8 @@ class SlackResponder:
     def deliver(self, inbound: SlackInbound, reply: BotReply) -> None:
         """Personal answers go to the DM (with a private pointer in a channel); others where they were asked."""
         messages = render_messages(reply, inbound.message_id)
-        if inbound.shared and (reply.private or (inbound.ephemeral and reply.attachments)):
+        personal_in_public = reply.private and not inbound.ephemeral  # an ephemeral answer is already private
+        if inbound.shared and (personal_in_public or (inbound.ephemeral and reply.attachments)):
             target, thread_ts = self._dm_channel(inbound.user), None
             self._notice(inbound, SENT_IN_DM, ephemeral=True)
         elif inbound.ephemeral:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 from slack_bolt import App, BoltRequest
+from starlette.concurrency import run_in_threadpool
 
 MAX_SLACK_BODY = 1_000_000
 
@@ -20,8 +21,6 @@ def slack_router(bolt_app: App) -> APIRouter:
             return Response("request body too large", status_code=413)
         bolt_request = BoltRequest(body=body.decode("utf-8", errors="replace"), query=str(request.url.query),
                                    headers={k: [v] for k, v in request.headers.items()})
-        from starlette.concurrency import run_in_threadpool
-
         bolt_response = await run_in_threadpool(bolt_app.dispatch, bolt_request)
         return Response(content=bolt_response.body, status_code=bolt_response.status,
                         headers=bolt_response.first_headers_without_set_cookie())

@@ -69,7 +69,8 @@ def wecom_router(crypto: WeComCrypto, queue: TaskQueue, dedupe: DedupeStore, *, 
         """URL verification: return the decrypted echostr exactly (no quotes, no newline)."""
         try:
             check_timestamp(timestamp, max_skew_s, clock())
-            return PlainTextResponse(crypto.verify_url(msg_signature, timestamp, nonce, echostr))
+            # base64 has no spaces: a '+' sent unencoded arrives as ' ' after query decoding, so put it back
+            return PlainTextResponse(crypto.verify_url(msg_signature, timestamp, nonce, echostr.replace(" ", "+")))
         except WeComCryptoError as error:
             return rejected(CallbackRejected(403 if error.code == "bad_signature" else 400, error.code))
         except CallbackRejected as error:

@@ -213,3 +213,14 @@ def test_long_answer_splits_into_valid_block_kit_messages(slack):
     for p in posts:
         assert len(p.body["blocks"]) <= 50
         assert all(len(b["text"]["text"]) <= 3000 for b in p.body["blocks"] if b["type"] == "section")
+
+
+def test_personal_answer_to_a_slash_command_stays_ephemeral(slack):
+    client, channels, fake = slack
+    form = urllib.parse.urlencode({"command": "/mentor", "text": "my progress", "user_id": "U_KNOWN",
+                                   "channel_id": "C0001", "trigger_id": "T.2", "team_id": "T0001"})
+    client.post("/slack/events", content=form,
+                headers=signed_headers(form, **{"Content-Type": "application/x-www-form-urlencoded"}))
+    assert channels.queue.wait_idle(10)
+    (ephemeral,) = fake.calls_to("chat.postEphemeral")
+    assert "E0001" in ephemeral.body["text"] and fake.calls_to("chat.postMessage") == []

@@ -236,3 +236,24 @@ def test_bad_callbacks_get_4xx_and_nothing_is_processed(wecom, chat, case):
     assert fake.calls == [] and chat.received == []
     # the app is still healthy afterwards
     assert client.get("/health").json() == {"status": "ok"}
+
+
+@requires_vectors
+def test_unencoded_plus_in_echostr_still_verifies(tmp_path, chat):
+    """Some proxies forward echostr without URL-encoding; '+' then arrives as a space."""
+    from fastapi.testclient import TestClient
+
+    from adapters.api.app import create_app
+    from adapters.channels import build_channels
+    from adapters.settings import WeComSettings
+
+    vector = next(v for v in load_vectors("verify_url") if "+" in v["echostr"] and v["expected_valid"])
+    settings = channel_settings(tmp_path)
+    settings.wecom = WeComSettings(corp_id=vector["receive_id"], agent_id="1", secret="s", token=vector["token"],
+                                   aes_key=vector["encoding_aes_key"], api_url="http://127.0.0.1:9/", max_skew_s=0)
+    channels = build_channels(settings, chat, StaticDirectory())
+    with TestClient(create_app(settings, channels)) as client:
+        raw = "&".join(f"{k}={vector[k]}" for k in ("msg_signature", "timestamp", "nonce", "echostr"))
+        response = client.get(f"/wecom/callback?{raw}")
+    channels.close()
+    assert response.status_code == 200 and response.text == vector["expected_plaintext"]

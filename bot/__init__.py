@@ -1,0 +1,1 @@
+"""The conversation core: one message from one known person in, one reply out (ChatService)."""

@@ -39,11 +39,13 @@ def run_checks(base_url: str, model: str, api_key: str = "not-needed", timeout_s
     llm = build_chat_model(base_url, api_key, model, timeout_s)
 
     def plain() -> str:
+        """A plain chat completion comes back as text."""
         reply = llm.invoke([HumanMessage("Reply with one short greeting.")])
         assert isinstance(reply, AIMessage) and isinstance(reply.content, str)
         return f"{len(reply.content)} characters"
 
     def tools() -> str:
+        """A request carrying a tool schema is accepted and its reply parses (tool calls optional)."""
         from langchain_core.tools import StructuredTool
 
         tool = StructuredTool.from_function(lambda question: "no passages", name="search_knowledge",
@@ -53,6 +55,7 @@ def run_checks(base_url: str, model: str, api_key: str = "not-needed", timeout_s
         return f"tool_calls={len(reply.tool_calls)}, text={len(str(reply.content))} characters"
 
     def structured() -> str:
+        """A JSON-schema response_format request is accepted; parsing is reported, not required."""
         structured_llm = llm.with_structured_output(QuizDraft, method="json_schema", include_raw=True)
         out = structured_llm.invoke("Write one true_false quiz item about: passwords need 12 characters. "
                                     "Use chunk_id c1 and that sentence as evidence.")
@@ -60,6 +63,7 @@ def run_checks(base_url: str, model: str, api_key: str = "not-needed", timeout_s
         return "parsed" if parsed is not None else f"accepted, not parsed ({type(out.get('parsing_error')).__name__})"
 
     def agent_turn() -> str:
+        """One create_agent turn completes within a few steps."""
         from langchain_core.tools import StructuredTool
 
         tool = StructuredTool.from_function(lambda question: "Annual leave: 5 days [1]", name="search_knowledge",

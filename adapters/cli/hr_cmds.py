@@ -73,6 +73,9 @@ def db_upgrade() -> None:
 @org_app.command("import")
 def org_import(directory: Path = typer.Argument(..., help="Folder with departments.csv, employees.csv, ..."),
                skip_invalid: bool = typer.Option(False, "--skip-invalid", help="Write the valid rows anyway."),
+               assign_required: bool = typer.Option(
+                   False, "--assign-required", help="Enroll new hires and people whose role, title or department "
+                   "changed in the courses now required for them."),
                as_json: bool = JSON) -> None:
     """Validate every file first; write nothing unless all rows are valid (or --skip-invalid)."""
     from hr.importer.run import import_org
@@ -81,9 +84,15 @@ def org_import(directory: Path = typer.Argument(..., help="Folder with departmen
     policy = load_policy(_settings().hr_policy_file)
     report = import_org(_engine(), directory, skip_invalid=skip_invalid, timezone=policy.notifications.timezone,
                         default_due_days=policy.progress.default_due_days)
+    assigned = 0
+    if assign_required and report.written:
+        service = _service()
+        assigned = sum(r.created for who in report.hired_or_moved for r in service.auto_assign_required(ADMIN, who))
     if as_json:
-        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps({**report.to_dict(), "auto_assigned": assigned}, ensure_ascii=False, indent=2))
     else:
+        if assign_required:
+            typer.echo(f"auto-assigned {assigned} required enrollments to {len(report.hired_or_moved)} people")
         for problem in report.problems:
             typer.echo(str(problem), err=True)
         state = "written" if report.written else "NOTHING written (fix the rows above or use --skip-invalid)"

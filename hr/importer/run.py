@@ -26,11 +26,13 @@ class ImportReport:
     rows_read: dict[str, int] = field(default_factory=dict)
     rows_changed: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    hired_or_moved: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         """JSON form for the CLI."""
         return {"written": self.written, "rows_read": self.rows_read, "rows_changed": self.rows_changed,
-                "problems": [str(p) for p in self.problems], "seconds": round(self.seconds, 3)}
+                "problems": [str(p) for p in self.problems], "seconds": round(self.seconds, 3),
+                "hired_or_moved": len(self.hired_or_moved)}
 
 
 def import_org(engine: Engine, directory: Path, *, skip_invalid: bool = False, timezone: str = "Asia/Shanghai",
@@ -47,6 +49,7 @@ def import_org(engine: Engine, directory: Path, *, skip_invalid: bool = False, t
             report.seconds = time.perf_counter() - started
             return report
         report.rows_changed = write_plan(db, plan.rows)
+        report.hired_or_moved = plan.hired_or_moved
         report.written = True
     report.seconds = time.perf_counter() - started
     log.info("org import from %s: %s problems, written=%s in %.1fs", directory, len(report.problems),

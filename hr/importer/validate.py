@@ -29,6 +29,7 @@ class ImportPlan:
     rows: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
     problems: list[Problem] = field(default_factory=list)
     bad_rows: int = 0
+    hired_or_moved: list[str] = field(default_factory=list)
 
     def bad(self, file: str, line: int, reason: str) -> None:
         """Record one problem."""
@@ -42,7 +43,9 @@ class Validator:
         """Load the ids already stored so references to them are valid."""
         self.db, self.directory, self.timezone, self.default_due_days = db, directory, timezone, default_due_days
         self.departments = {d.id: d.parent_id for d in db.exec(select(Department))}
-        self.employees = set(db.exec(select(Employee.id)))
+        self.profiles = {row[0]: tuple(row[1:]) for row in db.exec(
+            select(Employee.id, Employee.role, Employee.job_title, Employee.department_id))}
+        self.employees = set(self.profiles)
         self.courses = {c.code: c for c in db.exec(select(Course))}
         self.sessions = {s.id: (s.course_code, s.capacity) for s in db.exec(select(CourseSession))}
         self.plan = ImportPlan()
@@ -139,6 +142,8 @@ class Validator:
                 self.plan.bad_rows += 1
         self.plan.rows["employees"] = ordered
         self.employees |= placed
+        self.plan.hired_or_moved = [r["id"] for r in ordered if r["active"] and self.profiles.get(r["id"]) != (
+            r["role"], r["job_title"], r["department_id"])]
 
     def _courses(self) -> None:
         """Valid format, hours, passing score, due days; prerequisites that exist."""

@@ -92,3 +92,16 @@ def test_missing_file_or_column_is_reported_before_rows(engine, tmp_path):
     report = import_org(engine, org, skip_invalid=True)
     assert not report.written
     assert {p.file for p in report.problems} == {"courses.csv", "employees.csv"}
+
+
+def test_new_hires_and_moves_are_reported_for_auto_assignment(engine, tmp_path):
+    org = _copy(tmp_path)
+    first = import_org(engine, org)
+    assert len(first.hired_or_moved) == first.rows_read["employees"]  # everyone is new the first time
+    assert import_org(engine, org).hired_or_moved == []
+    _append(org / "employees.csv", "E9001,新人,new9001@example.com,rnd,E0002,employee,软件工程师,,,2026-11-20,,text")
+    lines = (org / "employees.csv").read_text(encoding="utf-8").splitlines()
+    lines = [line.replace(",employee,软件工程师,", ",manager,经理,") if line.startswith("E0020,") else line
+             for line in lines]
+    (org / "employees.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert sorted(import_org(engine, org).hired_or_moved) == ["E0020", "E9001"]

@@ -38,6 +38,7 @@ def run(events: int = 500, retries: int = 3, concurrency: int = 20, seed: int = 
                              limits=httpx.Limits(max_connections=concurrency)) as client:
 
             def deliver(item: tuple[int, int]) -> int:
+                """One delivery (attempt 0 is the original, the rest carry retry headers)."""
                 i, attempt = item
                 body, headers = signed_event(f"EvRetry{i}", f"{1700000000 + i}.0001")
                 if attempt:

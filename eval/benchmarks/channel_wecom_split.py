@@ -81,6 +81,7 @@ def run(members: int = 4, messages_each: int = 2) -> dict:
         jobs = [(u, f"{u}-q{k}", f"{abs(hash((u, k))) % 10**12}") for u in users for k in range(messages_each)]
         with LiveServer(create_app(settings, channels)) as server, httpx.Client(base_url=server.url) as client:
             def post(job):
+                """One encrypted callback; returns the HTTP status."""
                 user, tag, msg_id = job
                 query, body = callback(crypto, user, msg_id, tag)
                 return client.post(f"/wecom/callback?{query}", content=body).status_code

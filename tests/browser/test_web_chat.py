@@ -55,6 +55,7 @@ def ask(page, text: str) -> None:
 
 
 def test_chat_page_streams_cites_quizzes_and_charts(site, page, tmp_path):
+    """Chat page streams cites quizzes and charts."""
     url, token, chat, channels = site
     page.goto(f"{url}/#token={token}")
     page.wait_for_function("document.querySelector('#who').textContent === 'E0001'", timeout=10_000)
@@ -89,6 +90,7 @@ def test_chat_page_streams_cites_quizzes_and_charts(site, page, tmp_path):
 
 
 def test_bad_token_asks_for_a_new_one(site, page):
+    """Bad token asks for a new one."""
     url, _, _, _ = site
     page.goto(f"{url}/#token=mtr_wrong")
     page.wait_for_selector("#token-panel:not([hidden])", timeout=10_000)

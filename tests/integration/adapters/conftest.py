@@ -66,6 +66,7 @@ def make_client(tmp_path, chat, directory):
     opened = []
 
     def factory(settings: Settings, **channel_kwargs):
+        """Channels plus a started TestClient for these settings."""
         channels = build_channels(settings, chat, directory, wecom_sleep=lambda s: None, **channel_kwargs)
         client = TestClient(create_app(settings, channels))
         client.__enter__()

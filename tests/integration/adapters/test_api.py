@@ -23,6 +23,7 @@ def auth(token: str) -> dict[str, str]:
 
 
 def test_health_ready_and_docs(api):
+    """Health ready and docs."""
     client, channels, _ = api
     assert client.get("/health").json() == {"status": "ok"}
     ready = client.get("/ready")
@@ -34,6 +35,7 @@ def test_health_ready_and_docs(api):
 
 
 def test_ready_reports_an_unreachable_redis(api):
+    """Ready reports an unreachable redis."""
     client, channels, _ = api
     channels.settings.redis_url = "redis://127.0.0.1:1/0"
     response = client.get("/ready")
@@ -42,6 +44,7 @@ def test_ready_reports_an_unreachable_redis(api):
 
 
 def test_chat_requires_a_valid_token(api):
+    """Chat requires a valid token."""
     client, _, token = api
     assert client.post("/api/chat", json={"text": "hi"}).status_code == 401
     assert client.post("/api/chat", json={"text": "hi"}, headers=auth("mtr_forged")).status_code == 401
@@ -49,6 +52,7 @@ def test_chat_requires_a_valid_token(api):
 
 
 def test_identity_comes_from_the_token_not_the_body(api, chat):
+    """Identity comes from the token not the body."""
     client, _, token = api
     response = client.post("/api/chat", json={"text": "my progress", "employee_id": "E9999"}, headers=auth(token))
     assert response.status_code == 200
@@ -57,6 +61,7 @@ def test_identity_comes_from_the_token_not_the_body(api, chat):
 
 
 def test_chat_reply_carries_citations_actions_and_charts(api):
+    """Chat reply carries citations actions and charts."""
     client, _, token = api
     answer = client.post("/api/chat", json={"text": "年假?"}, headers=auth(token)).json()
     assert answer["citations"][0]["chunk_id"] == "leave-1" and "10" in answer["citations"][0]["text"]
@@ -69,12 +74,14 @@ def test_chat_reply_carries_citations_actions_and_charts(api):
 
 
 def test_empty_question_is_a_clear_422(api):
+    """Empty question is a clear 422."""
     client, _, token = api
     response = client.post("/api/chat", json={"text": "  "}, headers=auth(token))
     assert response.status_code == 422 and "text" in response.json()["detail"]
 
 
 def test_stream_sends_status_deltas_then_done(api):
+    """Stream sends status deltas then done."""
     client, _, token = api
     with client.stream("POST", "/api/chat/stream", json={"text": "long"}, headers=auth(token)) as response:
         assert response.headers["content-type"].startswith("text/event-stream")
@@ -88,6 +95,7 @@ def test_stream_sends_status_deltas_then_done(api):
 
 
 def test_feedback_is_stored_for_the_token_owner(api):
+    """Feedback is stored for the token owner."""
     client, channels, token = api
     assert client.post("/api/feedback", json={"message_ref": "web:1", "helpful": True},
                        headers=auth(token)).status_code == 204
@@ -95,6 +103,7 @@ def test_feedback_is_stored_for_the_token_owner(api):
 
 
 def test_revoked_token_stops_working(api):
+    """Revoked token stops working."""
     client, _, token = api
     assert client.get("/api/me", headers=auth(token)).json() == {"employee_id": "E0001"}
     assert client.app.state.tokens.revoke_all("E0001") == 1
@@ -102,6 +111,7 @@ def test_revoked_token_stops_working(api):
 
 
 def test_web_page_and_assets_are_served(api):
+    """Web page and assets are served."""
     client, _, _ = api
     page = client.get("/")
     assert page.status_code == 200 and "/static/app.js" in page.text

@@ -68,6 +68,7 @@ def stack(tmp_path, kb_index):
 
 
 def test_slack_mention_is_answered_by_the_real_bot_with_citations(stack):
+    """Slack mention is answered by the real bot with citations."""
     client, channels, slack, _ = stack
     body = event_body({"type": "app_mention", "user": "U0000012", "channel": "C1", "ts": "1.5",
                        "text": f"<@{BOT_USER_ID}> 年假有几天?"}, "EvE2E1")
@@ -81,6 +82,7 @@ def test_slack_mention_is_answered_by_the_real_bot_with_citations(stack):
 
 
 def test_wecom_member_gets_their_own_progress(stack):
+    """Wecom member gets their own progress."""
     client, channels, _, wecom = stack
     now = str(int(time.time()))
     inner = (f"<xml><ToUserName>{WECOM['corp_id']}</ToUserName><FromUserName>he.xiajun12</FromUserName>"
@@ -97,6 +99,7 @@ def test_wecom_member_gets_their_own_progress(stack):
 
 
 def test_api_reports_follow_hr_access_rules(stack):
+    """Api reports follow hr access rules."""
     client, channels, _, _ = stack
     token = client.app.state.tokens.create("E0012")
     headers = {"Authorization": f"Bearer {token}"}
@@ -114,6 +117,7 @@ def test_api_reports_follow_hr_access_rules(stack):
 
 
 def test_reminders_go_through_the_channels(stack):
+    """Reminders go through the channels."""
     _, channels, _, _ = stack
     assert isinstance(channels.hr.notifier, ChannelNotifier)
     channels.registry.run("hr.run_due_jobs", {})  # idempotent; sends whatever is due now through Slack/WeCom

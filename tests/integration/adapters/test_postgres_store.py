@@ -39,12 +39,14 @@ def postgres_url():
 
 
 def test_two_replicas_claim_each_event_once(postgres_url):
+    """Two replicas claim each event once."""
     engines = [make_engine(postgres_url), make_engine(postgres_url)]
     stores = [SqlDedupeStore(e) for e in engines]
     wins: list[str] = []
     lock = threading.Lock()
 
     def deliver(store: SqlDedupeStore, event_id: str) -> None:
+        """One delivery reaching one replica."""
         if store.claim(event_id):
             with lock:
                 wins.append(event_id)
@@ -60,6 +62,7 @@ def test_two_replicas_claim_each_event_once(postgres_url):
 
 
 def test_tokens_and_feedback_on_postgres(postgres_url):
+    """Tokens and feedback on postgres."""
     engine = make_engine(postgres_url)
     tokens = TokenStore(engine)
     token = tokens.create("E0001")

@@ -32,6 +32,7 @@ def mention(text: str = f"<@{BOT_USER_ID}> 年假有几天?", user: str = "U_KNO
 
 
 def test_signed_mention_gets_exactly_one_threaded_reply(slack, chat):
+    """Signed mention gets exactly one threaded reply."""
     client, channels, fake = slack
     response = post(client, event_body(mention()))
     assert response.status_code == 200
@@ -46,6 +47,7 @@ def test_signed_mention_gets_exactly_one_threaded_reply(slack, chat):
 
 
 def test_three_retries_of_one_event_still_one_reply(slack):
+    """Three retries of one event still one reply."""
     client, channels, fake = slack
     body = event_body(mention(), event_id="EvRetry")
     for retry in range(4):
@@ -61,6 +63,7 @@ def test_three_retries_of_one_event_still_one_reply(slack):
     {"X-Slack-Signature": ""},
 ])
 def test_forged_or_stale_requests_get_401_and_nothing_happens(slack, chat, headers):
+    """Forged or stale requests get 401 and nothing happens."""
     client, channels, fake = slack
     body = event_body(mention(), event_id="EvForged")
     sent = signed_headers(body)
@@ -76,6 +79,7 @@ def test_forged_or_stale_requests_get_401_and_nothing_happens(slack, chat, heade
 
 
 def test_body_signed_with_another_secret_is_rejected(slack, chat):
+    """Body signed with another secret is rejected."""
     client, _, fake = slack
     body = event_body(mention(), event_id="EvOtherSecret")
     response = client.post("/slack/events", content=body, headers=signed_headers(body, secret="not-the-secret"))
@@ -83,6 +87,7 @@ def test_body_signed_with_another_secret_is_rejected(slack, chat):
 
 
 def test_url_verification_answers_the_challenge(slack):
+    """Url verification answers the challenge."""
     client, _, fake = slack
     body = json.dumps({"token": "t", "challenge": "abc123", "type": "url_verification"})
     response = post(client, body)
@@ -90,6 +95,7 @@ def test_url_verification_answers_the_challenge(slack):
 
 
 def test_dm_is_answered_in_the_dm(slack):
+    """Dm is answered in the dm."""
     client, channels, fake = slack
     event = {"type": "message", "channel_type": "im", "user": "U_KNOWN", "text": "hello", "channel": "D0001",
              "ts": "1700000002.000100"}
@@ -100,6 +106,7 @@ def test_dm_is_answered_in_the_dm(slack):
 
 
 def test_thread_follow_up_without_mention_only_where_the_bot_answered(slack, chat):
+    """Thread follow up without mention only where the bot answered."""
     client, channels, fake = slack
     post(client, event_body(mention(ts="1700000003.000100"), "EvStart"))
     assert channels.queue.wait_idle(10)
@@ -115,6 +122,7 @@ def test_thread_follow_up_without_mention_only_where_the_bot_answered(slack, cha
 
 
 def test_personal_answer_in_a_channel_goes_to_the_dm(slack):
+    """Personal answer in a channel goes to the dm."""
     client, channels, fake = slack
     post(client, event_body(mention(f"<@{BOT_USER_ID}> my progress"), "EvPrivate"))
     assert channels.queue.wait_idle(10)
@@ -125,6 +133,7 @@ def test_personal_answer_in_a_channel_goes_to_the_dm(slack):
 
 
 def test_slash_command_answers_privately(slack, chat):
+    """Slash command answers privately."""
     client, channels, fake = slack
     form = urllib.parse.urlencode({"command": "/mentor", "text": "年假", "user_id": "U_KNOWN", "channel_id": "C0001",
                                    "trigger_id": "T.1", "response_url": "http://127.0.0.1:9/unused",
@@ -138,6 +147,7 @@ def test_slash_command_answers_privately(slack, chat):
 
 
 def test_chart_is_uploaded_with_files_upload_v2(slack):
+    """Chart is uploaded with files upload v2."""
     client, channels, fake = slack
     post(client, event_body({"type": "message", "channel_type": "im", "user": "U_KNOWN", "text": "chart please",
                              "channel": "D0001", "ts": "1700000004.000100"}, "EvChart"))
@@ -160,6 +170,7 @@ def block_action_body(action: Action, action_id: str, user: str = "U_KNOWN") -> 
 
 
 def test_quiz_button_press_reaches_the_bot_as_an_action(slack, chat):
+    """Quiz button press reaches the bot as an action."""
     client, channels, fake = slack
     body = block_action_body(Action(label="B. 10", kind="quiz_answer", value={"quiz": "q1", "choice": "B"}),
                              "mentor_quiz_answer_1")
@@ -173,6 +184,7 @@ def test_quiz_button_press_reaches_the_bot_as_an_action(slack, chat):
 
 
 def test_feedback_button_is_stored(slack, chat):
+    """Feedback button is stored."""
     client, channels, fake = slack
     body = block_action_body(Action(label="👍", kind="feedback", value={"ref": "Ev1", "helpful": True}),
                              "mentor_feedback_0")
@@ -184,6 +196,7 @@ def test_feedback_button_is_stored(slack, chat):
 
 
 def test_user_found_by_email_and_stranger_gets_a_polite_message(slack, chat):
+    """User found by email and stranger gets a polite message."""
     client, channels, fake = slack
     post(client, event_body(mention(user="U_EMAIL"), "EvEmail"))
     post(client, event_body(mention(user="U_STRANGER", ts="1700000007.000100"), "EvStranger"))
@@ -194,6 +207,7 @@ def test_user_found_by_email_and_stranger_gets_a_polite_message(slack, chat):
 
 
 def test_app_home_is_published(slack, chat):
+    """App home is published."""
     client, channels, fake = slack
     post(client, event_body({"type": "app_home_opened", "user": "U_KNOWN", "channel": "D0001", "tab": "home"},
                             "EvHome"))
@@ -205,6 +219,7 @@ def test_app_home_is_published(slack, chat):
 
 
 def test_long_answer_splits_into_valid_block_kit_messages(slack):
+    """Long answer splits into valid block kit messages."""
     client, channels, fake = slack
     post(client, event_body(mention(f"<@{BOT_USER_ID}> long"), "EvLong"))
     assert channels.queue.wait_idle(10)
@@ -216,6 +231,7 @@ def test_long_answer_splits_into_valid_block_kit_messages(slack):
 
 
 def test_personal_answer_to_a_slash_command_stays_ephemeral(slack):
+    """Personal answer to a slash command stays ephemeral."""
     client, channels, fake = slack
     form = urllib.parse.urlencode({"command": "/mentor", "text": "my progress", "user_id": "U_KNOWN",
                                    "channel_id": "C0001", "trigger_id": "T.2", "team_id": "T0001"})

@@ -12,6 +12,7 @@ from tests.integration.adapters.conftest import channel_settings, event_body
 
 
 def test_events_over_the_socket_are_acked_and_answered_once(tmp_path, fake_slack, chat, directory):
+    """Events over the socket are acked and answered once."""
     channels = build_channels(channel_settings(tmp_path, fake_slack=fake_slack), chat, directory)
     with FakeSocketModeServer() as socket_server:
         fake_slack.socket_mode_url = socket_server.url

@@ -61,6 +61,7 @@ def wait_healthy(url: str, process: subprocess.Popen, timeout: float = 60.0) -> 
 
 
 def test_retries_across_two_api_processes_give_one_reply(tmp_path, redis_client):
+    """Retries across two api processes give one reply."""
     prefix = f"mentor-test-{uuid.uuid4().hex[:12]}:"
     run = uuid.uuid4().hex[:8]
     with FakeSlackWebApi() as fake, open(tmp_path / "procs.log", "wb") as log:

@@ -59,6 +59,7 @@ def text_message(content: str, user: str = "zhangsan", msg_id: str = "100001") -
 @requires_vectors
 @pytest.mark.parametrize("vector", load_vectors("verify_url"), ids=lambda v: v["id"])
 def test_url_verification_with_tencent_vectors(tmp_path, chat, vector):
+    """Url verification with tencent vectors."""
     from adapters.api.app import create_app
     from adapters.channels import build_channels
     from adapters.settings import WeComSettings
@@ -113,6 +114,7 @@ def test_callback_with_tencent_message_vectors(tmp_path, vector):
 
 
 def test_text_message_gets_empty_200_and_one_active_reply(wecom, chat):
+    """Text message gets empty 200 and one active reply."""
     client, channels, fake = wecom
     response = encrypted_post(client, text_message("年假有几天?"))
     assert response.status_code == 200 and response.content == b""
@@ -124,6 +126,7 @@ def test_text_message_gets_empty_200_and_one_active_reply(wecom, chat):
 
 
 def test_retried_message_is_answered_once(wecom):
+    """Retried message is answered once."""
     client, channels, fake = wecom
     for _ in range(3):
         assert encrypted_post(client, text_message("hi", msg_id="777")).status_code == 200
@@ -133,6 +136,7 @@ def test_retried_message_is_answered_once(wecom):
 
 
 def test_long_chinese_answer_is_split_in_order_within_2048_bytes(wecom):
+    """Long chinese answer is split in order within 2048 bytes."""
     client, channels, fake = wecom
     encrypted_post(client, text_message("long"))
     assert channels.queue.wait_idle(10)
@@ -147,6 +151,7 @@ def test_long_chinese_answer_is_split_in_order_within_2048_bytes(wecom):
 
 
 def test_expired_token_is_refetched_and_the_send_retried(wecom):
+    """Expired token is refetched and the send retried."""
     client, channels, fake = wecom
     encrypted_post(client, text_message("one", msg_id="1"))
     assert channels.queue.wait_idle(10)
@@ -159,6 +164,7 @@ def test_expired_token_is_refetched_and_the_send_retried(wecom):
 
 
 def test_quiz_buttons_are_template_cards_and_a_click_comes_back_as_an_action(wecom, chat):
+    """Quiz buttons are template cards and a click comes back as an action."""
     client, channels, fake = wecom
     encrypted_post(client, text_message("quiz", msg_id="q"))
     assert channels.queue.wait_idle(10)
@@ -177,6 +183,7 @@ def test_quiz_buttons_are_template_cards_and_a_click_comes_back_as_an_action(wec
 
 
 def test_feedback_key_round_trip_is_stored(wecom, chat):
+    """Feedback key round trip is stored."""
     client, channels, fake = wecom
     key = encode_button_key({"kind": "feedback", "ref": "m1", "helpful": False})
     click = (f"<xml><FromUserName><![CDATA[zhangsan]]></FromUserName><CreateTime>1</CreateTime>"
@@ -188,6 +195,7 @@ def test_feedback_key_round_trip_is_stored(wecom, chat):
 
 
 def test_unknown_member_gets_a_polite_message(wecom, chat):
+    """Unknown member gets a polite message."""
     client, channels, fake = wecom
     encrypted_post(client, text_message("hi", user="nobody", msg_id="n1"))
     assert channels.queue.wait_idle(10)
@@ -198,6 +206,7 @@ def test_unknown_member_gets_a_polite_message(wecom, chat):
 @pytest.mark.parametrize("case", ["malformed_xml", "wrong_receive_id", "bad_signature", "stale", "oversized",
                                   "no_encrypt", "not_base64", "inner_xml_malformed"])
 def test_bad_callbacks_get_4xx_and_nothing_is_processed(wecom, chat, case):
+    """Bad callbacks get 4xx and nothing is processed."""
     client, channels, fake = wecom
     now = str(int(time.time()))
     if case == "malformed_xml":

@@ -18,6 +18,7 @@ def runner(tmp_path, monkeypatch):
 
 
 def test_tokens_create_prints_a_token_that_authenticates(runner, tmp_path):
+    """Tokens create prints a token that authenticates."""
     result = runner.invoke(build_app(), ["tokens", "create", "--employee", "E0001"])
     assert result.exit_code == 0, result.output
     token = result.stdout.strip().splitlines()[0]
@@ -28,11 +29,13 @@ def test_tokens_create_prints_a_token_that_authenticates(runner, tmp_path):
 
 
 def test_worker_without_redis_explains_itself(runner):
+    """Worker without redis explains itself."""
     result = runner.invoke(build_app(), ["worker"])
     assert result.exit_code != 0 and "MENTOR_REDIS_URL" in result.output
 
 
 def test_socket_mode_needs_an_app_token(runner):
+    """Socket mode needs an app token."""
     result = runner.invoke(build_app(), ["slack", "--socket"])
     assert result.exit_code != 0 and "MENTOR_SLACK_APP_TOKEN" in result.output
     assert runner.invoke(build_app(), ["slack"]).exit_code != 0

@@ -39,11 +39,13 @@ def redis_client():
 
 
 def test_sql_store_claims_once_even_under_concurrent_retries(engine):
+    """Sql store claims once even under concurrent retries."""
     store = SqlDedupeStore(engine)
     results: list[bool] = []
     lock = threading.Lock()
 
     def claim():
+        """One retry racing the others."""
         ok = store.claim("Ev1")
         with lock:
             results.append(ok)
@@ -60,16 +62,19 @@ def test_sql_store_claims_once_even_under_concurrent_retries(engine):
 
 
 def test_sql_store_purges_old_keys(engine):
+    """Sql store purges old keys."""
     store = SqlDedupeStore(engine, ttl_s=0)
     store.claim("old")
     assert store.purge() == 1 and not store.seen("old")
 
 
 def test_two_sql_stores_on_one_database_share_claims(engine):
+    """Two sql stores on one database share claims."""
     assert SqlDedupeStore(engine).claim("shared") and not SqlDedupeStore(engine).claim("shared")
 
 
 def test_redis_store_claims_once_and_cleans_up(redis_client):
+    """Redis store claims once and cleans up."""
     prefix = f"mentor-test-{uuid.uuid4().hex}:"
     a, b = RedisDedupeStore(redis_client, prefix, ttl_s=60), RedisDedupeStore(redis_client, prefix, ttl_s=60)
     try:
@@ -83,6 +88,7 @@ def test_redis_store_claims_once_and_cleans_up(redis_client):
 
 
 def test_tokens_are_stored_hashed_and_resolve_to_their_employee(engine):
+    """Tokens are stored hashed and resolve to their employee."""
     store = TokenStore(engine)
     token = store.create("E0001", label="laptop")
     assert token.startswith("mtr_") and len(token) > 40
@@ -94,5 +100,6 @@ def test_tokens_are_stored_hashed_and_resolve_to_their_employee(engine):
 
 
 def test_token_needs_an_employee(engine):
+    """Token needs an employee."""
     with pytest.raises(ValueError, match="employee id"):
         TokenStore(engine).create("  ")

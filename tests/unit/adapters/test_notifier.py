@@ -19,6 +19,7 @@ def note(**contacts) -> Notification:
 
 
 def test_slack_dm_first_then_wecom_then_a_clear_error():
+    """Slack dm first then wecom then a clear error."""
     with FakeSlackWebApi() as slack, FakeWeComApi() as wecom:
         notifier = ChannelNotifier(make_web_client("xoxb-t", slack.url),
                                    WeComClient(wecom.url, "wwcorp", "s3cret", "1000002"))

@@ -24,6 +24,7 @@ class VirtualTime:
 
 
 def test_31st_message_in_a_minute_waits_for_the_window_and_nothing_is_dropped():
+    """31st message in a minute waits for the window and nothing is dropped."""
     t = VirtualTime()
     limiter = MemberRateLimiter(per_minute=30, per_hour=1000, clock=t.clock, sleep=t.sleep)
     waits = [limiter.acquire("u1") for _ in range(31)]
@@ -32,6 +33,7 @@ def test_31st_message_in_a_minute_waits_for_the_window_and_nothing_is_dropped():
 
 
 def test_hourly_cap_applies_too():
+    """Hourly cap applies too."""
     t = VirtualTime()
     limiter = MemberRateLimiter(per_minute=1000, per_hour=3, clock=t.clock, sleep=t.sleep)
     for _ in range(3):

@@ -21,12 +21,14 @@ def cite(n: int) -> Citation:
 
 
 def test_markdown_becomes_mrkdwn_and_html_is_escaped():
+    """Markdown becomes mrkdwn and html is escaped."""
     assert to_mrkdwn("**年假** see [policy](https://x.example/p) <b>&") == \
         "*年假* see <https://x.example/p|policy> &lt;b&gt;&amp;"
     assert to_mrkdwn("## Heading") == "*Heading*"
 
 
 def test_citations_show_the_passage_and_link_web_sources():
+    """Citations show the passage and link web sources."""
     web = Citation(n=2, source="https://intranet.example/leave", title="Leave", heading="", chunk_id="w", text="x" * 300)
     (message,) = render_messages(BotReply(text="Answer [1][2]", citations=[cite(1), web]))
     context = [b for b in message["blocks"] if b["type"] == "context"][0]["elements"][0]["text"]
@@ -35,6 +37,7 @@ def test_citations_show_the_passage_and_link_web_sources():
 
 
 def test_quiz_buttons_carry_their_value_and_no_feedback_buttons_are_added():
+    """Quiz buttons carry their value and no feedback buttons are added."""
     reply = BotReply(text="Q?", actions=[Action("A", "quiz_answer", {"q": 1, "choice": "A"}, "primary"),
                                          Action("B", "quiz_answer", {"q": 1, "choice": "B"})])
     (message,) = render_messages(reply, message_ref="Ev1")
@@ -45,6 +48,7 @@ def test_quiz_buttons_carry_their_value_and_no_feedback_buttons_are_added():
 
 
 def test_plain_answers_get_feedback_buttons_tied_to_the_message():
+    """Plain answers get feedback buttons tied to the message."""
     (message,) = render_messages(BotReply(text="ok"), message_ref="Ev9")
     (actions,) = [b for b in message["blocks"] if b["type"] == "actions"]
     assert [decode_value(e["value"]) for e in actions["elements"]] == [
@@ -54,6 +58,7 @@ def test_plain_answers_get_feedback_buttons_tied_to_the_message():
 
 
 def test_huge_answers_split_into_messages_within_block_kit_limits():
+    """Huge answers split into messages within block kit limits."""
     text = "\n".join(f"段落 paragraph {i} " + "x" * 2900 for i in range(120))
     reply = BotReply(text=text, citations=[cite(i) for i in range(1, 30)],
                      actions=[Action(f"opt {i}", "quiz_answer", {"i": i}) for i in range(30)])
@@ -72,6 +77,7 @@ def test_huge_answers_split_into_messages_within_block_kit_limits():
 
 
 def test_foreign_or_oversized_button_values_are_refused():
+    """Foreign or oversized button values are refused."""
     with pytest.raises(ValueError):
         decode_value('{"no": "kind"}')
     with pytest.raises(ValueError):

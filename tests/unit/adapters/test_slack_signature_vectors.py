@@ -12,12 +12,14 @@ SLACK = vectors("slack_vectors.json")
 
 @requires_vectors
 def test_the_vector_file_has_the_published_example():
+    """The vector file has the published example."""
     assert any(v["id"] == "slack-doc-example" and v["expected_valid"] for v in SLACK)
 
 
 @requires_vectors
 @pytest.mark.parametrize("vector", SLACK, ids=lambda v: v["id"])
 def test_slack_vector(vector):
+    """Slack vector."""
     clock = FixedClock(vector["now"]) if isinstance(vector["now"], int) else SystemClock()
     verifier = make_verifier(vector["signing_secret"], clock)
     headers = vector["headers"] or {}

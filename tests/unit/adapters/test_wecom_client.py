@@ -21,6 +21,7 @@ class Clock:
 
 
 def test_token_is_reused_until_it_nearly_expires():
+    """Token is reused until it nearly expires."""
     clock = Clock()
     with FakeWeComApi() as fake:
         client = WeComClient(fake.url, "wwcorp", "s3cret", "1000002", clock=clock)
@@ -36,6 +37,7 @@ def test_token_is_reused_until_it_nearly_expires():
 
 
 def test_rejected_token_is_refetched_once_and_other_errors_raise():
+    """Rejected token is refetched once and other errors raise."""
     with FakeWeComApi() as fake:
         client = WeComClient(fake.url, "wwcorp", "s3cret", "1000002")
         fake.expire_next_send = True

@@ -12,6 +12,7 @@ from adapters.worker.schedule import PeriodicTrigger
 
 
 def test_jobs_run_off_the_caller_thread_and_failures_do_not_stop_the_pool():
+    """Jobs run off the caller thread and failures do not stop the pool."""
     registry = JobRegistry()
     ran: list[tuple[str, str]] = []
     registry.register("ok", lambda p: ran.append((p["n"], threading.current_thread().name)))
@@ -27,11 +28,13 @@ def test_jobs_run_off_the_caller_thread_and_failures_do_not_stop_the_pool():
 
 
 def test_unknown_job_names_are_a_loud_error():
+    """Unknown job names are a loud error."""
     with pytest.raises(KeyError, match="no job named"):
         JobRegistry().run("nope", {})
 
 
 def test_periodic_trigger_enqueues_until_stopped():
+    """Periodic trigger enqueues until stopped."""
     registry = JobRegistry()
     runs: list[int] = []
     registry.register("tick", lambda p: runs.append(1))

@@ -49,12 +49,6 @@ def _tune_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
-def is_sqlite(engine_or_session) -> bool:
-    """True when the bound database is SQLite (a few statements differ)."""
-    bind = engine_or_session.get_bind() if isinstance(engine_or_session, Session) else engine_or_session
-    return bind.dialect.name == "sqlite"
-
-
 @contextmanager
 def session_scope(engine: Engine, write: bool = False) -> Iterator[Session]:
     """One unit of work: commit on success, roll back on any error; write=True locks SQLite up front."""

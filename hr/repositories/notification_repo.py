@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from hr.models import NotificationLog
-
-
-def already_sent(db: Session, dedupe_key: str) -> bool:
-    """True when a message with this key was logged before."""
-    return db.exec(select(NotificationLog.id).where(NotificationLog.dedupe_key == dedupe_key)).first() is not None
 
 
 def nudges_received_on(db: Session, recipient_id: str, day: date) -> int:
@@ -38,9 +33,3 @@ def mark_failed(db: Session, entry: NotificationLog) -> None:
     """Record that delivery failed (the row stays so the failure is visible and not retried blindly)."""
     entry.status = "failed"
     db.add(entry)
-
-
-def sent_between(db: Session, start: datetime, end: datetime) -> list[NotificationLog]:
-    """Log rows sent in [start, end), oldest first."""
-    query = select(NotificationLog).where(NotificationLog.sent_at >= start, NotificationLog.sent_at < end)
-    return list(db.exec(query.order_by(NotificationLog.sent_at)))

@@ -11,10 +11,6 @@ SUBTREE_CTE = """WITH RECURSIVE team(id) AS (
   SELECT id FROM hr_employee WHERE id = :manager_id
   UNION SELECT e.id FROM hr_employee e JOIN team t ON e.manager_id = t.id)"""
 
-DEPT_CLOSURE_CTE = """closure(ancestor, descendant) AS (
-  SELECT id, id FROM hr_department
-  UNION ALL SELECT c.ancestor, d.id FROM closure c JOIN hr_department d ON d.parent_id = c.descendant)"""
-
 
 def get_employee(db: Session, employee_id: str) -> Employee | None:
     """One employee by id."""
@@ -64,22 +60,6 @@ def subtree_employee_ids(db: Session, manager_id: str) -> list[str]:
     """Everyone who reports to the manager directly or indirectly, plus the manager."""
     rows = db.execute(text(SUBTREE_CTE + " SELECT id FROM team"), {"manager_id": manager_id})
     return [row[0] for row in rows]
-
-
-def direct_reports(db: Session, manager_id: str) -> list[Employee]:
-    """People whose manager is this person."""
-    return list(db.exec(select(Employee).where(Employee.manager_id == manager_id).order_by(Employee.id)))
-
-
-def employees_in_department_tree(db: Session, department_id: str) -> list[Employee]:
-    """Active employees of a department and all its sub-departments."""
-    sql = "WITH RECURSIVE " + DEPT_CLOSURE_CTE + """
-      SELECT e.id FROM hr_employee e JOIN closure c ON c.descendant = e.department_id
-      WHERE c.ancestor = :dept AND e.active"""
-    ids = [row[0] for row in db.execute(text(sql), {"dept": department_id})]
-    if not ids:
-        return []
-    return list(db.exec(select(Employee).where(Employee.id.in_(ids)).order_by(Employee.id)))
 
 
 def employees_by_ids(db: Session, employee_ids: list[str]) -> list[Employee]:

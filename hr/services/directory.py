@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from hr.caller import Caller
 from hr.errors import invalid
-from hr.models import Employee, EmployeePublic
+from hr.models import Employee
 from hr.repositories import org_repo
-from hr.services.access import visible_employee
 
 LOOKUP_FIELDS = ("email", "slack_user_id", "wecom_userid")
 
@@ -38,8 +36,3 @@ def employee_by_email(db: Session, email: str) -> Employee | None:
 def audience_tags(db: Session, employee: Employee) -> set[str]:
     """'all', the role, the department and every ancestor department, and the employee id."""
     return {"all", employee.role, employee.id, *org_repo.department_ancestors(db, employee.department_id)}
-
-
-def view_employee(db: Session, caller: Caller, employee_id: str) -> EmployeePublic:
-    """A person's public profile, if the caller may see them."""
-    return EmployeePublic.model_validate(visible_employee(db, caller, employee_id), from_attributes=True)

@@ -43,9 +43,15 @@ FIXED_NOW = datetime(2026, 8, 17, 3, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="session")
-def kb_index(tmp_path_factory):
+def kb_home(tmp_path_factory) -> Path:
+    """MENTOR_HOME of the test knowledge index (for commands run as subprocesses)."""
+    return tmp_path_factory.mktemp("bot-kb")
+
+
+@pytest.fixture(scope="session")
+def kb_index(kb_home):
     """A real hybrid index over a few sample documents plus a prompt-injection document."""
-    home = tmp_path_factory.mktemp("bot-kb")
+    home = kb_home
     kb = home / "kb"
     for name in KB_FILES:
         (kb / name).parent.mkdir(parents=True, exist_ok=True)

@@ -125,3 +125,11 @@ def test_llm_quiz_drafts_are_checked_against_their_chunk(hr_service, kb_index, e
     assert sum(1 for i in quiz.items if i.origin == "llm") == 1, "the wrong key and the invented evidence are dropped"
     assert len(quiz.items) == 3 and report.dropped
     assert server.requests[0]["response_format"]["type"] == "json_schema"
+
+
+def test_manager_asking_about_another_team_refused_in_llm_mode(hr_service, kb_index, engine):
+    script = [tool_call("my_progress", {"employee": "E0012"}), text("Sorry, you can't see that.")]
+    with FakeOpenAI(script) as server:
+        reply = ask(llm_chat(hr_service, kb_index, engine, server), "How is E0012 doing?", who="E0054")
+    assert reply.mode == "llm"
+    assert reply.tools[0].name == "my_progress" and not reply.tools[0].ok

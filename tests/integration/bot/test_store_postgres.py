@@ -1,0 +1,53 @@
+"""The bot's tables through the real Alembic migration on PostgreSQL (runs where MENTOR_TEST_POSTGRES_URL is set)."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from adapters.migrations.runner import upgrade_to_heads
+from bot.quiz.model import Quiz, QuizItem
+from bot.store.history import HistoryStore
+from bot.store.quiz_sessions import QuizSessionStore
+from hr.db import make_engine
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def pg_engine():
+    """A fresh schema migrated to heads (hr, adapters and bot branches), dropped afterwards."""
+    base = os.environ.get("MENTOR_TEST_POSTGRES_URL")
+    if not base:
+        pytest.skip("MENTOR_TEST_POSTGRES_URL is not set")
+    schema = f"mentor_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(base)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    url = f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
+    try:
+        upgrade_to_heads(url)
+        engine = make_engine(url)
+        yield engine
+        engine.dispose()
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
+
+
+def test_history_and_quiz_sessions_on_postgres(pg_engine):
+    history = HistoryStore(pg_engine)
+    history.append("slack", "t1", "E1", "user", "那补考呢？", "search_knowledge", "补考怎么安排？")
+    history.append("slack", "t1", "E1", "assistant", "……", pending='{"op": "enroll", "course": "SEC-101"}')
+    turns = history.recent("slack", "t1", "E1")
+    assert [t.role for t in turns] == ["user", "assistant"] and turns[0].standalone == "补考怎么安排？"
+    item = QuizItem(kind="cloze", question="q", answer="a", explanation="", difficulty=1, chunk_id="c", source="s",
+                    title="t", heading="h", evidence="e", stem="____")
+    sessions = QuizSessionStore(pg_engine)
+    started = sessions.start("slack", "t1", "E1", Quiz("SEC-101", [item], course="SEC-101"))
+    current = sessions.current("slack", "t1", "E1")
+    assert current.id == started.id and current.quiz.course == "SEC-101"

@@ -38,6 +38,8 @@ class FakeSlackWebApi(RecordingServer):
         if method == "chat.postMessage":
             return 200, {"ok": True, "channel": args.get("channel"), "ts": self._next_ts(),
                          "message": {"text": args.get("text", "")}}
+        if method == "chat.update":
+            return 200, {"ok": True, "channel": args.get("channel"), "ts": args.get("ts")}
         if method == "chat.postEphemeral":
             return 200, {"ok": True, "message_ts": self._next_ts()}
         if method == "conversations.open":

@@ -41,6 +41,8 @@ class FakeWeComApi(RecordingServer):
         if call.method == "send":
             call.body["_ok"] = True
             return 200, {"errcode": 0, "errmsg": "ok", "msgid": f"m{len(self.calls)}"}
+        if call.method == "update_template_card":
+            return 200, {"errcode": 0, "errmsg": "ok", "invaliduser": []}
         if call.method == "upload":
             return 200, {"errcode": 0, "errmsg": "ok", "type": "image", "media_id": "MEDIA1", "created_at": "1"}
         return 200, {"errcode": 40035, "errmsg": "unknown api"}

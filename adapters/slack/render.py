@@ -129,3 +129,14 @@ def render_messages(reply: BotReply, message_ref: str = "") -> list[dict[str, An
 def plain_message(text: str) -> dict[str, Any]:
     """A short notice (unknown person, 'sent you a DM') as a message."""
     return {"text": text, "blocks": [section(to_mrkdwn(text)[:MAX_SECTION_CHARS])]}
+
+
+def mark_chosen(blocks: list[dict[str, Any]], action_id: str, label: str) -> list[dict[str, Any]]:
+    """The clicked message with its button row replaced by "✅ label", so a quiz cannot be answered twice."""
+    marked = []
+    for block in blocks:
+        if block.get("type") == "actions" and any(e.get("action_id") == action_id for e in block.get("elements", [])):
+            marked.append(context(f"✅ 已选择 Chosen: {to_mrkdwn(label)}"))
+        else:
+            marked.append(block)
+    return marked

@@ -13,7 +13,7 @@ from adapters.messages_i18n import EMPTY_QUESTION, SENT_IN_DM, THANKS_FEEDBACK, 
 from adapters.ports import ChatHandler
 from adapters.slack.home import home_sections, home_view
 from adapters.slack.identity import SlackIdentity
-from adapters.slack.render import plain_message, render_messages
+from adapters.slack.render import mark_chosen, plain_message, render_messages
 from adapters.slack.translate import SlackInbound, thread_key
 from bot.messages import BotReply, IncomingMessage
 
@@ -55,6 +55,15 @@ class SlackResponder:
                                                   thread_id=thread, message_id=inbound.message_id,
                                                   shared=inbound.shared, action=inbound.action))
         self.deliver(inbound, reply)
+        if inbound.pressed and action.get("kind") in ("quiz_answer", "confirm", "cancel"):
+            self._mark_pressed(inbound)
+
+    def _mark_pressed(self, inbound: SlackInbound) -> None:
+        """Replace the clicked button row with the choice (a quiz answer or a confirmation counts once)."""
+        pressed = inbound.pressed
+        blocks = mark_chosen(pressed["blocks"], pressed["action_id"], pressed["label"])
+        self._client.chat_update(channel=inbound.channel, ts=pressed["ts"], blocks=blocks,
+                                 text=f"✅ {pressed['label']}")
 
     def run_home(self, payload: dict[str, Any]) -> None:
         """Job entry: publish the App Home tab for one user (only they can see it)."""

@@ -21,6 +21,7 @@ class SlackInbound:
     shared: bool = False  # a channel others can read
     ephemeral: bool = False  # a slash command: answer only to the caller
     action: dict[str, Any] | None = None
+    pressed: dict[str, Any] | None = None  # the clicked button: message ts, blocks, action_id, label (to mark it)
 
     def to_payload(self) -> dict[str, Any]:
         """Serialise for the task queue."""
@@ -71,10 +72,13 @@ def from_block_action(body: dict[str, Any], action: dict[str, Any], decoded_valu
     """A button press becomes a message whose `action` carries the button's kind and value."""
     channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id", "")
     message = body.get("message") or {}
-    thread_ts = message.get("thread_ts") or message.get("ts")
+    in_dm = channel.startswith("D")
+    thread_ts = message.get("thread_ts") or (None if in_dm else message.get("ts"))
+    pressed = {"ts": message.get("ts"), "blocks": message.get("blocks") or [], "action_id": action["action_id"],
+               "label": (action.get("text") or {}).get("text", "")} if message.get("ts") else None
     return SlackInbound(user=body["user"]["id"], channel=channel, text="",
                         message_id=f"action:{action.get('action_ts') or body.get('trigger_id')}:{action['action_id']}",
-                        thread_ts=thread_ts, shared=not channel.startswith("D"), action=decoded_value)
+                        thread_ts=thread_ts, shared=not in_dm, action=decoded_value, pressed=pressed)
 
 
 def thread_key(channel: str, thread_ts: str) -> str:

@@ -76,6 +76,13 @@ class WeComClient:
         return self._call(lambda token: self._http.post(self._base + "message/send", params={"access_token": token},
                                                         json=body))
 
+    def update_card_buttons(self, touser: str, response_code: str, replace_name: str) -> dict[str, Any]:
+        """Replace a clicked button_interaction card's buttons with one disabled label (a choice counts once)."""
+        body = {"userids": [touser], "agentid": self._agent_id, "response_code": response_code,
+                "button": {"replace_name": replace_name[:20]}}
+        return self._call(lambda token: self._http.post(self._base + "message/update_template_card",
+                                                        params={"access_token": token}, json=body))
+
     def upload_image(self, filename: str, content: bytes, mime_type: str = "image/png") -> str:
         """media/upload a chart; returns the media_id for an image message."""
         data = self._call(lambda token: self._http.post(self._base + "media/upload",

@@ -29,6 +29,8 @@ class WeComInbound:
     event: str = ""
     action: dict[str, Any] | None = None
     task_id: str = ""
+    response_code: str = ""  # lets the app replace a clicked card's buttons (update_template_card)
+    pressed_label: str = ""
 
     def to_payload(self) -> dict[str, Any]:
         """Serialise for the task queue."""
@@ -106,4 +108,6 @@ def parse_message(plaintext: str) -> WeComInbound:
     if event == "template_card_event":
         action = decode_button_key(_field(root, "EventKey"))
     return WeComInbound(user=user, msg_type=msg_type, dedupe_key=dedupe_key, text=_field(root, "Content"),
-                        event=event, action=action, task_id=_field(root, "TaskId"))
+                        event=event, action=action, task_id=_field(root, "TaskId"),
+                        response_code=_field(root, "ResponseCode"),
+                        pressed_label=str((action or {}).get("label", "")))

@@ -54,7 +54,8 @@ def button_cards(reply: BotReply, ref: str) -> list[dict[str, Any]]:
             "main_title": {"title": "请选择 Please choose"},
             "task_id": task_id,
             "button_list": [{"text": a.label[:40], "style": _STYLE.get(a.style, 2),
-                             "key": encode_button_key({"kind": a.kind, **a.value})} for a in chunk]}})
+                             "key": encode_button_key({"kind": a.kind, "label": a.label[:40], **a.value})}
+                            for a in chunk]}})
     return cards
 
 

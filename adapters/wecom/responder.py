@@ -43,10 +43,14 @@ class WeComResponder:
             self._feedback.record(employee_id, "wecom", str(action.get("ref", "")), bool(action.get("helpful")))
             self.send_all(inbound.user, [Outbound(body=b) for b in markdown_parts(THANKS_FEEDBACK)])
             return
+        bot_action = {k: v for k, v in action.items() if k != "label"} or None  # label rides along for the card only
         reply = self._chat.handle(IncomingMessage(employee_id=employee_id, text=inbound.text, channel="wecom",
                                                   thread_id=f"wecom:{inbound.user}", message_id=inbound.dedupe_key,
-                                                  shared=False, action=inbound.action))
+                                                  shared=False, action=bot_action))
         self.send_all(inbound.user, render_reply(reply, inbound.dedupe_key))
+        if inbound.response_code and action.get("kind") in ("quiz_answer", "confirm", "cancel"):
+            label = str(action.get("label") or "")
+            self._client.update_card_buttons(inbound.user, inbound.response_code, f"已选择 {label}".strip())
 
     def send_all(self, user: str, parts: list[Outbound]) -> None:
         """Send parts in order to one member, waiting for rate-limit slots (queue, never drop)."""

@@ -163,8 +163,12 @@ def block_action_body(action: Action, action_id: str, user: str = "U_KNOWN") -> 
     """An interactive payload for one pressed button, form-encoded like Slack sends it."""
     payload = {"type": "block_actions", "user": {"id": user}, "team": {"id": "T0001"}, "trigger_id": "trig.1",
                "channel": {"id": "D0001"}, "container": {"type": "message", "channel_id": "D0001"},
-               "message": {"ts": "1700000005.000100"}, "api_app_id": "A1", "token": "t",
+               "message": {"ts": "1700000005.000100", "blocks": [
+                   {"type": "section", "text": {"type": "mrkdwn", "text": "Q1?"}},
+                   {"type": "actions", "elements": [{"type": "button", "action_id": action_id}]}]},
+               "api_app_id": "A1", "token": "t",
                "actions": [{"action_id": action_id, "block_id": "b1", "type": "button", "value": encode_value(action),
+                            "text": {"type": "plain_text", "text": action.label},
                             "action_ts": "1700000006.000100"}]}
     return urllib.parse.urlencode({"payload": json.dumps(payload)})
 
@@ -180,7 +184,11 @@ def test_quiz_button_press_reaches_the_bot_as_an_action(slack, chat):
     assert channels.queue.wait_idle(10)
     assert [m.action for m in chat.received] == [{"kind": "quiz_answer", "quiz": "q1", "choice": "B"}]
     (reply,) = fake.calls_to("chat.postMessage")
-    assert "quiz_answer B" in reply.body["text"]
+    assert "quiz_answer B" in reply.body["text"] and reply.body["channel"] == "D0001" and "thread_ts" not in reply.body
+    (update,) = fake.calls_to("chat.update")  # the buttons are replaced by the choice
+    blocks = json.loads(update.body["blocks"]) if isinstance(update.body["blocks"], str) else update.body["blocks"]
+    assert update.body["ts"] == "1700000005.000100" and [b["type"] for b in blocks] == ["section", "context"]
+    assert "B. 10" in blocks[1]["elements"][0]["text"]
 
 
 def test_feedback_button_is_stored(slack, chat):

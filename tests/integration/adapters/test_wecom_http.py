@@ -175,11 +175,14 @@ def test_quiz_buttons_are_template_cards_and_a_click_comes_back_as_an_action(wec
     click = (f"<xml><ToUserName><![CDATA[{WECOM['corp_id']}]]></ToUserName><FromUserName><![CDATA[zhangsan]]>"
              f"</FromUserName><CreateTime>{int(time.time())}</CreateTime><MsgType><![CDATA[event]]></MsgType>"
              f"<Event><![CDATA[template_card_event]]></Event><EventKey><![CDATA[{buttons[1]['key']}]]></EventKey>"
-             f"<TaskId><![CDATA[{card['template_card']['task_id']}]]></TaskId><AgentID>1000002</AgentID></xml>")
+             f"<TaskId><![CDATA[{card['template_card']['task_id']}]]></TaskId><AgentID>1000002</AgentID>"
+             f"<ResponseCode><![CDATA[rc-123]]></ResponseCode></xml>")
     assert encrypted_post(client, click).status_code == 200
     assert channels.queue.wait_idle(10)
     assert chat.received[-1].action == {"kind": "quiz_answer", "quiz": "q1", "choice": "B"}
     assert "quiz_answer B" in fake.sent_messages()[-1]["markdown"]["content"]
+    (update,) = fake.calls_to("update_template_card")  # the card's buttons now show the choice
+    assert update.body["response_code"] == "rc-123" and update.body["button"]["replace_name"] == "已选择 B. 10"
 
 
 def test_feedback_key_round_trip_is_stored(wecom, chat):

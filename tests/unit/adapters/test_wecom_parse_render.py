@@ -65,7 +65,7 @@ def test_render_puts_text_first_then_images_then_button_cards():
     cards = [p.body["template_card"] for p in parts[2:]]
     assert [len(c["button_list"]) for c in cards] == [6, 2]
     assert cards[0]["card_type"] == "button_interaction" and cards[0]["task_id"] != cards[1]["task_id"]
-    assert decode_button_key(cards[1]["button_list"][1]["key"]) == {"kind": "quiz_answer", "choice": 7}
+    assert decode_button_key(cards[1]["button_list"][1]["key"]) == {"kind": "quiz_answer", "label": "选项7", "choice": 7}
 
 
 def test_render_splits_long_chinese_into_ordered_parts():

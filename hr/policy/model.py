@@ -87,6 +87,7 @@ class CourseHealthRules(Clause):
     redesign_after_quarters: int = Field(ge=1)
     promote_above_rating: float = Field(ge=0, le=1)
     good_rating_at_least: int = Field(ge=1, le=5)
+    min_ratings_to_promote: int = Field(1, ge=1)
 
 
 class KirkpatrickRules(BaseModel):

@@ -19,7 +19,9 @@ def needs_redesign(recent_quarters: list[Rate], rules: CourseHealthRules) -> boo
 
 
 def deserves_promotion(good_ratings: Rate, rules: CourseHealthRules) -> bool:
-    """True when the share of good ratings is above the promotion threshold."""
+    """True when enough learners rated it and the share of good ratings is above the promotion threshold."""
+    if good_ratings.denominator < rules.min_ratings_to_promote:
+        return False
     return good_ratings.value is not None and good_ratings.value > rules.promote_above_rating
 
 

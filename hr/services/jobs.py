@@ -52,7 +52,8 @@ def run_due(db: Session, notifier: Notifier, *, now: datetime, policy: Policy) -
     for days_before in sorted(set(rules.reminder_days_before_session)):
         day = today + timedelta(days=days_before)
         start = datetime.combine(day, time.min, tzinfo=zone).astimezone(UTC)
-        for session in course_repo.sessions_starting_between(db, start, start + timedelta(days=1)):
+        end = start + timedelta(days=1)
+        for session in course_repo.sessions_starting_between(db, max(start, now), end):
             kind = "reminder_day" if days_before == 0 else "reminder_before"
             local_start = session.starts_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
             attendees = db.exec(select(Enrollment).where(Enrollment.session_id == session.id,

@@ -81,6 +81,12 @@ def test_run_due_marks_overdue_notifies_once_and_reminds_before_sessions(hr, see
     assert hr.run_due_jobs().sent == {"reminder_day": 1}
 
 
+def test_no_same_day_reminder_after_the_session_started(hr, clock):
+    hr.enroll(hr.caller_for("e1"), "SEC-201")
+    clock.now = datetime(2026, 3, 28, 2, 0, tzinfo=UTC)  # 10:00 local, the 09:00 session has begun
+    assert "reminder_day" not in hr.run_due_jobs().sent
+
+
 def test_run_due_defers_messages_in_quiet_hours(hr, clock):
     clock.now = datetime(2026, 3, 24, 20, 0, tzinfo=UTC)  # 04:00 in Shanghai on 03-25
     report = hr.run_due_jobs()

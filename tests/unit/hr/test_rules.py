@@ -80,6 +80,9 @@ def test_course_health():
     assert course_health([Rate(9, 10), Rate(9, 10)], Rate(19, 20), rules) == "promote"  # 95% > 90%
     assert course_health([Rate(9, 10), Rate(9, 10)], Rate(9, 10), rules) == "ok"        # 90% is not above 90%
     assert course_health([Rate(1, 10), Rate(1, 10)], Rate(20, 20), rules) == "redesign"
+    picky = rules.model_copy(update={"min_ratings_to_promote": 10})
+    assert course_health([Rate(9, 10)], Rate(9, 9), picky) == "ok"          # 9 ratings are too few
+    assert course_health([Rate(9, 10)], Rate(10, 10), picky) == "promote"
 
 
 def test_kirkpatrick_delta():

@@ -44,13 +44,24 @@ def require_privileged(caller: Caller, what_en: str, what_zh: str) -> None:
         raise forbidden(what_en, what_zh)
 
 
+def heads_department(db: Session, caller: Caller) -> bool:
+    """A manager heads their department when their own manager sits outside it (or they have none)."""
+    if caller.role != "manager":
+        return False
+    me = org_repo.get_employee(db, caller.id)
+    if me is None:
+        return False
+    boss = org_repo.get_employee(db, me.manager_id) if me.manager_id else None
+    return boss is None or boss.department_id != me.department_id
+
+
 def require_department_view(db: Session, caller: Caller, department_id: str) -> None:
-    """Department figures: HR/specialists any department; a manager only a department inside their own tree."""
+    """Department figures: HR/specialists any department; a department head their department and sub-departments."""
     if org_repo.get_department(db, department_id) is None:
         raise not_found("department", department_id)
     if caller.sees_everyone:
         return
-    if caller.role == "manager" and caller.department_id in org_repo.department_ancestors(db, department_id):
+    if caller.department_id in org_repo.department_ancestors(db, department_id) and heads_department(db, caller):
         return
     raise forbidden("see this department's figures", "查看该部门的数据")
 

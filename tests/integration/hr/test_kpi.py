@@ -74,8 +74,9 @@ def test_bonus_band_from_a_custom_policy(hr, tmp_path):
     assert sales.item("performance_adjustment").verdict == "bonus"
 
 
-def test_department_kpi_access(hr):
+def test_department_kpi_access(hr, seeded):
     assert hr.department_kpi(hr.caller_for("m1"), "rnd-web", period="2026Q1").item("completion_rate").value == 0.75
+    assert hr.department_kpi(hr.caller_for("ceo"), "sales", period="2026Q1").item("completion_rate").value == 1.0
     for who, dept in (("m2", "rnd"), ("e1", "rnd-web"), ("m1", "sales")):
         with pytest.raises(HRError) as caught:
             hr.department_kpi(hr.caller_for(who), dept, period="2026Q1")
@@ -109,3 +110,14 @@ def test_kirkpatrick_and_course_health_need_privilege(hr):
                                               "level4_business_delta"]
     health = {h.course_code: h for h in hr.course_health(hr.caller_for("hr1"), period="2026Q1")}
     assert [name for name, _rate in health["CMP-101"].quarters] == ["2025Q4", "2026Q1"]
+
+
+def test_a_team_lead_inside_a_department_cannot_see_the_whole_department(hr, seeded):
+    from hr.db import session_scope
+    from hr.models import Employee
+
+    with session_scope(seeded, write=True) as db:
+        db.add(Employee(id="lead", name="Lead", department_id="rnd", manager_id="m1", role="manager"))
+    with pytest.raises(HRError) as caught:
+        hr.department_kpi(hr.caller_for("lead"), "rnd", period="2026Q1")
+    assert caught.value.code == "forbidden"

@@ -117,7 +117,7 @@ def _add_slack(channels: Channels, clock) -> None:
 
     client = make_web_client(settings.slack.bot_token.get_secret_value(), settings.slack.api_url)
     responder = SlackResponder(client, channels.chat, SlackIdentity(channels.directory, client), channels.dedupe,
-                               channels.feedback)
+                               channels.feedback, hr=channels.hr)
     channels.registry.register(REPLY_JOB, responder.run_reply)
     channels.registry.register(HOME_JOB, responder.run_home)
     channels.slack_client = client

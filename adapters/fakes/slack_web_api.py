@@ -18,6 +18,7 @@ class FakeSlackWebApi(RecordingServer):
         """Start with a users.info directory and a ts counter."""
         super().__init__()
         self.emails = dict(emails or {})
+        self.locales: dict[str, str] = {}  # users.info locale per user (include_locale=true)
         self.socket_mode_url = ""  # set to a FakeSocketModeServer's url to serve apps.connections.open
         self._ts = itertools.count(1)
         self._ts_lock = threading.Lock()
@@ -48,7 +49,8 @@ class FakeSlackWebApi(RecordingServer):
             user = args.get("user", "")
             if user not in self.emails:
                 return 200, {"ok": False, "error": "user_not_found"}
-            return 200, {"ok": True, "user": {"id": user, "profile": {"email": self.emails[user]}}}
+            return 200, {"ok": True, "user": {"id": user, "locale": self.locales.get(user, "zh-CN"),
+                                              "profile": {"email": self.emails[user]}}}
         if method == "apps.connections.open":
             if not self.socket_mode_url:
                 return 200, {"ok": False, "error": "not_allowed_token_type"}

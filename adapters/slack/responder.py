@@ -6,12 +6,13 @@ import logging
 from typing import Any
 
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from adapters.dedupe import DedupeStore
 from adapters.feedback import FeedbackStore
 from adapters.messages_i18n import EMPTY_QUESTION, SENT_IN_DM, THANKS_FEEDBACK, UNKNOWN_PERSON
 from adapters.ports import ChatHandler
-from adapters.slack.home import home_sections, home_view
+from adapters.slack.home import chat_home_sections, home_view, hr_home_sections
 from adapters.slack.identity import SlackIdentity
 from adapters.slack.render import mark_chosen, plain_message, render_messages
 from adapters.slack.translate import SlackInbound, thread_key
@@ -27,13 +28,14 @@ class SlackResponder:
     """Runs in the worker (never on the request path): one inbound message -> one or more Slack API calls."""
 
     def __init__(self, client: WebClient, chat: ChatHandler, identity: SlackIdentity, dedupe: DedupeStore,
-                 feedback: FeedbackStore) -> None:
-        """Everything comes from the composition root."""
+                 feedback: FeedbackStore, hr=None) -> None:
+        """Everything comes from the composition root; `hr` (optional) feeds the App Home tab directly."""
         self._client = client
         self._chat = chat
         self._identity = identity
         self._dedupe = dedupe
         self._feedback = feedback
+        self._hr = hr
 
     def run_reply(self, payload: dict[str, Any]) -> None:
         """Job entry: answer one message or button press."""
@@ -71,9 +73,19 @@ class SlackResponder:
         employee_id = self._identity.resolve(user)
         if employee_id is None:
             view = {"type": "home", "blocks": plain_message(UNKNOWN_PERSON)["blocks"]}
+        elif self._hr is not None:
+            view = home_view(hr_home_sections(self._hr, employee_id, self._language(user)))
         else:
-            view = home_view(home_sections(self._chat, employee_id))
+            view = home_view(chat_home_sections(self._chat, employee_id))
         self._client.views_publish(user_id=user, view=view)
+
+    def _language(self, user: str) -> str:
+        """'en' for English Slack locales, else 'zh' (users.info with include_locale; zh when unknown)."""
+        try:
+            locale = (self._client.users_info(user=user, include_locale=True).get("user") or {}).get("locale", "")
+        except SlackApiError:
+            return "zh"
+        return "en" if str(locale).lower().startswith("en") else "zh"
 
     def deliver(self, inbound: SlackInbound, reply: BotReply) -> None:
         """Personal answers go to the DM (with a private pointer in a channel); others where they were asked."""

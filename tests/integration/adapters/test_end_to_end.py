@@ -121,3 +121,17 @@ def test_reminders_go_through_the_channels(stack):
     _, channels, _, _ = stack
     assert isinstance(channels.hr.notifier, ChannelNotifier)
     channels.registry.run("hr.run_due_jobs", {})  # idempotent; sends whatever is due now through Slack/WeCom
+
+
+def test_app_home_shows_my_progress_and_kpi_in_my_language(stack):
+    """The Home tab reads HR directly (as the employee), in the Slack user's locale."""
+    client, channels, slack, _ = stack
+    slack.emails["U0000012"] = "he.xiajun12@example.com"
+    slack.locales["U0000012"] = "en-US"
+    body = event_body({"type": "app_home_opened", "user": "U0000012", "channel": "D1", "tab": "home"}, "EvHomeE2E")
+    assert client.post("/slack/events", content=body, headers=signed_headers(body)).status_code == 200
+    assert channels.queue.wait_idle(60)
+    (publish,) = slack.calls_to("views.publish")
+    view = json.loads(publish.body["view"]) if isinstance(publish.body["view"], str) else publish.body["view"]
+    text = json.dumps(view, ensure_ascii=False)
+    assert "何霞军's progress" in text and "My KPI" in text and len(view["blocks"]) <= 100

@@ -41,7 +41,7 @@ class ChatService:
         started = time.perf_counter()
         language = detect_language(msg.text) if msg.text.strip() else "zh"
         try:
-            ctx = self._context(msg, language)
+            ctx = self._context(msg, language, self._previous_question(msg))
         except Exception as exc:
             log.info("unknown or unusable caller on %s", msg.channel)
             text = exc.message(language) if hasattr(exc, "message") else type(exc).__name__
@@ -59,14 +59,24 @@ class ChatService:
                  (time.perf_counter() - started) * 1000, reply.mode, len(reply.tools))
         return reply
 
-    def _context(self, msg: IncomingMessage, language: str) -> TurnContext:
+    def _previous_question(self, msg: IncomingMessage) -> str | None:
+        """The person's last standalone question in this thread (follow-ups are rewritten against it)."""
+        try:
+            turns = self.history.recent(msg.channel, msg.thread_id, msg.employee_id, limit=6)
+        except Exception:
+            log.exception("could not read the thread's history")
+            return None
+        return next((t.standalone or t.text for t in reversed(turns) if t.role == "user"
+                     and t.intent in ("search_knowledge", "chat")), None)
+
+    def _context(self, msg: IncomingMessage, language: str, previous_question: str | None) -> TurnContext:
         """Resolve the caller from the channel's employee id, and what they may read."""
         hr = self.deps.hr
         caller = hr.caller_for(msg.employee_id)
         employee = hr.employee_by_id(msg.employee_id)
         audience = Audience.of(*hr.audience_tags(employee))
         return TurnContext(caller=caller, audience=audience, language=language, channel=msg.channel,
-                           thread_id=msg.thread_id, today=self._today())
+                           thread_id=msg.thread_id, today=self._today(), previous_question=previous_question)
 
     def _turn(self, msg: IncomingMessage, toolkit: Toolkit, ctx: TurnContext) -> tuple[BotReply, tuple]:
         """Buttons and confirmations are handled without the model; free text goes to the agent or offline."""

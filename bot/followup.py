@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-_ZH_FOLLOWUP = re.compile(r"^(?:那|那么|那如果|如果是|换成|还有)?\s*(.{1,20}?)\s*(?:呢|怎么样|怎么办|又如何)\s*[?？]?$")
+_ZH_FOLLOWUP = re.compile(r"^(?:那如果是|那如果|那么|那|如果是|换成|还有)\s*(.{1,15}?)\s*(?:呢|怎么样|怎么办|又如何)?\s*[?？]?$"
+                          r"|^(.{1,12}?)\s*呢\s*[?？]?$")
 _EN_FOLLOWUP = re.compile(r"^(?:and\s+)?(?:what|how)\s+about\s+(.{1,60}?)\s*\??$|^and\s+(?:for\s+)?(.{1,40}?)\s*\?$",
                           re.IGNORECASE)
 # Where the asking part of a Chinese question starts: the subject sits before it.
@@ -17,7 +18,7 @@ def follow_up_focus(text: str) -> str | None:
     """The new subject of a follow-up ("补考", "managers"); None when the message stands on its own."""
     stripped = text.strip()
     if m := _ZH_FOLLOWUP.match(stripped):
-        return m.group(1).strip() or None
+        return (m.group(1) or m.group(2) or "").strip() or None
     if m := _EN_FOLLOWUP.match(stripped):
         return (m.group(1) or m.group(2) or "").strip() or None
     return None

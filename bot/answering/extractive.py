@@ -72,10 +72,10 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     language = detect_language(question)
     passages = index.search(question, audience=audience, k=k)
     scored = score_passages(index, question, passages)
-    if not scored or not is_answerable(scored[0], policy):
+    if not scored or not is_answerable(index.dense_profile(question, audience), language, policy):
         return GroundedAnswer(ABSTAIN_TEXT[language], [], True, passages, language)
     floor = scored[0].relevance * policy.keep_ratio
-    usable = [s for s in scored if s.relevance >= floor and is_answerable(s, policy)][:3]
+    usable = [s for s in scored if s.relevance >= floor][:3]
     usable = _prefer_language(usable, language)
     question_terms = index.tokenizer.tokens(question)
     picks = select_sentences(question_terms, usable, index.tokenizer, index.keyword_idf)

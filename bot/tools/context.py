@@ -18,6 +18,7 @@ class TurnContext:
     channel: str
     thread_id: str
     today: date
+    previous_question: str | None = None  # the person's last question in the thread, for follow-up rewriting
 
     @property
     def employee_id(self) -> str:

@@ -54,8 +54,10 @@ def generate_quiz(deps, ctx: TurnContext, course: str | None = None, topic: str 
         return ToolResult("generate_quiz", args, False, ctx.say("资料里没有足够可出题的要点。",
                                                                 "The material has too few checkable facts for a quiz."))
     deps.quiz_sessions.start(ctx.channel, ctx.thread_id, ctx.employee_id, quiz)
-    intro = ctx.say(f"好的，{len(quiz.items)} 道题，来自{quiz.topic}的资料。先独立思考，答错了我会先给提示。",
-                    f"Here are {len(quiz.items)} questions on {quiz.topic}. Think it through; if you miss one I'll "
+    title = deps.course_title(course, ctx.language) if course else None
+    subject = f"{course} {title}" if title else quiz.topic
+    intro = ctx.say(f"好的，{len(quiz.items)} 道题，来自“{subject}”的资料。先独立思考，答错了我会先给提示。",
+                    f"Here are {len(quiz.items)} questions on \"{subject}\". Think it through; if you miss one I'll "
                     "give a hint first.")
     first, actions = render_item(ctx, quiz.items[0], 1, len(quiz.items))
     return ToolResult("generate_quiz", args, True, intro + "\n\n" + first, actions=actions)

@@ -21,6 +21,8 @@ def test_english_follow_up_without_people_appends_the_focus():
 
 
 def test_standalone_questions_are_left_alone():
+    assert follow_up_focus("考试不及格怎么办？") is None
+    assert rewrite("考试不及格怎么办？", "年假有几天？") == "考试不及格怎么办？"
     assert follow_up_focus("年假有几天？") is None
     assert rewrite("年假有几天？", "考试不及格怎么办？") == "年假有几天？"
     assert rewrite("那补考呢？", None) == "那补考呢？"

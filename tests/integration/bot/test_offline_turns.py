@@ -146,3 +146,16 @@ def test_injection_in_a_message_only_previews_for_the_caller(chat, engine):
     with Session(engine) as db:
         assert not db.exec(select(Enrollment).where(Enrollment.course_code == "LDR-301",
                                                     Enrollment.employee_id == LEARNER)).all()
+
+
+def test_follow_up_keeps_a_data_intent_with_the_new_period(chat):
+    say(chat, LEARNER, "我的KPI是多少？", thread="k1")
+    reply = say(chat, LEARNER, "那上季度呢？", thread="k1")
+    assert reply.tools[0].name == "explain_kpi"
+    assert reply.tools[0].args == {"period": "2026Q2"}
+
+
+def test_unknown_person_gets_a_friendly_refusal(chat):
+    reply = chat.handle(IncomingMessage(employee_id="E9999", text="我的学习进度"))
+    assert reply.private and not reply.tools
+    assert "E9999" in reply.text

@@ -42,6 +42,7 @@ class SlackResponder:
         inbound = SlackInbound.from_payload(payload)
         employee_id = self._identity.resolve(inbound.user)
         if employee_id is None:
+            log.info("slack message %s from an unknown user", inbound.message_id)
             self._notice(inbound, UNKNOWN_PERSON)
             return
         action = inbound.action or {}
@@ -57,6 +58,8 @@ class SlackResponder:
                                                   thread_id=thread, message_id=inbound.message_id,
                                                   shared=inbound.shared, action=inbound.action))
         self.deliver(inbound, reply)
+        log.info("slack reply %s delivered (private=%s, abstained=%s)", inbound.message_id, reply.private,
+                 reply.abstained)
         if inbound.pressed and action.get("kind") in ("quiz_answer", "confirm", "cancel"):
             self._mark_pressed(inbound)
 

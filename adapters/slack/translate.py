@@ -72,13 +72,15 @@ def from_block_action(body: dict[str, Any], action: dict[str, Any], decoded_valu
     """A button press becomes a message whose `action` carries the button's kind and value."""
     channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id", "")
     message = body.get("message") or {}
+    ephemeral = bool((body.get("container") or {}).get("is_ephemeral"))  # e.g. a quiz from /mentor: stay private
     in_dm = channel.startswith("D")
     thread_ts = message.get("thread_ts") or (None if in_dm else message.get("ts"))
     pressed = {"ts": message.get("ts"), "blocks": message.get("blocks") or [], "action_id": action["action_id"],
                "label": (action.get("text") or {}).get("text", "")} if message.get("ts") else None
     return SlackInbound(user=body["user"]["id"], channel=channel, text="",
                         message_id=f"action:{action.get('action_ts') or body.get('trigger_id')}:{action['action_id']}",
-                        thread_ts=thread_ts, shared=not in_dm, action=decoded_value, pressed=pressed)
+                        thread_ts=thread_ts, shared=not in_dm, ephemeral=ephemeral and not in_dm,
+                        action=decoded_value, pressed=None if ephemeral else pressed)
 
 
 def thread_key(channel: str, thread_ts: str) -> str:

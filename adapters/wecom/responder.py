@@ -47,7 +47,9 @@ class WeComResponder:
         reply = self._chat.handle(IncomingMessage(employee_id=employee_id, text=inbound.text, channel="wecom",
                                                   thread_id=f"wecom:{inbound.user}", message_id=inbound.dedupe_key,
                                                   shared=False, action=bot_action))
-        self.send_all(inbound.user, render_reply(reply, inbound.dedupe_key))
+        parts = render_reply(reply, inbound.dedupe_key)
+        self.send_all(inbound.user, parts)
+        log.info("wecom reply %s sent in %d part(s)", inbound.dedupe_key, len(parts))
         if inbound.response_code and action.get("kind") in ("quiz_answer", "confirm", "cancel"):
             label = str(action.get("label") or "")
             self._client.update_card_buttons(inbound.user, inbound.response_code, f"已选择 {label}".strip())

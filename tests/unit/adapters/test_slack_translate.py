@@ -43,3 +43,12 @@ def test_payload_round_trip():
     """Payload round trip."""
     inbound = translate.from_mention({"user": "U1", "channel": "C1", "text": "x", "ts": "1"}, "Ev")
     assert translate.SlackInbound.from_payload(inbound.to_payload()) == inbound
+
+
+def test_button_on_an_ephemeral_message_keeps_the_answer_private():
+    """A quiz sent by /mentor is ephemeral; answering it must not post the result in the channel."""
+    body = {"user": {"id": "U1"}, "channel": {"id": "C1"}, "trigger_id": "t",
+            "container": {"type": "message", "channel_id": "C1", "is_ephemeral": True}}
+    action = {"action_id": "mentor_quiz_answer_0", "action_ts": "1.2", "text": {"text": "A"}}
+    inbound = translate.from_block_action(body, action, {"kind": "quiz_answer"})
+    assert inbound.ephemeral and inbound.shared and inbound.pressed is None

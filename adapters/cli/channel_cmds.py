@@ -116,6 +116,18 @@ def tokens_create(employee: str = typer.Option(..., "--employee", help="Employee
     typer.echo(f"# shown once; web chat: http://127.0.0.1:8000/#token={token}", err=True)
 
 
+@tokens_app.command("revoke")
+def tokens_revoke(employee: str = typer.Option(..., "--employee", help="Employee whose tokens stop working.")) -> None:
+    """Revoke every API token of one employee (offboarding, a lost laptop)."""
+    from adapters.api.tokens import TokenStore
+    from adapters.channels import make_channel_engine
+    from adapters.tables import ensure_channel_tables
+
+    engine = make_channel_engine(_settings())
+    ensure_channel_tables(engine)
+    typer.echo(f"revoked {TokenStore(engine).revoke_all(employee)} token(s) of {employee}")
+
+
 def _employee_known(engine, employee_id: str) -> bool | None:
     """True/False when HR records can be read, None when the HR tables are not there yet."""
     from sqlalchemy.exc import SQLAlchemyError

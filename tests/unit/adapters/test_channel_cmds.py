@@ -25,7 +25,11 @@ def test_tokens_create_prints_a_token_that_authenticates(runner, tmp_path):
     from adapters.api.tokens import TokenStore
     from hr.db import make_engine
 
-    assert TokenStore(make_engine(f"sqlite:///{tmp_path / 'mentor.db'}")).employee_for(token) == "E0001"
+    store = TokenStore(make_engine(f"sqlite:///{tmp_path / 'mentor.db'}"))
+    assert store.employee_for(token) == "E0001"
+    revoked = runner.invoke(build_app(), ["tokens", "revoke", "--employee", "E0001"])
+    assert revoked.exit_code == 0 and "revoked 1 token" in revoked.stdout
+    assert store.employee_for(token) is None
 
 
 def test_worker_without_redis_explains_itself(runner):

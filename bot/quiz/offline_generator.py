@@ -47,22 +47,20 @@ class OfflineQuizBuilder:
                     group.append(fact.span)
 
     def candidates(self) -> Iterator[QuizItem]:
-        """Items in a mixed order (mcq, true/false, cloze in turn); some will fail the check and be skipped."""
+        """One item per fact sentence, taking mcq, true/false and cloze in turn while each kind has material left."""
         facts = list(self.facts)
         self._random.shuffle(facts)
-        makers = [self._mcq, self._true_false, self._cloze]
+        pools = [[item for fact in facts if (item := maker(fact)) is not None]
+                 for maker in (self._mcq, self._true_false, self._cloze)]
         used: set[str] = set()
-        turn = 0
-        for _ in range(3):
-            for fact in facts:
-                key = fact.sentence
-                if key in used:
-                    continue
-                item = makers[turn % 3](fact)
-                if item is not None:
-                    used.add(key)
-                    turn += 1
-                    yield item
+        while any(pools):
+            for pool in pools:
+                while pool:
+                    item = pool.pop(0)
+                    if item.evidence not in used:
+                        used.add(item.evidence)
+                        yield item
+                        break
 
     def _base(self, fact: Fact, **fields) -> QuizItem:
         """Fields every item shares: the citation and the language."""

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.answering.relevance import ScoredPassage, term_coverage
+from bot.answering.coverage import QuestionCoverage
 from bot.messages import Citation
 from knowledge.sentences import split_sentences
+from retrieval.types import Passage
 
-MAX_SENTENCES = 4
+MAX_SENTENCES = 3
+RANK_PENALTY = 0.15  # a sentence from the second passage must cover clearly more to beat the first passage
 HEADER = {"zh": "根据知识库中的相关规定：", "en": "Here is what the knowledge base says:"}
 SOURCES = {"zh": "来源：", "en": "Sources:"}
+_REFERRING = ("此", "该", "上述", "以上", "这", "This ", "These ", "It ", "They ")
 
 
 @dataclass(frozen=True)
@@ -22,35 +25,39 @@ class Pick:
     passage_rank: int
     position: int
     score: float
-    scored: ScoredPassage
+    passage: Passage
 
 
-def select_sentences(question_terms: Sequence[str], usable: Sequence[ScoredPassage], tokenizer,
-                     idf: Callable[[str], float]) -> list[Pick]:
-    """Best sentences by term coverage, favouring higher-ranked passages; always at least one per top passage."""
+def select_sentences(coverage: QuestionCoverage, passages: Sequence[Passage]) -> list[Pick]:
+    """The best-covering sentences (at most MAX_SENTENCES), in reading order, never the same sentence twice."""
     candidates: list[Pick] = []
-    for rank, scored in enumerate(usable):
-        sentences = split_sentences(scored.passage.text, clauses=False) or [scored.passage.text]
+    for rank, passage in enumerate(passages):
+        sentences = split_sentences(passage.text, clauses=False) or [passage.text]
         for position, sentence in enumerate(sentences):
-            coverage = term_coverage(question_terms, set(tokenizer.tokens(sentence)), idf)
-            score = coverage + 0.15 * scored.relevance - 0.08 * rank - (0.3 if len(sentence) < 8 else 0.0)
-            candidates.append(Pick(sentence, rank, position, score, scored))
-    candidates.sort(key=lambda p: -p.score)
+            score = coverage.of(f"{passage.heading} {sentence}", passage.language) - RANK_PENALTY * rank
+            if len(sentence) < 8:
+                score -= 0.3
+            candidates.append(Pick(sentence, rank, position, score, passage))
+    candidates.sort(key=lambda p: (-p.score, p.passage_rank, p.position))
     chosen: list[Pick] = []
+    texts: set[str] = set()
     best = candidates[0].score if candidates else 0.0
     for pick in candidates:
-        if len(chosen) >= MAX_SENTENCES:
+        if len(chosen) >= MAX_SENTENCES or (chosen and pick.score < best * 0.7):
             break
-        if chosen and pick.score < best * 0.6:
-            break
-        if any(pick.sentence == c.sentence for c in chosen):
-            continue
-        chosen.append(pick)
-        # a sentence that opens with a reference ("this", "以上") needs the one before it
-        if pick.position > 0 and pick.sentence.startswith(("此", "该", "上述", "以上", "This", "These", "It ")):
-            sentences = split_sentences(pick.scored.passage.text, clauses=False)
-            chosen.append(Pick(sentences[pick.position - 1], pick.passage_rank, pick.position - 1, pick.score, pick.scored))
+        for extra in _with_antecedent(pick):
+            if extra.sentence not in texts:
+                texts.add(extra.sentence)
+                chosen.append(extra)
     return sorted(chosen, key=lambda p: (p.passage_rank, p.position))
+
+
+def _with_antecedent(pick: Pick) -> list[Pick]:
+    """A sentence that opens with a reference ("this", "以上") needs the sentence before it."""
+    if pick.position == 0 or not pick.sentence.startswith(_REFERRING):
+        return [pick]
+    previous = split_sentences(pick.passage.text, clauses=False)[pick.position - 1]
+    return [Pick(previous, pick.passage_rank, pick.position - 1, pick.score, pick.passage), pick]
 
 
 def compose_answer(picks: Sequence[Pick], language: str) -> tuple[str, list[Citation]]:
@@ -59,7 +66,7 @@ def compose_answer(picks: Sequence[Pick], language: str) -> tuple[str, list[Cita
     citations: list[Citation] = []
     lines = [HEADER[language]]
     for pick in picks:
-        passage = pick.scored.passage
+        passage = pick.passage
         if passage.chunk_id not in numbers:
             numbers[passage.chunk_id] = len(numbers) + 1
             citations.append(Citation(n=numbers[passage.chunk_id], source=passage.source, title=passage.title,

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-from retrieval.types import Passage
 
 
 @dataclass(frozen=True)
@@ -20,41 +18,6 @@ class RelevancePolicy:
     flat_margin: float = 0.025  # top-1 minus the mean of the top 30 below this means "nothing stands out"
     flat_extra: float = 0.03  # ... and then the top-1 must clear the floor by this much
     keep_ratio: float = 0.85  # further passages are quoted only if their relevance is close to the best
-
-
-@dataclass(frozen=True)
-class ScoredPassage:
-    """A passage with the evidence for using it."""
-
-    passage: Passage
-    dense: float
-    coverage: float
-
-    @property
-    def relevance(self) -> float:
-        """One number to rank and compare passages."""
-        return 0.5 * self.dense + 0.5 * self.coverage
-
-
-def term_coverage(question_terms: Sequence[str], passage_terms: set[str], idf: Callable[[str], float]) -> float:
-    """IDF-weighted share of distinct question terms present in the passage (0..1)."""
-    return group_coverage([[t] for t in dict.fromkeys(question_terms)], passage_terms, idf)
-
-
-def group_coverage(groups: Sequence[Sequence[str]], passage_terms: set[str], idf: Callable[[str], float]) -> float:
-    """Share of concepts (each a list of alternative terms) found, weighted by the rarest alternative's IDF.
-
-    A term the knowledge base has never seen gets the highest weight: it is the best evidence that the
-    material does not cover the question."""
-    total = found = 0.0
-    for alternatives in groups:
-        if not alternatives:
-            continue
-        weight = max(idf(t) for t in alternatives)
-        total += weight
-        if any(t in passage_terms for t in alternatives):
-            found += weight
-    return found / total if total else 0.0
 
 
 def is_answerable(profile: Sequence[float], language: str, policy: RelevancePolicy) -> bool:

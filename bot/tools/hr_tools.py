@@ -52,6 +52,11 @@ def my_progress(deps, ctx: TurnContext, period: str | None = None, employee: str
 def team_progress(deps, ctx: TurnContext, period: str | None = None) -> ToolResult:
     """The caller's team (their whole subtree)."""
     team = deps.hr.team_progress(ctx.caller, period)
+    if not team.members:
+        return ToolResult("team_progress", _args(period=period), True,
+                          ctx.say("你名下没有团队成员；团队进度是给经理看的。想看自己的进度可以说“我的学习进度”。",
+                                  "You have no team members; team progress is for managers. Ask \"my progress\" for yours."),
+                          private=True)
     return ToolResult("team_progress", _args(period=period), True, team.to_text(ctx.language), private=True)
 
 
@@ -99,7 +104,12 @@ def completion_report(deps, ctx: TurnContext, by: str = "department", period: st
     definition = ctx.say("口径：完成率 = 本期到期且已完成的报名数 ÷ 本期到期的报名数。",
                          "Definition: completion = enrollments due in the period and completed ÷ enrollments due in "
                          "the period.")
-    text = "\n".join([head, "", *table, "", definition])
+    scope_note = {
+        "self": ctx.say("范围：仅你本人的课程（查看他人需要经理或 HR 权限）。",
+                        "Scope: only your own courses (others' need manager or HR access)."),
+        "team": ctx.say("范围：你的团队（含下级团队）。", "Scope: your team, including sub-teams."),
+    }.get(report.scope.split(":", 1)[0], ctx.say("范围：全公司。", "Scope: the whole company."))
+    text = "\n".join([head, "", *table, "", definition, scope_note])
     chart = Attachment("completion.png", deps.hr.completion_chart(report, ctx.language),
                        title=ctx.say("完成率图表", "Completion chart"))
     scope_private = report.scope.startswith("self:")

@@ -82,7 +82,7 @@ class Toolkit:
         try:
             return call()
         except TypeError as exc:
-            log.info("tool %s called with bad arguments: %s", name, exc)
+            log.warning("tool %s called with bad arguments: %s", name, exc)
             return ToolResult(name, args, False, self.ctx.say("参数不对，请换个说法。", "Those arguments don't fit; please rephrase."))
         except Exception as exc:
             if hasattr(exc, "code") and hasattr(exc, "message"):

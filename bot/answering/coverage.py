@@ -1,0 +1,41 @@
+"""How much of a question a piece of text covers, across Chinese and English."""
+
+from __future__ import annotations
+
+from retrieval.language import detect_language
+
+
+class QuestionCoverage:
+    """Built once per question; `of(text)` scores any passage or sentence against it (0..1).
+
+    Same language: IDF-weighted share of the question's terms in the text. Other language: the lexicon's
+    translations of the question's phrases (matched as text) plus the words it could not translate."""
+
+    def __init__(self, index, question: str) -> None:
+        self._index = index
+        self._terms = list(dict.fromkeys(index.tokenizer.tokens(question)))
+        self._groups, residual = index.lexicon.translate_groups(question)
+        self._residual = list(dict.fromkeys(index.tokenizer.tokens(residual)))
+        self.language = detect_language(question)
+        self._group_weights = [max(max((index.keyword_idf(t) for t in index.tokenizer.tokens(alt)), default=0.0)
+                                   for alt in group) for group in self._groups]
+
+    def of(self, text: str, language: str | None = None) -> float:
+        """Coverage of the question by `text` (the better of the two views when languages differ)."""
+        terms = set(self._index.tokenizer.tokens(text))
+        same = self._weighted([(t, t in terms) for t in self._terms])
+        if not self._groups or (language or detect_language(text)) == self.language:
+            return same
+        lowered = text.lower()
+        pairs = [(w, any(a.lower() in lowered for a in group)) for w, group in zip(self._group_weights, self._groups,
+                                                                                   strict=True)]
+        pairs += [(self._index.keyword_idf(t), t in terms) for t in self._residual]
+        total = sum(w for w, _ in pairs)
+        cross = sum(w for w, hit in pairs if hit) / total if total else 0.0
+        return max(same, cross)
+
+    def _weighted(self, hits: list[tuple[str, bool]]) -> float:
+        """IDF-weighted share of hits; unseen terms weigh most."""
+        weights = [(self._index.keyword_idf(t), hit) for t, hit in hits]
+        total = sum(w for w, _ in weights)
+        return sum(w for w, hit in weights if hit) / total if total else 0.0

@@ -40,7 +40,8 @@ def build_bolt_app(signing_secret: str, client: WebClient, queue: TaskQueue, ded
 
     def accept(key: str, inbound: translate.SlackInbound | None) -> None:
         """First sighting of this id -> enqueue; any retry (same id, any replica) -> nothing."""
-        if inbound is None:
+        if inbound is None or not key:
+            log.info("slack payload without a usable event/user id ignored")
             return
         if not dedupe.claim(key):
             log.info("duplicate slack delivery %s ignored", key)
@@ -54,28 +55,30 @@ def build_bolt_app(signing_secret: str, client: WebClient, queue: TaskQueue, ded
     @app.event("app_mention")
     def on_mention(body: dict[str, Any], event: dict[str, Any]) -> None:
         """@Mentor in a channel: answered in the thread."""
-        accept(body["event_id"], translate.from_mention(event, body["event_id"]))
+        accept(body.get("event_id", ""), translate.from_mention(event, body.get("event_id", "")))
 
     @app.event("message")
     def on_message(body: dict[str, Any], event: dict[str, Any], context) -> None:
         """DMs always; channel thread replies only in threads the bot already answered in."""
-        inbound = translate.from_message(event, body["event_id"], context.bot_user_id)
+        inbound = translate.from_message(event, body.get("event_id", ""), context.bot_user_id)
         if inbound and inbound.shared and not dedupe.seen(translate.thread_key(inbound.channel, inbound.thread_ts)):
             return
-        accept(body["event_id"], inbound)
+        accept(body.get("event_id", ""), inbound)
 
     @app.event("app_home_opened")
     def on_home(body: dict[str, Any], event: dict[str, Any]) -> None:
         """Refresh the Home tab when it is opened (not the Messages tab)."""
-        if event.get("tab", "home") == "home" and dedupe.claim(body["event_id"]):
-            queue.enqueue(HOME_JOB, {"user": event["user"]}, job_id=body["event_id"])
+        event_id = body.get("event_id")
+        if event_id and event.get("user") and event.get("tab", "home") == "home" and dedupe.claim(event_id):
+            queue.enqueue(HOME_JOB, {"user": event["user"]}, job_id=event_id)
 
     @app.command(re.compile(r"^/mentor"))
     def on_command(ack, body: dict[str, Any]) -> None:
         """`/mentor question`: ack with a 'thinking' note, answer privately from the worker."""
         ack(text=THINKING)
         inbound = translate.from_command(body)
-        accept(inbound.message_id, inbound)
+        if inbound is not None:
+            accept(inbound.message_id, inbound)
 
     @app.action(re.compile(f"^{ACTION_PREFIX}"))
     def on_button(ack, body: dict[str, Any], action: dict[str, Any]) -> None:
@@ -87,6 +90,7 @@ def build_bolt_app(signing_secret: str, client: WebClient, queue: TaskQueue, ded
             log.warning("ignored a button with a foreign value: %s", action.get("action_id"))
             return
         inbound = translate.from_block_action(body, action, value)
-        accept(inbound.message_id, inbound)
+        if inbound is not None:
+            accept(inbound.message_id, inbound)
 
     return app

@@ -19,8 +19,11 @@ def slack_router(bolt_app: App) -> APIRouter:
         body = await request.body()
         if len(body) > MAX_SLACK_BODY:
             return Response("request body too large", status_code=413)
-        bolt_request = BoltRequest(body=body.decode("utf-8", errors="replace"), query=str(request.url.query),
-                                   headers={k: [v] for k, v in request.headers.items()})
+        try:
+            bolt_request = BoltRequest(body=body.decode("utf-8", errors="replace"), query=str(request.url.query),
+                                       headers={k: [v] for k, v in request.headers.items()})
+        except ValueError:  # bolt parses JSON / form payloads up front; garbage is the sender's problem
+            return Response("malformed Slack payload", status_code=400)
         bolt_response = await run_in_threadpool(bolt_app.dispatch, bolt_request)
         return Response(content=bolt_response.body, status_code=bolt_response.status,
                         headers=bolt_response.first_headers_without_set_cookie())

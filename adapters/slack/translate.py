@@ -38,15 +38,17 @@ def strip_mentions(text: str) -> str:
     return MENTION.sub("", text or "").strip()
 
 
-def from_mention(event: dict[str, Any], event_id: str) -> SlackInbound:
-    """An @mention in a channel: answer in the thread the mention started or belongs to."""
+def from_mention(event: dict[str, Any], event_id: str) -> SlackInbound | None:
+    """An @mention in a channel: answer in the thread the mention started or belongs to (None if incomplete)."""
+    if not all(event.get(k) for k in ("user", "channel", "ts")):
+        return None
     return SlackInbound(user=event["user"], channel=event["channel"], text=strip_mentions(event.get("text", "")),
                         message_id=event_id, thread_ts=event.get("thread_ts") or event["ts"], shared=True)
 
 
 def from_message(event: dict[str, Any], event_id: str, bot_user_id: str | None) -> SlackInbound | None:
     """A plain message: a DM, or a channel thread reply; None for edits, bots and messages that mention us."""
-    if event.get("subtype") or event.get("bot_id") or not event.get("user"):
+    if event.get("subtype") or event.get("bot_id") or not event.get("user") or not event.get("channel"):
         return None
     if bot_user_id and event.get("user") == bot_user_id:
         return None
@@ -60,16 +62,21 @@ def from_message(event: dict[str, Any], event_id: str, bot_user_id: str | None) 
     return None
 
 
-def from_command(body: dict[str, Any]) -> SlackInbound:
-    """`/mentor question`: answered privately to the caller, wherever they typed it."""
+def from_command(body: dict[str, Any]) -> SlackInbound | None:
+    """`/mentor question`: answered privately to the caller, wherever they typed it (None without a user)."""
+    if not body.get("user_id"):
+        return None
     channel = body.get("channel_id", "")
     return SlackInbound(user=body["user_id"], channel=channel, text=(body.get("text") or "").strip(),
                         message_id=body.get("trigger_id") or f"cmd:{body['user_id']}:{channel}",
                         shared=not channel.startswith("D"), ephemeral=not channel.startswith("D"))
 
 
-def from_block_action(body: dict[str, Any], action: dict[str, Any], decoded_value: dict[str, Any]) -> SlackInbound:
-    """A button press becomes a message whose `action` carries the button's kind and value."""
+def from_block_action(body: dict[str, Any], action: dict[str, Any],
+                      decoded_value: dict[str, Any]) -> SlackInbound | None:
+    """A button press becomes a message whose `action` carries the button's kind and value (None without a user)."""
+    if not (body.get("user") or {}).get("id"):
+        return None
     channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id", "")
     message = body.get("message") or {}
     ephemeral = bool((body.get("container") or {}).get("is_ephemeral"))  # e.g. a quiz from /mentor: stay private

@@ -248,3 +248,19 @@ def test_personal_answer_to_a_slash_command_stays_ephemeral(slack):
     assert channels.queue.wait_idle(10)
     (ephemeral,) = fake.calls_to("chat.postEphemeral")
     assert "E0001" in ephemeral.body["text"] and fake.calls_to("chat.postMessage") == []
+
+
+@pytest.mark.parametrize("body,content_type", [
+    ("not json", "application/json"), ("{", "application/json"), ("payload=%7Bbad", "application/x-www-form-urlencoded"),
+    ('{"type":"event_callback","event_id":"EvBroken","event":{"type":"app_mention"}}', "application/json"),
+    ('{"type":"event_callback","event":{"type":"app_mention","user":"U_KNOWN","channel":"C1","ts":"1"}}',
+     "application/json"),
+])
+def test_malformed_payloads_never_crash_and_post_nothing(slack, chat, body, content_type):
+    """Signed or not, a body we cannot use gets a clear status (never a 500) and nothing is answered."""
+    client, channels, fake = slack
+    signed = client.post("/slack/events", content=body, headers=signed_headers(body, **{"Content-Type": content_type}))
+    unsigned = client.post("/slack/events", content=body, headers={"Content-Type": content_type})
+    assert signed.status_code < 500 and unsigned.status_code in (400, 401)
+    assert channels.queue.wait_idle(5)
+    assert chat.received == [] and fake.calls_to("chat.postMessage") == []

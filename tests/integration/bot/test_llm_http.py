@@ -43,11 +43,11 @@ def test_policy_question_through_tools_is_cited(hr_service, kb_index, engine):
 
 
 def test_abstaining_search_makes_the_bot_say_it_does_not_know(hr_service, kb_index, engine):
-    script = [tool_call("search_knowledge", {"question": "食堂周五菜单"}), text("周五有红烧肉。")]
+    script = [tool_call("search_knowledge", {"question": "火星的重力加速度"}), text("火星重力是3.7米每二次方秒。")]
     with FakeOpenAI(script) as server:
-        reply = ask(llm_chat(hr_service, kb_index, engine, server), "食堂周五的菜单有红烧肉吗？")
+        reply = ask(llm_chat(hr_service, kb_index, engine, server), "火星的重力加速度是多少？")
     assert reply.abstained
-    assert "红烧肉" not in reply.text, "an ungrounded model answer must not reach the user"
+    assert "3.7" not in reply.text, "an ungrounded model answer must not reach the user"
 
 
 def test_colleague_kpi_refused_in_llm_mode(hr_service, kb_index, engine):

@@ -82,9 +82,11 @@ class BM25Index:
         return [KeywordHit(self.ids[i], float(scores[i])) for i in idx]
 
     def idf(self, term: str) -> float:
-        """Inverse document frequency of a term (0 when unseen), used to weigh query coverage."""
+        """Inverse document frequency of a term (highest when unseen), used to weigh query coverage."""
         row = self.vocab.get(term)
-        return float(self._idf[row]) if row is not None else 0.0
+        if row is None:  # never seen: rarer than anything indexed
+            return float(np.log(1.0 + (len(self.ids) + 0.5) / 0.5))
+        return float(self._idf[row])
 
     def save(self, directory: Path, extras: dict[str, str] | None = None) -> None:
         """Write a new generation, then flip the CURRENT pointer: readers never see half of an index."""

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from retrieval.catalog import Catalog, ChunkRow, DocumentRow
+from retrieval.crosslingual import Lexicon
 from retrieval.embedders.base import Embedder
 from retrieval.embedding_cache import EmbeddingCache
 from retrieval.fusion import reciprocal_rank_fusion
@@ -47,11 +48,14 @@ class KnowledgeIndex:
 
     def __init__(self, directory: Path, embedder: Embedder, chroma_url: str | None = None,
                  tokenizer: Tokenizer | None = None, reranker: Reranker | None = None,
-                 namespace: str = "mentor", embedding_cache: Path | None = None) -> None:
+                 namespace: str = "mentor", embedding_cache: Path | None = None,
+                 lexicon: Lexicon | None = None) -> None:
         self.directory = directory
         self.embedder = embedder
         self.tokenizer = tokenizer or Tokenizer()
         self.reranker = reranker
+        self.lexicon = lexicon if lexicon is not None else Lexicon.load()
+        self._query_vectors: dict[str, np.ndarray] = {}
         self.catalog = Catalog(directory / "catalog.sqlite3")
         self._cache = EmbeddingCache(embedding_cache or directory / "embedding_cache.sqlite3")
         self._vectors = VectorStore(make_chroma_client(directory / "chroma", chroma_url), embedder, namespace)
@@ -129,13 +133,13 @@ class KnowledgeIndex:
         dense_scores: dict[str, float] = {}
         keyword_rank: list[str] = []
         keyword_scores: dict[str, float] = {}
-        query_vector = self.embedder.embed_query(query) if mode in ("hybrid", "dense") else None
+        translation = self.lexicon.translate(query)
+        query_vector = self.query_vector(query) if mode in ("hybrid", "dense") else None
         if query_vector is not None:
-            for hit in self._vectors.query(query_vector, pool, audience.tags):
-                dense_rank.append(hit.chunk_id)
-                dense_scores[hit.chunk_id] = hit.similarity
+            dense_rank, dense_scores = self._dense(query_vector, translation, pool, audience)
         if mode in ("hybrid", "bm25"):
-            for kw_hit in self._keywords.top(self.tokenizer.tokens(query), pool, audience.tags):
+            terms = self.tokenizer.tokens(query) + self.tokenizer.tokens(translation)
+            for kw_hit in self._keywords.top(terms, pool, audience.tags):
                 keyword_rank.append(kw_hit.chunk_id)
                 keyword_scores[kw_hit.chunk_id] = kw_hit.score
         if mode == "dense":
@@ -161,6 +165,34 @@ class KnowledgeIndex:
         if query_vector is not None:
             passages = self._fill_dense_scores(passages, query_vector)
         return passages
+
+    def query_vector(self, text: str) -> np.ndarray:
+        """Embed a query once even when search and relevance checks both need it."""
+        vector = self._query_vectors.get(text)
+        if vector is None:
+            vector = self.embedder.embed_query(text)
+            if len(self._query_vectors) >= 256:
+                self._query_vectors.pop(next(iter(self._query_vectors)))
+            self._query_vectors[text] = vector
+        return vector
+
+    def dense_profile(self, query: str, audience: Audience | None = None, n: int = 30) -> list[float]:
+        """Cosine similarities of the n nearest visible chunks, best first: how peaked the evidence is."""
+        hits = self._vectors.query(self.query_vector(query.strip()), n, (audience or Audience.everyone()).tags)
+        return [h.similarity for h in hits]
+
+    def _dense(self, query_vector: np.ndarray, translation: str, pool: int,
+               audience: Audience) -> tuple[list[str], dict[str, float]]:
+        """Nearest chunks for the query, fused with those for its translation when the lexicon knows its terms."""
+        hits = self._vectors.query(query_vector, pool, audience.tags)
+        scores = {h.chunk_id: h.similarity for h in hits}
+        if not translation:
+            return [h.chunk_id for h in hits], scores
+        translated = self._vectors.query(self.query_vector(translation), pool, audience.tags)
+        fused = reciprocal_rank_fusion([[h.chunk_id for h in hits], [h.chunk_id for h in translated]])
+        missing = [cid for cid, _ in fused if cid not in scores]
+        scores.update(self._vectors.similarities(missing, query_vector))
+        return [cid for cid, _ in fused], scores
 
     def _fill_dense_scores(self, passages: list[Passage], query_vector: np.ndarray) -> list[Passage]:
         """Give keyword-only hits their cosine too, so callers can judge every passage the same way."""

@@ -72,7 +72,7 @@ def compose_answer(picks: Sequence[Pick], language: str) -> tuple[str, list[Cita
             citations.append(Citation(n=numbers[passage.chunk_id], source=passage.source, title=passage.title,
                                       heading=passage.heading, chunk_id=passage.chunk_id, text=passage.text,
                                       page=passage.page))
-        lines.append(f"- {pick.sentence} [{numbers[passage.chunk_id]}]")
+        lines.append(f"- {pick.sentence.lstrip('-*•+ ').strip()} [{numbers[passage.chunk_id]}]")
     lines.append("")
     lines.append(SOURCES[language])
     for citation in citations:

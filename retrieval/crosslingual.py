@@ -1,0 +1,101 @@
+"""Dictionary-based query translation (classic cross-language IR) from a bilingual workplace lexicon.
+
+An English question about a Chinese policy (or the reverse) shares no keywords with it, and the small
+multilingual embedder is much weaker across languages than within one; adding the other language's terms
+to the query lets both retrievers match."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from retrieval.language import has_cjk
+from retrieval.tokenize import _stem
+
+BUNDLED = Path(__file__).parent / "lexicon" / "hr_bilingual.tsv"
+_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
+MAX_PHRASE_WORDS = 5
+
+
+def _english_key(phrase: str) -> tuple[str, ...]:
+    """Lower-cased, lightly stemmed words: 'Annual Leaves' and 'annual leave' meet."""
+    return tuple(_stem(w) for w in _WORD.findall(phrase.lower()))
+
+
+@dataclass
+class Lexicon:
+    """English phrase <-> Chinese term mappings."""
+
+    en_to_zh: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
+    zh_to_en: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path = BUNDLED) -> Lexicon:
+        """Read `english|synonym<TAB>中文|同义词` lines; '#' starts a comment. A missing file gives an empty lexicon."""
+        lexicon = cls()
+        if not path.is_file():
+            return lexicon
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.count("\t") != 1:
+                raise ValueError(f"{path}:{number}: expected 'english<TAB>中文', got {line[:40]!r}")
+            english, chinese = line.split("\t")
+            en_terms = [t.strip() for t in english.split("|") if t.strip()]
+            zh_terms = [t.strip() for t in chinese.split("|") if t.strip()]
+            for en in en_terms:
+                key = _english_key(en)
+                if key:
+                    lexicon.en_to_zh.setdefault(key, []).extend(t for t in zh_terms if t not in lexicon.en_to_zh[key])
+            for zh in zh_terms:
+                lexicon.zh_to_en.setdefault(zh, []).extend(e for e in en_terms if e not in lexicon.zh_to_en[zh])
+        return lexicon
+
+    def translate(self, query: str) -> str:
+        """The query's known terms in the other language (empty when none are known)."""
+        groups, _ = self.translate_groups(query)
+        out: list[str] = []
+        for group in groups:
+            out.extend(t for t in group if t not in out)
+        return " ".join(out)
+
+    def translate_groups(self, query: str) -> tuple[list[list[str]], str]:
+        """(one list of alternatives per recognised phrase, the text the lexicon did not cover)."""
+        return self._from_chinese(query) if has_cjk(query) else self._from_english(query)
+
+    def _from_english(self, query: str) -> tuple[list[list[str]], str]:
+        """Longest-match English phrases, left to right."""
+        raw_words = _WORD.findall(query.lower())
+        words = tuple(_stem(w) for w in raw_words)
+        groups: list[list[str]] = []
+        residual: list[str] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
+                terms = self.en_to_zh.get(words[i : i + size])
+                if terms:
+                    groups.append(list(terms))
+                    i += size
+                    break
+            else:
+                residual.append(raw_words[i])
+                i += 1
+        return groups, " ".join(residual)
+
+    def _from_chinese(self, query: str) -> tuple[list[list[str]], str]:
+        """Longest Chinese terms found in the query; a shorter term inside a found one is skipped."""
+        found: list[tuple[int, str]] = []
+        covered = [False] * len(query)
+        for term in sorted(self.zh_to_en, key=len, reverse=True):
+            start = query.find(term)
+            while start >= 0:
+                if not any(covered[start : start + len(term)]):
+                    for pos in range(start, start + len(term)):
+                        covered[pos] = True
+                    found.append((start, term))
+                start = query.find(term, start + 1)
+        groups = [list(self.zh_to_en[term]) for _, term in sorted(found)]
+        residual = "".join(ch if not covered[pos] else " " for pos, ch in enumerate(query))
+        return groups, residual

@@ -14,6 +14,7 @@ from bot.store.history import HistoryStore
 from bot.tools.context import TurnContext
 from bot.tools.result import ToolResult
 from bot.tools.toolkit import ToolDeps, Toolkit
+from hr.caller import Caller
 from retrieval.language import detect_language
 from retrieval.types import Audience
 
@@ -40,15 +41,16 @@ class ChatService:
         """Answer one message; never raises to the channel."""
         started = time.perf_counter()
         language = detect_language(msg.text) if msg.text.strip() else "zh"
+        history = self._history(msg)
         try:
-            ctx = self._context(msg, language, self._previous_question(msg))
+            ctx = self._context(msg, language, _previous_question(history))
         except Exception as exc:
             log.info("unknown or unusable caller on %s", msg.channel)
             text = exc.message(language) if hasattr(exc, "message") else type(exc).__name__
             return BotReply(text=text, private=True)
         toolkit = Toolkit(self.deps, ctx)
         try:
-            reply, record = self._turn(msg, toolkit, ctx)
+            reply, record = self._turn(msg, toolkit, ctx, history)
         except Exception:
             log.exception("turn failed on %s thread", msg.channel)
             reply = BotReply(text=ctx.say("抱歉，我这边出了点问题，请稍后再试。", "Sorry, something went wrong on my side; "
@@ -59,28 +61,27 @@ class ChatService:
                  (time.perf_counter() - started) * 1000, reply.mode, len(reply.tools))
         return reply
 
-    def _previous_question(self, msg: IncomingMessage) -> str | None:
-        """The person's last standalone question in this thread (follow-ups are rewritten against it)."""
+    def _history(self, msg: IncomingMessage) -> list:
+        """The thread's recent turns; a history failure costs context, never the reply."""
         try:
-            turns = self.history.recent(msg.channel, msg.thread_id, msg.employee_id, limit=6)
+            return self.history.recent(msg.channel, msg.thread_id, msg.employee_id)
         except Exception:
             log.exception("could not read the thread's history")
-            return None
-        return next((t.standalone or t.text for t in reversed(turns) if t.role == "user"
-                     and t.intent in ("search_knowledge", "chat")), None)
+            return []
 
     def _context(self, msg: IncomingMessage, language: str, previous_question: str | None) -> TurnContext:
         """Resolve the caller from the channel's employee id, and what they may read."""
         hr = self.deps.hr
-        caller = hr.caller_for(msg.employee_id)
         employee = hr.employee_by_id(msg.employee_id)
+        if employee is None:
+            hr.caller_for(msg.employee_id)  # raises the HR service's own bilingual not-found error
+        caller = Caller.of(employee)
         audience = Audience.of(*hr.audience_tags(employee))
         return TurnContext(caller=caller, audience=audience, language=language, channel=msg.channel,
                            thread_id=msg.thread_id, today=self._today(), previous_question=previous_question)
 
-    def _turn(self, msg: IncomingMessage, toolkit: Toolkit, ctx: TurnContext) -> tuple[BotReply, tuple]:
+    def _turn(self, msg: IncomingMessage, toolkit: Toolkit, ctx: TurnContext, history: list) -> tuple[BotReply, tuple]:
         """Buttons and confirmations are handled without the model; free text goes to the agent or offline."""
-        history = self.history.recent(msg.channel, msg.thread_id, ctx.employee_id)
         quiz_open = self.deps.quiz_sessions.current(msg.channel, msg.thread_id, ctx.employee_id) is not None
         if msg.action:
             engine = self._action(msg.action, toolkit, ctx)
@@ -136,6 +137,12 @@ class ChatService:
                                 pending=json.dumps(pending) if pending else "")
         except Exception:
             log.exception("could not store the turn's history")
+
+
+def _previous_question(history: list) -> str | None:
+    """The person's last standalone question in the thread (follow-ups are rewritten against it)."""
+    return next((t.standalone or t.text for t in reversed(history)
+                 if t.role == "user" and t.intent in ("search_knowledge", "chat")), None)
 
 
 def _is_deterministic(text: str, history, quiz_open: bool) -> bool:

@@ -26,3 +26,13 @@ HELP_EN = """I'm Mentor, your learning assistant. You can ask me:
 def help_text(language: str) -> str:
     """The help message for the reader's language."""
     return HELP_ZH if language == "zh" else HELP_EN
+
+
+SHORT_ZH = "我能做的：政策与课程问答、报名、学习进度、KPI 解释、课程推荐、测验、团队进度与提醒、完成率报表。说“帮助”看示例。"
+SHORT_EN = ("I can answer policy and course questions, enroll you, show progress, explain your KPI, recommend courses, "
+            "quiz you, show and nudge your team, and report completion. Say \"help\" for examples.")
+
+
+def short_help(language: str) -> str:
+    """One line of what the mentor can do, added when a message matched nothing it knows."""
+    return SHORT_ZH if language == "zh" else SHORT_EN

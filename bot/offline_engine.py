@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.followup import follow_up_focus, rewrite
-from bot.help_text import help_text
+from bot.help_text import help_text, short_help
 from bot.routing import intents as I
 from bot.routing.router import IntentRouter
 from bot.store.history import Turn
@@ -60,7 +60,11 @@ class OfflineEngine:
                 slots = {**before, **self.router.slots_for(intent, stripped, ctx.today)}
             elif previous and intent == I.SEARCH_KNOWLEDGE:
                 standalone = rewrite(stripped, previous.standalone or previous.text)
-        return self._dispatch(toolkit, intent, slots, standalone)
+        reply = self._dispatch(toolkit, intent, slots, standalone)
+        unrecognised = routed.confidence <= 0.3 and intent == I.SEARCH_KNOWLEDGE
+        if unrecognised and reply.results and reply.results[0].abstained:
+            reply.text = reply.text + "\n\n" + short_help(ctx.language)
+        return reply
 
     def _dispatch(self, toolkit: Toolkit, intent: str, slots: dict, standalone: str) -> EngineReply:
         """Call the intent's tool with its slots; ask for what is missing."""

@@ -35,6 +35,7 @@ def test_unknown_topic_abstains(chat):
     reply = say(chat, LEARNER, "火星的重力加速度是多少？")
     assert reply.abstained
     assert not reply.citations
+    assert "帮助" in reply.text, "a message matching nothing the mentor knows also lists what it can do"
 
 
 def test_enroll_needs_confirmation_then_enrolls(chat, engine):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -12,7 +12,8 @@ class SurveyResponse(SQLModel, table=True):
     """A learner's rating of a course (1-5) after taking it."""
 
     __tablename__ = "hr_survey_response"
-    __table_args__ = (UniqueConstraint("employee_id", "course_code", name="uq_survey_employee_course"),)
+    __table_args__ = (UniqueConstraint("employee_id", "course_code", name="uq_survey_employee_course"),
+                      Index("ix_survey_period", "submitted_on", "course_code", "rating"))
     id: int | None = Field(default=None, primary_key=True)
     employee_id: str = Field(foreign_key="hr_employee.id", max_length=64)
     course_code: str = Field(foreign_key="hr_course.code", index=True, max_length=32)

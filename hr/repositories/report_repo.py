@@ -93,6 +93,39 @@ def enrollment_summary(db: Session, start: date, end: date, scope: Scope = EVERY
     return EnrollmentSummary(*(int(v) for v in row))
 
 
+@dataclass(frozen=True)
+class MemberCounts:
+    """One team member's enrollment counts."""
+
+    employee_id: str
+    name: str
+    due: int
+    completed: int
+
+
+def team_member_counts(db: Session, manager_id: str, start: date | None, end: date | None) -> list[MemberCounts]:
+    """Everyone under a manager (not the manager) with (due, completed) counts, in one GROUP BY."""
+    period = " AND en.due_on BETWEEN :start AND :end" if start and end else ""
+    sql = ("WITH RECURSIVE " + _TEAM + " SELECT e.id, e.name, COUNT(en.id), "
+           "COALESCE(SUM(CASE WHEN en.status = 'completed' THEN 1 ELSE 0 END), 0) FROM team t "
+           "JOIN hr_employee e ON e.id = t.id LEFT JOIN hr_enrollment en ON en.employee_id = e.id "
+           f"AND en.status <> 'dropped'{period} WHERE e.id <> :manager_id GROUP BY e.id, e.name ORDER BY e.id")
+    rows = _run(db, sql, {"manager_id": manager_id, "start": start, "end": end})
+    return [MemberCounts(r[0], r[1], int(r[2]), int(r[3])) for r in rows]
+
+
+def team_open_enrollments(db: Session, manager_id: str, due_before: date, start: date | None,
+                          end: date | None) -> list[tuple]:
+    """Open enrollments of a manager's team due before a day (the only ones that can be 'behind'):
+    (employee_id, course_code, status, progress_pct, due_on, enrolled_on)."""
+    period = " AND en.due_on BETWEEN :start AND :end" if start and end else ""
+    sql = ("WITH RECURSIVE " + _TEAM + " SELECT en.employee_id, en.course_code, en.status, en.progress_pct, "
+           "en.due_on, en.enrolled_on FROM hr_enrollment en JOIN team t ON t.id = en.employee_id "
+           "WHERE en.status IN ('enrolled', 'in_progress', 'overdue') AND en.due_on <= :due_before "
+           f"AND en.employee_id <> :manager_id{period} ORDER BY en.employee_id, en.due_on")
+    return _run(db, sql, {"manager_id": manager_id, "due_before": due_before, "start": start, "end": end})
+
+
 def completion_by_department(db: Session, start: date, end: date, scope: Scope = EVERYONE) -> dict[str, tuple[int, int]]:
     """department id -> (due, completed), each department counting its whole subtree."""
     sql = (_with([*scope.ctes(need_closure=True), "per_dept AS (SELECT e.department_id AS dept, COUNT(*) AS due, "

@@ -11,7 +11,7 @@ from hr.caller import Caller
 from hr.errors import conflict, invalid, not_found
 from hr.models import Enrollment, EnrollmentPublic
 from hr.policy.model import ProgressRules
-from hr.repositories import course_repo, enrollment_repo, org_repo
+from hr.repositories import course_repo, enrollment_repo, report_repo
 from hr.rules.behind import is_behind, is_overdue
 from hr.rules.clock import event_time
 from hr.rules.periods import Period
@@ -150,14 +150,21 @@ def employee_progress(db: Session, caller: Caller, employee_id: str, *, today: d
 
 def team_progress(db: Session, caller: Caller, *, today: date, rules: ProgressRules, period: Period | None = None,
                   manager_id: str | None = None) -> TeamProgress:
-    """Everyone in a manager's subtree (the caller's own by default), in two queries."""
+    """Everyone in a manager's subtree (the caller's own by default): counts per person in one GROUP BY, and the
+    courses each person is behind on (member.courses lists only those)."""
     manager_id = manager_id or caller.id
     visible_employee(db, caller, manager_id)
-    member_ids = [i for i in org_repo.subtree_employee_ids(db, manager_id) if i != manager_id]
+    start, end = (period.start, period.end) if period else (None, None)
     titles = {c.code: c.title for c in course_repo.list_courses(db)}
-    rows: dict[str, list[Enrollment]] = {i: [] for i in member_ids}
-    for enrollment in enrollment_repo.enrollments_of_many(db, member_ids):
-        rows[enrollment.employee_id].append(enrollment)
-    names = {e.id: e.name for e in org_repo.employees_by_ids(db, member_ids)}
-    members = [_summarise(i, names.get(i, i), rows[i], titles, period, today, rules) for i in sorted(member_ids)]
+    behind: dict[str, list[CourseProgress]] = {}
+    due_before = date.fromordinal(today.toordinal() + rules.behind_within_days)
+    for employee_id, code, status, pct, due_on, _enrolled in report_repo.team_open_enrollments(
+            db, manager_id, due_before, start, end):
+        due_on = due_on if isinstance(due_on, date) else date.fromisoformat(str(due_on))
+        if is_behind(status, due_on, pct, today, rules):
+            behind.setdefault(employee_id, []).append(CourseProgress(
+                code, titles.get(code, code), status, pct, due_on, None, is_overdue(status, due_on, today), True))
+    members = [EmployeeProgress(m.employee_id, m.name, period.name if period else None, Rate(m.completed, m.due),
+                                behind.get(m.employee_id, []))
+               for m in report_repo.team_member_counts(db, manager_id, start, end)]
     return TeamProgress(manager_id, period.name if period else None, members)

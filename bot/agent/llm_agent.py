@@ -14,9 +14,21 @@ from bot.agent.persona import system_prompt
 from bot.chat_service import AgentUnavailable
 from bot.store.history import Turn
 from bot.tools.toolkit import Toolkit
+from knowledge.sentences import token_estimate
 
 log = logging.getLogger(__name__)
 _CONTROL_TOKENS = re.compile(r"<\|[^|]{1,40}\|>|<unk>|\ufffd")
+
+
+def _within_budget(turns: list[Turn], budget: int) -> list[Turn]:
+    """The most recent turns whose estimated tokens fit the budget (own estimate: no tokenizer download)."""
+    kept: list[Turn] = []
+    for turn in reversed([t for t in turns if t.text]):
+        budget -= token_estimate(turn.text)
+        if budget < 0:
+            break
+        kept.append(turn)
+    return list(reversed(kept))
 
 
 @dataclass(frozen=True)
@@ -31,9 +43,10 @@ class AgentOutcome:
 class LLMAgent:
     """Runs a LangChain agent per turn; the model is shared, the tools are rebuilt for each caller."""
 
-    def __init__(self, model, max_steps: int = 12, history_turns: int = 6):
+    def __init__(self, model, max_steps: int = 12, history_turns: int = 6, history_tokens: int = 1500):
         """model: a LangChain chat model (ChatOpenAI in production, a scripted model in tests)."""
-        self.model, self.max_steps, self.history_turns = model, max_steps, history_turns
+        self.model, self.max_steps = model, max_steps
+        self.history_turns, self.history_tokens = history_turns, history_tokens
 
     def run(self, toolkit: Toolkit, text: str, history: list[Turn]) -> AgentOutcome:
         """Answer one message, or raise AgentUnavailable when the model is down, slow or incoherent."""
@@ -43,7 +56,7 @@ class LLMAgent:
                                ctx.today.isoformat(), ctx.language)
         agent = create_agent(self.model, build_tools(toolkit), system_prompt=prompt)
         messages = [HumanMessage(t.text) if t.role == "user" else AIMessage(t.text)
-                    for t in history[-self.history_turns:] if t.text]
+                    for t in _within_budget(history[-self.history_turns:], self.history_tokens)]
         try:
             state = agent.invoke({"messages": [*messages, HumanMessage(text)]},
                                  config={"recursion_limit": self.max_steps})

@@ -40,8 +40,8 @@ class ChatService:
     def handle(self, msg: IncomingMessage) -> BotReply:
         """Answer one message; never raises to the channel."""
         started = time.perf_counter()
-        language = detect_language(msg.text) if msg.text.strip() else "zh"
         history = self._history(msg)
+        language = _language(msg.text, history)
         try:
             ctx = self._context(msg, language, _previous_question(history))
         except Exception as exc:
@@ -137,6 +137,14 @@ class ChatService:
                                 pending=json.dumps(pending) if pending else "")
         except Exception:
             log.exception("could not store the turn's history")
+
+
+def _language(text: str, history: list) -> str:
+    """The message's language; a button press (no text) keeps the language the person last wrote in."""
+    if text.strip():
+        return detect_language(text)
+    last = next((t.text for t in reversed(history) if t.role == "user" and t.text and not t.text.startswith("{")), "")
+    return detect_language(last) if last else "zh"
 
 
 def _previous_question(history: list) -> str | None:

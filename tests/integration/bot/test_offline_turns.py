@@ -160,3 +160,10 @@ def test_unknown_person_gets_a_friendly_refusal(chat):
     reply = chat.handle(IncomingMessage(employee_id="E9999", text="我的学习进度"))
     assert reply.private and not reply.tools
     assert "E9999" in reply.text
+
+
+def test_button_press_answers_in_the_language_of_the_conversation(chat):
+    preview = say(chat, LEARNER, "sign me up for DATA-101", thread="lang")
+    cancel = next(a for a in preview.actions if a.kind == "cancel")
+    reply = say(chat, LEARNER, "", thread="lang", action={"kind": "cancel", "value": cancel.value})
+    assert "cancelled" in reply.text

@@ -167,3 +167,9 @@ def test_button_press_answers_in_the_language_of_the_conversation(chat):
     cancel = next(a for a in preview.actions if a.kind == "cancel")
     reply = say(chat, LEARNER, "", thread="lang", action={"kind": "cancel", "value": cancel.value})
     assert "cancelled" in reply.text
+
+
+def test_english_department_names_route_to_the_report(chat):
+    reply = say(chat, SPECIALIST, "marketing department completion rate this quarter", thread="en-report")
+    assert reply.tools[0].name == "completion_report"
+    assert reply.tools[0].args.get("department") == "mkt"

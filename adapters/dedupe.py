@@ -41,16 +41,28 @@ class SqlDedupeStore:
         self._claims = 0
 
     def claim(self, key: str) -> bool:
-        """Insert the key; a unique-key violation means another request (or replica) got there first."""
+        """One INSERT ... ON CONFLICT DO NOTHING RETURNING key (no ORM: this runs on Slack's ack path); no row = seen."""
         try:
-            with session_scope(self._engine, write=True) as session:
-                session.add(ChannelDedupe(key=key[:200]))
-        except IntegrityError:
+            with self._engine.begin() as conn:
+                inserted = conn.execute(self._insert(key[:200])).first() is not None
+        except IntegrityError:  # dialects without ON CONFLICT fall back to the primary-key violation
+            return False
+        if not inserted:
             return False
         self._claims += 1
         if self._claims % 1000 == 0:
             self.purge()
         return True
+
+    def _insert(self, key: str):
+        """The dialect's insert-if-absent statement, RETURNING the key only when this call inserted it."""
+        table = ChannelDedupe.__table__
+        values = {"key": key, "created_at": utcnow()}
+        dialect = self._engine.dialect.name
+        if dialect in ("sqlite", "postgresql"):
+            module = __import__(f"sqlalchemy.dialects.{dialect}", fromlist=["insert"])
+            return module.insert(table).values(**values).on_conflict_do_nothing().returning(table.c.key)
+        return table.insert().values(**values).returning(table.c.key)
 
     def seen(self, key: str) -> bool:
         """Look the key up without claiming it."""

@@ -50,3 +50,58 @@ def write_result(name: str, data: dict) -> Path:
                "machine": {"python": platform.python_version(), "cpus": __import__("os").cpu_count()}, **data}
     path.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
+
+
+def free_port() -> int:
+    """A port the OS says is free right now."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class ServeProcess:
+    """`mentor serve` in its own process (as deployed), so the load generator does not share its interpreter."""
+
+    def __init__(self, env: dict[str, str], services: str = "adapters.fakes.chat:scripted_backends") -> None:
+        """Environment (MENTOR_* settings) and the backends factory for the server."""
+        self._env = env
+        self._services = services
+        self._process = None
+        self.url = ""
+
+    def __enter__(self) -> ServeProcess:
+        """Start and wait (bounded) until /health answers."""
+        import os
+        import subprocess
+        import sys
+
+        import httpx
+
+        port = free_port()
+        mentor = str(Path(sys.executable).with_name("mentor"))
+        self._process = subprocess.Popen([mentor, "serve", "--port", str(port), "--services", self._services],
+                                         env={**os.environ, **self._env}, stdout=subprocess.DEVNULL,
+                                         stderr=subprocess.DEVNULL)
+        self.url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise RuntimeError(f"mentor serve exited with {self._process.returncode}")
+            try:
+                if httpx.get(self.url + "/health", timeout=1).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        raise TimeoutError("mentor serve did not become healthy in 60 s")
+
+    def __exit__(self, *exc) -> None:
+        """SIGTERM, then wait (the in-process queue drains on shutdown)."""
+        import subprocess
+
+        self._process.terminate()
+        try:
+            self._process.wait(30)
+        except subprocess.TimeoutExpired:
+            self._process.kill()

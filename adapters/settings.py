@@ -28,7 +28,6 @@ class RetrievalSettings(BaseSettings):
     embeddings_api_key: SecretStr = Field(SecretStr(""), description="API key for the embeddings endpoint.")
     embeddings_model: str = Field("text-embedding-3-small", description="Model name for embedder=openai.")
     glossary_file: Path | None = Field(None, description="Extra jieba words (one term a line) for HR vocabulary.")
-    answer_min_score: float = Field(0.0, description="Extra relevance floor for answering; 0 keeps the built-in calibration.")
 
 
 class DatabaseSettings(BaseSettings):

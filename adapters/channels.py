@@ -141,7 +141,15 @@ def _add_wecom(channels: Channels, http, sleep) -> None:
     w = settings.wecom
     channels.wecom_crypto = WeComCrypto(w.token.get_secret_value(), w.aes_key.get_secret_value(), w.corp_id)
     channels.wecom_client = WeComClient(w.api_url, w.corp_id, w.secret.get_secret_value(), w.agent_id, http=http)
-    limiter = MemberRateLimiter(w.rate_per_minute, w.rate_per_hour, sleep=sleep)
+    if settings.redis_url:  # several workers: the caps and the per-member order must hold across processes
+        import redis
+
+        from adapters.wecom.ratelimit import RedisMemberRateLimiter
+
+        limiter = RedisMemberRateLimiter(redis.Redis.from_url(settings.redis_url), settings.api.redis_prefix,
+                                         w.rate_per_minute, w.rate_per_hour, sleep=sleep)
+    else:
+        limiter = MemberRateLimiter(w.rate_per_minute, w.rate_per_hour, sleep=sleep)
     responder = WeComResponder(channels.wecom_client, channels.chat, channels.directory, channels.feedback, limiter)
     channels.registry.register(REPLY_JOB, responder.run_reply)
     channels.status["wecom"] = "mounted at GET/POST /wecom/callback"

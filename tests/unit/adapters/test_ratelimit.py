@@ -40,3 +40,34 @@ def test_hourly_cap_applies_too():
         limiter.acquire("u1")
         t.now += 1
     assert limiter.acquire("u1") == 3600.0 - 3
+
+
+def test_redis_limiter_shares_the_cap_between_two_workers():
+    """Two worker processes (two limiter objects) on one Redis count the same member's sends together."""
+    import os
+    import uuid
+
+    import pytest
+    import redis
+
+    from adapters.wecom.ratelimit import RedisMemberRateLimiter
+
+    client = redis.Redis.from_url(os.environ.get("MENTOR_TEST_REDIS_URL", "redis://127.0.0.1:6379/15"),
+                                  socket_connect_timeout=1)
+    try:
+        client.ping()
+    except redis.ConnectionError:
+        pytest.skip("no local Redis; start redis-server or set MENTOR_TEST_REDIS_URL")
+    prefix = f"mentor-test-{uuid.uuid4().hex[:10]}:"
+    t = VirtualTime()
+    t.now = 1_700_000_000.0
+    workers = [RedisMemberRateLimiter(client, prefix, per_minute=3, per_hour=100, clock=t.clock, sleep=t.sleep)
+               for _ in range(2)]
+    try:
+        with workers[0].member_lock("u1"):
+            waits = [workers[n % 2].acquire("u1") for n in range(4)]
+        assert waits[:3] == [0.0, 0.0, 0.0] and waits[3] == 60.0
+    finally:
+        for key in client.scan_iter(prefix + "*"):
+            client.delete(key)
+        client.close()

@@ -71,8 +71,9 @@ def _upsert(db: Session, table: Table, batch: list[dict], keys: Sequence[str]) -
                 where=or_(*[table.c[c].is_distinct_from(stmt.excluded[c]) for c in columns]))
         else:
             stmt = stmt.on_conflict_do_nothing(index_elements=list(keys))
-        result = db.execute(stmt, chunk)
-        touched += max(result.rowcount or 0, 0)
+        # RETURNING counts exactly the rows inserted or changed (executemany rowcount is unreliable on psycopg)
+        # and lets SQLAlchemy batch the chunk into multi-row VALUES statements.
+        touched += len(db.execute(stmt.returning(table.c[keys[0]]), chunk).all())
     log.info("import upsert table=%s rows=%s changed=%s", table.name, len(batch), touched)
     return touched
 

@@ -26,6 +26,7 @@ def _counts(engine) -> dict[str, int]:
 def test_sample_imports_and_reimport_is_a_no_op(engine):
     first = import_org(engine, SAMPLE)
     assert first.written and first.problems == []
+    assert first.rows_changed == {k: v for k, v in first.rows_read.items() if v}  # every row was new
     counts = _counts(engine)
     assert counts["Department"] == 9 and counts["Course"] == 10 and 150 <= counts["Employee"] <= 250
     again = import_org(engine, SAMPLE)

@@ -13,7 +13,7 @@ from adapters.feedback import FeedbackStore
 from adapters.ports import ChatHandler, EmployeeDirectory
 from adapters.settings import Settings
 from adapters.tables import ensure_channel_tables
-from adapters.worker.queue import REMINDERS_JOB, InProcessQueue, JobRegistry, TaskQueue
+from adapters.worker.queue import INGEST_JOB, REMINDERS_JOB, InProcessQueue, JobRegistry, TaskQueue
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +25,7 @@ class Backends:
     chat: ChatHandler
     directory: EmployeeDirectory
     hr: Any = None  # hr.service.HRService: reports/KPI API, reminders job, channel notifier
+    index: Any = None  # retrieval KnowledgeIndex the chat reads: ingestion jobs write into the same object
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Channels:
     wecom_crypto: Any = None
     wecom_client: Any = None
     hr: Any = None
+    index: Any = None
     status: dict[str, str] = field(default_factory=dict)
 
     def close(self) -> None:
@@ -86,7 +88,8 @@ def build_queue(settings: Settings, registry: JobRegistry) -> TaskQueue:
     return InProcessQueue(registry, threads=settings.api.worker_threads)
 
 
-def build_channels(settings: Settings, chat: ChatHandler, directory: EmployeeDirectory, *, hr=None, engine=None,
+def build_channels(settings: Settings, chat: ChatHandler, directory: EmployeeDirectory, *, hr=None, index=None,
+                   engine=None,
                    queue: TaskQueue | None = None, slack_clock=None, wecom_http=None,
                    wecom_sleep: Callable[[float], None] = time.sleep) -> Channels:
     """Dedupe store, queue, and each configured channel; an unconfigured channel is skipped and says why."""
@@ -95,10 +98,11 @@ def build_channels(settings: Settings, chat: ChatHandler, directory: EmployeeDir
     registry = JobRegistry()
     channels = Channels(settings=settings, engine=engine, chat=chat, directory=directory,
                         dedupe=build_dedupe_store(settings, engine), queue=queue or build_queue(settings, registry),
-                        registry=registry, feedback=FeedbackStore(engine), hr=hr)
+                        registry=registry, feedback=FeedbackStore(engine), hr=hr, index=index)
     _add_slack(channels, slack_clock)
     _add_wecom(channels, wecom_http, wecom_sleep)
     _add_hr_jobs(channels)
+    _add_ingest_job(channels)
     for name, state in channels.status.items():
         log.info("channel %s: %s", name, state)
     return channels
@@ -176,6 +180,35 @@ def _add_hr_jobs(channels: Channels) -> None:
         "arq cron in `mentor worker`" if channels.settings.redis_url else "in-process") + ")"
 
 
+def _add_ingest_job(channels: Channels) -> None:
+    """With the chat's knowledge index: `knowledge.ingest` jobs index files under the ingest root, one at a time."""
+    index = channels.index
+    if index is None:
+        channels.status["ingestion"] = "off (no knowledge index)"
+        return
+    import threading
+    from pathlib import Path
+
+    lock = threading.Lock()
+
+    def ingest(payload: dict[str, Any]) -> None:
+        """Incremental ingest (unchanged files skipped); the report's counts go to the log."""
+        from knowledge.ingest import Ingestor
+
+        with lock:
+            report = Ingestor(index).ingest([Path(p) for p in payload["paths"]], prune=bool(payload.get("prune")))
+        log.info("ingest job: added %d, updated %d, unchanged %d, removed %d, failed %d", len(report.added),
+                 len(report.updated), len(report.unchanged), len(report.removed), len(report.failed))
+
+    channels.registry.register(INGEST_JOB, ingest)
+    channels.status["ingestion"] = f"POST /api/admin/ingest (files under {ingest_root(channels.settings)})"
+
+
+def ingest_root(settings: Settings):
+    """The only folder API-triggered ingestion may read (MENTOR_API_INGEST_ROOT, default MENTOR_HOME/kb)."""
+    return (settings.api.ingest_root or settings.home / "kb").resolve()
+
+
 def default_backends(settings: Settings) -> Backends:
     """The real bot and HR records from the composition root; one HR service shared by chat, identity and reports."""
     from adapters import wiring
@@ -189,5 +222,6 @@ def default_backends(settings: Settings) -> Backends:
         from hr.service import HRService
 
         hr_service = HRService(make_channel_engine(settings), load_policy(settings.hr_policy_file))
-    return Backends(chat=wiring.build_chat_service(settings, hr_service=hr_service),
-                    directory=HrEmployeeDirectory(hr_service), hr=hr_service)
+    index = wiring.build_index(settings)
+    return Backends(chat=wiring.build_chat_service(settings, hr_service=hr_service, index=index),
+                    directory=HrEmployeeDirectory(hr_service), hr=hr_service, index=index)

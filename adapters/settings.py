@@ -86,6 +86,7 @@ class ApiSettings(BaseSettings):
     dedupe_ttl_s: int = Field(86400, description="How long a seen event id (Slack event_id, WeCom MsgId) is remembered.")
     redis_prefix: str = Field("mentor:", description="Key prefix for dedupe keys and the arq queue in Redis.")
     reminder_interval_s: int = Field(60, description="How often the in-process worker runs due HR reminders; 0 = never.")
+    ingest_root: Path | None = Field(None, description="Folder POST /api/admin/ingest may read; unset = MENTOR_HOME/kb.")
 
 
 class Settings(BaseSettings):

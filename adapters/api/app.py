@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from adapters.api.admin_routes import admin_router
 from adapters.api.chat_routes import chat_router
 from adapters.api.health import health_router
 from adapters.api.report_routes import report_router
@@ -34,7 +35,7 @@ def create_app(settings: Settings, channels: Channels | None = None) -> FastAPI:
     owned = channels is None
     if channels is None:
         backends = default_backends(settings)
-        channels = build_channels(settings, backends.chat, backends.directory, hr=backends.hr)
+        channels = build_channels(settings, backends.chat, backends.directory, hr=backends.hr, index=backends.index)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -54,6 +55,7 @@ def create_app(settings: Settings, channels: Channels | None = None) -> FastAPI:
     app.include_router(health_router())
     app.include_router(chat_router())
     app.include_router(report_router())
+    app.include_router(admin_router())
     app.include_router(web_router())
     if channels.slack_app is not None:
         from adapters.slack.route import slack_router

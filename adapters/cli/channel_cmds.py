@@ -34,7 +34,7 @@ def _build(spec: str, settings):
     from adapters.channels import build_channels
 
     backends = _load_services(spec, settings)
-    return build_channels(settings, backends.chat, backends.directory, hr=backends.hr)
+    return build_channels(settings, backends.chat, backends.directory, hr=backends.hr, index=backends.index)
 
 
 def _logging() -> None:

@@ -12,6 +12,7 @@ log = logging.getLogger(__name__)
 
 Job = Callable[[dict[str, Any]], None]
 REMINDERS_JOB = "hr.run_due_jobs"  # registered by adapters.channels when an HR service is wired
+INGEST_JOB = "knowledge.ingest"  # registered by adapters.channels when a knowledge index is wired
 
 
 class TaskQueue(Protocol):

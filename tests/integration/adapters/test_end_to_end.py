@@ -60,7 +60,9 @@ def stack(tmp_path, kb_index):
         assert import_org(engine, ROOT / "hr" / "samples" / "org").written
         hr_service = HRService(engine, load_policy(None))
         chat = build_chat_service(settings, hr_service=hr_service, index=kb_index)
-        channels = build_channels(settings, chat, HrEmployeeDirectory(hr_service), hr=hr_service, engine=engine)
+        settings.api.ingest_root = tmp_path / "incoming"
+        channels = build_channels(settings, chat, HrEmployeeDirectory(hr_service), hr=hr_service, index=kb_index,
+                                  engine=engine)
         with TestClient(create_app(settings, channels)) as client:
             yield client, channels, slack, wecom
         channels.close()
@@ -135,3 +137,31 @@ def test_app_home_shows_my_progress_and_kpi_in_my_language(stack):
     view = json.loads(publish.body["view"]) if isinstance(publish.body["view"], str) else publish.body["view"]
     text = json.dumps(view, ensure_ascii=False)
     assert "何霞军's progress" in text and "My KPI" in text and len(view["blocks"]) <= 100
+
+
+PARKING = """---
+title: Parking Policy 停车管理规定
+lang: zh
+audience: [all]
+---
+
+# 停车管理规定 Parking
+
+员工停车位按先到先得分配,访客车位需提前一天通过前台预约。 Visitor parking must be booked one day ahead at reception.
+"""
+
+
+def test_hr_staff_queue_ingestion_and_the_bot_then_cites_the_new_document(stack, tmp_path):
+    """Ingestion runs in the worker into the index the chat reads; only HR staff may trigger it, inside the root."""
+    client, channels, _, _ = stack
+    (tmp_path / "incoming").mkdir()
+    (tmp_path / "incoming" / "parking.md").write_text(PARKING, encoding="utf-8")
+    specialist = {"Authorization": f"Bearer {client.app.state.tokens.create('E0165')}"}
+    employee = {"Authorization": f"Bearer {client.app.state.tokens.create('E0012')}"}
+    assert client.post("/api/admin/ingest", json={"paths": ["parking.md"]}, headers=employee).status_code == 403
+    assert client.post("/api/admin/ingest", json={"paths": ["../org.db"]}, headers=specialist).status_code == 422
+    accepted = client.post("/api/admin/ingest", json={"paths": ["parking.md"]}, headers=specialist)
+    assert accepted.status_code == 202 and accepted.json()["job_id"].startswith("ingest:")
+    assert channels.queue.wait_idle(120)
+    answer = client.post("/api/chat", json={"text": "访客车位怎么预约?"}, headers=employee).json()
+    assert any("Parking" in c["title"] for c in answer["citations"]), answer

@@ -104,7 +104,7 @@ def build_channels(settings: Settings, chat: ChatHandler, directory: EmployeeDir
     _add_hr_jobs(channels)
     _add_ingest_job(channels)
     for name, state in channels.status.items():
-        log.info("channel %s: %s", name, state)
+        log.info("%s: %s", name, state)
     return channels
 
 

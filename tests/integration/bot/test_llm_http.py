@@ -133,3 +133,20 @@ def test_manager_asking_about_another_team_refused_in_llm_mode(hr_service, kb_in
         reply = ask(llm_chat(hr_service, kb_index, engine, server), "How is E0012 doing?", who="E0054")
     assert reply.mode == "llm"
     assert reply.tools[0].name == "my_progress" and not reply.tools[0].ok
+
+
+def test_llm_quiz_turn_never_shows_the_model_the_key(hr_service, kb_index, engine):
+    from bot.store.quiz_sessions import QuizSessionStore
+
+    script = [tool_call("generate_quiz", {"course": "SEC-101", "n": 2}), text("not json at all"),
+              text("Here is your first question.")]
+    with FakeOpenAI(script) as server:
+        chat = llm_chat(hr_service, kb_index, engine, server)
+        reply = ask(chat, "Quiz me on SEC-101, two questions", thread="q-llm")
+        tool_message = next(m for m in server.requests[-1]["messages"] if m["role"] == "tool")
+    active = QuizSessionStore(engine).current("cli", "q-llm", LEARNER)
+    assert reply.mode == "llm" and active is not None and active.quiz.mode == "offline"
+    first = active.quiz.items[0]
+    assert first.evidence not in tool_message["content"] and first.explanation not in tool_message["content"]
+    answered = ask(chat, first.answer if first.kind != "true_false" else first.answer, thread="q-llm")
+    assert answered.mode == "offline" and answered.tools[0].name == "grade_answer"

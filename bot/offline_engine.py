@@ -48,7 +48,7 @@ class OfflineEngine:
             return EngineReply("cancel", ctx.say("好的，已取消，没有做任何更改。", "OK, cancelled; nothing was changed."))
         routed = self.router.route(stripped, ctx.today)
         intent, slots = routed.intent, dict(routed.slots)
-        if quiz_open and intent in (I.GRADE_ANSWER, I.SEARCH_KNOWLEDGE, I.HELP) and len(stripped) <= 40 \
+        if quiz_open and (intent == I.GRADE_ANSWER or not routed.cued) and len(stripped) <= 40 \
                 and not re.search(r"[?？]", stripped):
             intent, slots = I.GRADE_ANSWER, {"answer": slots.get("answer", stripped)}
         standalone = stripped
@@ -61,7 +61,7 @@ class OfflineEngine:
             elif previous and intent == I.SEARCH_KNOWLEDGE:
                 standalone = rewrite(stripped, previous.standalone or previous.text)
         reply = self._dispatch(toolkit, intent, slots, standalone)
-        unrecognised = routed.confidence <= 0.3 and intent == I.SEARCH_KNOWLEDGE
+        unrecognised = not routed.cued and routed.confidence <= 0.3 and intent == I.SEARCH_KNOWLEDGE
         if unrecognised and reply.results and reply.results[0].abstained:
             reply.text = reply.text + "\n\n" + short_help(ctx.language)
         return reply

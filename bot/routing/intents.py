@@ -28,3 +28,4 @@ class Routed:
     intent: str
     slots: dict[str, Any] = field(default_factory=dict)
     confidence: float = 0.0
+    cued: bool = False  # a cue phrase of the chosen intent matched (not similarity alone)

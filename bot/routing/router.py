@@ -37,10 +37,10 @@ class IntentRouter:
         today = today or date.today()
         normal = normalise(text)
         if not normal:
-            return I.Routed(I.HELP, {}, 1.0)
-        intent, confidence = self._classify(normal, self._mask_courses(normal))
+            return I.Routed(I.HELP, {}, 1.0, True)
+        intent, confidence, cued = self._classify(normal, self._mask_courses(normal))
         slots = self._slots.fill(intent, unicodedata.normalize("NFKC", text).strip(), today)
-        return I.Routed(intent, slots, confidence)
+        return I.Routed(intent, slots, confidence, cued)
 
     def slots_for(self, intent: str, text: str, today: date | None = None) -> dict:
         """The slots a message fills for a given intent (used when a follow-up keeps the previous intent)."""
@@ -53,7 +53,7 @@ class IntentRouter:
             return normal.replace(course.span.lower(), " course ")
         return normal
 
-    def _classify(self, normal: str, masked: str) -> tuple[str, float]:
+    def _classify(self, normal: str, masked: str) -> tuple[str, float, bool]:
         """Pick the intent with the best combined cue and similarity score."""
         cues = pattern_scores(normal)
         similar = self._matcher.best_per_intent(masked)
@@ -63,10 +63,10 @@ class IntentRouter:
         best = max(combined, key=combined.__getitem__)
         if cues.get(best, 0.0) < _MIN_CUE and similar.get(best, 0.0) < _MIN_SIMILARITY:
             fallback = I.SEARCH_KNOWLEDGE if _QUESTIONISH.search(normal) or len(normal) >= 6 else I.HELP
-            return fallback, 0.3
+            return fallback, 0.3, False
         top = sorted(combined.values(), reverse=True)
         margin = top[0] - (top[1] if len(top) > 1 else 0.0)
-        return best, min(1.0, 0.5 + margin / 4)
+        return best, min(1.0, 0.5 + margin / 4), cues.get(best, 0.0) >= _MIN_CUE
 
 
 def _apply_precedence(cues: dict[str, float], normal: str) -> None:

@@ -63,3 +63,14 @@ def test_quiz_on_a_topic_without_course(chat):
 def test_answer_without_quiz_says_so(chat):
     reply = say(chat, "我选B", thread="noquiz")
     assert reply.tools[0].name == "grade_answer" and not reply.tools[0].ok
+
+
+def test_questions_during_a_quiz_are_not_taken_as_answers(chat, engine):
+    say(chat, "quiz me on AI-101, 3 questions", thread="mid")
+    before = QuizSessionStore(engine).current("cli", "mid", LEARNER)
+    reply = say(chat, "年假有几天", thread="mid")
+    assert reply.tools[0].name == "search_knowledge"
+    after = QuizSessionStore(engine).current("cli", "mid", LEARNER)
+    assert (after.position, after.tries_on_current) == (before.position, before.tries_on_current)
+    graded = say(chat, "few-shot prompting", thread="mid")
+    assert graded.tools[0].name == "grade_answer"

@@ -18,6 +18,14 @@ from knowledge.sentences import token_estimate
 
 log = logging.getLogger(__name__)
 _CONTROL_TOKENS = re.compile(r"<\|[^|]{1,40}\|>|<unk>|\ufffd")
+_FIGURE_TOOLS = {"my_progress", "team_progress", "explain_kpi", "completion_report"}
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+
+
+def _unsupported_figures(reply: str, tool_text: str) -> bool:
+    """True when the reply states a percentage that no tool output contains (figures must come from tools)."""
+    known = {float(v) for v in _PERCENT.findall(tool_text)}
+    return any(float(v) not in known for v in _PERCENT.findall(reply))
 
 
 def _within_budget(turns: list[Turn], budget: int) -> list[Turn]:
@@ -78,4 +86,8 @@ class LLMAgent:
             intent = "search_knowledge"
             if all(s.abstained for s in searches):
                 return AgentOutcome(searches[-1].text, intent, True)
+        figures = [c for c in calls if c.name in _FIGURE_TOOLS and c.ok]
+        if figures and _unsupported_figures(reply, " ".join(c.text for c in calls)):
+            log.warning("LLM reply stated figures no tool returned; showing the tool's own text")
+            return AgentOutcome("\n\n".join(c.text for c in figures), intent or "chat", False)
         return AgentOutcome(reply, intent or "chat", False)

@@ -150,3 +150,11 @@ def test_llm_quiz_turn_never_shows_the_model_the_key(hr_service, kb_index, engin
     assert first.evidence not in tool_message["content"] and first.explanation not in tool_message["content"]
     answered = ask(chat, first.answer if first.kind != "true_false" else first.answer, thread="q-llm")
     assert answered.mode == "offline" and answered.tools[0].name == "grade_answer"
+
+
+def test_invented_figures_are_replaced_by_the_tool_text(hr_service, kb_index, engine):
+    script = [tool_call("explain_kpi", {}), text("Your completion rate is 42.5% and you are doing great!")]
+    with FakeOpenAI(script) as server:
+        reply = ask(llm_chat(hr_service, kb_index, engine, server), "what's my KPI?", thread="fig")
+    assert "42.5%" not in reply.text
+    assert reply.tools[0].name == "explain_kpi" and reply.private

@@ -115,5 +115,6 @@ def test_web_page_and_assets_are_served(api):
     client, _, _ = api
     page = client.get("/")
     assert page.status_code == 200 and "/static/app.js" in page.text
+    assert "script-src 'self'" in page.headers["content-security-policy"]
     assert client.get("/static/app.js").headers["content-type"].startswith("text/javascript")
     assert client.get("/static/../settings.py").status_code == 404

@@ -41,6 +41,6 @@ def build_worker(redis_url: str, prefix: str, registry_factory: Callable[[], Job
             await asyncio.to_thread(ctx["registry"].run, REMINDERS_JOB, {})
 
     return Worker(functions=[func(run_job, name=RUN_JOB, max_tries=3)], on_startup=startup,
-                  cron_jobs=[cron(run_reminders, name="reminders", second=0, unique=True)],
+                  cron_jobs=[cron(run_reminders, name=f"{prefix}reminders", second=0, unique=True)],
                   redis_settings=RedisSettings.from_dsn(redis_url), queue_name=queue_name(prefix),
                   burst=burst, max_jobs=max_jobs, handle_signals=not burst, keep_result=3600)

@@ -49,21 +49,28 @@ class JobRegistry:
         return sorted(self._jobs)
 
 
+class QueueFull(RuntimeError):
+    """Too much work is waiting; the caller answers 5xx so the platform retries later (backpressure, not loss)."""
+
+
 class InProcessQueue:
     """A bounded thread pool inside the API process: fine for one replica, and no extra service to run."""
 
-    def __init__(self, registry: JobRegistry, threads: int = 4) -> None:
-        """Threads are created lazily by the pool on first use."""
+    def __init__(self, registry: JobRegistry, threads: int = 4, max_pending: int = 10_000) -> None:
+        """Threads are created lazily by the pool on first use; at most max_pending jobs may wait."""
         self._registry = registry
+        self._max_pending = max_pending
         self._pool = ThreadPoolExecutor(max_workers=max(1, threads), thread_name_prefix="mentor-job")
         self._pending: set[Future] = set()
         self._lock = threading.Lock()
         self._idle = threading.Condition(self._lock)
 
     def enqueue(self, job: str, payload: dict[str, Any], job_id: str | None = None) -> None:
-        """Submit to the pool; failures are logged with the job id, never raised into the request."""
-        future = self._pool.submit(self._run, job, payload, job_id)
+        """Submit to the pool; job failures are logged with the job id, never raised into the request."""
         with self._lock:
+            if len(self._pending) >= self._max_pending:
+                raise QueueFull(f"{len(self._pending)} jobs waiting; try again later")
+            future = self._pool.submit(self._run, job, payload, job_id)
             self._pending.add(future)
         future.add_done_callback(self._done)
 

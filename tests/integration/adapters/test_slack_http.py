@@ -264,3 +264,23 @@ def test_malformed_payloads_never_crash_and_post_nothing(slack, chat, body, cont
     assert signed.status_code < 500 and unsigned.status_code in (400, 401)
     assert channels.queue.wait_idle(5)
     assert chat.received == [] and fake.calls_to("chat.postMessage") == []
+
+
+class RefusingQueue:
+    """A TaskQueue that cannot take work (Redis down, backlog full): the port's failure mode."""
+
+    def enqueue(self, job, payload, job_id=None) -> None:
+        """Always refuse."""
+        raise ConnectionError("queue unavailable")
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+def test_event_not_queued_is_not_acked_and_its_retry_is_not_deduped(tmp_path, fake_slack, make_client):
+    """If the reply cannot be queued Slack gets a 5xx and the event id is released for Slack's retry."""
+    client, channels = make_client(channel_settings(tmp_path, fake_slack=fake_slack), queue=RefusingQueue())
+    body = event_body(mention(), event_id="EvNoQueue")
+    response = client.post("/slack/events", content=body, headers=signed_headers(body))
+    assert response.status_code >= 500
+    assert not channels.dedupe.seen("EvNoQueue")

@@ -269,3 +269,14 @@ def test_unencoded_plus_in_echostr_still_verifies(tmp_path, chat):
         response = client.get(f"/wecom/callback?{raw}")
     channels.close()
     assert response.status_code == 200 and response.text == vector["expected_plaintext"]
+
+
+def test_message_not_queued_gets_a_5xx_and_is_released_for_the_retry(tmp_path, fake_wecom, make_client):
+    """WeCom retries a failed callback; the MsgId must not stay claimed when nothing was queued."""
+    from tests.integration.adapters.test_slack_http import RefusingQueue
+
+    client, channels = make_client(channel_settings(tmp_path, fake_wecom=fake_wecom), queue=RefusingQueue())
+    client_no_raise = type(client)(client.app, raise_server_exceptions=False)
+    response = encrypted_post(client_no_raise, text_message("hi", msg_id="555"))
+    assert response.status_code == 500
+    assert not channels.dedupe.seen("wecom:555") and fake_wecom.calls == []

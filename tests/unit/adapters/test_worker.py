@@ -49,3 +49,22 @@ def test_periodic_trigger_enqueues_until_stopped():
     time.sleep(0.15)
     assert count >= 3 and len(runs) == count
     queue.close()
+
+
+def test_a_full_queue_refuses_work_instead_of_growing_without_bound():
+    """Backpressure: past max_pending the caller gets QueueFull (the platform then retries later)."""
+    from adapters.worker.queue import QueueFull
+
+    registry = JobRegistry()
+    release = threading.Event()
+    registry.register("slow", lambda p: release.wait(5))
+    queue = InProcessQueue(registry, threads=1, max_pending=2)
+    queue.enqueue("slow", {})
+    queue.enqueue("slow", {})
+    with pytest.raises(QueueFull):
+        queue.enqueue("slow", {})
+    release.set()
+    assert queue.wait_idle(5)
+    queue.enqueue("slow", {})  # room again once the backlog drained
+    assert queue.wait_idle(5)
+    queue.close()

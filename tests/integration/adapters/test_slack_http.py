@@ -284,3 +284,29 @@ def test_event_not_queued_is_not_acked_and_its_retry_is_not_deduped(tmp_path, fa
     response = client.post("/slack/events", content=body, headers=signed_headers(body))
     assert response.status_code >= 500
     assert not channels.dedupe.seen("EvNoQueue")
+
+
+def published_vector() -> dict | None:
+    """Slack's documented signing example from ../shared/testdata (None when the folder is absent)."""
+    from tests.unit.adapters.vectors import vectors
+
+    return next((v for v in vectors("slack_vectors.json") if v["id"] == "slack-doc-example"), None)
+
+
+@pytest.mark.parametrize("clock_at_vector_time", [True, False])
+def test_published_slack_vector_through_the_endpoint(tmp_path, fake_slack, make_client, clock_at_vector_time):
+    """Slack's own example passes verification at its timestamp (then is simply unhandled) and is stale today."""
+    from adapters.slack.verify import FixedClock
+
+    vector = published_vector()
+    if vector is None:
+        pytest.skip("shared Slack vectors not found at ../shared/testdata")
+    clock = FixedClock(vector["now"]) if clock_at_vector_time else None
+    client, channels = make_client(channel_settings(tmp_path, fake_slack=fake_slack), slack_clock=clock)
+    headers = {**vector["headers"], "Content-Type": "application/x-www-form-urlencoded"}
+    response = client.post("/slack/events", content=vector["body"], headers=headers)
+    if clock_at_vector_time:
+        assert response.status_code == 404  # verified; `/webhook-collect` is not our command
+    else:
+        assert response.status_code == 401  # the 2018 timestamp is far outside the 5-minute window
+        assert fake_slack.calls == []

@@ -23,7 +23,7 @@ def evaluate_answers(index, questions: Sequence[GoldQuestion], audience: Audienc
     abstained = abstained_correct = should_abstain = 0
     failures: list[dict] = []
     for question in questions:
-        result = answer_question(index, question.question, audience)
+        result = answer_question(index, question.question, _reader(question, audience))
         if question.expect == "abstain":
             should_abstain += 1
         if result.abstained:
@@ -54,3 +54,8 @@ def evaluate_answers(index, questions: Sequence[GoldQuestion], audience: Audienc
         "questions": len(questions), "abstained": abstained, "should_abstain": should_abstain,
         "failures": failures,
     }
+
+
+def _reader(question: GoldQuestion, default: Audience) -> Audience:
+    """The question's own reader when the gold file names one (ACL sets), else the default."""
+    return Audience(frozenset(question.audience)) if question.audience else default

@@ -16,6 +16,7 @@ class GoldQuestion:
     gold_sources: tuple[str, ...]
     answers: tuple[str, ...]
     expect: str  # "answer" | "abstain"
+    audience: tuple[str, ...] | None = None  # reader's tags; None means the evaluation's default reader
 
 
 class GoldFileError(ValueError):
@@ -41,6 +42,7 @@ def load_questions(path: Path) -> list[GoldQuestion]:
             raise GoldFileError(f"{path}:{number}: missing 'question'")
         if expect == "answer" and not raw.get("gold_sources"):
             raise GoldFileError(f"{path}:{number}: an answerable question needs 'gold_sources'")
+        audience = tuple(raw["audience"]) if raw.get("audience") else None
         questions.append(GoldQuestion(str(raw.get("id", number)), raw["question"], tuple(raw.get("gold_sources", [])),
-                                      tuple(raw.get("answers", [])), expect))
+                                      tuple(raw.get("answers", [])), expect, audience))
     return questions

@@ -98,7 +98,7 @@ def _tool_args(intent: str, slots: dict, text: str) -> dict:
         I.ENROLL: ("course",),
         I.MY_PROGRESS: ("period", "employee"),
         I.TEAM_PROGRESS: ("period",),
-        I.EXPLAIN_KPI: ("period", "employee"),
+        I.EXPLAIN_KPI: ("period", "employee", "department"),
         I.RECOMMEND_COURSES: (),
         I.COMPLETION_REPORT: ("by", "period", "department", "course"),
         I.NUDGE_TEAM: ("course",),

@@ -30,6 +30,12 @@ class PeriodArgs(BaseModel):
     employee: str | None = Field(None, description="Another person's employee id; omit for the person asking.")
 
 
+class KpiArgs(PeriodArgs):
+    """explain_kpi arguments: a person (default the asker) or a whole department."""
+
+    department: str | None = Field(None, description="Department id for a department's KPI, e.g. sales.")
+
+
 class TeamArgs(BaseModel):
     """team_progress arguments."""
 
@@ -74,7 +80,7 @@ SPECS = [
     ("enroll", CourseArgs, "Prepare enrolling the person asking in a course (they confirm before it happens)."),
     ("my_progress", PeriodArgs, "Learning progress of the person asking (or a colleague they may see)."),
     ("team_progress", TeamArgs, "Progress of the asking manager's team."),
-    ("explain_kpi", PeriodArgs, "Training KPI with its working: formula, inputs, thresholds, policy clause, what-ifs."),
+    ("explain_kpi", KpiArgs, "Training KPI with its working: formula, inputs, thresholds, policy clause, what-ifs."),
     ("recommend_courses", NoArgs, "Courses recommended for the person asking, with reasons."),
     ("generate_quiz", QuizArgs, "Start a quiz of checked questions on a course or topic; shows the first question."),
     ("grade_answer", AnswerArgs, "Grade the learner's answer to the current quiz question."),

@@ -49,9 +49,9 @@ class SlotFiller:
         period = parse_period(text, today)
         if period and intent in (I.EXPLAIN_KPI, I.MY_PROGRESS, I.TEAM_PROGRESS, I.COMPLETION_REPORT):
             slots["period"] = period
-        if intent in (I.COMPLETION_REPORT, I.TEAM_PROGRESS):
+        if intent in (I.COMPLETION_REPORT, I.TEAM_PROGRESS, I.EXPLAIN_KPI):
             department = self.catalog.find_department(text)
-            if department:
+            if department and (intent != I.EXPLAIN_KPI or department.score >= 95):
                 slots["department"] = department.value
                 if course and self._course_is_department_word(department.value, course.span):
                     slots.pop("course", None)

@@ -60,11 +60,14 @@ def team_progress(deps, ctx: TurnContext, period: str | None = None) -> ToolResu
     return ToolResult("team_progress", _args(period=period), True, team.to_text(ctx.language), private=True)
 
 
-def explain_kpi(deps, ctx: TurnContext, period: str | None = None, employee: str | None = None) -> ToolResult:
-    """The KPI with its working (formula, inputs, thresholds, policy clause, what-ifs)."""
-    subject = employee.upper() if employee else None
-    explanation = deps.hr.explain_employee_kpi(ctx.caller, subject, period)
-    return ToolResult("explain_kpi", _args(period=period, employee=employee), True,
+def explain_kpi(deps, ctx: TurnContext, period: str | None = None, employee: str | None = None,
+                department: str | None = None) -> ToolResult:
+    """A person's or a department's KPI with its working (formula, inputs, thresholds, policy clause, what-ifs)."""
+    if department and not employee:
+        explanation = deps.hr.department_kpi(ctx.caller, department, period)
+    else:
+        explanation = deps.hr.explain_employee_kpi(ctx.caller, employee.upper() if employee else None, period)
+    return ToolResult("explain_kpi", _args(period=period, employee=employee, department=department), True,
                       explanation.to_text(ctx.language), private=True)
 
 

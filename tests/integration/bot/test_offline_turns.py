@@ -173,3 +173,11 @@ def test_english_department_names_route_to_the_report(chat):
     reply = say(chat, SPECIALIST, "marketing department completion rate this quarter", thread="en-report")
     assert reply.tools[0].name == "completion_report"
     assert reply.tools[0].args.get("department") == "mkt"
+
+
+def test_department_kpi_for_hr_but_not_for_an_employee(chat):
+    allowed = say(chat, SPECIALIST, "研发部本季度的KPI", thread="dk")
+    assert allowed.tools[0].name == "explain_kpi" and allowed.tools[0].args["department"] == "rnd"
+    assert allowed.tools[0].ok and "研发部" in allowed.text
+    refused = say(chat, LEARNER, "研发部的KPI是多少", thread="dk2")
+    assert refused.tools[0].name == "explain_kpi" and not refused.tools[0].ok

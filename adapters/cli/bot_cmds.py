@@ -20,6 +20,9 @@ def _print_reply(reply, as_json: bool) -> None:
     if reply.notice:
         sys.stdout.write(f"({reply.notice})\n")
     sys.stdout.write(reply.text + "\n")
+    if reply.citations and reply.mode == "llm":  # offline answers already list their sources in the text
+        for c in reply.citations:
+            sys.stdout.write(f"[{c.n}] {c.title} > {c.heading} ({c.source})\n")
     for attachment in reply.attachments:
         sys.stdout.write(f"[attachment {attachment.filename}: {len(attachment.content)} bytes]\n")
     if reply.actions:

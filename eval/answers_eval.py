@@ -23,7 +23,7 @@ def evaluate_answers(index, questions: Sequence[GoldQuestion], audience: Audienc
     abstained = abstained_correct = should_abstain = 0
     failures: list[dict] = []
     for question in questions:
-        result = answer_question(index, question.question, _reader(question, audience))
+        result = answer_question(index, question.question, question.reader(audience))
         if question.expect == "abstain":
             should_abstain += 1
         if result.abstained:
@@ -55,7 +55,3 @@ def evaluate_answers(index, questions: Sequence[GoldQuestion], audience: Audienc
         "failures": failures,
     }
 
-
-def _reader(question: GoldQuestion, default: Audience) -> Audience:
-    """The question's own reader when the gold file names one (ACL sets), else the default."""
-    return Audience(frozenset(question.audience)) if question.audience else default

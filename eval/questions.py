@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from retrieval.types import Audience
+
 
 @dataclass(frozen=True)
 class GoldQuestion:
@@ -17,6 +19,10 @@ class GoldQuestion:
     answers: tuple[str, ...]
     expect: str  # "answer" | "abstain"
     audience: tuple[str, ...] | None = None  # reader's tags; None means the evaluation's default reader
+
+    def reader(self, default: Audience) -> Audience:
+        """The question's own reader when the gold file names one (ACL sets), else the default."""
+        return Audience(frozenset(self.audience)) if self.audience else default
 
 
 class GoldFileError(ValueError):

@@ -27,7 +27,7 @@ def evaluate_retrieval(index, questions: Sequence[GoldQuestion], k: int = 5,
         misses: list[str] = []
         for question in answerable:
             started = time.perf_counter()
-            passages = index.search(question.question, audience=_reader(question, audience), k=max(k, 10), mode=mode)
+            passages = index.search(question.question, audience=question.reader(audience), k=max(k, 10), mode=mode)
             latencies.append((time.perf_counter() - started) * 1000)
             sources = [p.source for p in passages]
             gold = set(question.gold_sources)
@@ -48,7 +48,3 @@ def evaluate_retrieval(index, questions: Sequence[GoldQuestion], k: int = 5,
         }
     return results
 
-
-def _reader(question: GoldQuestion, default: Audience) -> Audience:
-    """The question's own reader when the gold file names one (ACL sets), else the default."""
-    return Audience(frozenset(question.audience)) if question.audience else default

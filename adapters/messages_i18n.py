@@ -6,3 +6,4 @@ SENT_IN_DM = "我已通过私信发送给您(含个人信息)。 I sent you the 
 THANKS_FEEDBACK = "谢谢您的反馈! Thanks for the feedback!"
 THINKING = "正在思考… Thinking…"
 EMPTY_QUESTION = "请输入问题,例如:/mentor 年假怎么请? Type a question, e.g. /mentor how do I request leave?"
+FAILED = "抱歉,处理您的消息时出错了,请稍后再试。 Sorry, something went wrong with your message; please try again later."

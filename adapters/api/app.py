@@ -30,6 +30,25 @@ def start_reminders(channels: Channels):
     return PeriodicTrigger(channels.queue, REMINDERS_JOB, interval).start()
 
 
+def install_error_handlers(app: FastAPI) -> None:
+    """Domain refusals (HR's error family, unknown employee) become their HTTP status with a bilingual body."""
+    from fastapi.responses import JSONResponse
+
+    from adapters.wiring import UnknownEmployee
+    from hr.errors import HRError
+
+    @app.exception_handler(HRError)
+    async def hr_error(_request, error: HRError) -> JSONResponse:
+        """403/404/409/422 with code, message_en and message_zh."""
+        return JSONResponse(error.to_dict(), status_code=error.http_status)
+
+    @app.exception_handler(UnknownEmployee)
+    async def unknown_employee(_request, error: UnknownEmployee) -> JSONResponse:
+        """The token names nobody in the HR records (e.g. the person left)."""
+        return JSONResponse({"code": error.code, "message_en": str(error),
+                             "message_zh": "HR 记录中没有这位员工;请联系 HR。"}, status_code=error.http_status)
+
+
 def create_app(settings: Settings, channels: Channels | None = None) -> FastAPI:
     """Build the app; without `channels`, the real bot and HR directory are wired from settings."""
     owned = channels is None
@@ -50,6 +69,7 @@ def create_app(settings: Settings, channels: Channels | None = None) -> FastAPI:
     app = FastAPI(title="Mentor API", version="0.1.0", lifespan=lifespan,
                   description="Chat with Mentor (培训导师与HR助手) and read your reports. "
                               "Authenticate with `Authorization: Bearer <token>` from `mentor tokens create`.")
+    install_error_handlers(app)
     app.state.channels = channels
     app.state.tokens = TokenStore(channels.engine)
     app.include_router(health_router())

@@ -6,7 +6,6 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
-from fastapi.responses import JSONResponse
 
 from adapters.api.auth import current_employee
 
@@ -22,15 +21,10 @@ def _hr(request: Request):
     return hr
 
 
-def _call(request: Request, employee_id: str, fn_name: str, **kwargs: Any) -> tuple[Any, Any]:
-    """Run one HR service method as the token's owner; HR refusals become their own status and bilingual body."""
-    from hr.errors import HRError
-
+def _call(request: Request, employee_id: str, fn_name: str, **kwargs: Any) -> Any:
+    """Run one HR service method as the token's owner (HR refusals reach the app's HRError handler)."""
     hr = _hr(request)
-    try:
-        return getattr(hr, fn_name)(hr.caller_for(employee_id), **kwargs), None
-    except HRError as error:
-        return None, JSONResponse(error.to_dict(), status_code=error.http_status)
+    return getattr(hr, fn_name)(hr.caller_for(employee_id), **kwargs)
 
 
 def report_router() -> APIRouter:
@@ -41,21 +35,21 @@ def report_router() -> APIRouter:
     def progress(request: Request, period: str | None = PERIOD, lang: str = LANG,
                  employee_id: str = Depends(current_employee)):
         """The caller's own progress (a manager's team is in /api/reports/completion)."""
-        result, refused = _call(request, employee_id, "my_progress", period=period)
-        return refused or {"text": result.to_text(lang), "progress": jsonable_encoder(result)}
+        result = _call(request, employee_id, "my_progress", period=period)
+        return {"text": result.to_text(lang), "progress": jsonable_encoder(result)}
 
     @router.get("/kpi", summary="My KPI standing, with the working shown")
     def kpi(request: Request, period: str | None = PERIOD, lang: str = LANG,
             employee_id: str = Depends(current_employee)):
         """Each KPI with formula, inputs, thresholds and the policy clause."""
-        result, refused = _call(request, employee_id, "explain_employee_kpi", period=period)
-        return refused or {"text": result.to_text(lang), "kpi": result.model_dump(mode="json")}
+        result = _call(request, employee_id, "explain_employee_kpi", period=period)
+        return {"text": result.to_text(lang), "kpi": result.model_dump(mode="json")}
 
     @router.get("/reports/completion", summary="Completion report (managers: their teams; HR: everyone)")
     def completion(request: Request, by: Literal["department", "course"] = "department",
                    period: str | None = PERIOD, lang: str = LANG, employee_id: str = Depends(current_employee)):
         """Rows with numerator and denominator; scope follows the caller's role."""
-        result, refused = _call(request, employee_id, "completion_report", by=by, period=period)
-        return refused or {"text": result.to_text(lang), "report": result.to_dict()}
+        result = _call(request, employee_id, "completion_report", by=by, period=period)
+        return {"text": result.to_text(lang), "report": result.to_dict()}
 
     return router

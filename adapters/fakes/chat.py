@@ -15,7 +15,7 @@ TINY_PNG = bytes.fromhex("89504e470d0a1a0a0000000d494844520000000100000001080600
 
 @dataclass
 class ScriptedChat:
-    """Implements ChatHandler: records every message and answers by simple keywords (quiz, progress, chart, long)."""
+    """Implements ChatHandler: records messages, answers by keyword (quiz, progress, chart, long; boom/forbidden fail)."""
 
     delay_s: float = 0.0
     received: list[IncomingMessage] = field(default_factory=list)
@@ -32,6 +32,12 @@ class ScriptedChat:
         if msg.action:
             return BotReply(text=f"已记录 Recorded: {msg.action.get('kind')} {msg.action.get('choice', '')}".strip())
         text = msg.text.lower()
+        if "boom" in text:
+            raise RuntimeError("scripted failure")
+        if "forbidden" in text:
+            from hr.errors import forbidden
+
+            raise forbidden("read another person's KPI", "查看他人的KPI")
         if "quiz" in text or "测验" in text:
             return BotReply(text="Q1. 年假有几天? How many days of annual leave?", actions=[
                 Action(label="A. 5", kind="quiz_answer", value={"quiz": "q1", "choice": "A"}),

@@ -10,7 +10,7 @@ from slack_sdk.errors import SlackApiError
 
 from adapters.dedupe import DedupeStore
 from adapters.feedback import FeedbackStore
-from adapters.messages_i18n import EMPTY_QUESTION, SENT_IN_DM, THANKS_FEEDBACK, UNKNOWN_PERSON
+from adapters.messages_i18n import EMPTY_QUESTION, FAILED, SENT_IN_DM, THANKS_FEEDBACK, UNKNOWN_PERSON
 from adapters.ports import ChatHandler
 from adapters.slack.home import chat_home_sections, home_view, hr_home_sections
 from adapters.slack.identity import SlackIdentity
@@ -54,9 +54,14 @@ class SlackResponder:
             self._notice(inbound, EMPTY_QUESTION, ephemeral=True)
             return
         thread = f"{inbound.channel}:{inbound.thread_ts or 'main'}"
-        reply = self._chat.handle(IncomingMessage(employee_id=employee_id, text=inbound.text, channel="slack",
-                                                  thread_id=thread, message_id=inbound.message_id,
-                                                  shared=inbound.shared, action=inbound.action))
+        try:
+            reply = self._chat.handle(IncomingMessage(employee_id=employee_id, text=inbound.text, channel="slack",
+                                                      thread_id=thread, message_id=inbound.message_id,
+                                                      shared=inbound.shared, action=inbound.action))
+        except Exception:
+            log.exception("chat turn failed for slack message %s", inbound.message_id)
+            self._notice(inbound, FAILED, ephemeral=True)
+            return
         self.deliver(inbound, reply)
         log.info("slack reply %s delivered (private=%s, abstained=%s)", inbound.message_id, reply.private,
                  reply.abstained)

@@ -6,7 +6,7 @@ import logging
 from typing import Any
 
 from adapters.feedback import FeedbackStore
-from adapters.messages_i18n import THANKS_FEEDBACK, UNKNOWN_PERSON
+from adapters.messages_i18n import FAILED, THANKS_FEEDBACK, UNKNOWN_PERSON
 from adapters.ports import ChatHandler, EmployeeDirectory
 from adapters.wecom.client import WeComClient
 from adapters.wecom.parse import WeComInbound
@@ -44,9 +44,14 @@ class WeComResponder:
             self.send_all(inbound.user, [Outbound(body=b) for b in markdown_parts(THANKS_FEEDBACK)])
             return
         bot_action = {k: v for k, v in action.items() if k != "label"} or None  # label rides along for the card only
-        reply = self._chat.handle(IncomingMessage(employee_id=employee_id, text=inbound.text, channel="wecom",
-                                                  thread_id=f"wecom:{inbound.user}", message_id=inbound.dedupe_key,
-                                                  shared=False, action=bot_action))
+        try:
+            reply = self._chat.handle(IncomingMessage(employee_id=employee_id, text=inbound.text, channel="wecom",
+                                                      thread_id=f"wecom:{inbound.user}",
+                                                      message_id=inbound.dedupe_key, shared=False, action=bot_action))
+        except Exception:
+            log.exception("chat turn failed for wecom message %s", inbound.dedupe_key)
+            self.send_all(inbound.user, [Outbound(body=b) for b in markdown_parts(FAILED)])
+            return
         parts = render_reply(reply, inbound.dedupe_key)
         self.send_all(inbound.user, parts)
         log.info("wecom reply %s sent in %d part(s)", inbound.dedupe_key, len(parts))

@@ -118,3 +118,18 @@ def test_web_page_and_assets_are_served(api):
     assert "script-src 'self'" in page.headers["content-security-policy"]
     assert client.get("/static/app.js").headers["content-type"].startswith("text/javascript")
     assert client.get("/static/../settings.py").status_code == 404
+
+
+def test_hr_refusals_keep_their_status_and_both_languages(api):
+    """HR's error family maps to HTTP statuses with bilingual bodies, even when raised inside a chat turn."""
+    client, _, token = api
+    response = client.post("/api/chat", json={"text": "forbidden"}, headers=auth(token))
+    assert response.status_code == 403
+    assert response.json()["code"] == "forbidden" and "无权" in response.json()["message_zh"]
+
+
+def test_reports_without_an_hr_service_are_a_clear_503(api):
+    """This test app runs without HR records."""
+    client, _, token = api
+    response = client.get("/api/kpi", headers=auth(token))
+    assert response.status_code == 503 and "HR" in response.json()["detail"]

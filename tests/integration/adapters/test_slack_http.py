@@ -310,3 +310,12 @@ def test_published_slack_vector_through_the_endpoint(tmp_path, fake_slack, make_
     else:
         assert response.status_code == 401  # the 2018 timestamp is far outside the 5-minute window
         assert fake_slack.calls == []
+
+
+def test_a_failing_chat_turn_still_tells_the_person(slack):
+    """The worker catches the failure and sends a short apology instead of silence."""
+    client, channels, fake = slack
+    post(client, event_body(mention(f"<@{BOT_USER_ID}> boom"), "EvBoom"))
+    assert channels.queue.wait_idle(10)
+    (sorry,) = fake.calls_to("chat.postEphemeral")
+    assert "try again" in sorry.body["text"] and fake.calls_to("chat.postMessage") == []

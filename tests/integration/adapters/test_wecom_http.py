@@ -280,3 +280,12 @@ def test_message_not_queued_gets_a_5xx_and_is_released_for_the_retry(tmp_path, f
     response = encrypted_post(client_no_raise, text_message("hi", msg_id="555"))
     assert response.status_code == 500
     assert not channels.dedupe.seen("wecom:555") and fake_wecom.calls == []
+
+
+def test_a_failing_chat_turn_still_tells_the_member(wecom):
+    """The worker sends a short apology instead of silence."""
+    client, channels, fake = wecom
+    encrypted_post(client, text_message("boom", msg_id="b1"))
+    assert channels.queue.wait_idle(10)
+    (sorry,) = fake.sent_messages()
+    assert "try again" in sorry["markdown"]["content"]

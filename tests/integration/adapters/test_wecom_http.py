@@ -289,3 +289,14 @@ def test_a_failing_chat_turn_still_tells_the_member(wecom):
     assert channels.queue.wait_idle(10)
     (sorry,) = fake.sent_messages()
     assert "try again" in sorry["markdown"]["content"]
+
+
+def test_chart_is_uploaded_then_sent_as_an_image(wecom):
+    """Charts go through media/upload and an image message, after the text."""
+    client, channels, fake = wecom
+    encrypted_post(client, text_message("chart", msg_id="c1"))
+    assert channels.queue.wait_idle(10)
+    (upload,) = fake.calls_to("upload")
+    assert upload.query["type"] == "image" and b"\x89PNG" in upload.raw
+    assert [m["msgtype"] for m in fake.sent_messages()] == ["markdown", "image"]
+    assert fake.sent_messages()[1]["image"]["media_id"] == "MEDIA1"

@@ -8,10 +8,11 @@ from collections.abc import Callable
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import PlainTextResponse
+from starlette.concurrency import run_in_threadpool
 
 from adapters.dedupe import DedupeStore
 from adapters.wecom.crypto import WeComCrypto, WeComCryptoError
-from adapters.wecom.parse import WeComInputError, extract_encrypt, parse_message
+from adapters.wecom.parse import WeComInbound, WeComInputError, extract_encrypt, parse_message
 from adapters.wecom.responder import REPLY_JOB
 from adapters.worker.queue import TaskQueue
 
@@ -91,16 +92,19 @@ def wecom_router(crypto: WeComCrypto, queue: TaskQueue, dedupe: DedupeStore, *, 
             return rejected(CallbackRejected(403 if error.code == "bad_signature" else 400, error.code))
         except WeComInputError as error:
             return rejected(CallbackRejected(400, str(error)[:200]))
-        if inbound.msg_type not in HANDLED_TYPES and inbound.event not in HANDLED_EVENTS:
-            return Response(status_code=200)
-        if dedupe.claim(inbound.dedupe_key):
-            try:
-                queue.enqueue(REPLY_JOB, inbound.to_payload(), job_id=inbound.dedupe_key)
-            except Exception:
-                dedupe.release(inbound.dedupe_key)  # WeCom retries; let the retry through
-                raise
-        else:
-            log.info("duplicate wecom delivery %s ignored", inbound.dedupe_key)
+        if inbound.msg_type in HANDLED_TYPES or inbound.event in HANDLED_EVENTS:
+            await run_in_threadpool(accept, inbound)  # DB / Redis I/O off the event loop
         return Response(status_code=200)
+
+    def accept(inbound: WeComInbound) -> None:
+        """First sighting of this MsgId -> enqueue; a retry -> nothing; a failed enqueue releases the id."""
+        if not dedupe.claim(inbound.dedupe_key):
+            log.info("duplicate wecom delivery %s ignored", inbound.dedupe_key)
+            return
+        try:
+            queue.enqueue(REPLY_JOB, inbound.to_payload(), job_id=inbound.dedupe_key)
+        except Exception:
+            dedupe.release(inbound.dedupe_key)  # WeCom retries; let the retry through
+            raise
 
     return router

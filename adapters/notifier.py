@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import logging
 
+from adapters.textsplit import split_utf8
 from hr.notify import Notification
+
+WECOM_MAX_BYTES = 2048
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +35,8 @@ class ChannelNotifier:
             log.info("notification %s sent via slack", notification.kind)
             return
         if self._wecom is not None and notification.wecom_userid:
-            self._wecom.send(notification.wecom_userid, {"msgtype": "text", "text": {"content": self.text(notification)}})
+            for part in split_utf8(self.text(notification), WECOM_MAX_BYTES):  # WeCom caps text at 2,048 bytes
+                self._wecom.send(notification.wecom_userid, {"msgtype": "text", "text": {"content": part}})
             log.info("notification %s sent via wecom", notification.kind)
             return
         raise LookupError(f"no configured channel can reach {notification.recipient_id} "

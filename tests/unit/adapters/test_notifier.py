@@ -31,3 +31,15 @@ def test_slack_dm_first_then_wecom_then_a_clear_error():
         assert sent["touser"] == "w1" and "SEC-101" in sent["text"]["content"]
         with pytest.raises(LookupError, match="no configured channel"):
             notifier.send(note(email="x@example.com"))
+
+
+def test_long_wecom_notifications_are_split_within_2048_bytes():
+    """A long reminder reaches WeCom in order, every part within the byte cap."""
+    with FakeWeComApi() as wecom:
+        notifier = ChannelNotifier(None, WeComClient(wecom.url, "wwcorp", "s3cret", "1000002"))
+        long = Notification(recipient_id="E1", kind="overdue", text_zh="请尽快完成课程。" * 200, text_en="",
+                            dedupe_key="k2", wecom_userid="w1")
+        notifier.send(long)
+        parts = [m["text"]["content"] for m in wecom.sent_messages()]
+        assert len(parts) > 1 and all(len(p.encode()) <= 2048 for p in parts)
+        assert "".join(parts) == "请尽快完成课程。" * 200

@@ -40,6 +40,25 @@ def check_redis(url: str | None) -> str:
         return type(error).__name__
 
 
+def check_worker(url: str | None, prefix: str) -> str:
+    """With Redis: 'ok' while some `mentor worker` refreshed its arq health key recently (informational)."""
+    if not url:
+        return "in-process"
+    try:
+        import redis
+
+        from adapters.worker.arq_queue import queue_name
+
+        client = redis.Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1)
+        try:
+            alive = client.exists(queue_name(prefix) + ":health-check")
+        finally:
+            client.close()
+        return "ok" if alive else "no worker seen: start `mentor worker`"
+    except Exception as error:
+        return type(error).__name__
+
+
 def health_router() -> APIRouter:
     """No auth: load balancers and the demo script poll these."""
     router = APIRouter(tags=["health"])
@@ -53,9 +72,12 @@ def health_router() -> APIRouter:
     def ready(request: Request) -> JSONResponse:
         """503 until every dependency answers."""
         channels = request.app.state.channels
-        checks = {"database": check_database(channels.engine), "redis": check_redis(channels.settings.redis_url)}
+        settings = channels.settings
+        checks = {"database": check_database(channels.engine), "redis": check_redis(settings.redis_url)}
         ok = all(v in ("ok", "not configured") for v in checks.values())
-        return JSONResponse({"status": "ready" if ok else "not ready", "checks": checks,
+        # the API can accept and queue without a live worker, so the worker is reported, not required
+        worker = check_worker(settings.redis_url, settings.api.redis_prefix)
+        return JSONResponse({"status": "ready" if ok else "not ready", "checks": checks, "worker": worker,
                              "channels": channels.status}, status_code=200 if ok else 503)
 
     return router

@@ -12,6 +12,8 @@ from adapters.worker.queue import REMINDERS_JOB, JobRegistry
 
 log = logging.getLogger(__name__)
 
+HEALTH_CHECK_S = 30  # the worker refreshes `<queue>:health-check` this often; /ready reports whether one is alive
+
 
 def build_worker(redis_url: str, prefix: str, registry_factory: Callable[[], JobRegistry], *,
                  burst: bool = False, max_jobs: int = 10):
@@ -43,4 +45,5 @@ def build_worker(redis_url: str, prefix: str, registry_factory: Callable[[], Job
     return Worker(functions=[func(run_job, name=RUN_JOB, max_tries=3)], on_startup=startup,
                   cron_jobs=[cron(run_reminders, name=f"{prefix}reminders", second=0, unique=True)],
                   redis_settings=RedisSettings.from_dsn(redis_url), queue_name=queue_name(prefix),
-                  burst=burst, max_jobs=max_jobs, handle_signals=not burst, keep_result=3600)
+                  burst=burst, max_jobs=max_jobs, handle_signals=not burst, keep_result=3600,
+                  health_check_interval=HEALTH_CHECK_S)

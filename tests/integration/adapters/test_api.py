@@ -28,7 +28,7 @@ def test_health_ready_and_docs(api):
     assert client.get("/health").json() == {"status": "ok"}
     ready = client.get("/ready")
     assert ready.status_code == 200 and ready.json()["checks"]["database"] == "ok"
-    assert "not mounted" in ready.json()["channels"]["slack"]
+    assert "not mounted" in ready.json()["channels"]["slack"] and ready.json()["worker"] == "in-process"
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/chat", "/api/chat/stream", "/api/me", "/api/feedback", "/health", "/ready"} <= set(paths)

@@ -93,6 +93,7 @@ def test_retries_across_two_api_processes_give_one_reply(tmp_path, redis_client)
             time.sleep(1.0)  # a duplicate would arrive within this window
             posts = fake.calls_to("chat.postMessage")
             assert sorted(p.body["thread_ts"] for p in posts) == ["1.1", "1.2"]
+            assert httpx.get(urls[1] + "/ready", timeout=5).json()["worker"] == "ok"  # the worker has run jobs
         finally:
             for proc in procs:
                 proc.send_signal(signal.SIGTERM)

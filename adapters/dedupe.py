@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 from datetime import timedelta
 from typing import Protocol
 
@@ -39,11 +41,14 @@ class SqlDedupeStore:
         self._engine = engine
         self._ttl = timedelta(seconds=ttl_s)
         self._claims = 0
+        # SQLite has one writer: threads of this process queue on a mutex instead of SQLite's busy handler,
+        # whose sleeps (1, 2, 5, 10... ms) would dominate the ack latency under concurrent events.
+        self._write_lock = threading.Lock() if engine.dialect.name == "sqlite" else contextlib.nullcontext()
 
     def claim(self, key: str) -> bool:
         """One INSERT ... ON CONFLICT DO NOTHING RETURNING key (no ORM: this runs on Slack's ack path); no row = seen."""
         try:
-            with self._engine.begin() as conn:
+            with self._write_lock, self._engine.begin() as conn:
                 inserted = conn.execute(self._insert(key[:200])).first() is not None
         except IntegrityError:  # dialects without ON CONFLICT fall back to the primary-key violation
             return False

@@ -105,3 +105,35 @@ class ServeProcess:
             self._process.wait(30)
         except subprocess.TimeoutExpired:
             self._process.kill()
+
+
+class WorkerProcess:
+    """`mentor worker` (arq) in its own process, for the Redis-backed runs."""
+
+    def __init__(self, env: dict[str, str], services: str = "adapters.fakes.chat:scripted_backends") -> None:
+        """Same environment as the API processes."""
+        self._env = env
+        self._services = services
+        self._process = None
+
+    def __enter__(self) -> WorkerProcess:
+        """Start (it connects to Redis and waits for jobs)."""
+        import os
+        import subprocess
+        import sys
+
+        mentor = str(Path(sys.executable).with_name("mentor"))
+        self._process = subprocess.Popen([mentor, "worker", "--services", self._services],
+                                         env={**os.environ, **self._env}, stdout=subprocess.DEVNULL,
+                                         stderr=subprocess.DEVNULL)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        """SIGTERM (arq finishes running jobs), then wait."""
+        import subprocess
+
+        self._process.terminate()
+        try:
+            self._process.wait(30)
+        except subprocess.TimeoutExpired:
+            self._process.kill()

@@ -97,7 +97,13 @@ async function ask(body, shownText) {
   addBubble("user", shownText);
   const div = addBubble("bot", "…");
   div.setAttribute("aria-busy", "true");
-  const response = await api("/api/chat/stream", { ...body, thread_id: state.thread });
+  let response;
+  try {
+    response = await api("/api/chat/stream", { ...body, thread_id: state.thread });
+  } catch (error) {
+    div.textContent = "网络错误,请重试。 Network error, please retry.";
+    return;
+  }
   if (response.status === 401) { showTokenPanel("Token rejected / 令牌无效"); div.remove(); return; }
   if (!response.ok) { div.textContent = `Error ${response.status}`; return; }
   const reader = response.body.getReader();

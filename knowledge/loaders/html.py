@@ -10,7 +10,7 @@ from knowledge.document import Block, LoadedDocument, LoadError
 from knowledge.loaders.textfile import read_text
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_TEXT_TAGS = ("p", "li", "td", "th", "pre", "blockquote", "dd", "dt")
+_TEXT_TAGS = ("p", "li", "tr", "pre", "blockquote", "dd", "dt")
 
 
 def load_html(path: Path) -> LoadedDocument:
@@ -41,6 +41,10 @@ def load_html(path: Path) -> LoadedDocument:
                 title = title or heading
                 continue
             stack = [(lvl, h) for lvl, h in stack if lvl < level] + [(level, heading)]
+        elif element.name == "tr":
+            cells = [cell.get_text(" ", strip=True) for cell in element.find_all(["td", "th"])]
+            if any(cells):
+                lines.append(" | ".join(c for c in cells if c))  # one row, one line: cells stay apart
         elif not element.find_parent(_TEXT_TAGS):
             text = element.get_text(" ", strip=True)
             if text:

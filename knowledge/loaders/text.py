@@ -10,10 +10,11 @@ from knowledge.front_matter import split_front_matter
 from knowledge.loaders.textfile import read_text
 
 _CHAPTER = re.compile(r"^\s*(第[一二三四五六七八九十百零〇\d]+[章编节])\s*(.*)$")
+_QUESTION = re.compile(r"^\s*(?:Q|问)\s*\d*\s*[:：.、]\s*(.+)$", re.I)
 
 
 def load_text(path: Path) -> LoadedDocument:
-    """Blocks per chapter when the text has 第X章 headings, else one block."""
+    """Blocks per chapter (第X章) and per FAQ entry (Q: / 问：), else one block."""
     meta, body = split_front_matter(read_text(path))
     lines = [line.rstrip() for line in body.splitlines()]
     title = str(meta.get("title") or "").strip()
@@ -23,13 +24,19 @@ def load_text(path: Path) -> LoadedDocument:
     blocks: list[Block] = []
     heading: tuple[str, ...] = ()
     buffer: list[str] = []
+    chapter: tuple[str, ...] = ()
     for line in lines:
-        match = _CHAPTER.match(line)
-        if match and len(line.strip()) <= 40:
+        chapter_match = _CHAPTER.match(line)
+        question_match = _QUESTION.match(line)
+        if (chapter_match and len(line.strip()) <= 40) or question_match:
             if "\n".join(buffer).strip():
                 blocks.append(Block(heading, "\n".join(buffer).strip()))
             buffer = []
-            heading = (line.strip(),)
+            if question_match:  # FAQ entry: the question heads its own block, and stays in its text
+                heading = (*chapter, question_match.group(1).strip()[:80])
+                buffer.append(line)
+            else:
+                chapter = heading = (line.strip(),)
         else:
             buffer.append(line)
     if "\n".join(buffer).strip():

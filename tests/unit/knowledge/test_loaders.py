@@ -93,3 +93,19 @@ def test_encrypted_pdf_is_refused(tmp_path):
         writer.write(handle)
     with pytest.raises(LoadError, match="encrypted"):
         load_file(locked)
+
+
+def test_faq_text_splits_per_question(tmp_path):
+    path = tmp_path / "faq.txt"
+    path.write_text("人事常见问题\n问：工资几号发？\n答：每月15日。\nQ: How do I get a work certificate?\nA: Ask HR.\n",
+                    encoding="utf-8")
+    doc = load_file(path)
+    assert [b.heading_path for b in doc.blocks][-2:] == [("工资几号发？",), ("How do I get a work certificate?",)]
+    assert "每月15日" in doc.blocks[-2].text
+
+
+def test_html_table_rows_keep_cells_apart(tmp_path):
+    path = tmp_path / "t.html"
+    path.write_text("<html><body><h2>补贴</h2><table><tr><td>交通补贴</td><td>每月300元</td></tr></table></body></html>",
+                    encoding="utf-8")
+    assert "交通补贴 | 每月300元" in load_file(path).blocks[0].text

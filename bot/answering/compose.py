@@ -12,6 +12,7 @@ from retrieval.types import Passage
 
 MAX_SENTENCES = 3
 RANK_PENALTY = 0.15  # a sentence from the second passage must cover clearly more to beat the first passage
+CUTOFF = 0.7  # further sentences must score at least this share of the best one
 HEADER = {"zh": "根据知识库中的相关规定：", "en": "Here is what the knowledge base says:"}
 SOURCES = {"zh": "来源：", "en": "Sources:"}
 _REFERRING = ("此", "该", "上述", "以上", "这", "This ", "These ", "It ", "They ")
@@ -43,7 +44,7 @@ def select_sentences(coverage: QuestionCoverage, passages: Sequence[Passage]) ->
     texts: set[str] = set()
     best = candidates[0].score if candidates else 0.0
     for pick in candidates:
-        if len(chosen) >= MAX_SENTENCES or (chosen and pick.score < best * 0.7):
+        if len(chosen) >= MAX_SENTENCES or (chosen and pick.score < best * CUTOFF):
             break
         for extra in _with_antecedent(pick):
             if extra.sentence not in texts:

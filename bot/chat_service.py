@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 PRIVATE_INTENTS = {"my_progress", "explain_kpi", "grade_answer", "team_progress", "recommend_courses"}
 _NOTICE = {"zh": "语言模型暂时不可用，本次由离线引擎回答。", "en": "The language model is unavailable; answered offline."}
+_UNGROUNDED = {"zh": "语言模型没有查资料或调用工具就作答，本次改由离线引擎回答。",
+               "en": "The language model answered without looking anything up; answered offline instead."}
 
 
 class AgentUnavailable(Exception):
@@ -89,17 +91,29 @@ class ChatService:
         if self.agent is not None and not _is_deterministic(msg.text, history, quiz_open):
             try:
                 outcome = self.agent.run(toolkit, msg.text, history)
+                if not toolkit.calls and self._needs_a_tool(msg.text, ctx):
+                    log.warning("LLM answered a request that needs a tool without calling one; answering offline")
+                    return self._offline_fallback(msg, toolkit, ctx, history, quiz_open, _UNGROUNDED)
                 engine = EngineReply(outcome.intent, outcome.text, list(toolkit.calls), msg.text)
                 return self._reply(engine, toolkit, "llm", None, abstain_override=outcome.abstained), \
                     (engine.intent, engine.standalone, engine)
             except AgentUnavailable as exc:
                 log.warning("LLM unavailable (%s); answering offline", exc)
-                toolkit.calls.clear()
-                notice = _NOTICE[ctx.language]
-                engine = self.offline.respond(toolkit, msg.text, history, quiz_open)
-                return self._reply(engine, toolkit, "offline", notice), (engine.intent, engine.standalone, engine)
+                return self._offline_fallback(msg, toolkit, ctx, history, quiz_open, _NOTICE)
         engine = self.offline.respond(toolkit, msg.text, history, quiz_open)
         return self._reply(engine, toolkit, "offline", None), (engine.intent, engine.standalone, engine)
+
+    def _needs_a_tool(self, text: str, ctx: TurnContext) -> bool:
+        """Anything but small talk needs a tool: policy answers must cite, figures must come from HR."""
+        return self.offline.router.route(text, ctx.today).intent != "help"
+
+    def _offline_fallback(self, msg: IncomingMessage, toolkit: Toolkit, ctx: TurnContext, history: list,
+                          quiz_open: bool, notices: dict[str, str]) -> tuple[BotReply, tuple]:
+        """Answer with the offline engine and say why."""
+        toolkit.calls.clear()
+        engine = self.offline.respond(toolkit, msg.text, history, quiz_open)
+        reply = self._reply(engine, toolkit, "offline", notices[ctx.language])
+        return reply, (engine.intent, engine.standalone, engine)
 
     def _action(self, action: dict, toolkit: Toolkit, ctx: TurnContext) -> EngineReply:
         """A pressed button: confirm a change, cancel it, or answer a quiz question."""

@@ -22,6 +22,15 @@ _FIGURE_TOOLS = {"my_progress", "team_progress", "explain_kpi", "completion_repo
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 
+def _degenerate(reply: str) -> bool:
+    """True for a looping reply: the same line again and again, or a long text of very few distinct words."""
+    lines = [line.strip() for line in reply.splitlines() if line.strip()]
+    if lines and max(lines.count(line) for line in set(lines)) >= 4:
+        return True
+    words = reply.split()
+    return len(words) > 60 and len(set(words)) / len(words) < 0.2
+
+
 def _unsupported_figures(reply: str, tool_text: str) -> bool:
     """True when the reply states a percentage that no tool output contains (figures must come from tools)."""
     known = {float(v) for v in _PERCENT.findall(tool_text)}
@@ -72,8 +81,8 @@ class LLMAgent:
             raise AgentUnavailable(type(exc).__name__) from exc
         final = state["messages"][-1] if state.get("messages") else None
         reply = final.content if isinstance(final, AIMessage) else None
-        if not isinstance(reply, str) or not reply.strip() or _CONTROL_TOKENS.search(reply):
-            raise AgentUnavailable("empty or garbled reply")
+        if not isinstance(reply, str) or not reply.strip() or _CONTROL_TOKENS.search(reply) or _degenerate(reply):
+            raise AgentUnavailable("empty, garbled or looping reply")
         return self._outcome(toolkit, reply.strip())
 
     @staticmethod

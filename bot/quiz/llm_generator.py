@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Literal
 
@@ -46,10 +47,22 @@ def draft_prompt(passages: list[Passage], n: int, language: str) -> str:
     return _INSTRUCTIONS.format(n=n, language="Simplified Chinese" if language == "zh" else "English", passages=listed)
 
 
+def ask_structured(llm, schema: type[BaseModel], prompt: str):
+    """JSON-schema structured output; servers that only know json_object (llama-cpp-python) get JSON mode instead."""
+    try:
+        return llm.with_structured_output(schema, method="json_schema").invoke(prompt)
+    except Exception as exc:
+        if "json_schema" not in str(exc) and "response_format" not in str(exc):
+            raise
+        log.info("server refused response_format json_schema; retrying in JSON mode")
+    described = (f"{prompt}\n\nAnswer with one JSON object only, matching this JSON schema:\n"
+                 f"{json.dumps(schema.model_json_schema(), ensure_ascii=False)}")
+    return llm.with_structured_output(schema, method="json_mode").invoke(described)
+
+
 def generate_with_llm(llm, passages: list[Passage], n: int, language: str) -> list[QuizItem]:
     """Ask the model for items and convert them; the caller checks each one against its chunk."""
-    structured = llm.with_structured_output(QuizDraft, method="json_schema")
-    draft = structured.invoke(draft_prompt(passages, n, language))
+    draft = ask_structured(llm, QuizDraft, draft_prompt(passages, n, language))
     if isinstance(draft, dict):
         draft = QuizDraft.model_validate(draft)
     by_id = {p.chunk_id: p for p in passages}

@@ -25,7 +25,7 @@ class FakeOpenAI:
     """Serves /v1/chat/completions from a script: messages, HTTP errors, delays or raw garbage, in order."""
 
     def __init__(self, script: list[Any]):
-        """script items: a message dict, ("status", code), ("sleep", seconds, message) or ("raw", bytes)."""
+        """script items: a message dict, ("status", code[, message]), ("sleep", seconds, message) or ("raw", bytes)."""
         self.script = list(script)
         self.requests: list[dict] = []
         fake = self
@@ -42,7 +42,8 @@ class FakeOpenAI:
                 fake.requests.append(body)
                 step = fake.script.pop(0) if fake.script else text("(script exhausted)")
                 if isinstance(step, tuple) and step[0] == "status":
-                    self._send(step[1], b'{"error": {"message": "scripted failure"}}')
+                    message = step[2] if len(step) > 2 else "scripted failure"
+                    self._send(step[1], json.dumps({"error": {"message": message}}).encode())
                 elif isinstance(step, tuple) and step[0] == "raw":
                     self._send(200, step[1])
                 else:

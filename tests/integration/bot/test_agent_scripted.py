@@ -52,3 +52,25 @@ def test_empty_model_answer_falls_back_offline(hr_service, kb_index, engine):
     chat = assemble_chat_service(hr_service, kb_index, engine, ScriptedModel(messages=iter([AIMessage(content="")])))
     reply = chat.handle(IncomingMessage(employee_id=LEARNER, text="我的学习进度"))
     assert reply.mode == "offline" and reply.notice and reply.tools[0].name == "my_progress"
+
+
+def test_policy_answer_without_any_tool_falls_back_offline(hr_service, kb_index, engine):
+    script = iter([AIMessage(content="You get 30 days of annual leave.")])
+    chat = assemble_chat_service(hr_service, kb_index, engine, ScriptedModel(messages=script))
+    reply = chat.handle(IncomingMessage(employee_id=LEARNER, text="年假有几天？", thread_id="ungrounded"))
+    assert reply.mode == "offline" and reply.notice
+    assert reply.tools[0].name == "search_knowledge" and "30 days" not in reply.text
+
+
+def test_small_talk_needs_no_tool(hr_service, kb_index, engine):
+    script = iter([AIMessage(content="你好！我是 Mentor。")])
+    chat = assemble_chat_service(hr_service, kb_index, engine, ScriptedModel(messages=script))
+    reply = chat.handle(IncomingMessage(employee_id=LEARNER, text="你好", thread_id="hello"))
+    assert reply.mode == "llm" and reply.text.startswith("你好")
+
+
+def test_looping_reply_falls_back_offline(hr_service, kb_index, engine):
+    script = iter([AIMessage(content="年假有几天？ mendatang\n" * 20)])
+    chat = assemble_chat_service(hr_service, kb_index, engine, ScriptedModel(messages=script))
+    reply = chat.handle(IncomingMessage(employee_id=LEARNER, text="hello there", thread_id="loop"))
+    assert reply.mode == "offline" and reply.notice

@@ -158,3 +158,30 @@ def test_invented_figures_are_replaced_by_the_tool_text(hr_service, kb_index, en
         reply = ask(llm_chat(hr_service, kb_index, engine, server), "what's my KPI?", thread="fig")
     assert "42.5%" not in reply.text
     assert reply.tools[0].name == "explain_kpi" and reply.private
+
+
+def test_quiz_drafts_fall_back_to_json_mode_when_json_schema_is_refused(hr_service, kb_index, engine):
+    """llama-cpp-python's server accepts response_format json_object but rejects json_schema."""
+    from bot.quiz.generator import QuizGenerator
+    from retrieval.types import Audience
+
+    passages = kb_index.passages(course="SEC-101", audience=Audience.everyone())
+    chunk = next(p for p in passages if "12 characters" in p.text)
+    draft = {"items": [{"kind": "cloze", "question": "Company passwords must be at least ____ long.", "options": [],
+                        "answer": "12 characters", "explanation": "Password rules.", "difficulty": 1,
+                        "chunk_id": chunk.chunk_id, "evidence": "Company passwords must be at least 12 characters long"}]}
+    refusal = "response_format.type: Input should be 'text' or 'json_object'"
+    with FakeOpenAI([("status", 400, refusal), text(json.dumps(draft))]) as server:
+        model = build_chat_model(server.base_url, "k", "m", 5.0)
+        quiz, _ = QuizGenerator(kb_index, model).generate(Audience.everyone(), course="SEC-101", n=1)
+    assert quiz.mode == "llm" and quiz.items[0].answer == "12 characters"
+    assert server.requests[1]["response_format"]["type"] == "json_object"
+    assert "JSON schema" in server.requests[1]["messages"][-1]["content"]
+
+
+def test_reply_cap_is_sent_as_max_tokens(hr_service, kb_index, engine):
+    """llama-cpp-python ignores max_completion_tokens; the cap must travel as max_tokens."""
+    with FakeOpenAI([text("hi")]) as server:
+        build_chat_model(server.base_url, "k", "m", 5.0, max_tokens=77).invoke("hello")
+    assert server.requests[0]["max_tokens"] == 77
+    assert "max_completion_tokens" not in server.requests[0]

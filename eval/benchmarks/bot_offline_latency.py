@@ -7,6 +7,7 @@ Target: p95 < 300 ms after warm-up. Run: `.venv/bin/python -m eval.benchmarks.bo
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import time
 from collections import defaultdict
@@ -47,7 +48,8 @@ def run(rounds: int = 2) -> dict:
         "latency_ms_p50": round(percentile(everything, 50), 1), "latency_ms_p95": round(p95, 1),
         "latency_ms_max": round(max(everything), 1), "target_p95_ms": TARGET_P95_MS, "meets_target": p95 < TARGET_P95_MS,
         "per_intent_p95_ms": {k: round(percentile(v, 95), 1) for k, v in sorted(timings.items())},
-        "machine": {"python": platform.python_version(), "processor": platform.machine()},
+        "machine": {"python": platform.python_version(), "processor": platform.machine(), "cpus": os.cpu_count(),
+                    "load_average_1m_at_end": round(os.getloadavg()[0], 2)},
     }
 
 

@@ -18,7 +18,7 @@ PATTERNS: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_P(r"报名(的)?(条件|流程|规则|截止)|how do i (enrol|register)|enrollment (rules|policy)"), -2.0),
     ],
     I.MY_PROGRESS: [
-        (_P(r"我(的)?学习(情况|状态)|我(现在|目前|一共)?完成了?(多少|几)|还差(哪些|几门|什么|啥)|我(的)?(培训|课程|课)还(差|剩|有)|(did|have) i (finish|finished|complete|completed)|progress.{0,12}\bfor me\b|where am i with"), 2.5),
+        (_P(r"我的课(都|全)?(学完|完成|修完)|我(还)?(有|剩)(啥|什么)没(学|完成)|我(的)?学习(情况|状态)|我(现在|目前|一共)?完成了?(多少|几)|还差(哪些|几门|什么|啥)|我(的)?(培训|课程|课)还(差|剩|有)|(did|have) i (finish|finished|complete|completed)|progress.{0,12}\bfor me\b|where am i with"), 2.5),
         (_P(r"我的(学习)?进度|学习进度|学到哪|学得怎么样|我(还)?(有|剩)(哪些|几门|多少).{0,6}(没|未)(完成|学|修)|我完成了(哪些|多少|几)"), 2.5),
         (_P(r"我(的)?(课程|培训)(情况|状态|完成)|我(有|是否有).{0,4}(逾期|超期|过期)|我(的)?必修课"), 2.0),
         (_P(r"\bmy (learning )?progress\b|\bhow am i doing\b|\bhow far (along )?am i\b|\bwhat (have i|did i) (completed|finished)\b"), 2.5),
@@ -28,7 +28,7 @@ PATTERNS: dict[str, list[tuple[re.Pattern[str], float]]] = {
     I.TEAM_PROGRESS: [
         (_P(r"(下属|手下|组员|部下|直属)们?.{0,8}(学得|学习|进度|完成|情况|咋样|怎么样|如何)"), 2.5),
         (_P(r"(我的|我们)?(团队|下属|组员|手下|部下|直属|小组|组里|team)(的)?.{0,10}(进度|完成|情况|学习|状态|谁|哪些人|落后)"), 2.5),
-        (_P(r"\bmy (team|reports|direct reports|people|staff|group)('s)?\b.{0,30}\b(progress|completion|doing|status|behind|overdue|finished|complete)"), 2.5),
+        (_P(r"\bmy (team|reports|direct reports|people|staff|group|folks)('s)?\b.{0,30}\b(progress|completion|doing|status|behind|overdue|finished|complete|tracking|getting on)"), 2.5),
         (_P(r"\b(who|which of my)\b.{0,25}\b(team|reports)\b|\bteam('s)? (progress|completion|status)\b|\bhow is my team\b"), 2.0),
         (_P(r"谁(还)?没(完成|学完|做完)|哪些(人|同事|下属)"), 1.5),
     ],
@@ -39,7 +39,7 @@ PATTERNS: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_P(r"我的(kpi|绩效|积分|得分|分数)|为什么我(的)?(kpi|绩效|积分|分|不能|没有|是)"), 2.0),
     ],
     I.RECOMMEND_COURSES: [
-        (_P(r"学(点|些)?(啥|什么)|提升(一下)?自己|充充电|career growth|grow my (skills|career)|improve my skills|what (else )?could i learn"), 2.5),
+        (_P(r"(该|要|需要)补(哪些|什么|啥|哪门)课|学(点|些)?(啥|什么)|提升(一下)?自己|充充电|career growth|grow my (skills|career)|improve my skills|what (else )?could i learn"), 2.5),
         (_P(r"推荐|该学(什么|啥|哪)|学(点|些)?什么好|下一步学|建议我学|适合我的课|接下来学|还能学(什么|啥)"), 2.5),
         (_P(r"\brecommend|\bsuggest|\bwhat should i (learn|take|study|do next)\b|\bwhat('s| is) next for me\b|\bwhich course(s)? should i\b|\bnext course\b|\bupskill"), 2.5),
     ],
@@ -50,7 +50,7 @@ PATTERNS: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_P(r"\b\d+ questions\b|[0-9一二三四五六七八九十两]+\s*道"), 1.0),
     ],
     I.GRADE_ANSWER: [
-        (_P(r"^[abcd]\s*(吧|啊|呀|呢|嘛)[.。!！]?$|应该(是|选)\s*[abcd]\b|^(选|就选|我就选)\s*[abcd]"), 2.5),
+        (_P(r"选项\s*[abcd]\b|\b(i'?ll )?go with [abcd]\b|^[abcd]\s*(吧|啊|呀|呢|嘛)[.。!！]?$|应该(是|选)\s*[abcd]\b|^(选|就选|我就选)\s*[abcd]"), 2.5),
         (_P(r"我的答案|我选|答案是|我觉得(是|选)|我猜|批改|判断一下我的|选\s*[ABCDabcd]\b|^[ABCDabcd]$|^(对|错|正确|错误)$"), 2.5),
         (_P(r"\bmy answer\b|\bi (choose|pick|select|go with|think it'?s)\b|\bgrade (this|my)\b|\bis (it|the answer) [abcd]\b|^[abcd][.)!！]?$|\bit'?s [abcd]\b|^answer[:\s]|^(true|false)$"), 2.5),
         (_P(r"第\s*[0-9一二三四五]\s*题"), 1.0),

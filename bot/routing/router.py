@@ -75,6 +75,8 @@ def _apply_precedence(cues: dict[str, float], normal: str) -> None:
     if I.EXPLAIN_KPI in cues and not first_person and not re.search(r"[a-z]\d{3,6}", normal) and re.search(
             r"怎么(计算|算)|如何(计算|算)|规则|政策|什么意思|定义|calculated|computed|policy|rules?|mean", normal):
         cues[I.EXPLAIN_KPI] -= 2.5  # how points are calculated in general is a policy question
+    if I.EXPLAIN_KPI in cues and I.MY_PROGRESS in cues and re.search(r"kpi|积分|绩效|points|score", normal):
+        cues[I.MY_PROGRESS] -= 2.0  # "my training KPI" is about the KPI
     if I.TEAM_PROGRESS in cues and I.MY_PROGRESS in cues:
         cues[I.MY_PROGRESS] -= 2.5
     if I.NUDGE_TEAM in cues and I.TEAM_PROGRESS in cues:

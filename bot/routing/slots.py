@@ -17,8 +17,9 @@ _COUNT_EN = re.compile(r"(?<![a-z0-9])(\d+|one|two|three|four|five|six|seven|eig
 _EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10}
 _LETTER_ANSWER = [
-    re.compile(r"(?:选|答案是|答案|我的答案是|我选的是|选择|我觉得是|我猜是?)\s*[:：]?\s*([ABCDabcd])(?![a-z])"),
-    re.compile(r"\b(?:answer(?: is)?|i (?:choose|pick|select|go with|think it'?s)|it'?s|option)\s*[:：]?\s*([abcd])\b"),
+    re.compile(r"(?:选项|选|答案是|答案|我的答案是|我选的是|选择|我觉得是|我猜是?)\s*[:：]?\s*([ABCDabcd])(?![a-z])"),
+    re.compile(r"\b(?:answer(?: is)?|i (?:choose|pick|select|go with|think it'?s)|i'?ll go with|go with|it'?s|option)"
+               r"\s*[:：]?\s*([abcd])\b"),
     re.compile(r"^\s*([ABCDabcd])\s*[.)。!！]?\s*$"),
     re.compile(r"^\s*([ABCDabcd])\s*(?:吧|啊|呀|呢|嘛)"),
     re.compile(r"应该(?:是|选)\s*([ABCDabcd])(?![a-z])"),

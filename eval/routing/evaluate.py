@@ -13,7 +13,7 @@ from bot.routing.router import IntentRouter
 
 HERE = Path(__file__).parent
 DEFAULT_UTTERANCES = HERE / "utterances.jsonl"
-ALL_SETS = [DEFAULT_UTTERANCES, HERE / "heldout.jsonl", HERE / "fresh.jsonl"]
+ALL_SETS = [DEFAULT_UTTERANCES, HERE / "heldout.jsonl", HERE / "fresh.jsonl", HERE / "fresh2.jsonl"]
 DEFAULT_CATALOG = HERE / "catalog.json"
 
 

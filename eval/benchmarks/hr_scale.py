@@ -126,7 +126,10 @@ def main() -> None:
     parser.add_argument("--skip-sqlite", action="store_true")
     args = parser.parse_args()
     ensure_org(args.org, args.employees)
-    results = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count()}, "period": PERIOD}
+    out = RESULTS / "hr_scale.json"
+    results = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}  # keep the other backend's run
+    results.update({"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                                "load_average_at_start": os.getloadavg()[0]}, "period": PERIOD})
     if not args.skip_sqlite:
         db_file = RESULTS / "tmp" / "hr_bench.db"
         for suffix in ("", "-wal", "-shm"):
@@ -137,7 +140,7 @@ def main() -> None:
         results["postgresql"] = postgres_run(args.postgres, args.org)
         print(json.dumps(results["postgresql"], indent=2))
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "hr_scale.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
 
 
 if __name__ == "__main__":

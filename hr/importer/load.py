@@ -57,9 +57,8 @@ def _upsert(db: Session, table: Table, batch: list[dict], keys: Sequence[str]) -
     """INSERT ... ON CONFLICT (keys) DO UPDATE only where a value differs (SQLite and PostgreSQL)."""
     dialect = db.get_bind().dialect.name
     if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
+        return _upsert_by_copy(db, table, batch, keys)
+    from sqlalchemy.dialects.sqlite import insert
     touched = 0
     for start in range(0, len(batch), CHUNK):
         chunk = batch[start:start + CHUNK]
@@ -74,6 +73,32 @@ def _upsert(db: Session, table: Table, batch: list[dict], keys: Sequence[str]) -
         # RETURNING counts exactly the rows inserted or changed (executemany rowcount is unreliable on psycopg)
         # and lets SQLAlchemy batch the chunk into multi-row VALUES statements.
         touched += len(db.execute(stmt.returning(table.c[keys[0]]), chunk).all())
+    log.info("import upsert table=%s rows=%s changed=%s", table.name, len(batch), touched)
+    return touched
+
+
+def _upsert_by_copy(db: Session, table: Table, batch: list[dict], keys: Sequence[str]) -> int:
+    """PostgreSQL: COPY the rows into a temporary table, then one INSERT ... SELECT ... ON CONFLICT statement."""
+    defaults = {c.name: c.default.arg for c in table.columns
+                if c.name not in batch[0] and c.default is not None and c.default.is_scalar}
+    columns = [*batch[0], *defaults]
+    names = ", ".join(columns)
+    updates = [c for c in batch[0] if c not in keys]  # defaults fill new rows only, never overwrite
+    staging = f"staging_{table.name}"
+    conflict = f"ON CONFLICT ({', '.join(keys)}) DO " + (
+        "UPDATE SET " + ", ".join(f"{c} = EXCLUDED.{c}" for c in updates) + " WHERE "
+        + " OR ".join(f"{table.name}.{c} IS DISTINCT FROM EXCLUDED.{c}" for c in updates) if updates else "NOTHING")
+    cursor = db.connection().connection.cursor()
+    try:
+        cursor.execute(f"CREATE TEMP TABLE {staging} AS SELECT {names} FROM {table.name} WITH NO DATA")
+        with cursor.copy(f"COPY {staging} ({names}) FROM STDIN") as copy:
+            for row in batch:
+                copy.write_row([row.get(c, defaults.get(c)) for c in columns])
+        cursor.execute(f"INSERT INTO {table.name} ({names}) SELECT {names} FROM {staging} {conflict}")
+        touched = cursor.rowcount
+        cursor.execute(f"DROP TABLE {staging}")
+    finally:
+        cursor.close()
     log.info("import upsert table=%s rows=%s changed=%s", table.name, len(batch), touched)
     return touched
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from eval.metrics import first_hit_rank, ndcg, percentile
 from eval.questions import GoldQuestion
+from retrieval.language import detect_language
 from retrieval.types import Audience
 
 MODES = ("bm25", "dense", "hybrid")
@@ -25,6 +26,7 @@ def evaluate_retrieval(index, questions: Sequence[GoldQuestion], k: int = 5,
         gains = 0.0
         latencies: list[float] = []
         misses: list[str] = []
+        by_language: dict[str, list[int]] = {}
         for question in answerable:
             started = time.perf_counter()
             passages = index.search(question.question, audience=question.reader(audience), k=max(k, 10), mode=mode)
@@ -32,8 +34,11 @@ def evaluate_retrieval(index, questions: Sequence[GoldQuestion], k: int = 5,
             sources = [p.source for p in passages]
             gold = set(question.gold_sources)
             rank = first_hit_rank(sources, gold)
+            language = detect_language(question.question)
+            by_language.setdefault(language, [0, 0])[1] += 1
             if rank is not None and rank <= k:
                 hits += 1
+                by_language[language][0] += 1
             else:
                 misses.append(question.id)
             if rank is not None and rank <= 10:
@@ -44,6 +49,7 @@ def evaluate_retrieval(index, questions: Sequence[GoldQuestion], k: int = 5,
             "recall_at_k": round(hits / n, 4), "mrr_at_10": round(reciprocal / n, 4),
             "ndcg_at_10": round(gains / n, 4), "latency_ms_p50": round(percentile(latencies, 50), 2),
             "latency_ms_p95": round(percentile(latencies, 95), 2), "questions": len(answerable), "k": k,
+            "recall_at_k_by_language": {lang: round(h / n_lang, 4) for lang, (h, n_lang) in sorted(by_language.items())},
             "missed_ids": misses,
         }
     return results

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from sqlalchemy import Table, or_, text
+from sqlalchemy import Table, text
 from sqlmodel import Session
 
 from hr.db import SQLITE_CACHE_KIB
@@ -54,52 +54,65 @@ def write_plan(db: Session, rows: dict[str, list[dict]]) -> dict[str, int]:
 
 
 def _upsert(db: Session, table: Table, batch: list[dict], keys: Sequence[str]) -> int:
-    """INSERT ... ON CONFLICT (keys) DO UPDATE only where a value differs (SQLite and PostgreSQL)."""
-    dialect = db.get_bind().dialect.name
-    if dialect == "postgresql":
-        return _upsert_by_copy(db, table, batch, keys)
-    from sqlalchemy.dialects.sqlite import insert
-    touched = 0
-    for start in range(0, len(batch), CHUNK):
-        chunk = batch[start:start + CHUNK]
-        columns = [c for c in chunk[0] if c not in keys]
-        stmt = insert(table)
-        if columns:
-            stmt = stmt.on_conflict_do_update(
-                index_elements=list(keys), set_={c: stmt.excluded[c] for c in columns},
-                where=or_(*[table.c[c].is_distinct_from(stmt.excluded[c]) for c in columns]))
-        else:
-            stmt = stmt.on_conflict_do_nothing(index_elements=list(keys))
-        # RETURNING counts exactly the rows inserted or changed (executemany rowcount is unreliable on psycopg)
-        # and lets SQLAlchemy batch the chunk into multi-row VALUES statements.
-        touched += len(db.execute(stmt.returning(table.c[keys[0]]), chunk).all())
+    """INSERT ... ON CONFLICT (keys) DO UPDATE only where a value differs; returns rows inserted or changed."""
+    defaults = {c.name: c.default.arg for c in table.columns
+                if c.name not in batch[0] and c.default is not None and c.default.is_scalar}
+    columns = [*batch[0], *defaults]
+    updates = [c for c in batch[0] if c not in keys]  # defaults fill new rows only, never overwrite
+    if db.get_bind().dialect.name == "postgresql":
+        touched = _upsert_by_copy(db, table, batch, keys, columns, updates, defaults)
+    else:
+        touched = _upsert_sqlite(db, table, batch, keys, columns, updates, defaults)
     log.info("import upsert table=%s rows=%s changed=%s", table.name, len(batch), touched)
     return touched
 
 
-def _upsert_by_copy(db: Session, table: Table, batch: list[dict], keys: Sequence[str]) -> int:
+def _conflict_clause(table: Table, keys: Sequence[str], updates: list[str], differs: str) -> str:
+    """ON CONFLICT ... DO UPDATE SET ... WHERE <some column differs> (or DO NOTHING when only keys are given)."""
+    if not updates:
+        return f"ON CONFLICT ({', '.join(keys)}) DO NOTHING"
+    return (f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in updates)
+            + " WHERE " + " OR ".join(f"{table.name}.{c} {differs} excluded.{c}" for c in updates))
+
+
+def _upsert_sqlite(db: Session, table: Table, batch: list[dict], keys: Sequence[str], columns: list[str],
+                   updates: list[str], defaults: dict) -> int:
+    """SQLite: plain executemany on the driver (values converted by each column type's own bind processor)."""
+    dialect = db.get_bind().dialect
+    processors = [table.c[c].type.bind_processor(dialect) for c in columns]
+    sql = (f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+           + _conflict_clause(table, keys, updates, "IS NOT"))
+    raw = db.connection().connection.dbapi_connection
+    before = raw.total_changes
+    cursor = raw.cursor()
+    try:
+        for start in range(0, len(batch), CHUNK):
+            cursor.executemany(sql, [
+                tuple(p(v) if p else v for p, v in zip(processors, (row.get(c, defaults.get(c)) for c in columns),
+                                                         strict=True))
+                for row in batch[start:start + CHUNK]])
+    finally:
+        cursor.close()
+    return raw.total_changes - before
+
+
+def _upsert_by_copy(db: Session, table: Table, batch: list[dict], keys: Sequence[str], columns: list[str],
+                    updates: list[str], defaults: dict) -> int:
     """PostgreSQL: COPY the rows into a temporary table, then one INSERT ... SELECT ... ON CONFLICT statement."""
-    defaults = {c.name: c.default.arg for c in table.columns
-                if c.name not in batch[0] and c.default is not None and c.default.is_scalar}
-    columns = [*batch[0], *defaults]
     names = ", ".join(columns)
-    updates = [c for c in batch[0] if c not in keys]  # defaults fill new rows only, never overwrite
     staging = f"staging_{table.name}"
-    conflict = f"ON CONFLICT ({', '.join(keys)}) DO " + (
-        "UPDATE SET " + ", ".join(f"{c} = EXCLUDED.{c}" for c in updates) + " WHERE "
-        + " OR ".join(f"{table.name}.{c} IS DISTINCT FROM EXCLUDED.{c}" for c in updates) if updates else "NOTHING")
     cursor = db.connection().connection.cursor()
     try:
         cursor.execute(f"CREATE TEMP TABLE {staging} AS SELECT {names} FROM {table.name} WITH NO DATA")
         with cursor.copy(f"COPY {staging} ({names}) FROM STDIN") as copy:
             for row in batch:
                 copy.write_row([row.get(c, defaults.get(c)) for c in columns])
-        cursor.execute(f"INSERT INTO {table.name} ({names}) SELECT {names} FROM {staging} {conflict}")
+        cursor.execute(f"INSERT INTO {table.name} ({names}) SELECT {names} FROM {staging} "
+                       + _conflict_clause(table, keys, updates, "IS DISTINCT FROM"))
         touched = cursor.rowcount
         cursor.execute(f"DROP TABLE {staging}")
     finally:
         cursor.close()
-    log.info("import upsert table=%s rows=%s changed=%s", table.name, len(batch), touched)
     return touched
 
 

@@ -56,3 +56,23 @@ def test_migrations_match_the_models(tmp_path):
         diff = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
     hr_diff = [d for d in diff if "hr_" in str(d)]
     assert hr_diff == []
+
+
+def test_import_assigns_required_courses_to_new_hires(tmp_path, monkeypatch):
+    import shutil
+
+    monkeypatch.setenv("MENTOR_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("MENTOR_DATABASE_URL", raising=False)
+    app, runner = build_app(), CliRunner()
+    runner.invoke(app, ["db", "upgrade"])
+    org = tmp_path / "org"
+    shutil.copytree(SAMPLE, org)
+    assert runner.invoke(app, ["org", "import", str(org)]).exit_code == 0
+    with (org / "employees.csv").open("a", encoding="utf-8") as handle:
+        handle.write("E9001,新人,new9001@example.com,rnd,E0002,employee,软件工程师,,,2026-11-20,,text\n")
+    result = runner.invoke(app, ["org", "import", str(org), "--assign-required", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["hired_or_moved"] == 1 and data["auto_assigned"] == 3  # ONB-101, SEC-101, CMP-101 (SEC-201 waits)
+    progress = runner.invoke(app, ["progress", "--employee", "E9001", "--lang", "en"])
+    assert all(code in progress.output for code in ("ONB-101", "SEC-101", "CMP-101"))

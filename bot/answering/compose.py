@@ -14,6 +14,9 @@ MAX_SENTENCES = 3
 RANK_PENALTY = 0.15  # a sentence from the second passage must cover clearly more to beat the first passage
 CUTOFF = 0.7  # further sentences must score at least this share of the best one
 HEADER = {"zh": "根据知识库中的相关规定：", "en": "Here is what the knowledge base says:"}
+HEDGED_HEADER = {"zh": "知识库中没有找到直接对应的规定，最相关的内容如下，请核实；如仍有疑问请咨询HR：",
+                 "en": "I found no rule that answers this directly; the closest material is below. Please check it, "
+                       "and ask HR if it does not settle your question:"}
 SOURCES = {"zh": "来源：", "en": "Sources:"}
 _REFERRING = ("此", "该", "上述", "以上", "这", "This ", "These ", "It ", "They ")
 
@@ -61,11 +64,11 @@ def _with_antecedent(pick: Pick) -> list[Pick]:
     return [Pick(previous, pick.passage_rank, pick.position - 1, pick.score, pick.passage), pick]
 
 
-def compose_answer(picks: Sequence[Pick], language: str) -> tuple[str, list[Citation]]:
-    """Markdown text with [n] markers and the numbered source list."""
+def compose_answer(picks: Sequence[Pick], language: str, hedged: bool = False) -> tuple[str, list[Citation]]:
+    """Markdown text with [n] markers and the numbered source list; hedged when the match is not direct."""
     numbers: dict[str, int] = {}
     citations: list[Citation] = []
-    lines = [HEADER[language]]
+    lines = [(HEDGED_HEADER if hedged else HEADER)[language]]
     for pick in picks:
         passage = pick.passage
         if passage.chunk_id not in numbers:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from bot.answering.compose import compose_answer, select_sentences
 from bot.answering.coverage import QuestionCoverage
-from bot.answering.relevance import RelevancePolicy, is_answerable
+from bot.answering.relevance import RelevancePolicy, confidence
 from bot.messages import Citation
 from retrieval.language import detect_language
 from retrieval.types import Audience, Passage
@@ -27,6 +27,7 @@ class GroundedAnswer:
     abstained: bool
     passages: list[Passage] = field(default_factory=list)
     language: str = "zh"
+    confidence: str | None = None  # "high", "low" (answered with a caveat) or None (abstained)
 
 
 def answer_question(index, question: str, audience: Audience | None = None, k: int = 6,
@@ -35,12 +36,13 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     policy = policy or RelevancePolicy()
     language = detect_language(question)
     passages = index.search(question, audience=audience, k=k)
-    if not passages or not is_answerable(index.dense_profile(question, audience), language, policy):
+    level = confidence(index.dense_profile(question, audience), language, policy) if passages else None
+    if level is None:
         return GroundedAnswer(ABSTAIN_TEXT[language], [], True, passages, language)
     coverage = QuestionCoverage(index, question)
     picks = select_sentences(coverage, _prefer_language(passages[:QUOTED_PASSAGES], language))
-    text, citations = compose_answer(picks, language)
-    return GroundedAnswer(text, citations, False, passages, language)
+    text, citations = compose_answer(picks, language, hedged=level == "low")
+    return GroundedAnswer(text, citations, False, passages, language, confidence=level)
 
 
 def _prefer_language(passages: list[Passage], language: str) -> list[Passage]:

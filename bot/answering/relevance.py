@@ -17,16 +17,18 @@ class RelevancePolicy:
     min_dense: dict[str, float] = field(default_factory=lambda: {"zh": 0.86, "en": 0.815})
     flat_margin: float = 0.025  # top-1 minus the mean of the top 30 below this means "nothing stands out"
     flat_extra: float = 0.03  # ... and then the top-1 must clear the floor by this much
-    keep_ratio: float = 0.85  # further passages are quoted only if their relevance is close to the best
+    low_band: float = 0.02  # within this much of the floor the answer says the match may not be direct
 
 
-def is_answerable(profile: Sequence[float], language: str, policy: RelevancePolicy) -> bool:
-    """Answer only when the best chunk is close enough and, if the evidence is flat, closer still."""
+def confidence(profile: Sequence[float], language: str, policy: RelevancePolicy) -> str | None:
+    """"high", "low" (answer, but say the match is not direct) or None (abstain)."""
     if not profile:
-        return False
+        return None
     top = profile[0]
     floor = policy.min_dense.get(language, policy.min_dense["en"])
     margin = top - sum(profile) / len(profile)
     if margin < policy.flat_margin:
         floor += policy.flat_extra
-    return top >= floor
+    if top < floor:
+        return None
+    return "high" if top >= floor + policy.low_band else "low"

@@ -1,0 +1,23 @@
+"""When the offline answerer answers, hedges or abstains, by hand-computed evidence profiles."""
+
+from bot.answering.relevance import RelevancePolicy, confidence
+
+POLICY = RelevancePolicy(min_dense={"zh": 0.86, "en": 0.815}, flat_margin=0.025, flat_extra=0.03, low_band=0.02)
+
+
+def test_peaked_profile_above_the_floor_answers():
+    assert confidence([0.95] + [0.85] * 29, "zh", POLICY) == "high"  # margin 0.097, floor 0.86
+
+
+def test_near_the_floor_answers_with_a_caveat():
+    assert confidence([0.87] + [0.80] * 29, "zh", POLICY) == "low"  # 0.87 < 0.86 + 0.02
+
+
+def test_flat_profile_needs_a_higher_floor():
+    flat = [0.88] + [0.87] * 29  # margin 0.0097 < 0.025: floor becomes 0.89
+    assert confidence(flat, "zh", POLICY) is None
+    assert confidence([0.83] + [0.70] * 29, "en", POLICY) == "low"
+
+
+def test_no_material_abstains():
+    assert confidence([], "en", POLICY) is None

@@ -17,7 +17,7 @@ def run_ask(settings: Settings, question: str, employee_id: str | None) -> dict:
     finally:
         index.close()
     return {"answer": answer.text, "citations": [_citation(c) for c in answer.citations],
-            "abstained": answer.abstained}
+            "abstained": answer.abstained, "confidence": answer.confidence}
 
 
 def _citation(citation) -> dict:

@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 
 def parse_date(value: str, field: str) -> date:
     """YYYY-MM-DD."""
     try:
-        return date.fromisoformat(value)
+        return _date(value)
     except ValueError:
         raise ValueError(f"{field} '{value}' is not a date; use YYYY-MM-DD") from None
+
+
+@lru_cache(maxsize=8192)
+def _date(value: str) -> date:
+    """Shared date objects: a year of history has a few hundred distinct days over millions of rows."""
+    return date.fromisoformat(value)
+
+
+def shared(value: str) -> str:
+    """Intern an id that repeats across millions of rows (employee ids, course codes) to save memory."""
+    return sys.intern(value)
 
 
 def optional_date(value: str, field: str) -> date | None:

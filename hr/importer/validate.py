@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from hr.caller import ROLES
 from hr.importer import csv_source
-from hr.importer.parse import choice, optional_date, parse_date, parse_int, parse_moment, parse_number
+from hr.importer.parse import choice, optional_date, parse_date, parse_int, parse_moment, parse_number, shared
 from hr.importer.problems import Problem
 from hr.models import Course, CourseSession, Department, Employee
 from hr.models.learning import ENROLLMENT_SOURCES, ENROLLMENT_STATUSES
@@ -198,7 +198,7 @@ class Validator:
         seen, seats = set(), defaultdict(int)
 
         def parse(row: dict) -> None:
-            key = (row["employee_id"], row["course_code"])
+            key = (shared(row["employee_id"]), shared(row["course_code"]))
             self._known(row)
             if key in seen:
                 raise ValueError(f"{key[0]} is enrolled in {key[1]} twice")
@@ -239,7 +239,7 @@ class Validator:
             self._known(row)
             day = parse_date(row["attempted_on"], "attempted_on")
             score = parse_number(row["score"], "score", 0, 100)
-            attempts[(row["employee_id"], row["course_code"])].append((day, score))
+            attempts[(shared(row["employee_id"]), shared(row["course_code"]))].append((day, score))
         self._each("exam_attempts.csv", parse)
         for (employee_id, code), items in attempts.items():
             bar = self.courses[code].passing_score
@@ -254,7 +254,7 @@ class Validator:
 
         def parse(row: dict) -> None:
             self._known(row)
-            key = (row["employee_id"], row["course_code"])
+            key = (shared(row["employee_id"]), shared(row["course_code"]))
             if key in seen:
                 raise ValueError(f"{key[0]} rated {key[1]} twice")
             seen.add(key)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -58,6 +59,7 @@ class KnowledgeIndex:
         self.reranker = reranker
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
         self._query_vectors: dict[str, np.ndarray] = {}
+        self._query_lock = threading.Lock()
         self.catalog = Catalog(directory / "catalog.sqlite3")
         self._cache = EmbeddingCache(embedding_cache or directory / "embedding_cache.sqlite3")
         self._vectors = VectorStore(make_chroma_client(directory / "chroma", chroma_url), embedder, namespace)
@@ -173,10 +175,16 @@ class KnowledgeIndex:
         vector = self._query_vectors.get(text)
         if vector is None:
             vector = self.embedder.embed_query(text)
-            if len(self._query_vectors) >= 256:
-                self._query_vectors.pop(next(iter(self._query_vectors)))
-            self._query_vectors[text] = vector
+            with self._query_lock:
+                if len(self._query_vectors) >= 256:
+                    self._query_vectors.pop(next(iter(self._query_vectors), None), None)
+                self._query_vectors[text] = vector
         return vector
+
+    def clear_query_cache(self) -> None:
+        """Forget cached query vectors (benchmarks measure the uncached cost)."""
+        with self._query_lock:
+            self._query_vectors.clear()
 
     def dense_profile(self, query: str, audience: Audience | None = None, n: int = 30) -> list[float]:
         """Cosine similarities of the n nearest visible chunks, best first: how peaked the evidence is."""

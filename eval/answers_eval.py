@@ -41,7 +41,8 @@ def evaluate_answers(index, questions: Sequence[GoldQuestion], audience: Audienc
         cited_correct += sum(1 for c in result.citations if c.source in gold)
         if question.answers:
             answered_with_expectations += 1
-            if any(_normalise(a) in _normalise(result.text) for a in question.answers):
+            body = _normalise(result.text.split("\n\n")[0])  # the quoted sentences, not the source list
+            if any(_normalise(a) in body for a in question.answers):
                 answer_hits += 1
             else:
                 failures.append({"id": question.id, "problem": "expected answer text not in the reply"})

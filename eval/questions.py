@@ -22,7 +22,7 @@ class GoldQuestion:
 
     def reader(self, default: Audience) -> Audience:
         """The question's own reader when the gold file names one (ACL sets), else the default."""
-        return Audience(frozenset(self.audience)) if self.audience else default
+        return Audience.of(*self.audience) if self.audience else default
 
 
 class GoldFileError(ValueError):

@@ -36,7 +36,7 @@ def chunk_document(source: str, document: LoadedDocument, audience: tuple[str, .
     for heading_path, page, paragraphs in pieces:
         heading = " > ".join(heading_path)
         for text in _pack(paragraphs):
-            key = f"{source}\x00{heading}\x00{text}\x00{','.join(audience)}"
+            key = f"{source}\x00{document.title}\x00{heading}\x00{text}\x00{','.join(audience)}"
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
             digest = hashlib.sha1(f"{key}\x00{occurrence}".encode()).hexdigest()[:20]
@@ -84,8 +84,8 @@ def _pack(paragraphs: list[str]) -> list[str]:
             continue
         current.append(sentence)
         size += cost
-    if current and (not out or _join(current) not in out[-1]):
-        out.append(_join(current))
+    if current and not (out and len(current) == 1 and out[-1].endswith(current[0])):
+        out.append(_join(current))  # skip only a lone overlap sentence that the previous chunk already ends with
     return out
 
 

@@ -22,14 +22,32 @@ def split_front_matter(text: str) -> tuple[dict, str]:
         raise LoadError(f"front-matter is not valid YAML ({str(exc).splitlines()[0]}); fix the block between '---' lines") from exc
     if not isinstance(meta, dict):
         raise LoadError("front-matter must be a YAML mapping such as 'title: ...'")
-    return meta, text[match.end():]
+    return normalise_keys(meta), text[match.end():]
+
+
+def normalise_keys(meta: dict) -> dict:
+    """Lower-case keys so 'Audience:' restricts a document exactly like 'audience:' does."""
+    return {str(key).strip().lower(): value for key, value in meta.items()}
+
+
+_NEAR_MISSES = ("audiences", "access", "visibility", "visible_to")
+_TAG = re.compile(r"^[\w.:-]+$")
 
 
 def audience_of(meta: dict) -> tuple[str, ...]:
-    """Normalised audience tags; 'all' when unset. Accepts a list or a comma-separated string."""
-    raw = meta.get("audience", "all")
-    if raw is None:
+    """Normalised audience tags; 'all' only when the key is truly absent (access control fails closed)."""
+    meta = normalise_keys(meta)
+    for key in _NEAR_MISSES:
+        if key in meta:
+            raise LoadError(f"unknown metadata key '{key}'; did you mean 'audience'?")
+    if "audience" not in meta:
         return ("all",)
-    items = raw if isinstance(raw, list) else str(raw).replace("，", ",").split(",")
-    tags = tuple(sorted({str(item).strip().lower() for item in items if str(item).strip()}))
-    return tags or ("all",)
+    raw = meta["audience"]
+    items = raw if isinstance(raw, list) else str(raw or "").replace("，", ",").split(",")
+    tags = tuple(sorted({str(item).strip().lower() for item in items if item is not None and str(item).strip()}))
+    if not tags:
+        raise LoadError("'audience' is empty; list who may read the document (e.g. [all] or [manager, hrd])")
+    bad = [t for t in tags if not _TAG.match(t)]
+    if bad:
+        raise LoadError(f"audience tag {bad[0]!r} is not a plain id; use letters, digits, '-', '_' or '.'")
+    return tags

@@ -59,6 +59,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[SourceFile], list[FileFailure]
     """Files to ingest under the given files/folders, keyed relative to the folder given (or by file name)."""
     found: list[SourceFile] = []
     problems: list[FileFailure] = []
+    keys: dict[str, Path] = {}
     for root in paths:
         root = Path(root)
         if not root.exists():
@@ -75,7 +76,15 @@ def discover(paths: Iterable[Path]) -> tuple[list[SourceFile], list[FileFailure]
                 else:
                     problems.append(FileFailure(str(path), f"unsupported file type '{path.suffix or '(none)'}'; "
                                                            f"supported: {', '.join(sorted(SUPPORTED))}"))
-    return found, problems
+    unique: list[SourceFile] = []
+    for source_file in found:
+        first = keys.setdefault(source_file.source, source_file.path)
+        if first != source_file.path:
+            problems.append(FileFailure(str(source_file.path), f"same key '{source_file.source}' as {first}; ingest "
+                                                               "their common parent folder instead"))
+        else:
+            unique.append(source_file)
+    return unique, problems
 
 
 class Ingestor:
@@ -106,6 +115,10 @@ class Ingestor:
                 changes.append(change)
             if progress:
                 progress(source_file.source)
+        if prune and problems:  # a missing root or clashing key must never read as "these documents are gone"
+            report.failed.append(FileFailure("--prune", "skipped because some paths could not be read; "
+                                                        "fix the errors above and run again"))
+            prune = False
         removals = self._stale_sources(files) if prune else []
         self.index.apply(changes, removals)
         report.removed.extend(removals)

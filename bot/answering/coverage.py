@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from retrieval.language import detect_language
 
 
@@ -27,8 +29,8 @@ class QuestionCoverage:
         if not self._groups or (language or detect_language(text)) == self.language:
             return same
         lowered = text.lower()
-        pairs = [(w, any(a.lower() in lowered for a in group)) for w, group in zip(self._group_weights, self._groups,
-                                                                                   strict=True)]
+        pairs = [(w, any(_contains(lowered, a.lower()) for a in group))
+                 for w, group in zip(self._group_weights, self._groups, strict=True)]
         pairs += [(self._index.keyword_idf(t), t in terms) for t in self._residual]
         total = sum(w for w, _ in pairs)
         cross = sum(w for w, hit in pairs if hit) / total if total else 0.0
@@ -39,3 +41,10 @@ class QuestionCoverage:
         weights = [(self._index.keyword_idf(t), hit) for t, hit in hits]
         total = sum(w for w, _ in weights)
         return sum(w for w, hit in weights if hit) / total if total else 0.0
+
+
+def _contains(text: str, phrase: str) -> bool:
+    """Chinese phrases match as substrings; English ones only as whole words ('hr' is not in 'three')."""
+    if not phrase.isascii():
+        return phrase in text
+    return re.search(rf"(?<![a-z0-9]){re.escape(phrase)}", text) is not None

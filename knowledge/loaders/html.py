@@ -18,9 +18,7 @@ def load_html(path: Path) -> LoadedDocument:
     soup = BeautifulSoup(read_text(path), "html.parser")
     for tag in soup(["script", "style", "nav", "footer", "header", "noscript"]):
         tag.decompose()
-    meta = {m.get("name"): m.get("content") for m in soup.find_all("meta") if m.get("name")}
-    if meta.get("audience"):
-        meta["audience"] = meta["audience"]
+    meta = {m.get("name").strip().lower(): m.get("content") for m in soup.find_all("meta") if m.get("name")}
     title = (soup.title.get_text(strip=True) if soup.title else "") or ""
     stack: list[tuple[int, str]] = []
     blocks: list[Block] = []

@@ -109,3 +109,26 @@ def test_changed_document_swaps_without_a_gap(index, tmp_path):
         stop.set()
         thread.join()
     assert seen and all(len(versions) == 1 for versions in seen), "a search saw both versions or neither"
+
+
+def test_prune_with_a_missing_root_removes_nothing(index, tmp_path):
+    Ingestor(index).ingest([_kb(tmp_path)])
+    report = Ingestor(index).ingest([tmp_path / "not-mounted"], prune=True)
+    assert not report.ok and report.removed == []
+    assert index.stats()["documents"] == 3
+
+
+def test_same_key_from_two_roots_is_refused(index, tmp_path):
+    write(tmp_path / "a" / "index.md", LEAVE)
+    write(tmp_path / "b" / "index.md", EXPENSE)
+    report = Ingestor(index).ingest([tmp_path / "a", tmp_path / "b"])
+    assert report.added == ["index.md"] and "same key" in report.failed[0].reason
+
+
+def test_audience_fails_closed(index, tmp_path):
+    write(tmp_path / "kb" / "upper.md", "---\nAudience: hr\n---\n# Pay bands\nBand 7 pays 40k.\n")
+    write(tmp_path / "kb" / "empty.md", "---\naudience:\n---\n# Secret\nNot for everyone.\n")
+    report = Ingestor(index).ingest([tmp_path / "kb"])
+    assert [f.path.rsplit("/", 1)[-1] for f in report.failed] == ["empty.md"]
+    assert index.search("band 7 pay", k=3) == []
+    assert index.search("band 7 pay", Audience.of("hr"), 3)[0].source == "upper.md"

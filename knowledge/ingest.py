@@ -120,7 +120,10 @@ class Ingestor:
                                                         "fix the errors above and run again"))
             prune = False
         removals = self._stale_sources(files) if prune else []
-        self.index.apply(changes, removals)
+        with self.index.write_lock():
+            self.index.apply(changes, removals)
+            # unchanged files still need vectors when the embedder changed since they were indexed
+            self.index.ensure_vectors(report.unchanged)
         report.removed.extend(removals)
         report.chunks = sum(len(c.chunks) for c in changes)
         report.seconds = time.perf_counter() - started

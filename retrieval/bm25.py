@@ -91,6 +91,7 @@ class BM25Index:
     def save(self, directory: Path, extras: dict[str, str] | None = None) -> None:
         """Write a new generation, then flip the CURRENT pointer: readers never see half of an index."""
         directory.mkdir(parents=True, exist_ok=True)
+        previous = self.generation(directory)
         generation = f"bm25-{uuid.uuid4().hex[:12]}"
         target = directory / generation
         target.mkdir()
@@ -103,8 +104,9 @@ class BM25Index:
         pointer = directory / "CURRENT.tmp"
         pointer.write_text(generation, encoding="utf-8")
         os.replace(pointer, directory / "CURRENT")
+        keep = {generation, previous}
         for old in directory.glob("bm25-*"):
-            if old.name != generation:
+            if old.name not in keep:  # the previous one stays: a reader may be loading it right now
                 shutil.rmtree(old, ignore_errors=True)
 
     @staticmethod
@@ -114,10 +116,10 @@ class BM25Index:
         return pointer.read_text(encoding="utf-8").strip() if pointer.exists() else None
 
     @classmethod
-    def load(cls, directory: Path) -> BM25Index | None:
-        """The current saved index, or None when nothing was built yet."""
-        generation = cls.generation(directory)
-        if generation is None or not (directory / generation).is_dir():
+    def load(cls, directory: Path, generation: str | None = None) -> BM25Index | None:
+        """A saved generation (the current one by default), or None when nothing was built yet."""
+        generation = generation or cls.generation(directory)
+        if generation is None:
             return None
         target = directory / generation
         meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -74,29 +76,51 @@ class KnowledgeIndex:
         document (atomic) -> keyword index over what is published -> old vectors out."""
         if not changes and not removals:
             return
-        old_ids: set[str] = set()
+        touched: set[str] = set()
         for change in changes:
-            old_ids.update(self.catalog.chunk_ids(change.document.source))
-        new_ids = {c.chunk_id for change in changes for c in change.chunks}
-        self._add_vectors(changes)
-        if changes:
-            self._rebuild_keywords(extra=changes)
-        for change in changes:
-            self.catalog.publish(change.document, change.chunks)
-        for source in removals:
-            old_ids.update(self.catalog.unpublish(source))
-        self._rebuild_keywords()
-        stale = sorted(old_ids - new_ids)
-        if stale:
-            self._vectors.delete(stale)
+            touched.update(self.catalog.chunk_ids(change.document.source))
+        touched.update(c.chunk_id for change in changes for c in change.chunks)
+        try:
+            self._add_vectors(changes)
+            if changes:
+                self._rebuild_keywords(extra=changes)
+            for change in changes:
+                self.catalog.publish(change.document, change.chunks)
+            for source in removals:
+                touched.update(self.catalog.unpublish(source))
+        finally:  # even after a failure, the stores keep only what the catalog publishes
+            self._rebuild_keywords()
+            stale = sorted(touched - set(self.catalog.chunks(touched)))
+            if stale:
+                self._vectors.delete(stale)
 
-    def _add_vectors(self, changes: Sequence[DocumentChange]) -> None:
-        """Embed only chunks without a vector, reusing cached vectors of identical text."""
+    @contextmanager
+    def write_lock(self) -> Iterator[None]:
+        """One writer at a time across processes (CLI ingest, API jobs, workers) on this index directory."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        with (self.directory / "write.lock").open("w") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def ensure_vectors(self, sources: Sequence[str]) -> int:
+        """Embed published chunks that lack a vector (e.g. after switching embedders); returns how many."""
+        changes = []
+        for source in sources:
+            document = self.catalog.document(source)
+            if document is not None:
+                changes.append(DocumentChange(document, self.catalog.chunks_of([source])))
+        return self._add_vectors(changes)
+
+    def _add_vectors(self, changes: Sequence[DocumentChange]) -> int:
+        """Embed only chunks without a vector, reusing cached vectors of identical text; returns how many."""
         items = [(c, change.document) for change in changes for c in change.chunks]
-        missing = self._vectors.existing([c.chunk_id for c, _ in items])
-        todo = [(c, d) for c, d in items if c.chunk_id not in missing]
+        present = self._vectors.existing([c.chunk_id for c, _ in items])
+        todo = [(c, d) for c, d in items if c.chunk_id not in present]
         if not todo:
-            return
+            return 0
         texts = [embedding_text(d.title, c.heading, c.text) for c, d in todo]
         hashes = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
         cached = self._cache.get(self.embedder.name, hashes)
@@ -109,6 +133,7 @@ class KnowledgeIndex:
         vectors = np.vstack([cached[h] for h in hashes])
         metadatas = [{"source": d.source, **{f"aud_{tag}": True for tag in d.audience}} for _, d in todo]
         self._vectors.add([c.chunk_id for c, _ in todo], vectors, metadatas)
+        return len(todo)
 
     def _rebuild_keywords(self, extra: Sequence[DocumentChange] = ()) -> None:
         """BM25 over the published chunks, plus chunks about to be published."""
@@ -189,7 +214,8 @@ class KnowledgeIndex:
     def dense_profile(self, query: str, audience: Audience | None = None, n: int = 30) -> list[float]:
         """Cosine similarities of the n nearest visible chunks, best first: how peaked the evidence is."""
         hits = self._vectors.query(self.query_vector(query.strip()), n, (audience or Audience.everyone()).tags)
-        return [h.similarity for h in hits]
+        published = self.catalog.chunks(h.chunk_id for h in hits)
+        return [h.similarity for h in hits if h.chunk_id in published]
 
     def _dense(self, query_vector: np.ndarray, translation: str, pool: int,
                audience: Audience) -> tuple[list[str], dict[str, float]]:

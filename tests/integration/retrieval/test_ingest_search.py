@@ -132,3 +132,13 @@ def test_audience_fails_closed(index, tmp_path):
     assert [f.path.rsplit("/", 1)[-1] for f in report.failed] == ["empty.md"]
     assert index.search("band 7 pay", k=3) == []
     assert index.search("band 7 pay", Audience.of("hr"), 3)[0].source == "upper.md"
+
+
+def test_reingest_restores_missing_vectors_of_unchanged_files(index, tmp_path):
+    root = _kb(tmp_path)
+    Ingestor(index).ingest([root])
+    index._vectors.delete(index.catalog.chunk_ids("leave.md"))  # as after switching to a new embedder
+    assert Ingestor(index).ingest([root]).unchanged
+    stats = index.stats()
+    assert stats["vectors"] == stats["chunks"]
+    assert index.search("年休假几天", k=1, mode="dense")[0].source == "leave.md"

@@ -21,6 +21,7 @@ def throwaway_index(corpus: Path, embedder: str | None = None) -> Iterator[tuple
     settings = load_settings()
     if embedder:
         settings.retrieval.embedder = embedder
+    settings.retrieval.chroma_url = None  # a throw-away index must not reuse a server's persistent collection
     directory = Path(tempfile.mkdtemp(prefix="mentor-eval-"))
     index = build_index(settings, directory=directory, namespace="eval")
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -71,9 +72,10 @@ class VectorStore:
 
     def __init__(self, client, embedder: Embedder, namespace: str = "mentor") -> None:
         self._embedder = embedder
-        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in embedder.name)[:40]
+        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in embedder.name)[:32]
+        digest = hashlib.sha1(embedder.name.encode()).hexdigest()[:8]  # long names must not collide when cut
         self._collection = client.get_or_create_collection(
-            name=f"{namespace}-{safe}",
+            name=f"{namespace}-{safe}-{digest}",
             embedding_function=_ChromaEmbeddingAdapter(embedder),
             metadata={"hnsw:space": "cosine", "embedder": embedder.name},
         )
@@ -116,7 +118,12 @@ class VectorStore:
             return []
         clauses = [{f"aud_{tag}": True} for tag in sorted(audience_tags)]
         where = clauses[0] if len(clauses) == 1 else {"$or": clauses}
-        result = self._collection.query(query_embeddings=[vector], n_results=min(n, total), where=where,
-                                        include=["distances"])
+        try:
+            result = self._collection.query(query_embeddings=[vector], n_results=min(n, total), where=where,
+                                            include=["distances"])
+        except Exception as exc:  # noqa: BLE001 - a broken vector store must degrade search, not end the turn
+            log.error("dense search failed (%s); answering from keyword search only. With embedded Chroma only one "
+                      "process may write: set MENTOR_CHROMA_URL when several processes share the index", exc)
+            return []
         return [DenseHit(cid, 1.0 - float(dist)) for cid, dist in zip(result["ids"][0], result["distances"][0],
                                                                       strict=True)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 import httpx
@@ -22,7 +23,7 @@ class OpenAIEmbedder:
         self._model = model
         self._headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         self._timeout = timeout_s
-        self.name = f"openai-{model}"
+        self.name = f"openai-{model}-{hashlib.sha1(self._url.encode()).hexdigest()[:8]}"
         self.dim = len(self._embed(["dimension probe"])[0])
 
     def _embed(self, texts: Sequence[str]) -> np.ndarray:

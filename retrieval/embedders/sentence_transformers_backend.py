@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -37,7 +38,8 @@ class SentenceTransformerEmbedder:
             raise EmbedderUnavailable("sentence-transformers is not installed: run `make install`") from exc
         self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         self.dim = int(self._model.get_embedding_dimension())
-        self.name = f"st-{path.parent.name}-{path.name}" if path.name == "model" else f"st-{path.name}"
+        digest = hashlib.sha1(f"{path.resolve()}|{query_prefix}|{passage_prefix}".encode()).hexdigest()[:8]
+        self.name = f"st-{path.parent.name if path.name == 'model' else path.name}-{digest}"
         self._query_prefix = query_prefix
         self._passage_prefix = passage_prefix
 

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import threading
-import uuid
 
 import pytest
-from sqlalchemy import create_engine, text
 
 from adapters.api.tokens import TokenStore
 from adapters.dedupe import SqlDedupeStore
 from adapters.feedback import FeedbackStore
-from adapters.migrations.runner import upgrade_to_heads
 from hr.db import make_engine
+from tests.postgres_schema import migrated_postgres_schema
 
 pytestmark = pytest.mark.postgres
 
@@ -21,21 +18,8 @@ pytestmark = pytest.mark.postgres
 @pytest.fixture(scope="module")
 def postgres_url():
     """A fresh schema migrated to heads (all branches, channels included), dropped at the end."""
-    base = os.environ.get("MENTOR_TEST_POSTGRES_URL")
-    if not base:
-        pytest.skip("MENTOR_TEST_POSTGRES_URL is not set (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)")
-    schema = f"mentor_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    url = f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
-    try:
-        upgrade_to_heads(url)
+    with migrated_postgres_schema() as url:
         yield url
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
 
 
 def test_two_replicas_claim_each_event_once(postgres_url):

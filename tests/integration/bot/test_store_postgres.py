@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import uuid
-
 import pytest
-from sqlalchemy import create_engine, text
 
-from adapters.migrations.runner import upgrade_to_heads
 from bot.quiz.model import Quiz, QuizItem
 from bot.store.history import HistoryStore
 from bot.store.quiz_sessions import QuizSessionStore
 from hr.db import make_engine
+from tests.postgres_schema import migrated_postgres_schema
 
 pytestmark = pytest.mark.postgres
 
@@ -20,23 +16,10 @@ pytestmark = pytest.mark.postgres
 @pytest.fixture
 def pg_engine():
     """A fresh schema migrated to heads (hr, adapters and bot branches), dropped afterwards."""
-    base = os.environ.get("MENTOR_TEST_POSTGRES_URL")
-    if not base:
-        pytest.skip("MENTOR_TEST_POSTGRES_URL is not set")
-    schema = f"mentor_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    url = f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
-    try:
-        upgrade_to_heads(url)
+    with migrated_postgres_schema() as url:
         engine = make_engine(url)
         yield engine
         engine.dispose()
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
 
 
 def test_history_and_quiz_sessions_on_postgres(pg_engine):

@@ -3,12 +3,10 @@ MENTOR_TEST_POSTGRES_URL is set), emptied before each test, plus the hand-built 
 
 from __future__ import annotations
 
-import os
-import uuid
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
 from adapters.migrations.runner import upgrade_to_heads
 from hr.db import make_engine
@@ -16,6 +14,7 @@ from hr.notify import RecordingNotifier
 from hr.policy import load_policy
 from hr.service import HRService
 from tests.integration.hr import seed
+from tests.postgres_schema import migrated_postgres_schema
 
 HR_TABLES = ["hr_notification_log", "hr_progress_event", "hr_exam_attempt", "hr_survey_response",
              "hr_performance_record", "hr_enrollment", "hr_course_session", "hr_course", "hr_employee",
@@ -34,21 +33,8 @@ def sqlite_url(tmp_path_factory) -> str:
 @pytest.fixture(scope="session")
 def postgres_url():
     """A fresh schema in the shared test database, migrated, dropped at the end."""
-    base = os.environ.get("MENTOR_TEST_POSTGRES_URL")
-    if not base:
-        pytest.skip("MENTOR_TEST_POSTGRES_URL is not set")
-    schema = f"mentor_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(base)
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    url = f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
-    try:
-        upgrade_to_heads(url)
+    with migrated_postgres_schema() as url:
         yield url
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
 
 
 @pytest.fixture(params=BACKENDS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -36,7 +37,7 @@ def parse_body(content_type: str, raw: bytes) -> dict[str, Any]:
     return {}
 
 
-class RecordingServer:
+class RecordingServer(ABC):
     """Subclasses implement `respond(call) -> (status, json_body)`; every call is recorded in order."""
 
     def __init__(self) -> None:
@@ -97,9 +98,9 @@ class RecordingServer:
             self._server.shutdown()
             self._server.server_close()
 
+    @abstractmethod
     def respond(self, call: RecordedCall) -> tuple[int, Any]:
-        """Answer one call; subclasses override."""
-        raise NotImplementedError
+        """Answer one call (each fake API decides its own responses)."""
 
     def _record(self, call: RecordedCall) -> None:
         """Append and wake waiters."""

@@ -39,6 +39,7 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)
     failed: list[FileFailure] = field(default_factory=list)
     chunks: int = 0
+    vectors_restored: int = 0  # chunks of unchanged files embedded again (e.g. after switching embedders)
     seconds: float = 0.0
 
     @property
@@ -123,7 +124,7 @@ class Ingestor:
         with self.index.write_lock():
             self.index.apply(changes, removals)
             # unchanged files still need vectors when the embedder changed since they were indexed
-            self.index.ensure_vectors(report.unchanged)
+            report.vectors_restored = self.index.ensure_vectors(report.unchanged)
         report.removed.extend(removals)
         report.chunks = sum(len(c.chunks) for c in changes)
         report.seconds = time.perf_counter() - started

@@ -32,6 +32,9 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (Markd
     console.print(f"added {len(report.added)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}, "
                   f"removed {len(report.removed)}, failed {len(report.failed)}; {report.chunks} chunks; "
                   f"{report.seconds:.1f} s", highlight=False)
+    if report.vectors_restored:
+        console.print(f"re-embedded {report.vectors_restored} chunks of unchanged files that had no vector "
+                      f"for the current embedder", highlight=False)
     index.close()
     if not report.ok:
         raise typer.Exit(code=1)

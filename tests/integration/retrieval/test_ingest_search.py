@@ -138,7 +138,8 @@ def test_reingest_restores_missing_vectors_of_unchanged_files(index, tmp_path):
     root = _kb(tmp_path)
     Ingestor(index).ingest([root])
     index._vectors.delete(index.catalog.chunk_ids("leave.md"))  # as after switching to a new embedder
-    assert Ingestor(index).ingest([root]).unchanged
+    report = Ingestor(index).ingest([root])
+    assert len(report.unchanged) == 3 and report.vectors_restored == len(index.catalog.chunk_ids("leave.md"))
     stats = index.stats()
     assert stats["vectors"] == stats["chunks"]
     assert index.search("年休假几天", k=1, mode="dense")[0].source == "leave.md"

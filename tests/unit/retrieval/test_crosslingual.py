@@ -1,0 +1,39 @@
+"""Dictionary query translation: longest phrases first, residual text kept, malformed lexicon lines named."""
+
+import pytest
+
+from retrieval.crosslingual import Lexicon
+
+
+@pytest.fixture
+def lexicon(tmp_path):
+    path = tmp_path / "lex.tsv"
+    path.write_text("# comment\nannual leave|vacation\t年假|年休假\nleave\t假期\nreceipt\t发票|收据\nlose|lost\t丢失|弄丢\n",
+                    encoding="utf-8")
+    return Lexicon.load(path)
+
+
+def test_english_to_chinese_prefers_the_longest_phrase(lexicon):
+    groups, residual = lexicon.translate_groups("How many annual leaves do I get?")
+    assert groups == [["年假", "年休假"]]
+    assert "annual" not in residual and "many" in residual
+
+
+def test_chinese_to_english_with_residual(lexicon):
+    groups, residual = lexicon.translate_groups("发票弄丢了怎么办")
+    assert groups == [["receipt"], ["lose", "lost"]]
+    assert residual.strip() == "了怎么办"
+    assert lexicon.translate("发票弄丢了") == "receipt lose lost"
+
+
+def test_bundled_lexicon_loads_and_unknown_text_translates_to_nothing():
+    bundled = Lexicon.load()
+    assert len(bundled.en_to_zh) > 300
+    assert bundled.translate("zzzz qqqq") == ""
+
+
+def test_malformed_line_names_the_line(tmp_path):
+    path = tmp_path / "bad.tsv"
+    path.write_text("annual leave 年假\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad.tsv:1"):
+        Lexicon.load(path)

@@ -25,22 +25,21 @@ class QuestionCoverage:
     def of(self, text: str, language: str | None = None) -> float:
         """Coverage of the question by `text` (the better of the two views when languages differ)."""
         terms = set(self._index.tokenizer.tokens(text))
-        same = self._weighted([(t, t in terms) for t in self._terms])
+        idf = self._index.keyword_idf
+        same = _weighted_share([(idf(t), t in terms) for t in self._terms])
         if not self._groups or (language or detect_language(text)) == self.language:
             return same
         lowered = text.lower()
         pairs = [(w, any(_contains(lowered, a.lower()) for a in group))
                  for w, group in zip(self._group_weights, self._groups, strict=True)]
-        pairs += [(self._index.keyword_idf(t), t in terms) for t in self._residual]
-        total = sum(w for w, _ in pairs)
-        cross = sum(w for w, hit in pairs if hit) / total if total else 0.0
-        return max(same, cross)
+        pairs += [(idf(t), t in terms) for t in self._residual]
+        return max(same, _weighted_share(pairs))
 
-    def _weighted(self, hits: list[tuple[str, bool]]) -> float:
-        """IDF-weighted share of hits; unseen terms weigh most."""
-        weights = [(self._index.keyword_idf(t), hit) for t, hit in hits]
-        total = sum(w for w, _ in weights)
-        return sum(w for w, hit in weights if hit) / total if total else 0.0
+
+def _weighted_share(pairs: list[tuple[float, bool]]) -> float:
+    """Weighted share of hits among (weight, hit) pairs; weights are IDFs, so unseen terms weigh most."""
+    total = sum(w for w, _ in pairs)
+    return sum(w for w, hit in pairs if hit) / total if total else 0.0
 
 
 def _contains(text: str, phrase: str) -> bool:

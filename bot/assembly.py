@@ -25,4 +25,4 @@ def assemble_chat_service(hr, index, engine: Engine, chat_model=None) -> ChatSer
         from bot.agent.llm_agent import LLMAgent
 
         agent = LLMAgent(chat_model)
-    return ChatService(deps, HistoryStore(engine), OfflineEngine(IntentRouter(catalog)), agent)
+    return ChatService(deps, HistoryStore(engine), OfflineEngine(IntentRouter(catalog, encoder=index)), agent)

@@ -206,6 +206,23 @@ class KnowledgeIndex:
                 self._query_vectors[text] = vector
         return vector
 
+    @property
+    def encoder_name(self) -> str:
+        """Key for query-mode vectors (e5 embeds queries and passages differently)."""
+        return f"{self.embedder.name}|query"
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Query vectors for many short texts (e.g. routing examples), kept in the persistent embedding cache."""
+        if not texts:
+            return np.zeros((0, self.embedder.dim), dtype=np.float32)
+        hashes = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
+        cached = self._cache.get(self.encoder_name, hashes)
+        computed = [(h, self.embedder.embed_query(t)) for h, t in zip(hashes, texts, strict=True) if h not in cached]
+        if computed:
+            self._cache.put(self.encoder_name, computed)
+            cached.update(computed)
+        return np.vstack([cached[h] for h in hashes])
+
     def clear_query_cache(self) -> None:
         """Forget cached query vectors (benchmarks measure the uncached cost)."""
         with self._query_lock:

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from functools import cache
+from pathlib import Path
+
 from bot.routing import intents as I
+
+TRAINING_FILE = Path(__file__).with_name("training_utterances.jsonl")
 
 EXAMPLES: dict[str, list[str]] = {
     I.SEARCH_KNOWLEDGE: [
@@ -55,3 +61,18 @@ EXAMPLES: dict[str, list[str]] = {
         "你好", "你能做什么", "帮助", "怎么用", "谢谢", "hello", "hi there", "what can you do", "help", "thanks",
     ],
 }
+
+
+@cache
+def training_examples() -> dict[str, list[str]]:
+    """EXAMPLES plus the labelled messages in training_utterances.jsonl (earlier evaluation rounds, now training)."""
+    merged = {intent: list(texts) for intent, texts in EXAMPLES.items()}
+    for number, line in enumerate(TRAINING_FILE.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if row["intent"] not in I.ALL_INTENTS:
+            raise ValueError(f"{TRAINING_FILE.name}:{number}: unknown intent {row['intent']!r}")
+        if row["text"] not in merged[row["intent"]]:
+            merged[row["intent"]].append(row["text"])
+    return merged

@@ -8,14 +8,18 @@ from datetime import date
 
 from bot.routing import intents as I
 from bot.routing.catalog import Catalog
-from bot.routing.examples import EXAMPLES
+from bot.routing.examples import training_examples
 from bot.routing.patterns import pattern_scores
+from bot.routing.semantic import QueryEncoder, SemanticMatcher
 from bot.routing.similarity import ExampleMatcher
 from bot.routing.slots import DEFAULT_EMPLOYEE_ID, SlotFiller
 
 _SIMILARITY_WEIGHT = 2.0
 _MIN_CUE = 1.0  # hints alone ("公司", "overdue") do not make a request
 _MIN_SIMILARITY = 0.55  # below this and with no cue, the message is not a known request
+_SEMANTIC_WEIGHT = 8.0  # per unit of embedding similarity above _SEMANTIC_BASE
+_SEMANTIC_BASE = 0.8  # e5 puts any two short chat messages near 0.8; only closeness above that says "same request"
+_MIN_SEMANTIC = 0.9  # an example this close makes a request even without a cue phrase
 _QUESTIONISH = re.compile(r"[?？]|吗|呢|什么|怎么|如何|多少|几|哪|是否|能否|可以|\b(what|how|why|when|where|which|who|can|is|are|do|does|should)\b")
 
 
@@ -27,9 +31,12 @@ def normalise(text: str) -> str:
 class IntentRouter:
     """Decides which tool a message asks for and fills its slots; unknown requests go to search or help."""
 
-    def __init__(self, catalog: Catalog, employee_id_pattern: str = DEFAULT_EMPLOYEE_ID):
-        """Index the example utterances once; routing a message afterwards takes well under a millisecond."""
-        self._matcher = ExampleMatcher(EXAMPLES)
+    def __init__(self, catalog: Catalog, employee_id_pattern: str = DEFAULT_EMPLOYEE_ID,
+                 encoder: QueryEncoder | None = None):
+        """Index the example utterances once; with an encoder (the knowledge index) paraphrases route by meaning."""
+        examples = training_examples()
+        self._matcher = ExampleMatcher(examples)
+        self._semantic = SemanticMatcher(encoder, examples) if encoder is not None else None
         self._slots = SlotFiller(catalog, employee_id_pattern)
 
     def route(self, text: str, today: date | None = None) -> I.Routed:
@@ -38,7 +45,8 @@ class IntentRouter:
         normal = normalise(text)
         if not normal:
             return I.Routed(I.HELP, {}, 1.0, True)
-        intent, confidence, cued = self._classify(normal, self._mask_courses(normal))
+        semantic = self._semantic.best_per_intent(text.strip()) if self._semantic else {}
+        intent, confidence, cued = self._classify(normal, self._mask_courses(normal), semantic)
         slots = self._slots.fill(intent, unicodedata.normalize("NFKC", text).strip(), today)
         return I.Routed(intent, slots, confidence, cued)
 
@@ -53,15 +61,17 @@ class IntentRouter:
             return normal.replace(course.span.lower(), " course ")
         return normal
 
-    def _classify(self, normal: str, masked: str) -> tuple[str, float, bool]:
-        """Pick the intent with the best combined cue and similarity score."""
+    def _classify(self, normal: str, masked: str, semantic: dict[str, float]) -> tuple[str, float, bool]:
+        """Pick the intent with the best combined cue, n-gram and meaning score."""
         cues = pattern_scores(normal)
         similar = self._matcher.best_per_intent(masked)
-        _apply_precedence(cues, normal)
+        _apply_precedence(cues, normal, names_department=self._slots.catalog.find_department(normal) is not None)
         combined = {intent: cues.get(intent, 0.0) + _SIMILARITY_WEIGHT * similar.get(intent, 0.0)
+                    + _SEMANTIC_WEIGHT * max(0.0, semantic.get(intent, 0.0) - _SEMANTIC_BASE)
                     for intent in I.ALL_INTENTS}
         best = max(combined, key=combined.__getitem__)
-        if cues.get(best, 0.0) < _MIN_CUE and similar.get(best, 0.0) < _MIN_SIMILARITY:
+        if cues.get(best, 0.0) < _MIN_CUE and similar.get(best, 0.0) < _MIN_SIMILARITY \
+                and semantic.get(best, 0.0) < _MIN_SEMANTIC:
             fallback = I.SEARCH_KNOWLEDGE if _QUESTIONISH.search(normal) or len(normal) >= 6 else I.HELP
             return fallback, 0.3, False
         top = sorted(combined.values(), reverse=True)
@@ -69,12 +79,14 @@ class IntentRouter:
         return best, min(1.0, 0.5 + margin / 4), cues.get(best, 0.0) >= _MIN_CUE
 
 
-def _apply_precedence(cues: dict[str, float], normal: str) -> None:
+def _apply_precedence(cues: dict[str, float], normal: str, names_department: bool = False) -> None:
     """Resolve the overlaps cue phrases cannot: a team nudge is not a team report, a report is not my progress."""
     first_person = re.search(r"我|\bmy\b|\bi\b|\bme\b", normal)
     if I.EXPLAIN_KPI in cues and not first_person and not re.search(r"[a-z]\d{3,6}", normal) and re.search(
-            r"怎么(计算|算)|如何(计算|算)|规则|政策|什么意思|定义|calculated|computed|policy|rules?|mean", normal):
+            r"怎么(计算|算)|如何(计算|算)|规则|政策|什么意思|定义|一般|通常|构成|calculated|computed|policy|rules?|mean|"
+            r"in general|\bwork(s)?\b|counts? (toward|towards|for)", normal):
         cues[I.EXPLAIN_KPI] -= 2.5  # how points are calculated in general is a policy question
+        cues[I.SEARCH_KNOWLEDGE] = cues.get(I.SEARCH_KNOWLEDGE, 0.0) + 1.5
     if I.EXPLAIN_KPI in cues and I.MY_PROGRESS in cues and re.search(r"kpi|积分|绩效|points|score", normal):
         cues[I.MY_PROGRESS] -= 2.0  # "my training KPI" is about the KPI
     if I.TEAM_PROGRESS in cues and I.MY_PROGRESS in cues:
@@ -87,7 +99,7 @@ def _apply_precedence(cues: dict[str, float], normal: str) -> None:
     if I.COMPLETION_REPORT in cues and I.TEAM_PROGRESS in cues:
         cues[I.COMPLETION_REPORT] -= 1.5  # "my team's completion rate" is the team view
     if I.COMPLETION_REPORT in cues and re.search(r"我的|\bmy\b|\bi\b", normal) and I.TEAM_PROGRESS not in cues \
-            and not re.search(r"部门|公司|department|company|courses", normal):
+            and not names_department and not re.search(r"部门|公司|department|company|courses", normal):
         cues[I.COMPLETION_REPORT] -= 1.5
         cues[I.MY_PROGRESS] = cues.get(I.MY_PROGRESS, 0.0) + 1.5
     if I.GENERATE_QUIZ in cues and I.GRADE_ANSWER in cues and re.search(r"我选|答案|answer|pick|choose", normal):

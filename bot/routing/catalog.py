@@ -60,9 +60,29 @@ def _content_words(title: str) -> list[str]:
 def _word_hit(word: str, text_words: list[str]) -> str | None:
     """The text word that matches a title word, allowing typos and plurals."""
     for tw in text_words:
-        if tw == word or fuzz.ratio(word, tw) >= 80 or (len(tw) >= 5 and (tw.startswith(word) or word.startswith(tw))):
+        typo = abs(len(tw) - len(word)) <= 1 and fuzz.ratio(word, tw) >= 80  # "enginering"; not "sure" for "secure"
+        if tw == word or typo or (len(tw) >= 4 and (tw.startswith(word) or word.startswith(tw))):
             return tw
     return None
+
+
+def _is_abbreviation(short: str, name: str) -> bool:
+    """True when `short` keeps the first character of `name` and picks later ones in order (客服 of 客户服务)."""
+    if not 2 <= len(short) < len(name) or short[0] != name[0]:
+        return False
+    rest = iter(name[1:])
+    return all(char in rest for char in short[1:])
+
+
+def _initials(name: str) -> str:
+    """"hr" for "Human Resources": the initials of a name of two or more words, else ""."""
+    words = _LATIN_WORD.findall(name.lower())
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _zh_segments(title: str) -> list[str]:
+    """The parts of a Chinese title joined by 与/和/及/、 ("合规与商业道德" -> 合规, 商业道德)."""
+    return [part for part in re.split(r"[与和及、]", _strip_generic_zh(title)) if len(part) >= 2]
 
 
 @dataclass
@@ -87,6 +107,14 @@ class Catalog:
             others = set().union(*(p for c, p in pieces.items() if c != code)) if len(pieces) > 1 else set()
             result[code] = sorted(own - others, key=len, reverse=True)
         return result
+
+    @cached_property
+    def _distinct_zh_segments(self) -> dict[str, list[str]]:
+        """Per course, the parts of its Chinese title no other title contains ("合规" of 合规与商业道德)."""
+        titles = {c.code: c.title_zh for c in self.courses if c.title_zh}
+        return {code: [seg for seg in _zh_segments(title)
+                       if not any(seg in other for c, other in titles.items() if c != code)]
+                for code, title in titles.items()}
 
     def find_course(self, text: str) -> Match | None:
         """The course the text names, by code, Chinese title, English title or alias; None when unsure."""
@@ -115,6 +143,9 @@ class Catalog:
                 alignment = fuzz.partial_ratio_alignment(core, text)
                 if alignment and alignment.score * 0.97 > best[0]:
                     best = (alignment.score * 0.97, text[alignment.dest_start:alignment.dest_end])
+        for segment in self._distinct_zh_segments.get(course.code, []):
+            if re.search(re.escape(segment) + r"(课|的课|培训|题|方面|知识|这门|相关)", text):
+                best = max(best, (85.0, segment))
         for piece in self._distinct_zh_pieces.get(course.code, []):
             if piece in text:
                 best = max(best, (92.0 if len(piece) >= 4 else 85.0, piece))
@@ -151,9 +182,12 @@ class Catalog:
         short_zh = dept.name_zh.removesuffix("部")
         if len(short_zh) >= 2 and re.search(re.escape(short_zh) + r"(部门|团队|部|组)", text):
             return 95.0 + len(short_zh)
-        for name in filter(None, (dept.name_en.lower(), dept.id.lower())):
+        if len(short_zh) >= 3 and any(_is_abbreviation(text[max(0, m.start() - size):m.start()], short_zh)
+                                      for m in re.finditer(r"部门|部|团队", text) for size in (2, 3)):
+            return 90.0  # 客服部 for 客户服务部: Chinese abbreviations keep characters in order
+        for name in filter(None, (dept.name_en.lower(), dept.id.lower(), _initials(dept.name_en))):
             pattern = rf"(?<![a-z]){re.escape(name)}(?![a-z])"
-            if re.search(pattern + r"\s*(department|dept|team|org)", lowered) or re.search(
+            if re.search(pattern + r"\s*(department|dept|team|org|部门|部)", lowered) or re.search(
                     r"(department|dept|team)\s+(of\s+)?" + re.escape(name) + r"(?![a-z])", lowered):
                 return 95.0 + len(name) / 10
             if len(name) >= 3 and re.search(pattern, lowered) and name not in _GENERIC_EN:

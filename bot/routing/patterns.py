@@ -11,6 +11,7 @@ _P = re.compile
 # (pattern, weight): a strong cue weighs 2, a hint 1; negative weights push away from an intent.
 PATTERNS: dict[str, list[tuple[re.Pattern[str], float]]] = {
     I.ENROLL: [
+        (_P(r"(帮我|给我)(选上|报上|加上|安排上|选一下|报一下)|还没(选上|报上)|\bi want in\b|\bcount me in\b|\bget me (in|into|on)( to)?\b"), 2.5),
         (_P(r"把我(加|添加|放)(到|进|入)|帮我(加|添加)(到|进)|报上名"), 2.5),
         (_P(r"报名|报个名|选课|注册.{0,6}课|(帮我|帮忙|给我|我要|我想|想)报(?!销)|我要(参加|上|学)|加入.{0,8}(课|培训)|想(参加|上).{0,10}(课|培训)"), 2.5),
         (_P(r"\benrol+|\bsign (me )?up\b|\bregister\b|\badd me to\b|\bjoin\b|\bput me (in|on)\b|\bsignup\b"), 2.5),
@@ -20,14 +21,21 @@ PATTERNS: dict[str, list[tuple[re.Pattern[str], float]]] = {
     I.MY_PROGRESS: [
         (_P(r"我的课(都|全)?(学完|完成|修完)|我(还)?(有|剩)(啥|什么)没(学|完成)|我(的)?学习(情况|状态)|我(现在|目前|一共)?完成了?(多少|几)|还差(哪些|几门|什么|啥)|我(的)?(培训|课程|课)还(差|剩|有)|(did|have) i (finish|finished|complete|completed)|progress.{0,12}\bfor me\b|where am i with"), 2.5),
         (_P(r"我的(学习)?进度|学习进度|学到哪|学得怎么样|我(还)?(有|剩)(哪些|几门|多少).{0,6}(没|未)(完成|学|修)|我完成了(哪些|多少|几)"), 2.5),
+        (_P(r"我.{0,12}(学完|完成|做完|修完)了?(没|吗|没有)|我(完成|学)到(哪|什么)|我.{0,8}的学习(情况|状态|进度)|\bmy (completion|training|learning) status\b"), 2.5),
+        (_P(r"我的.{1,12}(过了|通过了|及格了|完成了|学完了)(吗|没)|我(算|是不是|是否|有没有)(已经)?(学完|完成|修完|通过|考过)"), 3.0),
+        (_P(r"\bmy\b.{0,30}\b(course|training|module)s?\b.{0,10}\bgoing\b|\bam i (halfway|done|finished)\b|\b(left|remaining) for me\b|"
+            r"\bleft (for me )?to (finish|do|complete)\b|\bmy (required|mandatory|assigned|outstanding|open) (courses|training|trainings|modules)\b"), 2.5),
         (_P(r"我(的)?(课程|培训)(情况|状态|完成)|我(有|是否有).{0,4}(逾期|超期|过期)|我(的)?必修课"), 2.0),
         (_P(r"\bmy (learning )?progress\b|\bhow am i doing\b|\bhow far (along )?am i\b|\bwhat (have i|did i) (completed|finished)\b"), 2.5),
         (_P(r"\bmy (courses|training|trainings|enrollments|enrolments)\b|\bam i (behind|overdue)\b|\bwhat do i (still )?(have|need) to (finish|complete)\b"), 2.0),
         (_P(r"\boverdue\b|逾期|进度"), 0.7),
     ],
     I.TEAM_PROGRESS: [
-        (_P(r"(下属|手下|组员|部下|直属)们?.{0,8}(学得|学习|进度|完成|情况|咋样|怎么样|如何)"), 2.5),
-        (_P(r"(我的|我们)?(团队|下属|组员|手下|部下|直属|小组|组里|team)(的)?.{0,10}(进度|完成|情况|学习|状态|谁|哪些人|落后)"), 2.5),
+        (_P(r"(下属|手下|组员|部下|直属)们?.{0,12}(学得|学习|进度|完成|学完|做完|情况|咋样|怎么样|如何)"), 2.5),
+        (_P(r"\b(everyone|anyone|people|folks) (reporting|who reports?) to me\b|\breport(s|ing)? to me\b|\bi manage\b.{0,40}\b(which|who)\b"), 2.5),
+        (_P(r"(我的|我们)?(团队|下属|组员|手下|部下|直属|小组|组里|我们组|咱们组|组内|我带的|带的人|team)(的)?.{0,10}(进度|完成|情况|学习|学到|学得|状态|谁|哪些人|落后|逾期|超期|几个人)"), 2.5),
+        (_P(r"\bmy (squad|crew|guys|folks|people|direct reports|reports|team members|teammates)\b|\bpeople on my team\b"), 1.5),
+        (_P(r"\b(stragglers?|laggards?|slackers?)\b|拖后腿|掉队"), 1.5),
         (_P(r"\bmy (team|reports|direct reports|people|staff|group|folks)('s)?\b.{0,30}\b(progress|completion|doing|status|behind|overdue|finished|complete|tracking|getting on)"), 2.5),
         (_P(r"\b(who|which of my)\b.{0,25}\b(team|reports)\b|\bteam('s)? (progress|completion|status)\b|\bhow is my team\b"), 2.0),
         (_P(r"谁(还)?没(完成|学完|做完)|哪些(人|同事|下属)"), 1.5),
@@ -35,17 +43,20 @@ PATTERNS: dict[str, list[tuple[re.Pattern[str], float]]] = {
     I.EXPLAIN_KPI: [
         (_P(r"\bmy (training )?(score|points)\b|我的(培训)?(分数|得分)"), 2.5),
         (_P(r"(?<![a-z])kpi(?![a-z])|绩效分|培训积分|积分|评优|评不上优秀|不能评优|晋升资格|能不能晋升|能否晋升|考核分"), 2.0),
-        (_P(r"\bmy (kpi|training points|points|score|standing|rating)\b|\bwhy (is|was) my\b|\b(eligible|eligibility) for promotion\b|\bpromotion\b"), 2.0),
+        (_P(r"\b(i|me)\b.{0,25}\b\d+\s*(points|pts)\b|\b(breakdown|break down)\b.{0,20}\b(points|score|kpi)\b|\b(points|score|kpi)\b.{0,20}\bbreakdown\b|\bpromo\b"), 2.0),
+        (_P(r"\b(points|score)\b.{0,20}\b(have i|did i|do i|i'?ve)\b|\bhave i (got|earned|scored)\b.{0,15}\b(points|score)|学习分|培训分"), 2.0),
+        (_P(r"\bmy (learning |training |performance )?(kpi|points|score|standing|rating)\b|\bwhy (is|was) my\b|\b(eligible|eligibility) for promotion\b|\bpromotion\b|\b(get|be) promoted\b|\bpromotable\b"), 2.0),
         (_P(r"我的(kpi|绩效|积分|得分|分数)|为什么我(的)?(kpi|绩效|积分|分|不能|没有|是)"), 2.0),
     ],
     I.RECOMMEND_COURSES: [
         (_P(r"(该|要|需要)补(哪些|什么|啥|哪门)课|学(点|些)?(啥|什么)|提升(一下)?自己|充充电|career growth|grow my (skills|career)|improve my skills|what (else )?could i learn"), 2.5),
         (_P(r"推荐|该学(什么|啥|哪)|学(点|些)?什么好|下一步学|建议我学|适合我的课|接下来学|还能学(什么|啥)"), 2.5),
-        (_P(r"\brecommend|\bsuggest|\bwhat should i (learn|take|study|do next)\b|\bwhat('s| is) next for me\b|\bwhich course(s)? should i\b|\bnext course\b|\bupskill"), 2.5),
+        (_P(r"\brecommend|\bsuggest|\bwhat should i (learn|take|study|do next)\b|\bwhat('s| is) next for me\b|\bwhich course(s)? should i\b|\bnext course\b|\bupskill|\bworth (taking|doing|learning)\b|what else (should|can|could) i (take|learn|do)"), 2.5),
     ],
     I.GENERATE_QUIZ: [
         (_P(r"要做题|做.{0,6}题|测测|测一测|测一下|模拟题|模拟考|\bpractice for\b|\bprepare for the\b.{0,30}\bexam\b|\bmock (exam|test)\b"), 2.5),
-        (_P(r"出(几|[0-9一二三四五六七八九十两]+)?(道|个)?题|考考我|测验|测试我|小测|练习题|刷.{0,12}题|做(几道|些|点).{0,12}题|quiz|考我"), 2.5),
+        (_P(r"测试题|测验题|考题|习题|来(几|一)?(道|个)题|搞(个|点|几道)(测试)?题|出(几|[0-9一二三四五六七八九十两]+)?(道|个)?题|考考我|测验|测试我|小测|练习题|刷.{0,12}题|做(几道|些|点).{0,12}题|quiz|考我"), 2.5),
+        (_P(r"\bpractice (qs|questions?|test|quiz)\b|\bthrow (some |a few )?(questions|qs)\b|\bquestions at me\b|\b(check|see) if i'?m ready\b"), 2.5),
         (_P(r"\bquiz|\btest me\b|\btest my knowledge\b|\bpractice questions?\b|\bask me (some |a few )?questions\b|\bexam me\b|\bdrill me\b"), 2.5),
         (_P(r"\b\d+ questions\b|[0-9一二三四五六七八九十两]+\s*道"), 1.0),
     ],
@@ -57,21 +68,25 @@ PATTERNS: dict[str, list[tuple[re.Pattern[str], float]]] = {
     ],
     I.COMPLETION_REPORT: [
         (_P(r"(部|部门|公司|全员|各部门|department|dept|company).{0,12}(完成情况|完成得|完成率|培训情况)"), 2.0),
-        (_P(r"完成率|完成情况报表|培训报表|培训报告|统计报表|完成度排名|完成.{0,4}最低|完成.{0,4}最高|参训率"), 2.0),
-        (_P(r"\bcompletion (rate|report|rates|stats|figures)\b|\breport\b|\blowest completion\b|\bhighest completion\b|\bcompletion by\b"), 2.0),
+        (_P(r"完成率|完成比例|占比|百分比|完成情况报表|培训报表|培训报告|统计报表|完成度排名|完成.{0,4}最低|完成.{0,4}最高|参训率"), 2.0),
+        (_P(r"\bcompletion (rate|report|rates|stats|figures)\b|\breport\b|\blowest completion\b|\bhighest completion\b|\bcompletion by\b|\bwhat (%|(percent|percentage|share)\b)|\bhow many (people|staff|employees|folks)\b|多少人(完成|学完|通过|参加)|\bwhich (department|dept|team|division)s?\b.{0,25}\b(lagging|behind|lowest|worst|best|highest|most|least)\b|哪(个|些)部门.{0,12}(最|落后|最差|最好|最低|最高)"), 2.0),
         (_P(r"(公司|全公司|各部门|部门|company|department|dept|org|organi[sz]ation)"), 0.8),
         (_P(r"(完成率|completion rate).{0,8}(是什么意思|怎么算|定义|mean|defined|calculated)"), -1.0),
     ],
     I.NUDGE_TEAM: [
         (_P(r"提醒|催|督促|敲打|通知(一下)?(团队|他们|下属|组员)"), 2.5),
-        (_P(r"\bnudge|\bremind\b|\bchase\b|\bping (them|my team|everyone)|\bpoke\b|\bfollow up with\b"), 2.5),
+        (_P(r"帮我通知|通知一下|说一声|打声招呼|push一?下|通知.{0,6}(组员|下属|团队|他们|同事|大家|组里)|(戳|cue)(一下|一戳|下)|挨个(戳|催|提醒|通知)"), 2.5),
+        (_P(r"\bgive .{0,30}\b(a kick|a push|a nudge|a poke)\b|\b(shoot|send|drop) (a |them a |out a )?(msg|message|note|dm)\b|发(个)?消息给|给.{0,8}发(个)?消息"), 2.5),
+        (_P(r"\bnudge|\bremind(er)?s?\b|\bchase\b|\bgive (them|my team) a (push|heads[- ]up)\b|\bping\b|\bpoke\b|\bfollow up with\b"), 2.5),
     ],
     I.HELP: [
         (_P(r"^(早上好|上午好|中午好|下午好|晚上好|你是谁|good (morning|afternoon|evening)|what are your features|what (features|functions) do you have|who are you)[!！。.?？\s]*$"), 3.0),
         (_P(r"^(你好|您好|嗨|哈喽|在吗|hi|hello|hey|yo|help|帮助|菜单|menu|start|开始)[!！。.?？\s]*$"), 3.0),
-        (_P(r"你(能|会|可以)(做|干)(什么|啥)|有什么功能|怎么用你|使用说明|\bwhat can you do\b|\bhow do i use (you|this)\b|\bwhat are you\b|^谢谢|^thanks?\b|^thank you|^(cheers|hiya|thx|ty|bye|再见|拜拜)[!！。.\s]*$"), 3.0),
+        (_P(r"你(能|会|可以)(做|干)(什么|啥)|有什么功能|怎么用你|使用说明|怎么(跟|和|向)你(提问|说话|交流)|怎么问你|\bwhat can you do\b|\bhow do i use (you|this)\b|\bhow (should|do) i (ask|talk to) you\b|\bwhat are you\b|^谢谢|^thanks?\b|^thank you|^(cheers|hiya|thx|ty|bye|再见|拜拜)[!！。.\s]*$"), 3.0),
     ],
     I.SEARCH_KNOWLEDGE: [
+        (_P(r"(这门课|课程|课|course|module|training)\s*(大概|主要|都)?(讲什么|讲啥|讲了什么|讲的是|内容是|教什么|covers?\b|is about\b)|\bwhat('s| is| does)\b.{0,40}\b(course|module)\b.{0,15}\b(about|cover)"), 2.5),
+        (_P(r"制度上|按规定|规定上|的话.{0,20}(吗|会不会)|\bwhat happens if\b|\bis there a (rule|policy)\b"), 1.5),
         (_P(r"政策|制度|规定|规则|流程|怎么(申请|报销|请假|办理)|多少天|几天|多久|是什么|什么是|吗[?？]?$|呢[?？]?$|怎么算|如何"), 1.0),
         (_P(r"\bpolicy\b|\brules?\b|\bhow (many|much|long|do|does|can|is|are)\b|\bwhat (is|are|does|happens)\b|\bcan i\b|\bam i allowed\b|\bexplain\b|\bwhen\b|\bwhere\b"), 1.0),
         (_P(r"年假|病假|请假|报销|差旅|补考|考试规则|及格|合格分|迟到|加班|出差|入职|试用期|保密|密码|钓鱼|leave|expense|reimburs|retake|passing score|probation|password|phishing"), 1.5),

@@ -13,7 +13,8 @@ from bot.routing.periods import parse_period
 
 DEFAULT_EMPLOYEE_ID = r"(?<![A-Za-z0-9])[Ee]\d{3,6}(?![0-9])"
 _COUNT_ZH = re.compile(r"([0-9]+|[一二三四五六七八九十两]{1,3})\s*(道|个|题)")
-_COUNT_EN = re.compile(r"(?<![a-z0-9])(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(questions?|items?|qs)\b")
+_COUNT_EN = re.compile(r"(?<![a-z0-9])(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                       r"(?:[a-z\-]+\s+){0,2}(questions?|items?|qs)\b")
 _EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10}
 _LETTER_ANSWER = [
@@ -29,7 +30,11 @@ _TRUE_FALSE = [
     (re.compile(r"^(错|错误|不对|false|no|wrong|f)[.。!！]?$|答案是\s*[:：]?\s*(错|错误)|\bit'?s false\b|\bi think it'?s false\b"), "false"),
 ]
 _FREE_ANSWER = re.compile(r"(?:我的答案是|答案是|答案|my answer is|answer)\s*[:：]?\s*(.+)$", re.IGNORECASE)
-_BY_COURSE = re.compile(r"哪些课|哪门课|各(门)?课程|按课程|课程(的)?完成率|which courses?|by course|per course|\bcourses\b")
+_BY_COURSE = re.compile(r"哪些课|哪门课|哪几门|每门课|每个课程|各(门)?课程?|按课程|分课程|课程(的)?完成率|课程排名|[0-9两三四五]门课|which courses?|by course|"
+                        r"per[- ]course|each course|course[- ]level|\bcourses\b")
+_LONE_LETTER = re.compile(r"(?<![A-Za-z'’])([ABCDabcd])(?![A-Za-z'’])")
+_TRUE_WORDS = re.compile(r"(?<!不)(对|正确)|\b(true|correct|right)\b")
+_FALSE_WORDS = re.compile(r"不对|错|\b(false|wrong|incorrect)\b")
 
 
 class SlotFiller:
@@ -52,7 +57,7 @@ class SlotFiller:
             slots["period"] = period
         if intent in (I.COMPLETION_REPORT, I.TEAM_PROGRESS, I.EXPLAIN_KPI):
             department = self.catalog.find_department(text)
-            if department and (intent != I.EXPLAIN_KPI or department.score >= 95):
+            if department and (intent == I.COMPLETION_REPORT or department.score >= 95):  # a bare "sales" may be a course
                 slots["department"] = department.value
                 if course and self._course_is_department_word(department.value, course.span):
                     slots.pop("course", None)
@@ -98,4 +103,18 @@ def parse_answer(text: str) -> str | None:
             return value
     if m := _FREE_ANSWER.search(stripped):
         return m.group(1).strip().rstrip("。.!！")
-    return None
+    return _loose_answer(stripped)
+
+
+def _loose_answer(text: str) -> str | None:
+    """A short reply naming exactly one option letter or one truth value ("hmm c i guess", "我觉得这句是对的")."""
+    if len(text) > 40:
+        return None
+    letters = {m.group(1).upper() for m in _LONE_LETTER.finditer(text)
+               if not (m.group(1) == "a" and re.match(r"a\s+(?!(?:is|it|i|final|then|please|probably|maybe)\b)[a-z]{2,}", text[m.start():]))}  # "a" the article
+    if len(letters) == 1:
+        return letters.pop()
+    lowered = text.lower()
+    truth = {value for value, pattern in (("true", _TRUE_WORDS), ("false", _FALSE_WORDS))
+             if pattern.search(_FALSE_WORDS.sub(" ", lowered) if value == "true" else lowered)}
+    return truth.pop() if len(truth) == 1 else None

@@ -46,13 +46,17 @@ def test_chinese_numbers(text, value):
 
 
 @pytest.mark.parametrize(("text", "n"), [("出5道题", 5), ("出三道题", 3), ("give me ten questions", 10),
-                                         ("50 questions", 20), ("quiz me", None)])
+                                         ("50 questions", 20), ("quiz me", None),
+                                         ("give me 3 practice questions on sales", 3)])
 def test_question_count(text, n):
     assert parse_count(text) == n
 
 
 @pytest.mark.parametrize(("text", "answer"), [("我选B", "B"), ("b", "B"), ("answer: c", "C"), ("对", "true"),
-                                              ("I think it's false", "false"), ("我的答案是 30天", "30天")])
+                                              ("I think it's false", "false"), ("我的答案是 30天", "30天"),
+                                              ("hmm c i guess", "C"), ("D, final answer", "D"), ("I'd say true", "true"),
+                                              ("我觉得这句话是对的", "true"), ("我选错误", "false"), ("不对吧", "false"),
+                                              ("a bit unsure, b?", "B"), ("I think a is right", "A")])
 def test_answers(text, answer):
     assert parse_answer(text) == answer
 
@@ -67,6 +71,27 @@ def test_course_names(text, code):
 
 def test_ambiguous_course_word_is_not_guessed():
     assert CATALOG.find_course("what about security?") is None
+
+
+def test_a_short_word_is_not_a_typo_of_a_longer_title_word():
+    assert CATALOG.find_course("make sure nothing of mine is still open") is None
+
+
+def test_a_distinct_part_of_a_joined_title_names_the_course():
+    catalog = Catalog([CourseName("CMP-101", "合规与商业道德", "Compliance and Business Ethics"),
+                       CourseName("SAL-101", "销售基础", "Sales Fundamentals")], [])
+    assert catalog.find_course("出几道合规题").value == "CMP-101"
+    assert catalog.find_course("合规相关的小测验").value == "CMP-101"
+
+
+@pytest.mark.parametrize(("text", "department"), [
+    ("客服部本季度完成率", "cs"), ("HR dept completion", "hrd"), ("研发部完成率", "rnd"), ("公司整体完成率", None),
+])
+def test_department_abbreviations(text, department):
+    catalog = Catalog([], [DepartmentName("cs", "客户服务部", "Customer Service"),
+                           DepartmentName("hrd", "人力资源部", "Human Resources"), DepartmentName("rnd", "研发部", "R&D")])
+    found = catalog.find_department(text)
+    assert (found.value if found else None) == department
 
 
 @pytest.mark.parametrize(("text", "intent", "slots"), [

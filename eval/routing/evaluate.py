@@ -12,8 +12,9 @@ from bot.routing.catalog import Catalog, CourseName, DepartmentName
 from bot.routing.router import IntentRouter
 
 HERE = Path(__file__).parent
-DEFAULT_UTTERANCES = HERE / "utterances.jsonl"
-ALL_SETS = [DEFAULT_UTTERANCES, HERE / "heldout.jsonl", HERE / "fresh.jsonl", HERE / "fresh2.jsonl"]
+DEFAULT_UTTERANCES = HERE / "blind_test3.jsonl"
+ALL_SETS = [HERE / "blind_dev.jsonl", HERE / "blind_test.jsonl", HERE / "blind_test2.jsonl", DEFAULT_UTTERANCES,
+            HERE / "policy_questions.jsonl"]
 DEFAULT_CATALOG = HERE / "catalog.json"
 
 
@@ -36,11 +37,15 @@ def load_utterances(path: Path = DEFAULT_UTTERANCES) -> list[dict]:
     return rows
 
 
-def evaluate(utterances: Path | list[Path] = DEFAULT_UTTERANCES, catalog_file: Path = DEFAULT_CATALOG) -> dict:
-    """Intent accuracy and exact-slot accuracy per intent and overall, with the misses listed."""
+def evaluate(utterances: Path | list[Path] = DEFAULT_UTTERANCES, catalog_file: Path = DEFAULT_CATALOG,
+             encoder=None) -> dict:
+    """Intent accuracy and exact-slot accuracy per intent and overall, with the misses listed.
+
+    encoder: a bot.routing.semantic.QueryEncoder for meaning-level matching, as in the product; None routes on cue
+    phrases and n-grams only."""
     files = utterances if isinstance(utterances, list) else [utterances]
     catalog, today = load_catalog(catalog_file)
-    router = IntentRouter(catalog)
+    router = IntentRouter(catalog, encoder=encoder)
     per_intent: dict[str, dict[str, int]] = defaultdict(lambda: {"n": 0, "intent_ok": 0, "exact_ok": 0})
     misses, timings = [], []
     for row in (r for path in files for r in load_utterances(path)):

@@ -19,6 +19,7 @@ from retrieval.language import detect_language
 
 log = logging.getLogger(__name__)
 _SKIP_NAMES = {"README.md", "LICENSE.md", "LICENSE", "MANIFEST.json"}
+BATCH_CHUNKS = 5000  # chunks held and published together; bounds memory and the cost of a failed batch
 
 
 @dataclass
@@ -96,12 +97,16 @@ class Ingestor:
 
     def ingest(self, paths: Sequence[Path], prune: bool = False,
                progress: Callable[[str], None] | None = None) -> IngestReport:
-        """Ingest files and folders; a failing file is reported and skipped, nothing indexed is lost."""
+        """Ingest files and folders; a failing file is reported and skipped, nothing indexed is lost.
+
+        Changes are published in batches of about BATCH_CHUNKS chunks, so memory stays bounded on large folders and
+        an embedding failure costs only the files of its batch that really fail (each is then retried alone)."""
         started = time.perf_counter()
         report = IngestReport()
         files, problems = discover(paths)
         report.failed.extend(problems)
-        changes: list[DocumentChange] = []
+        paths_by_source = {f.source: f.path for f in files}
+        pending: list[DocumentChange] = []
         for source_file in files:
             try:
                 change = self._prepare(source_file, report)
@@ -113,22 +118,59 @@ class Ingestor:
                 report.failed.append(FileFailure(str(source_file.path), f"could not be read ({type(exc).__name__})"))
                 change = None
             if change is not None:
-                changes.append(change)
+                pending.append(change)
+                if sum(len(c.chunks) for c in pending) >= BATCH_CHUNKS:
+                    self._publish(pending, report, paths_by_source)
+                    pending = []
             if progress:
                 progress(source_file.source)
+        self._publish(pending, report, paths_by_source)
         if prune and problems:  # a missing root or clashing key must never read as "these documents are gone"
             report.failed.append(FileFailure("--prune", "skipped because some paths could not be read; "
                                                         "fix the errors above and run again"))
             prune = False
         removals = self._stale_sources(files) if prune else []
         with self.index.write_lock():
-            self.index.apply(changes, removals)
-            # unchanged files still need vectors when the embedder changed since they were indexed
-            report.vectors_restored = self.index.ensure_vectors(report.unchanged)
+            self.index.apply([], removals)
         report.removed.extend(removals)
-        report.chunks = sum(len(c.chunks) for c in changes)
+        self._restore_vectors(report)
         report.seconds = time.perf_counter() - started
         return report
+
+    def _publish(self, changes: list[DocumentChange], report: IngestReport, paths: dict[str, Path]) -> None:
+        """Publish a batch; if it fails (e.g. the embedder), retry file by file and report the ones that still fail."""
+        if not changes:
+            return
+        try:
+            with self.index.write_lock():
+                self.index.apply(changes)
+        except Exception as exc:  # the index has already dropped whatever the failed batch half-wrote
+            if len(changes) > 1:
+                log.warning("publishing %d documents failed (%s); retrying one by one", len(changes), exc)
+                for change in changes:
+                    self._publish([change], report, paths)
+                return
+            source = changes[0].document.source
+            log.warning("could not publish %s: %s", source, exc)
+            for done in (report.added, report.updated):
+                if source in done:
+                    done.remove(source)
+            report.failed.append(FileFailure(str(paths.get(source, source)),
+                                             f"could not be indexed ({type(exc).__name__}: {exc}); its previous "
+                                             "version, if any, is still searchable; run ingest again"))
+            return
+        report.chunks += sum(len(c.chunks) for c in changes)
+
+    def _restore_vectors(self, report: IngestReport) -> None:
+        """Unchanged files still need vectors when the embedder changed since they were indexed."""
+        try:
+            with self.index.write_lock():
+                report.vectors_restored = self.index.ensure_vectors(report.unchanged)
+        except Exception as exc:
+            log.warning("could not restore vectors of unchanged documents: %s", exc)
+            report.failed.append(FileFailure("(unchanged documents)", f"vectors could not be restored "
+                                             f"({type(exc).__name__}: {exc}); keyword search still finds them; "
+                                             "run ingest again"))
 
     def _prepare(self, source_file: SourceFile, report: IngestReport) -> DocumentChange | None:
         """Chunk a new or changed file; None when its content hash is already published."""

@@ -143,3 +143,50 @@ def test_reingest_restores_missing_vectors_of_unchanged_files(index, tmp_path):
     stats = index.stats()
     assert stats["vectors"] == stats["chunks"]
     assert index.search("年休假几天", k=1, mode="dense")[0].source == "leave.md"
+
+
+class _FailsOnMarker:
+    """The real embedder, except that it fails (like an endpoint rejecting an input) on texts with a marker."""
+
+    def __init__(self, inner):
+        self.inner, self.name, self.dim = inner, inner.name, inner.dim
+
+    def embed_passages(self, texts):
+        if any("EMBED-FAILS" in t for t in texts):
+            raise RuntimeError("input rejected by the embedding endpoint")
+        return self.inner.embed_passages(texts)
+
+    def embed_query(self, text):
+        return self.inner.embed_query(text)
+
+
+def test_an_embedding_failure_costs_only_its_own_file(tmp_path, embedder, monkeypatch):
+    import knowledge.ingest as ingest_module
+    from retrieval.index import KnowledgeIndex
+
+    monkeypatch.setattr(ingest_module, "BATCH_CHUNKS", 1000)  # all three files in one batch, as by default
+    index = KnowledgeIndex(tmp_path / "index", _FailsOnMarker(embedder), embedding_cache=tmp_path / "cache.sqlite3")
+    try:
+        root = _kb(tmp_path)
+        assert Ingestor(index).ingest([root]).ok
+        write(root / "leave.md", LEAVE.replace("第六条", "EMBED-FAILS 第六条"))
+        write(root / "travel.md", "---\ntitle: Travel\n---\n# Travel\nTrain tickets are booked through the travel desk.\n")
+        report = Ingestor(index).ingest([root])
+        assert [f.path.rsplit("/", 1)[-1] for f in report.failed] == ["leave.md"]
+        assert "could not be indexed" in report.failed[0].reason and "run ingest again" in report.failed[0].reason
+        assert report.added == ["travel.md"] and report.updated == []
+        assert index.search("travel desk train tickets", k=1)[0].source == "travel.md"
+        assert index.search("年休假几天", k=1)[0].source == "leave.md"  # the previous version still answers
+        assert "EMBED-FAILS" not in " ".join(p.text for p in index.passages(source="leave.md"))
+        stats = index.stats()
+        assert stats["vectors"] == stats["chunks"]
+    finally:
+        index.close()
+
+
+def test_large_runs_publish_in_batches(index, tmp_path, monkeypatch):
+    import knowledge.ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "BATCH_CHUNKS", 1)  # every file its own batch
+    report = Ingestor(index).ingest([_kb(tmp_path)])
+    assert report.ok and len(report.added) == 3 and report.chunks == index.stats()["chunks"]

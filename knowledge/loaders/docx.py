@@ -1,4 +1,4 @@
-"""DOCX via python-docx: Heading N styles build the heading path; tables become lines of cells."""
+"""DOCX via python-docx: Heading N styles build the heading path; tables become lines of cells where they stand."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ def load_docx(path: Path) -> LoadedDocument:
     """Blocks split at headings; core properties give title and (via keywords) course/audience."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
 
     try:
         document = docx.Document(str(path))
@@ -30,9 +31,12 @@ def load_docx(path: Path) -> LoadedDocument:
             blocks.append(Block(tuple(h for _, h in stack), text))
         lines.clear()
 
-    for paragraph in document.paragraphs:
-        text = paragraph.text.strip()
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    for item in document.iter_inner_content():  # paragraphs and tables in reading order
+        if isinstance(item, Table):
+            lines.extend(_table_lines(item))
+            continue
+        text = item.text.strip()
+        style = (item.style.name if item.style is not None else "") or ""
         level = _heading_level(style)
         if level and text:
             flush()
@@ -44,15 +48,24 @@ def load_docx(path: Path) -> LoadedDocument:
             title = text
         elif text:
             lines.append(text)
-    for table in document.tables:
-        for row in table.rows:
-            cells = [cell.text.strip() for cell in row.cells if cell.text.strip()]
-            if cells:
-                lines.append(" | ".join(cells))
     flush()
     if not blocks:
         raise LoadError("DOCX has no text")
     return LoadedDocument(title=title or path.stem, blocks=blocks, meta=meta)
+
+
+def _table_lines(table) -> list[str]:
+    """One line per row, cells joined by " | " (merged cells, which python-docx repeats, kept once)."""
+    lines = []
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row.cells:
+            text = cell.text.strip()
+            if text and (not cells or cells[-1] != text):
+                cells.append(text)
+        if cells:
+            lines.append(" | ".join(cells))
+    return lines
 
 
 def _heading_level(style: str) -> int:

@@ -67,6 +67,24 @@ def test_docx_headings_and_tables(tmp_path):
     assert "指标 | 完成率" in doc.blocks[0].text
 
 
+def test_docx_table_stays_under_its_own_heading(tmp_path):
+    path = tmp_path / "t.docx"
+    document = docx.Document()
+    document.add_heading("Allowances", level=2)
+    table = document.add_table(rows=2, cols=2)
+    for r, (city, amount) in enumerate([("Tier 1 city", "600 yuan"), ("Other city", "400 yuan")]):
+        table.rows[r].cells[0].text, table.rows[r].cells[1].text = city, amount
+    document.add_heading("Approvals", level=2)
+    document.add_paragraph("Trips abroad need the CEO's approval.")
+    merged = document.add_table(rows=1, cols=3)
+    merged.rows[0].cells[0].merge(merged.rows[0].cells[1]).text = "Spanning"
+    merged.rows[0].cells[2].text = "end"
+    document.save(str(path))
+    blocks = {b.heading_path[-1]: b.text for b in load_file(path).blocks}
+    assert "Tier 1 city | 600 yuan" in blocks["Allowances"] and "600 yuan" not in blocks["Approvals"]
+    assert "Spanning | end" in blocks["Approvals"]  # a merged cell is read once
+
+
 @pytest.mark.parametrize("name,content,reason", [
     ("empty.md", b"", "empty"),
     ("broken.pdf", b"%PDF-1.4 this is not really a pdf", "corrupt"),

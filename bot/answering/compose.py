@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.answering.answer_type import AnswerType
 from bot.answering.coverage import QuestionCoverage
 from bot.messages import Citation
 from knowledge.sentences import split_sentences
@@ -13,6 +14,7 @@ from retrieval.types import Passage
 MAX_SENTENCES = 3
 RANK_PENALTY = 0.15  # a sentence from the second passage must cover clearly more to beat the first passage
 CUTOFF = 0.7  # further sentences must score at least this share of the best one
+VALUE_BONUS = 0.1  # a sentence holding the kind of value asked for ("5天" for "几天") gains this much
 HEADER = {"zh": "根据知识库中的相关规定：", "en": "Here is what the knowledge base says:"}
 HEDGED_HEADER = {"zh": "知识库中没有找到直接对应的规定，最相关的内容如下，请核实；如仍有疑问请咨询HR：",
                  "en": "I found no rule that answers this directly; the closest material is below. Please check it, "
@@ -32,7 +34,8 @@ class Pick:
     passage: Passage
 
 
-def select_sentences(coverage: QuestionCoverage, passages: Sequence[Passage]) -> list[Pick]:
+def select_sentences(coverage: QuestionCoverage, passages: Sequence[Passage],
+                     answer_type: AnswerType | None = None) -> list[Pick]:
     """The best-covering sentences (at most MAX_SENTENCES), in reading order, never the same sentence twice."""
     candidates: list[Pick] = []
     for rank, passage in enumerate(passages):
@@ -41,6 +44,8 @@ def select_sentences(coverage: QuestionCoverage, passages: Sequence[Passage]) ->
             score = coverage.of(f"{passage.heading} {sentence}", passage.language) - RANK_PENALTY * rank
             if len(sentence) < 8:
                 score -= 0.3
+            if answer_type is not None and answer_type.offers(sentence):
+                score += VALUE_BONUS
             candidates.append(Pick(sentence, rank, position, score, passage))
     candidates.sort(key=lambda p: (-p.score, p.passage_rank, p.position))
     chosen: list[Pick] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.answering.answer_type import AnswerType
 from bot.answering.compose import compose_answer, select_sentences
 from bot.answering.coverage import QuestionCoverage
 from bot.answering.relevance import RelevancePolicy, confidence
@@ -40,7 +41,7 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     if level is None:
         return GroundedAnswer(ABSTAIN_TEXT[language], [], True, passages, language)
     coverage = QuestionCoverage(index, question)
-    picks = select_sentences(coverage, _prefer_language(passages[:QUOTED_PASSAGES], language))
+    picks = select_sentences(coverage, _prefer_language(passages[:QUOTED_PASSAGES], language), AnswerType(question))
     text, citations = compose_answer(picks, language, hedged=level == "low")
     return GroundedAnswer(text, citations, False, passages, language, confidence=level)
 

@@ -89,6 +89,11 @@ def _apply_precedence(cues: dict[str, float], normal: str, names_department: boo
         cues[I.SEARCH_KNOWLEDGE] = cues.get(I.SEARCH_KNOWLEDGE, 0.0) + 1.5
     if I.EXPLAIN_KPI in cues and I.MY_PROGRESS in cues and re.search(r"kpi|积分|绩效|points|score", normal):
         cues[I.MY_PROGRESS] -= 2.0  # "my training KPI" is about the KPI
+    if I.MY_PROGRESS in cues and re.search(r"^(who|whom|what happens|what if|where|how do i|how can i|can i|is it|are)\b|"
+                                           r"^(谁|如果|要是|假如)", normal) \
+            and not re.search(r"progress|finished|completed|done|overdue|behind|status|left|进度|完成|学完|逾期", normal):
+        cues[I.MY_PROGRESS] -= 1.5  # "who approves my training budget" asks about a rule, not my record
+        cues[I.SEARCH_KNOWLEDGE] = cues.get(I.SEARCH_KNOWLEDGE, 0.0) + 1.0
     if I.TEAM_PROGRESS in cues and I.MY_PROGRESS in cues:
         cues[I.MY_PROGRESS] -= 2.5
     if I.NUDGE_TEAM in cues and I.TEAM_PROGRESS in cues:

@@ -144,7 +144,7 @@ class Catalog:
                 if alignment and alignment.score * 0.97 > best[0]:
                     best = (alignment.score * 0.97, text[alignment.dest_start:alignment.dest_end])
         for segment in self._distinct_zh_segments.get(course.code, []):
-            if re.search(re.escape(segment) + r"(课|的课|培训|题|方面|知识|这门|相关)", text):
+            if re.search(re.escape(segment) + r"的?(课|培训|题|练习|测试|方面|知识|这门|相关)", text):
                 best = max(best, (85.0, segment))
         for piece in self._distinct_zh_pieces.get(course.code, []):
             if piece in text:
@@ -179,6 +179,9 @@ class Catalog:
         """How clearly the text names this department (0 when not at all)."""
         if dept.name_zh and dept.name_zh in text:
             return 100.0 + len(dept.name_zh)
+        core = dept.name_zh.removeprefix("公司")  # 总部 for 公司总部
+        if core != dept.name_zh and len(core) >= 2 and core in text:
+            return 95.0 + len(core)
         short_zh = dept.name_zh.removesuffix("部")
         if len(short_zh) >= 2 and re.search(re.escape(short_zh) + r"(部门|团队|部|组)", text):
             return 95.0 + len(short_zh)

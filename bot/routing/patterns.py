@@ -22,7 +22,7 @@ PATTERNS: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_P(r"我的课(都|全)?(学完|完成|修完)|我(还)?(有|剩)(啥|什么)没(学|完成)|我(的)?学习(情况|状态)|我(现在|目前|一共)?完成了?(多少|几)|还差(哪些|几门|什么|啥)|我(的)?(培训|课程|课)还(差|剩|有)|(did|have) i (finish|finished|complete|completed)|progress.{0,12}\bfor me\b|where am i with"), 2.5),
         (_P(r"我的(学习)?进度|学习进度|学到哪|学得怎么样|我(还)?(有|剩)(哪些|几门|多少).{0,6}(没|未)(完成|学|修)|我完成了(哪些|多少|几)"), 2.5),
         (_P(r"我.{0,12}(学完|完成|做完|修完)了?(没|吗|没有)|我(完成|学)到(哪|什么)|我.{0,8}的学习(情况|状态|进度)|\bmy (completion|training|learning) status\b"), 2.5),
-        (_P(r"我的.{1,12}(过了|通过了|及格了|完成了|学完了)(吗|没)|我(算|是不是|是否|有没有)(已经)?(学完|完成|修完|通过|考过)"), 3.0),
+        (_P(r"我的.{1,12}(过了|通过了|及格了|完成了|学完了)(吗|没)|我(算|是不是|是否|有没有)(已经)?(算)?(学完|完成|修完|通过|考过)|我.{0,6}(学完|完成|修完)了?(几|多少)门"), 3.0),
         (_P(r"\bmy\b.{0,30}\b(course|training|module)s?\b.{0,10}\bgoing\b|\bam i (halfway|done|finished)\b|\b(left|remaining) for me\b|"
             r"\bleft (for me )?to (finish|do|complete)\b|\bmy (required|mandatory|assigned|outstanding|open) (courses|training|trainings|modules)\b"), 2.5),
         (_P(r"我(的)?(课程|培训)(情况|状态|完成)|我(有|是否有).{0,4}(逾期|超期|过期)|我(的)?必修课"), 2.0),
@@ -33,7 +33,8 @@ PATTERNS: dict[str, list[tuple[re.Pattern[str], float]]] = {
     I.TEAM_PROGRESS: [
         (_P(r"(下属|手下|组员|部下|直属)们?.{0,12}(学得|学习|进度|完成|学完|做完|情况|咋样|怎么样|如何)"), 2.5),
         (_P(r"\b(everyone|anyone|people|folks) (reporting|who reports?) to me\b|\breport(s|ing)? to me\b|\bi manage\b.{0,40}\b(which|who)\b"), 2.5),
-        (_P(r"(我的|我们)?(团队|下属|组员|手下|部下|直属|小组|组里|我们组|咱们组|组内|我带的|带的人|team)(的)?.{0,10}(进度|完成|情况|学习|学到|学得|状态|谁|哪些人|落后|逾期|超期|几个人)"), 2.5),
+        (_P(r"(我的|我们)?(团队|下属|组员|手下|部下|直属|小组|组里|我们组|咱们组|组内|我带的|带的人|我组里|team)(的|的人)?.{0,10}(进度|完成|情况|学习|学到|学得|学完|做完|状态|谁|哪些人|落后|逾期|超期|几个人)"), 2.5),
+        (_P(r"\bwhere (each of them|they|everyone|each person) stands?\b|\btook over (a|the|this) team\b|\bmy new team\b"), 2.0),
         (_P(r"\bmy (squad|crew|guys|folks|people|direct reports|reports|team members|teammates)\b|\bpeople on my team\b"), 1.5),
         (_P(r"\b(stragglers?|laggards?|slackers?)\b|拖后腿|掉队"), 1.5),
         (_P(r"\bmy (team|reports|direct reports|people|staff|group|folks)('s)?\b.{0,30}\b(progress|completion|doing|status|behind|overdue|finished|complete|tracking|getting on)"), 2.5),
@@ -62,6 +63,7 @@ PATTERNS: dict[str, list[tuple[re.Pattern[str], float]]] = {
     ],
     I.GRADE_ANSWER: [
         (_P(r"选项\s*[abcd]\b|\b(i'?ll )?go with [abcd]\b|^[abcd]\s*(吧|啊|呀|呢|嘛)[.。!！]?$|应该(是|选)\s*[abcd]\b|^(选|就选|我就选)\s*[abcd]"), 2.5),
+        (_P(r"^(true|false|对|错|正确|错误)\s*[,，。.!！:：]"), 2.5),
         (_P(r"我的答案|我选|答案是|我觉得(是|选)|我猜|批改|判断一下我的|选\s*[ABCDabcd]\b|^[ABCDabcd]$|^(对|错|正确|错误)$"), 2.5),
         (_P(r"\bmy answer\b|\bi (choose|pick|select|go with|think it'?s)\b|\bgrade (this|my)\b|\bis (it|the answer) [abcd]\b|^[abcd][.)!！]?$|\bit'?s [abcd]\b|^answer[:\s]|^(true|false)$"), 2.5),
         (_P(r"第\s*[0-9一二三四五]\s*题"), 1.0),
@@ -69,7 +71,7 @@ PATTERNS: dict[str, list[tuple[re.Pattern[str], float]]] = {
     I.COMPLETION_REPORT: [
         (_P(r"(部|部门|公司|全员|各部门|department|dept|company).{0,12}(完成情况|完成得|完成率|培训情况)"), 2.0),
         (_P(r"完成率|完成比例|占比|百分比|完成情况报表|培训报表|培训报告|统计报表|完成度排名|完成.{0,4}最低|完成.{0,4}最高|参训率"), 2.0),
-        (_P(r"\bcompletion (rate|report|rates|stats|figures)\b|\breport\b|\blowest completion\b|\bhighest completion\b|\bcompletion by\b|\bwhat (%|(percent|percentage|share)\b)|\bhow many (people|staff|employees|folks)\b|多少人(完成|学完|通过|参加)|\bwhich (department|dept|team|division)s?\b.{0,25}\b(lagging|behind|lowest|worst|best|highest|most|least)\b|哪(个|些)部门.{0,12}(最|落后|最差|最好|最低|最高)"), 2.0),
+        (_P(r"\bcompletion (rate|report|rates|stats|figures)\b|\breport\b|\blowest completion\b|\bhighest completion\b|\bcompletion by\b|\bwhat (%|(percent|percentage|share)\b)|\btraining completion\b|\bcompletion (numbers|stats|figures|data)\b|\bhow many (people|staff|employees|folks)\b|多少人(完成|学完|通过|参加)|\bwhich (department|dept|team|division)s?\b.{0,25}\b(lagging|behind|lowest|worst|best|highest|most|least)\b|哪(个|些)部门.{0,12}(最|落后|最差|最好|最低|最高)"), 2.0),
         (_P(r"(公司|全公司|各部门|部门|company|department|dept|org|organi[sz]ation)"), 0.8),
         (_P(r"(完成率|completion rate).{0,8}(是什么意思|怎么算|定义|mean|defined|calculated)"), -1.0),
     ],
@@ -82,10 +84,10 @@ PATTERNS: dict[str, list[tuple[re.Pattern[str], float]]] = {
     I.HELP: [
         (_P(r"^(早上好|上午好|中午好|下午好|晚上好|你是谁|good (morning|afternoon|evening)|what are your features|what (features|functions) do you have|who are you)[!！。.?？\s]*$"), 3.0),
         (_P(r"^(你好|您好|嗨|哈喽|在吗|hi|hello|hey|yo|help|帮助|菜单|menu|start|开始)[!！。.?？\s]*$"), 3.0),
-        (_P(r"你(能|会|可以)(做|干)(什么|啥)|有什么功能|怎么用你|使用说明|怎么(跟|和|向)你(提问|说话|交流)|怎么问你|\bwhat can you do\b|\bhow do i use (you|this)\b|\bhow (should|do) i (ask|talk to) you\b|\bwhat are you\b|^谢谢|^thanks?\b|^thank you|^(cheers|hiya|thx|ty|bye|再见|拜拜)[!！。.\s]*$"), 3.0),
+        (_P(r"你(能|会|可以)(做|干)(什么|啥)|有什么功能|怎么用你|使用说明|怎么(跟|和|向)你(提问|说话|交流)|怎么问你|\bwhat (kinds? of |sort of )?(things|questions|stuff) can i ask\b|\bwhat can you do\b|\bhow do i use (you|this)\b|\bhow (should|do) i (ask|talk to) you\b|\bwhat are you\b|^谢谢|^thanks?\b|^thank you|^(cheers|hiya|thx|ty|bye|再见|拜拜)[!！。.\s]*$"), 3.0),
     ],
     I.SEARCH_KNOWLEDGE: [
-        (_P(r"(这门课|课程|课|course|module|training)\s*(大概|主要|都)?(讲什么|讲啥|讲了什么|讲的是|内容是|教什么|covers?\b|is about\b)|\bwhat('s| is| does)\b.{0,40}\b(course|module)\b.{0,15}\b(about|cover)"), 2.5),
+        (_P(r"(这门课|那门课|课程|课|course|module|training)\s*(大概|主要|都)?(讲什么|讲啥|讲些啥|讲些什么|讲了什么|讲的是|内容是|教什么|教些啥|covers?\b|is about\b)|\bwhat('s| is| does)\b.{0,40}\b(course|module)\b.{0,15}\b(about|cover)"), 2.5),
         (_P(r"制度上|按规定|规定上|的话.{0,20}(吗|会不会)|\bwhat happens if\b|\bis there a (rule|policy)\b"), 1.5),
         (_P(r"政策|制度|规定|规则|流程|怎么(申请|报销|请假|办理)|多少天|几天|多久|是什么|什么是|吗[?？]?$|呢[?？]?$|怎么算|如何"), 1.0),
         (_P(r"\bpolicy\b|\brules?\b|\bhow (many|much|long|do|does|can|is|are)\b|\bwhat (is|are|does|happens)\b|\bcan i\b|\bam i allowed\b|\bexplain\b|\bwhen\b|\bwhere\b"), 1.0),

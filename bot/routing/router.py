@@ -82,7 +82,8 @@ class IntentRouter:
 def _apply_precedence(cues: dict[str, float], normal: str, names_department: bool = False) -> None:
     """Resolve the overlaps cue phrases cannot: a team nudge is not a team report, a report is not my progress."""
     first_person = re.search(r"我|\bmy\b|\bi\b|\bme\b", normal)
-    if I.EXPLAIN_KPI in cues and not first_person and not re.search(r"[a-z]\d{3,6}", normal) and re.search(
+    if I.EXPLAIN_KPI in cues and (not first_person or re.search(r"一般|通常|\bin general\b|\bgenerally\b", normal)) \
+            and not re.search(r"[a-z]\d{3,6}", normal) and re.search(
             r"怎么(计算|算)|如何(计算|算)|规则|政策|什么意思|定义|一般|通常|构成|calculated|computed|policy|rules?|mean|"
             r"in general|\bwork(s)?\b|counts? (toward|towards|for)", normal):
         cues[I.EXPLAIN_KPI] -= 2.5  # how points are calculated in general is a policy question

@@ -26,12 +26,12 @@ _LETTER_ANSWER = [
     re.compile(r"应该(?:是|选)\s*([ABCDabcd])(?![a-z])"),
 ]
 _TRUE_FALSE = [
-    (re.compile(r"^(对|正确|是的|true|yes|right|t)[.。!！]?$|答案是\s*[:：]?\s*(对|正确)|\bit'?s true\b|\bi think it'?s true\b"), "true"),
-    (re.compile(r"^(错|错误|不对|false|no|wrong|f)[.。!！]?$|答案是\s*[:：]?\s*(错|错误)|\bit'?s false\b|\bi think it'?s false\b"), "false"),
+    (re.compile(r"^(对|正确|是的|true|yes|right|t)([.。!！]?$|\s*[,，:：])|答案是\s*[:：]?\s*(对|正确)|\bit'?s true\b|\bi think it'?s true\b"), "true"),
+    (re.compile(r"^(错|错误|不对|false|no|wrong|f)([.。!！]?$|\s*[,，:：])|答案是\s*[:：]?\s*(错|错误)|\bit'?s false\b|\bi think it'?s false\b"), "false"),
 ]
 _FREE_ANSWER = re.compile(r"(?:我的答案是|答案是|答案|my answer is|answer)\s*[:：]?\s*(.+)$", re.IGNORECASE)
-_BY_COURSE = re.compile(r"哪些课|哪门课|哪几门|每门课|每个课程|各(门)?课程?|按课程|分课程|课程(的)?完成率|课程排名|[0-9两三四五]门课|which courses?|by course|"
-                        r"per[- ]course|each course|course[- ]level|\bcourses\b")
+_BY_COURSE = re.compile(r"哪些课|哪门课|哪几门|每门课|每个课程|各(门)?课程?|按课程|分课程|课程(的)?完成率|课程排名|[0-9两三四五]门课|排名.{0,6}课程|前[0-9一二三四五六七八九十]+.{0,4}课|which courses?|by course|"
+                        r"per[- ]course|each course|every course|course'?s completion|course[- ]level|\bcourses\b")
 _LONE_LETTER = re.compile(r"(?<![A-Za-z'’])([ABCDabcd])(?![A-Za-z'’])")
 _TRUE_WORDS = re.compile(r"(?<!不)(对|正确)|\b(true|correct|right)\b")
 _FALSE_WORDS = re.compile(r"不对|错|\b(false|wrong|incorrect)\b")

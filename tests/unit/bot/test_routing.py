@@ -56,7 +56,8 @@ def test_question_count(text, n):
                                               ("I think it's false", "false"), ("我的答案是 30天", "30天"),
                                               ("hmm c i guess", "C"), ("D, final answer", "D"), ("I'd say true", "true"),
                                               ("我觉得这句话是对的", "true"), ("我选错误", "false"), ("不对吧", "false"),
-                                              ("a bit unsure, b?", "B"), ("I think a is right", "A")])
+                                              ("a bit unsure, b?", "B"), ("I think a is right", "A"),
+                                              ("False, because passwords are never shared", "false")])
 def test_answers(text, answer):
     assert parse_answer(text) == answer
 
@@ -86,9 +87,10 @@ def test_a_distinct_part_of_a_joined_title_names_the_course():
 
 @pytest.mark.parametrize(("text", "department"), [
     ("客服部本季度完成率", "cs"), ("HR dept completion", "hrd"), ("研发部完成率", "rnd"), ("公司整体完成率", None),
+    ("总部的培训完成率", "corp"),
 ])
 def test_department_abbreviations(text, department):
-    catalog = Catalog([], [DepartmentName("cs", "客户服务部", "Customer Service"),
+    catalog = Catalog([], [DepartmentName("corp", "公司总部", "Headquarters"), DepartmentName("cs", "客户服务部", "Customer Service"),
                            DepartmentName("hrd", "人力资源部", "Human Resources"), DepartmentName("rnd", "研发部", "R&D")])
     found = catalog.find_department(text)
     assert (found.value if found else None) == department

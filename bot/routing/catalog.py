@@ -82,7 +82,8 @@ def _initials(name: str) -> str:
 
 def _zh_segments(title: str) -> list[str]:
     """The parts of a Chinese title joined by 与/和/及/、 ("合规与商业道德" -> 合规, 商业道德)."""
-    return [part for part in re.split(r"[与和及、]", _strip_generic_zh(title)) if len(part) >= 2]
+    parts = [part for part in re.split(r"[与和及、]", _strip_generic_zh(title)) if len(part) >= 2]
+    return parts + [part[:2] for part in parts if len(part) >= 4]  # 叉车 of 叉车安全操作
 
 
 @dataclass

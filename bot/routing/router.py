@@ -99,7 +99,8 @@ def _apply_precedence(cues: dict[str, float], normal: str, names_department: boo
         cues[I.MY_PROGRESS] -= 2.5
     if I.NUDGE_TEAM in cues and I.TEAM_PROGRESS in cues:
         cues[I.TEAM_PROGRESS] = min(cues[I.TEAM_PROGRESS], cues[I.NUDGE_TEAM] - 2.0)
-    if I.NUDGE_TEAM in cues and re.search(r"提醒我|remind me\b", normal) and not re.search(r"团队|下属|team|reports", normal):
+    if I.NUDGE_TEAM in cues and re.search(r"提醒我(?!的)|remind me\b", normal) \
+            and not re.search(r"团队|下属|组员|组里|同事|大家|他们|team|reports|everyone|them\b", normal):
         cues[I.NUDGE_TEAM] -= 3.0  # "remind me" is about the learner's own deadlines
         cues[I.MY_PROGRESS] = cues.get(I.MY_PROGRESS, 0.0) + 2.0
     if I.COMPLETION_REPORT in cues and I.TEAM_PROGRESS in cues:

@@ -113,3 +113,17 @@ def test_routes(router, text, intent, slots):
 def test_unrelated_chatter_goes_to_search_or_help(router):
     assert router.route("公司食堂周五有红烧肉吗？", TODAY).intent == "search_knowledge"
     assert router.route("嗯", TODAY).intent == "help"
+
+
+def test_another_organisations_catalog():
+    catalog = Catalog([CourseName("FS-100", "叉车安全操作", "Forklift Safety"),
+                       CourseName("GDPR-1", "数据隐私保护", "Data Privacy and GDPR"),
+                       CourseName("DA-1", "数据分析基础", "Data Analysis")],
+                      [DepartmentName("wh", "仓储物流部", "Warehouse and Logistics")])
+    other = IntentRouter(catalog)
+    assert other.route("帮我报个叉车的课", TODAY).slots == {"course": "FS-100"}
+    assert other.route("帮我报个数据的课", TODAY).slots == {}  # 数据 starts two titles: ask, don't guess
+    nudge = other.route("提醒我的组员把叉车安全操作学完", TODAY)
+    assert (nudge.intent, nudge.slots) == ("nudge_team", {"course": "FS-100"})
+    assert other.route("仓储物流部这个季度的培训完成率", TODAY).slots == {
+        "department": "wh", "period": "2026Q3", "by": "department"}

@@ -20,6 +20,7 @@ from retrieval.language import detect_language
 log = logging.getLogger(__name__)
 _SKIP_NAMES = {"README.md", "LICENSE.md", "LICENSE", "MANIFEST.json"}
 BATCH_CHUNKS = 5000  # chunks held and published together; bounds memory and the cost of a failed batch
+GIVE_UP_AFTER = 3  # files failing one after another in a retried batch: the index (or embedder) is down, stop trying
 
 
 @dataclass
@@ -107,6 +108,7 @@ class Ingestor:
         report.failed.extend(problems)
         paths_by_source = {f.source: f.path for f in files}
         pending: list[DocumentChange] = []
+        pending_chunks = 0
         for source_file in files:
             try:
                 change = self._prepare(source_file, report)
@@ -119,9 +121,10 @@ class Ingestor:
                 change = None
             if change is not None:
                 pending.append(change)
-                if sum(len(c.chunks) for c in pending) >= BATCH_CHUNKS:
+                pending_chunks += len(change.chunks)
+                if pending_chunks >= BATCH_CHUNKS:
                     self._publish(pending, report, paths_by_source)
-                    pending = []
+                    pending, pending_chunks = [], 0
             if progress:
                 progress(source_file.source)
         self._publish(pending, report, paths_by_source)
@@ -141,25 +144,45 @@ class Ingestor:
         """Publish a batch; if it fails (e.g. the embedder), retry file by file and report the ones that still fail."""
         if not changes:
             return
+        error = self._apply(changes, report)
+        if error is None:
+            return
+        log.warning("publishing %d documents failed (%s); retrying one by one", len(changes), error)
+        failures_in_a_row = 0
+        for position, change in enumerate(changes):
+            if len(changes) > 1:
+                error = self._apply([change], report)
+            if error is None:
+                failures_in_a_row = 0
+                continue
+            self._fail(change, report, paths, f"could not be indexed ({type(error).__name__}: {error})")
+            failures_in_a_row += 1
+            if failures_in_a_row >= GIVE_UP_AFTER:
+                for rest in changes[position + 1:]:
+                    self._fail(rest, report, paths, f"not attempted: the files before it failed the same way "
+                                                    f"({type(error).__name__}: {error})")
+                return
+
+    def _apply(self, changes: list[DocumentChange], report: IngestReport) -> Exception | None:
+        """Publish changes under the write lock; the error, if any (the index drops what a failed apply half-wrote)."""
         try:
             with self.index.write_lock():
                 self.index.apply(changes)
-        except Exception as exc:  # the index has already dropped whatever the failed batch half-wrote
-            if len(changes) > 1:
-                log.warning("publishing %d documents failed (%s); retrying one by one", len(changes), exc)
-                for change in changes:
-                    self._publish([change], report, paths)
-                return
-            source = changes[0].document.source
-            log.warning("could not publish %s: %s", source, exc)
-            for done in (report.added, report.updated):
-                if source in done:
-                    done.remove(source)
-            report.failed.append(FileFailure(str(paths.get(source, source)),
-                                             f"could not be indexed ({type(exc).__name__}: {exc}); its previous "
-                                             "version, if any, is still searchable; run ingest again"))
-            return
+        except Exception as exc:
+            return exc
         report.chunks += sum(len(c.chunks) for c in changes)
+        return None
+
+    @staticmethod
+    def _fail(change: DocumentChange, report: IngestReport, paths: dict[str, Path], why: str) -> None:
+        """Move a prepared file from added/updated to failed, saying that its previous version still stands."""
+        source = change.document.source
+        log.warning("could not publish %s: %s", source, why)
+        for done in (report.added, report.updated):
+            if source in done:
+                done.remove(source)
+        report.failed.append(FileFailure(str(paths.get(source, source)),
+                                         f"{why}; its previous version, if any, is still searchable; run ingest again"))
 
     def _restore_vectors(self, report: IngestReport) -> None:
         """Unchanged files still need vectors when the embedder changed since they were indexed."""

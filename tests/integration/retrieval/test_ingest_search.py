@@ -190,3 +190,35 @@ def test_large_runs_publish_in_batches(index, tmp_path, monkeypatch):
     monkeypatch.setattr(ingest_module, "BATCH_CHUNKS", 1)  # every file its own batch
     report = Ingestor(index).ingest([_kb(tmp_path)])
     assert report.ok and len(report.added) == 3 and report.chunks == index.stats()["chunks"]
+
+
+class _Down:
+    """An embedding endpoint that is down: every passage request fails (queries too)."""
+
+    def __init__(self, inner):
+        self.name, self.dim, self.calls = inner.name, inner.dim, 0
+
+    def embed_passages(self, texts):
+        self.calls += 1
+        raise ConnectionError("embedding endpoint unreachable")
+
+    def embed_query(self, text):
+        raise ConnectionError("embedding endpoint unreachable")
+
+
+def test_a_dead_embedder_is_not_retried_for_every_file(tmp_path, embedder):
+    from retrieval.index import KnowledgeIndex
+
+    down = _Down(embedder)
+    index = KnowledgeIndex(tmp_path / "index", down, embedding_cache=tmp_path / "cache.sqlite3")
+    try:
+        root = tmp_path / "kb"
+        for n in range(8):
+            write(root / f"doc{n}.md", f"# Doc {n}\nPolicy number {n} says something different.\n")
+        report = Ingestor(index).ingest([root])
+        assert len(report.failed) == 8 and not report.added and report.chunks == 0
+        assert down.calls == 1 + 3  # the batch, then three files alone, then it stops trying
+        assert sum("not attempted" in f.reason for f in report.failed) == 5
+        assert index.stats()["chunks"] == 0
+    finally:
+        index.close()

@@ -1,4 +1,7 @@
-"""`mentor ingest`: walk paths, skip unchanged files by content hash, publish changes atomically, report."""
+"""`mentor ingest`: walk paths, skip unchanged files by content hash, publish changes in batches, report.
+
+Each document is swapped atomically (never both or neither version searchable); a large run is published in
+batches, so while it runs readers may already see some of its documents and not yet others."""
 
 from __future__ import annotations
 
@@ -91,7 +94,7 @@ def discover(paths: Iterable[Path]) -> tuple[list[SourceFile], list[FileFailure]
 
 
 class Ingestor:
-    """Loads and chunks files and hands the index one batch of changes."""
+    """Loads and chunks files and hands the index batches of changes."""
 
     def __init__(self, index: KnowledgeIndex) -> None:
         self.index = index

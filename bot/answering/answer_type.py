@@ -12,7 +12,7 @@ _NUMBER = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万半]+)"
 _KINDS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (re.compile(r"几点|什么时间|什么时候开始|what time|\bwhen does\b", re.I),
      re.compile(r"\d{1,2}[:：]\d{2}|\d{1,2}\s*(点|时)|\b\d{1,2}\s*(am|pm)\b", re.I)),
-    (re.compile(r"多少钱|多少元|多少块|金额|标准是多少|报多少|补贴多少|补助多少|how much (money|is|do|does|can|will)|"
+    (re.compile(r"多少钱|多少元|多少块|金额|报多少|补贴多少|补助多少|how much (money|is|do|does|can|will)|"
                 r"\b(allowance|budget|cap|limit|reimburse)\b.*\bhow much\b|\bhow much\b.*\b(allowance|budget|cap|cost)", re.I),
      re.compile(_NUMBER + r"\s*(元|块|万元|yuan|rmb|%|％)|[¥$￥]\s*\d|\b\d+\s*(dollars|usd|cny)\b", re.I)),
     (re.compile(r"几天|多少天|多久|多长时间|几个月|几周|几年|几小时|多少小时|多少学时|how (many|much) (days?|weeks?|months?|"
@@ -21,7 +21,7 @@ _KINDS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
                           r"working days?)", re.I)),
     (re.compile(r"几次|多少次|how many times|how often", re.I),
      re.compile(_NUMBER + r"\s*(次|回|times?)|\b(once|twice)\b|每(年|季度|月|周)", re.I)),
-    (re.compile(r"百分之|比例|占比|权重|多少分|几分|percentage|what (share|fraction|percent)|\bweight\b|score", re.I),
+    (re.compile(r"百分之|比例|占比|权重|多少分|几分|(及格|合格)(线|分|标准)|percentage|what (share|fraction|percent)|\bweight\b|score", re.I),
      re.compile(_NUMBER + r"\s*(%|％|分|points?)|百分之", re.I)),
     (re.compile(r"几|多少|how many|how much", re.I), re.compile(r"\d|[一二两三四五六七八九十百千万]")),
 ]

@@ -13,6 +13,8 @@ _GENERIC_ZH = ("基础", "入门", "进阶", "课程", "培训", "技巧", "概�
 _GENERIC_EN = {"basics", "basic", "fundamentals", "fundamental", "introduction", "intro", "for", "and", "the", "of",
                "course", "skills", "new", "advanced", "to", "in", "a"}
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9\-]+")
+_ABBREVIATIONS = {"info": "information", "mgmt": "management", "dev": "development", "intro": "introduction",
+                  "comms": "communication", "svc": "service", "cust": "customer"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -61,7 +63,8 @@ def _word_hit(word: str, text_words: list[str]) -> str | None:
     """The text word that matches a title word, allowing typos and plurals."""
     for tw in text_words:
         typo = abs(len(tw) - len(word)) <= 1 and fuzz.ratio(word, tw) >= 80  # "enginering"; not "sure" for "secure"
-        if tw == word or typo or (len(tw) >= 4 and (tw.startswith(word) or word.startswith(tw))):
+        if tw == word or typo or _ABBREVIATIONS.get(tw) == word or (
+                len(tw) >= 5 and (tw.startswith(word) or word.startswith(tw))):
             return tw
     return None
 

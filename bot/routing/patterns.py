@@ -11,7 +11,8 @@ _P = re.compile
 # (pattern, weight): a strong cue weighs 2, a hint 1; negative weights push away from an intent.
 PATTERNS: dict[str, list[tuple[re.Pattern[str], float]]] = {
     I.ENROLL: [
-        (_P(r"(帮我|给我)(选上|报上|加上|安排上|选一下|报一下)|还没(选上|报上)|\bi want in\b|\bcount me in\b|\bget me (in|into|on)( to)?\b"), 2.5),
+        (_P(r"(帮我|给我)(选上|报上|加上|选一下|报一下)|(帮我|给我)安排上(?![下午周个])|还没(选上|报上)|\bi want in\b|\bcount me in\b|"
+            r"\bget me (in|into|onto|on)\b.{0,30}\b(course|class|training|program|module|[a-z]{2,5}-\d{3})"), 2.5),
         (_P(r"把我(加|添加|放)(到|进|入)|帮我(加|添加)(到|进)|报上名"), 2.5),
         (_P(r"报名|报个名|选课|注册.{0,6}课|(帮我|帮忙|给我|我要|我想|想)报(?!销)|我要(参加|上|学)|加入.{0,8}(课|培训)|想(参加|上).{0,10}(课|培训)"), 2.5),
         (_P(r"\benrol+|\bsign (me )?up\b|\bregister\b|\badd me to\b|\bjoin\b|\bput me (in|on)\b|\bsignup\b"), 2.5),
@@ -22,7 +23,7 @@ PATTERNS: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_P(r"我的课(都|全)?(学完|完成|修完)|我(还)?(有|剩)(啥|什么)没(学|完成)|我(的)?学习(情况|状态)|我(现在|目前|一共)?完成了?(多少|几)|还差(哪些|几门|什么|啥)|我(的)?(培训|课程|课)还(差|剩|有)|(did|have) i (finish|finished|complete|completed)|progress.{0,12}\bfor me\b|where am i with"), 2.5),
         (_P(r"我的(学习)?进度|学习进度|学到哪|学得怎么样|我(还)?(有|剩)(哪些|几门|多少).{0,6}(没|未)(完成|学|修)|我完成了(哪些|多少|几)"), 2.5),
         (_P(r"我.{0,12}(学完|完成|做完|修完)了?(没|吗|没有)|我(完成|学)到(哪|什么)|我.{0,8}的学习(情况|状态|进度)|\bmy (completion|training|learning) status\b"), 2.5),
-        (_P(r"我的.{1,12}(过了|通过了|及格了|完成了|学完了)(吗|没)|我(算|是不是|是否|有没有)(已经)?(算)?(学完|完成|修完|通过|考过)|我.{0,6}(学完|完成|修完)了?(几|多少)门"), 3.0),
+        (_P(r"我的.{1,12}(过了|通过了|及格了|完成了|学完了)(吗|没)|我(算|是不是|是否|有没有)(已经)?(算)?(学完|完成|修完|通过(?!试用)|考过)|我.{0,6}(学完|完成|修完)了?(几|多少)门"), 3.0),
         (_P(r"\bmy\b.{0,30}\b(course|training|module)s?\b.{0,10}\bgoing\b|\bam i (halfway|done|finished)\b|\b(left|remaining) for me\b|"
             r"\bleft (for me )?to (finish|do|complete)\b|\bmy (required|mandatory|assigned|outstanding|open) (courses|training|trainings|modules)\b"), 2.5),
         (_P(r"我(的)?(课程|培训)(情况|状态|完成)|我(有|是否有).{0,4}(逾期|超期|过期)|我(的)?必修课"), 2.0),
@@ -34,7 +35,7 @@ PATTERNS: dict[str, list[tuple[re.Pattern[str], float]]] = {
         (_P(r"(下属|手下|组员|部下|直属)们?.{0,12}(学得|学习|进度|完成|学完|做完|情况|咋样|怎么样|如何)"), 2.5),
         (_P(r"\b(everyone|anyone|people|folks) (reporting|who reports?) to me\b|\breport(s|ing)? to me\b|\bi manage\b.{0,40}\b(which|who)\b"), 2.5),
         (_P(r"(我的|我们)?(团队|下属|组员|手下|部下|直属|小组|组里|我们组|咱们组|组内|我带的|带的人|我组里|team)(的|的人)?.{0,10}(进度|完成|情况|学习|学到|学得|学完|做完|状态|谁|哪些人|落后|逾期|超期|几个人)"), 2.5),
-        (_P(r"\bwhere (each of them|they|everyone|each person) stands?\b|\btook over (a|the|this) team\b|\bmy new team\b"), 2.0),
+        (_P(r"\bwhere (each of them|they|everyone|each person) stands?\b|\btook over (a|the|this) team\b"), 2.0),
         (_P(r"\bmy (squad|crew|guys|folks|people|direct reports|reports|team members|teammates)\b|\bpeople on my team\b"), 1.5),
         (_P(r"\b(stragglers?|laggards?|slackers?)\b|拖后腿|掉队"), 1.5),
         (_P(r"\bmy (team|reports|direct reports|people|staff|group|folks)('s)?\b.{0,30}\b(progress|completion|doing|status|behind|overdue|finished|complete|tracking|getting on)"), 2.5),
@@ -44,8 +45,8 @@ PATTERNS: dict[str, list[tuple[re.Pattern[str], float]]] = {
     I.EXPLAIN_KPI: [
         (_P(r"\bmy (training )?(score|points)\b|我的(培训)?(分数|得分)"), 2.5),
         (_P(r"(?<![a-z])kpi(?![a-z])|绩效分|培训积分|积分|评优|评不上优秀|不能评优|晋升资格|能不能晋升|能否晋升|考核分"), 2.0),
-        (_P(r"\b(i|me)\b.{0,25}\b\d+\s*(points|pts)\b|\b(breakdown|break down)\b.{0,20}\b(points|score|kpi)\b|\b(points|score|kpi)\b.{0,20}\bbreakdown\b|\bpromo\b"), 2.0),
-        (_P(r"\b(points|score)\b.{0,20}\b(have i|did i|do i|i'?ve)\b|\bhave i (got|earned|scored)\b.{0,15}\b(points|score)|学习分|培训分"), 2.0),
+        (_P(r"\bhow (did|do) i (end up with|get|have) \d+\s*(points|pts)\b|\b(breakdown|break down)\b.{0,20}\b(points|score|kpi)\b|\b(points|score|kpi)\b.{0,20}\bbreakdown\b|\bfor (a )?promo\b(?!\s*code)|\bpromo (threshold|eligib\w*|requirements?|bar)\b"), 2.0),
+        (_P(r"\bhow many (training )?(points|pts)\b.{0,20}\b(have i|did i|do i|i'?ve)\b|\bhave i (got|earned|scored)\b.{0,15}\b(points|score)|(学习|培训)(分数|积分|得分)|(学习|培训)分(是|有|为|怎么|多少|掉|低|高|咋)"), 2.0),
         (_P(r"\bmy (learning |training |performance )?(kpi|points|score|standing|rating)\b|\bwhy (is|was) my\b|\b(eligible|eligibility) for promotion\b|\bpromotion\b|\b(get|be) promoted\b|\bpromotable\b"), 2.0),
         (_P(r"我的(kpi|绩效|积分|得分|分数)|为什么我(的)?(kpi|绩效|积分|分|不能|没有|是)"), 2.0),
     ],
@@ -56,30 +57,34 @@ PATTERNS: dict[str, list[tuple[re.Pattern[str], float]]] = {
     ],
     I.GENERATE_QUIZ: [
         (_P(r"要做题|做.{0,6}题|测测|测一测|测一下|模拟题|模拟考|\bpractice for\b|\bprepare for the\b.{0,30}\bexam\b|\bmock (exam|test)\b"), 2.5),
-        (_P(r"测试题|测验题|考题|习题|来(几|一)?(道|个)题|搞(个|点|几道)(测试)?题|出(几|[0-9一二三四五六七八九十两]+)?(道|个)?题|考考我|测验|测试我|小测|练习题|刷.{0,12}题|做(几道|些|点).{0,12}题|quiz|考我"), 2.5),
-        (_P(r"\bpractice (qs|questions?|test|quiz)\b|\bthrow (some |a few )?(questions|qs)\b|\bquestions at me\b|\b(check|see) if i'?m ready\b"), 2.5),
+        (_P(r"测试题|测验题|习题|来(几|一)?(道|个)题|搞(个|点|几道)(测试)?题|出(几|[0-9一二三四五六七八九十两]+)?(道|个)?题|考考我|测验|测试我|小测|练习题|刷.{0,12}题|做(几道|些|点).{0,12}题|quiz|考我"), 2.5),
+        (_P(r"\bpractice (qs|questions?|test|quiz)\b|\bthrow (some |a few )?(questions|qs)\b|\bquestions at me\b|\b(check|see) if i'?m ready for (the |my |an? )?(exam|test|quiz|final)\b"), 2.5),
         (_P(r"\bquiz|\btest me\b|\btest my knowledge\b|\bpractice questions?\b|\bask me (some |a few )?questions\b|\bexam me\b|\bdrill me\b"), 2.5),
         (_P(r"\b\d+ questions\b|[0-9一二三四五六七八九十两]+\s*道"), 1.0),
     ],
     I.GRADE_ANSWER: [
         (_P(r"选项\s*[abcd]\b|\b(i'?ll )?go with [abcd]\b|^[abcd]\s*(吧|啊|呀|呢|嘛)[.。!！]?$|应该(是|选)\s*[abcd]\b|^(选|就选|我就选)\s*[abcd]"), 2.5),
-        (_P(r"^(true|false|对|错|正确|错误)\s*[,，。.!！:：]"), 2.5),
+        (_P(r"^(true|false|对|错|正确|错误)\s*[,，。.!！:：](?!.*[?？])"), 2.5),
         (_P(r"我的答案|我选|答案是|我觉得(是|选)|我猜|批改|判断一下我的|选\s*[ABCDabcd]\b|^[ABCDabcd]$|^(对|错|正确|错误)$"), 2.5),
         (_P(r"\bmy answer\b|\bi (choose|pick|select|go with|think it'?s)\b|\bgrade (this|my)\b|\bis (it|the answer) [abcd]\b|^[abcd][.)!！]?$|\bit'?s [abcd]\b|^answer[:\s]|^(true|false)$"), 2.5),
         (_P(r"第\s*[0-9一二三四五]\s*题"), 1.0),
     ],
     I.COMPLETION_REPORT: [
         (_P(r"(部|部门|公司|全员|各部门|department|dept|company).{0,12}(完成情况|完成得|完成率|培训情况)"), 2.0),
-        (_P(r"完成率|完成比例|占比|百分比|完成情况报表|培训报表|培训报告|统计报表|完成度排名|完成.{0,4}最低|完成.{0,4}最高|参训率"), 2.0),
-        (_P(r"\bcompletion (rate|report|rates|stats|figures)\b|\breport\b|\blowest completion\b|\bhighest completion\b|\bcompletion by\b|\bwhat (%|(percent|percentage|share)\b)|\btraining completion\b|\bcompletion (numbers|stats|figures|data)\b|\bhow many (people|staff|employees|folks)\b|多少人(完成|学完|通过|参加)|\bwhich (department|dept|team|division)s?\b.{0,25}\b(lagging|behind|lowest|worst|best|highest|most|least)\b|哪(个|些)部门.{0,12}(最|落后|最差|最好|最低|最高)"), 2.0),
+        (_P(r"(完成|培训|学习).{0,6}(占比|比例|百分比)|(占比|比例|百分比).{0,6}(完成|培训|学习)|完成率|完成比例|完成情况报表|培训报表|培训报告|统计报表|完成度排名|完成.{0,4}最低|完成.{0,4}最高|参训率"), 2.0),
+        (_P(r"\bcompletion (rate|report|rates|stats|figures)\b|\breport\b|\blowest completion\b|\bhighest completion\b|\bcompletion by\b|\bwhat (%|(percent|percentage|share)\b)|\btraining completion\b|\bcompletion (numbers|stats|figures|data)\b|\bhow many (people|staff|employees|folks)\b.{0,40}\b(completed|finished|done|passed|trained)\b|多少人(完成|学完|通过|参加)|\bwhich (department|dept|division)s?\b.{0,25}\b(lagging|behind)\b|"
+            r"\bwhich (department|dept|team|division)s?\b.{0,40}\b(completion|training|courses?)\b|"
+            r"哪(个|些)部门.{0,12}(完成|培训|学习|课).{0,8}(最|落后)|哪(个|些)部门.{0,8}(最|落后).{0,8}(完成|培训|学习|课)"), 2.0),
         (_P(r"(公司|全公司|各部门|部门|company|department|dept|org|organi[sz]ation)"), 0.8),
         (_P(r"(完成率|completion rate).{0,8}(是什么意思|怎么算|定义|mean|defined|calculated)"), -1.0),
     ],
     I.NUDGE_TEAM: [
         (_P(r"提醒|催|督促|敲打|通知(一下)?(团队|他们|下属|组员)"), 2.5),
-        (_P(r"帮我通知|通知一下|说一声|打声招呼|push一?下|通知.{0,6}(组员|下属|团队|他们|同事|大家|组里)|(戳|cue)(一下|一戳|下)|挨个(戳|催|提醒|通知)"), 2.5),
-        (_P(r"\bgive .{0,30}\b(a kick|a push|a nudge|a poke)\b|\b(shoot|send|drop) (a |them a |out a )?(msg|message|note|dm)\b|发(个)?消息给|给.{0,8}发(个)?消息"), 2.5),
-        (_P(r"\bnudge|\bremind(er)?s?\b|\bchase\b|\bgive (them|my team) a (push|heads[- ]up)\b|\bping\b|\bpoke\b|\bfollow up with\b"), 2.5),
+        (_P(r"帮我通知|通知一下|说一声|打声招呼|(push|ping)\s*一?下|通知.{0,6}(组员|下属|团队|他们|同事|大家|组里)|(戳|cue)(一下|一戳|下)|挨个(戳|催|提醒|通知)"), 2.5),
+        (_P(r"\bgive .{0,30}\b(a kick|a push|a nudge|a poke)\b|\b(shoot|send|drop) (a |them a |out a )?(msg|message|note|dm)\b.{0,20}\b(team|reports|people|folks|them|who)\b|"
+            r"发(个)?消息给.{0,6}(组员|下属|团队|组里)|给(我的?)?(组员|下属|团队|他们|组里).{0,8}发(个)?消息"), 2.5),
+        (_P(r"\bnudge|\bremind\b|\bchase\b|\bgive (them|my team) a (push|heads[- ]up)\b|\bpoke\b|\bfollow up with\b|"
+            r"\b(send|give|shoot) (out )?(a |them a )?reminders?\b|\bping\b.{0,30}\b(team|them|everyone|people|reports|folks|guys)\b"), 2.5),
     ],
     I.HELP: [
         (_P(r"^(早上好|上午好|中午好|下午好|晚上好|你是谁|good (morning|afternoon|evening)|what are your features|what (features|functions) do you have|who are you)[!！。.?？\s]*$"), 3.0),

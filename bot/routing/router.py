@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from datetime import date
@@ -14,6 +15,7 @@ from bot.routing.semantic import QueryEncoder, SemanticMatcher
 from bot.routing.similarity import ExampleMatcher
 from bot.routing.slots import DEFAULT_EMPLOYEE_ID, SlotFiller
 
+log = logging.getLogger(__name__)
 _SIMILARITY_WEIGHT = 2.0
 _MIN_CUE = 1.0  # hints alone ("公司", "overdue") do not make a request
 _MIN_SIMILARITY = 0.55  # below this and with no cue, the message is not a known request
@@ -36,7 +38,7 @@ class IntentRouter:
         """Index the example utterances once; with an encoder (the knowledge index) paraphrases route by meaning."""
         examples = training_examples()
         self._matcher = ExampleMatcher(examples)
-        self._semantic = SemanticMatcher(encoder, examples) if encoder is not None else None
+        self._semantic = _semantic_matcher(encoder, examples) if encoder is not None else None
         self._slots = SlotFiller(catalog, employee_id_pattern)
 
     def route(self, text: str, today: date | None = None) -> I.Routed:
@@ -77,6 +79,15 @@ class IntentRouter:
         top = sorted(combined.values(), reverse=True)
         margin = top[0] - (top[1] if len(top) > 1 else 0.0)
         return best, min(1.0, 0.5 + margin / 4), cues.get(best, 0.0) >= _MIN_CUE
+
+
+def _semantic_matcher(encoder: QueryEncoder, examples: dict[str, list[str]]) -> SemanticMatcher | None:
+    """The meaning-level matcher, or None when the embedder cannot embed the examples (routing still works without)."""
+    try:
+        return SemanticMatcher(encoder, examples)
+    except Exception as exc:
+        log.warning("routing without embeddings: the examples could not be embedded (%s)", exc)
+        return None
 
 
 def _apply_precedence(cues: dict[str, float], normal: str, names_department: bool = False) -> None:

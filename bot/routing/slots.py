@@ -33,8 +33,9 @@ _FREE_ANSWER = re.compile(r"(?:我的答案是|答案是|答案|my answer is|ans
 _BY_COURSE = re.compile(r"哪些课|哪门课|哪几门|每门课|每个课程|各(门)?课程?|按课程|分课程|课程(的)?完成率|课程排名|[0-9两三四五]门课|排名.{0,6}课程|前[0-9一二三四五六七八九十]+.{0,4}课|which courses?|by course|"
                         r"per[- ]course|each course|every course|course'?s completion|course[- ]level|\bcourses\b")
 _LONE_LETTER = re.compile(r"(?<![A-Za-z'’])([ABCDabcd])(?![A-Za-z'’])")
-_TRUE_WORDS = re.compile(r"(?<!不)(对|正确)|\b(true|correct|right)\b")
-_FALSE_WORDS = re.compile(r"不对|错|\b(false|wrong|incorrect)\b")
+_TRUE_WORDS = re.compile(r"(?<!不)(对|正确)|没错|\b(true|correct|right)\b")
+_FALSE_WORDS = re.compile(r"不对|不正确|(?<!没)错|\b(false|wrong|incorrect)\b")
+_NEGATION = re.compile(r"\b(not|don'?t|isn'?t|aren'?t|doesn'?t|no)\b|n't\b")
 
 
 class SlotFiller:
@@ -111,10 +112,12 @@ def _loose_answer(text: str) -> str | None:
     if len(text) > 40:
         return None
     letters = {m.group(1).upper() for m in _LONE_LETTER.finditer(text)
-               if not (m.group(1) == "a" and re.match(r"a\s+(?!(?:is|it|i|final|then|please|probably|maybe)\b)[a-z]{2,}", text[m.start():]))}  # "a" the article
+               if not (m.group(1) == "a" and re.match(r"a\s+(?!(?:is|it|i|final|then|please|probably|maybe|or|and)\b)[a-z]{2,}", text[m.start():]))}  # "a" the article
     if len(letters) == 1:
         return letters.pop()
     lowered = text.lower()
+    if _NEGATION.search(lowered):
+        return None  # "not true", "I don't think that's right": leave it to the grader's free-text path
     truth = {value for value, pattern in (("true", _TRUE_WORDS), ("false", _FALSE_WORDS))
              if pattern.search(_FALSE_WORDS.sub(" ", lowered) if value == "true" else lowered)}
     return truth.pop() if len(truth) == 1 else None

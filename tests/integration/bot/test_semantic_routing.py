@@ -54,6 +54,20 @@ def test_router_still_routes_when_the_embedder_fails():
     assert router.route("帮我报名信息安全基础", TODAY).intent == "enroll"
 
 
+class _DownAtStart(_BrokenEncoder):
+    """An embedding endpoint that is already down when the service starts."""
+
+    encoder_name = "down-at-start|query"
+
+    def embed_queries(self, texts):
+        raise ConnectionError("embedding endpoint unreachable")
+
+
+def test_router_builds_and_routes_when_the_embedder_is_down_at_start():
+    router = IntentRouter(CATALOG, encoder=_DownAtStart())
+    assert router.route("my progress", TODAY).intent == "my_progress"
+
+
 class _CountingEmbedder:
     """Deterministic 8-dimensional vectors that count how often the model is asked."""
 

@@ -127,3 +127,27 @@ def test_another_organisations_catalog():
     assert (nudge.intent, nudge.slots) == ("nudge_team", {"course": "FS-100"})
     assert other.route("仓储物流部这个季度的培训完成率", TODAY).slots == {
         "department": "wh", "period": "2026Q3", "by": "department"}
+
+
+@pytest.mark.parametrize("text", [
+    "新员工培训分几个阶段？", "Can you get me in touch with HR?", "帮我安排上下周的会议室",
+    "I got a reminder email about my overdue course, what happens if I miss the deadline?",
+    "给大家发个消息说明天停电", "I just joined my new team, what is the onboarding process?", "考试的考题范围是什么",
+    "Is there a promo code for the training platform?", "I got 80 points on the exam, did I pass?", "加班费的占比是多少",
+    "How many people can attend the offsite?", "哪个部门负责报销审批最快", "我有没有通过试用期",
+])
+def test_policy_questions_with_request_words_stay_questions(router, text):
+    assert router.route(text, TODAY).intent == "search_knowledge"
+
+
+@pytest.mark.parametrize(("text", "answer"), [
+    ("没错", "true"), ("不正确", "false"), ("not true", None), ("I don't think that's right", None),
+    ("a or b, not sure", None),
+])
+def test_negated_or_ambiguous_answers_are_not_guessed(text, answer):
+    assert parse_answer(text) == answer
+
+
+def test_short_words_do_not_name_courses():
+    assert CATALOG.find_course("comp time rules") is None
+    assert CATALOG.find_course("enroll me in info security basics").value == "SEC-101"

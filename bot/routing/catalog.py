@@ -13,7 +13,9 @@ _GENERIC_ZH = ("基础", "入门", "进阶", "课程", "培训", "技巧", "概�
 _GENERIC_EN = {"basics", "basic", "fundamentals", "fundamental", "introduction", "intro", "for", "and", "the", "of",
                "course", "skills", "new", "advanced", "to", "in", "a"}
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9\-]+")
-_ABBREVIATIONS = {"info": "information", "mgmt": "management", "dev": "development", "intro": "introduction",
+_EN_DEPARTMENT_ALIASES = {"headquarters": ("hq", "head office"), "research and development": ("r&d",)}
+_SHORT_BUT_CLEAR = {"hq"}  # two-letter names that never occur as ordinary words
+_ABBREVIATIONS = {"info": "information", "infosec": "information", "mgmt": "management", "dev": "development", "intro": "introduction",
                   "comms": "communication", "svc": "service", "cust": "customer"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -75,6 +77,16 @@ def _is_abbreviation(short: str, name: str) -> bool:
         return False
     rest = iter(name[1:])
     return all(char in rest for char in short[1:])
+
+
+def _abbreviation_in(text: str, name: str) -> str:
+    """A run of the text that abbreviates `name` (same first and last character, others in order), or ""."""
+    for start in (i for i, char in enumerate(text) if char == name[0]):
+        for size in range(3, len(name)):
+            piece = text[start:start + size]
+            if len(piece) == size and piece[-1] == name[-1] and _is_abbreviation(piece, name):
+                return piece
+    return ""
 
 
 def _initials(name: str) -> str:
@@ -147,8 +159,10 @@ class Catalog:
                 alignment = fuzz.partial_ratio_alignment(core, text)
                 if alignment and alignment.score * 0.97 > best[0]:
                     best = (alignment.score * 0.97, text[alignment.dest_start:alignment.dest_end])
+            if len(core) >= 4 and (span := _abbreviation_in(text, core)):
+                best = max(best, (88.0, span))  # 客服沟通 for 客户服务沟通
         for segment in self._distinct_zh_segments.get(course.code, []):
-            if re.search(re.escape(segment) + r"的?(课|培训|题|练习|测试|方面|知识|这门|相关)", text):
+            if re.search(re.escape(segment) + r"的?(课|培训|题|练习|测试|方面|知识|这门|相关|quiz|test|考)", text):
                 best = max(best, (85.0, segment))
         for piece in self._distinct_zh_pieces.get(course.code, []):
             if piece in text:
@@ -192,12 +206,13 @@ class Catalog:
         if len(short_zh) >= 3 and any(_is_abbreviation(text[max(0, m.start() - size):m.start()], short_zh)
                                       for m in re.finditer(r"部门|部|团队", text) for size in (2, 3)):
             return 90.0  # 客服部 for 客户服务部: Chinese abbreviations keep characters in order
-        for name in filter(None, (dept.name_en.lower(), dept.id.lower(), _initials(dept.name_en))):
+        for name in filter(None, (dept.name_en.lower(), dept.id.lower(), _initials(dept.name_en),
+                                  *_EN_DEPARTMENT_ALIASES.get(dept.name_en.lower(), ()))):
             pattern = rf"(?<![a-z]){re.escape(name)}(?![a-z])"
             if re.search(pattern + r"\s*(department|dept|team|org|部门|部)", lowered) or re.search(
                     r"(department|dept|team)\s+(of\s+)?" + re.escape(name) + r"(?![a-z])", lowered):
                 return 95.0 + len(name) / 10
-            if len(name) >= 3 and re.search(pattern, lowered) and name not in _GENERIC_EN:
+            if (len(name) >= 3 or name in _SHORT_BUT_CLEAR) and re.search(pattern, lowered) and name not in _GENERIC_EN:
                 return 80.0 + len(name) / 10
         return 0.0
 

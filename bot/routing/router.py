@@ -25,9 +25,14 @@ _MIN_SEMANTIC = 0.9  # an example this close makes a request even without a cue 
 _QUESTIONISH = re.compile(r"[?？]|吗|呢|什么|怎么|如何|多少|几|哪|是否|能否|可以|\b(what|how|why|when|where|which|who|can|is|are|do|does|should)\b")
 
 
+_CJK_LATIN = re.compile(r"(?<=[\u4e00-\u9fff])(?=[A-Za-z])|(?<=[A-Za-z])(?=[\u4e00-\u9fff])")
+
+
 def normalise(text: str) -> str:
-    """Full-width to half-width, lower case, single spaces: one form for every cue to match."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip().lower()
+    """Full-width to half-width, lower case, single spaces, a space where Chinese meets Latin ("各部门completion"),
+    so English cues with word boundaries match inside mixed messages."""
+    text = _CJK_LATIN.sub(" ", unicodedata.normalize("NFKC", text))
+    return re.sub(r"\s+", " ", text).strip().lower()
 
 
 class IntentRouter:
@@ -114,7 +119,11 @@ def _apply_precedence(cues: dict[str, float], normal: str, names_department: boo
             and not re.search(r"团队|下属|组员|组里|同事|大家|他们|team|reports|everyone|them\b", normal):
         cues[I.NUDGE_TEAM] -= 3.0  # "remind me" is about the learner's own deadlines
         cues[I.MY_PROGRESS] = cues.get(I.MY_PROGRESS, 0.0) + 2.0
-    if I.COMPLETION_REPORT in cues and I.TEAM_PROGRESS in cues:
+    if I.NUDGE_TEAM in cues and re.search(r"会不会|是否|还是|吗[?？]?$|^(does|do|will|is|are|would|what'?s|how)\b.*\?$", normal) \
+            and not re.search(r"帮我|帮忙|请|替我|给(我的?)?(组员|下属|团队|他们)|\bplease\b|\bcan you\b|\bcould you\b|\bfor me\b", normal):
+        cues[I.NUDGE_TEAM] -= 2.5  # "will the reminder email also go to my manager?" asks how reminders work
+        cues[I.SEARCH_KNOWLEDGE] = cues.get(I.SEARCH_KNOWLEDGE, 0.0) + 1.5
+    if I.COMPLETION_REPORT in cues and I.TEAM_PROGRESS in cues and not re.search(r"各部门|部门之间|departments", normal):
         cues[I.COMPLETION_REPORT] -= 1.5  # "my team's completion rate" is the team view
     if I.COMPLETION_REPORT in cues and re.search(r"我的|\bmy\b|\bi\b", normal) and I.TEAM_PROGRESS not in cues \
             and not names_department and not re.search(r"部门|公司|department|company|courses", normal):
@@ -122,5 +131,11 @@ def _apply_precedence(cues: dict[str, float], normal: str, names_department: boo
         cues[I.MY_PROGRESS] = cues.get(I.MY_PROGRESS, 0.0) + 1.5
     if I.GENERATE_QUIZ in cues and I.GRADE_ANSWER in cues and re.search(r"我选|答案|answer|pick|choose", normal):
         cues[I.GENERATE_QUIZ] -= 2.0
-    if I.ENROLL in cues and I.SEARCH_KNOWLEDGE in cues and re.search(r"怎么|如何|how|规则|条件|流程|截止|deadline", normal):
+    if I.GENERATE_QUIZ in cues and re.search(r"\bwhat (percentage|percent|share|portion)\b|\bhow (much|many|long|is|are|does)\b|"
+                                              r"多少|比例|权重|占比|规则|怎么算", normal) \
+            and not re.search(r"\b(quiz|test|drill) me\b|考考我|给我出|出(几|些|点)|\bgive me\b", normal):
+        cues[I.GENERATE_QUIZ] -= 3.0  # "what percentage of the grade comes from the quiz?" asks about the rules
+        cues[I.SEARCH_KNOWLEDGE] = cues.get(I.SEARCH_KNOWLEDGE, 0.0) + 1.5
+    if I.ENROLL in cues and I.SEARCH_KNOWLEDGE in cues and re.search(
+            r"怎么|如何|how|规则|条件|流程|截止|deadline|allowed|permitted|policy|允许|可不可以|能不能|是否", normal):
         cues[I.ENROLL] -= 1.5

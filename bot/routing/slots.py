@@ -19,19 +19,20 @@ _EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "
                "ten": 10}
 _LETTER_ANSWER = [
     re.compile(r"(?:选项|选|答案是|答案|我的答案是|我选的是|选择|我觉得是|我猜是?)\s*[:：]?\s*([ABCDabcd])(?![a-z])"),
-    re.compile(r"\b(?:answer(?: is)?|i (?:choose|pick|select|go with|think it'?s)|i'?ll go with|go with|it'?s|option)"
+    re.compile(r"\b(?:answer(?: is)?|i (?:choose|pick|select|go with|think it'?s)|i'?ll go with|go(?:ing)? with|it'?s|option)"
                r"\s*[:：]?\s*([abcd])\b"),
     re.compile(r"^\s*([ABCDabcd])\s*[.)。!！]?\s*$"),
     re.compile(r"^\s*([ABCDabcd])\s*(?:吧|啊|呀|呢|嘛)"),
     re.compile(r"应该(?:是|选)\s*([ABCDabcd])(?![a-z])"),
 ]
 _TRUE_FALSE = [
-    (re.compile(r"^(对|正确|是的|true|yes|right|t)([.。!！]?$|\s*[,，:：])|答案是\s*[:：]?\s*(对|正确)|\bit'?s true\b|\bi think it'?s true\b"), "true"),
-    (re.compile(r"^(错|错误|不对|false|no|wrong|f)([.。!！]?$|\s*[,，:：])|答案是\s*[:：]?\s*(错|错误)|\bit'?s false\b|\bi think it'?s false\b"), "false"),
+    (re.compile(r"^(对|正确|是的|true|yes|right|t)([.。!！]?$|\s*[,，:：])|答案(是)?\s*[:：]?\s*(对|正确)|\bit'?s true\b|\bi think it'?s true\b"), "true"),
+    (re.compile(r"^(错|错误|不对|false|no|wrong|f)([.。!！]?$|\s*[,，:：])|答案(是)?\s*[:：]?\s*(错|错误)|\bit'?s false\b|\bi think it'?s false\b"), "false"),
 ]
 _FREE_ANSWER = re.compile(r"(?:我的答案是|答案是|答案|my answer is|answer)\s*[:：]?\s*(.+)$", re.IGNORECASE)
-_BY_COURSE = re.compile(r"哪些课|哪门课|哪几门|每门课|每个课程|各(门)?课程?|按课程|分课程|课程(的)?完成率|课程排名|[0-9两三四五]门课|排名.{0,6}课程|前[0-9一二三四五六七八九十]+.{0,4}课|which courses?|by course|"
+_BY_COURSE = re.compile(r"哪些课|哪门课|哪几门|每门课|每个课程|各(门)?课程?|按课程|分课程|课程(的)?完成率|课程排名|[0-9两三四五]门课|所有课程|全部课程|课程按|all (the )?courses|排名.{0,6}课程|前[0-9一二三四五六七八九十]+.{0,4}课|which courses?|by course|"
                         r"per[- ]course|each course|every course|course'?s completion|course[- ]level|\bcourses\b")
+_BY_DEPARTMENT = re.compile(r"各部门|按部门|分部门|部门(之间|对比|排名)|by department|per department|each department|across departments")
 _LONE_LETTER = re.compile(r"(?<![A-Za-z'’])([ABCDabcd])(?![A-Za-z'’])")
 _TRUE_WORDS = re.compile(r"(?<!不)(对|正确)|没错|\b(true|correct|right)\b")
 _FALSE_WORDS = re.compile(r"不对|不正确|(?<!没)错|\b(false|wrong|incorrect)\b")
@@ -63,7 +64,8 @@ class SlotFiller:
                 if course and self._course_is_department_word(department.value, course.span):
                     slots.pop("course", None)
         if intent == I.COMPLETION_REPORT:
-            slots["by"] = "course" if _BY_COURSE.search(text.lower()) else "department"
+            lowered = text.lower()
+            slots["by"] = "course" if _BY_COURSE.search(lowered) and not _BY_DEPARTMENT.search(lowered) else "department"
         if intent in (I.EXPLAIN_KPI, I.MY_PROGRESS) and (m := self._employee.search(text)):
             slots["employee"] = m.group(0).upper()
         if intent == I.GENERATE_QUIZ and (n := parse_count(text)):

@@ -11,7 +11,7 @@ from bot.routing import intents as I
 from bot.routing.catalog import Catalog
 from bot.routing.examples import training_examples
 from bot.routing.patterns import pattern_scores
-from bot.routing.semantic import QueryEncoder, SemanticMatcher
+from bot.routing.semantic import MeaningClassifier, QueryEncoder
 from bot.routing.similarity import ExampleMatcher
 from bot.routing.slots import DEFAULT_EMPLOYEE_ID, SlotFiller
 
@@ -19,9 +19,8 @@ log = logging.getLogger(__name__)
 _SIMILARITY_WEIGHT = 2.0
 _MIN_CUE = 1.0  # hints alone ("公司", "overdue") do not make a request
 _MIN_SIMILARITY = 0.55  # below this and with no cue, the message is not a known request
-_SEMANTIC_WEIGHT = 8.0  # per unit of embedding similarity above _SEMANTIC_BASE
-_SEMANTIC_BASE = 0.8  # e5 puts any two short chat messages near 0.8; only closeness above that says "same request"
-_MIN_SEMANTIC = 0.9  # an example this close makes a request even without a cue phrase
+_MEANING_WEIGHT = 3.0  # times the classifier's probability (leave-one-set-out best on the blind sets)
+_MIN_MEANING = 0.3  # with no cue and no close n-gram match, the classifier must be at least this sure
 _QUESTIONISH = re.compile(r"[?？]|吗|呢|什么|怎么|如何|多少|几|哪|是否|能否|可以|\b(what|how|why|when|where|which|who|can|is|are|do|does|should)\b")
 
 
@@ -43,7 +42,7 @@ class IntentRouter:
         """Index the example utterances once; with an encoder (the knowledge index) paraphrases route by meaning."""
         examples = training_examples()
         self._matcher = ExampleMatcher(examples)
-        self._semantic = _semantic_matcher(encoder, examples) if encoder is not None else None
+        self._meaning = _meaning_classifier(encoder, examples) if encoder is not None else None
         self._slots = SlotFiller(catalog, employee_id_pattern)
 
     def route(self, text: str, today: date | None = None) -> I.Routed:
@@ -52,8 +51,8 @@ class IntentRouter:
         normal = normalise(text)
         if not normal:
             return I.Routed(I.HELP, {}, 1.0, True)
-        semantic = self._semantic.best_per_intent(text.strip()) if self._semantic else {}
-        intent, confidence, cued = self._classify(normal, self._mask_courses(normal), semantic)
+        meaning = self._meaning.probabilities(text.strip()) if self._meaning else {}
+        intent, confidence, cued = self._classify(normal, self._mask_courses(normal), meaning)
         slots = self._slots.fill(intent, unicodedata.normalize("NFKC", text).strip(), today)
         return I.Routed(intent, slots, confidence, cued)
 
@@ -68,17 +67,17 @@ class IntentRouter:
             return normal.replace(course.span.lower(), " course ")
         return normal
 
-    def _classify(self, normal: str, masked: str, semantic: dict[str, float]) -> tuple[str, float, bool]:
+    def _classify(self, normal: str, masked: str, meaning: dict[str, float]) -> tuple[str, float, bool]:
         """Pick the intent with the best combined cue, n-gram and meaning score."""
         cues = pattern_scores(normal)
         similar = self._matcher.best_per_intent(masked)
         _apply_precedence(cues, normal, names_department=self._slots.catalog.find_department(normal) is not None)
         combined = {intent: cues.get(intent, 0.0) + _SIMILARITY_WEIGHT * similar.get(intent, 0.0)
-                    + _SEMANTIC_WEIGHT * max(0.0, semantic.get(intent, 0.0) - _SEMANTIC_BASE)
+                    + _MEANING_WEIGHT * meaning.get(intent, 0.0)
                     for intent in I.ALL_INTENTS}
         best = max(combined, key=combined.__getitem__)
         if cues.get(best, 0.0) < _MIN_CUE and similar.get(best, 0.0) < _MIN_SIMILARITY \
-                and semantic.get(best, 0.0) < _MIN_SEMANTIC:
+                and meaning.get(best, 0.0) < _MIN_MEANING:
             fallback = I.SEARCH_KNOWLEDGE if _QUESTIONISH.search(normal) or len(normal) >= 6 else I.HELP
             return fallback, 0.3, False
         top = sorted(combined.values(), reverse=True)
@@ -86,10 +85,10 @@ class IntentRouter:
         return best, min(1.0, 0.5 + margin / 4), cues.get(best, 0.0) >= _MIN_CUE
 
 
-def _semantic_matcher(encoder: QueryEncoder, examples: dict[str, list[str]]) -> SemanticMatcher | None:
-    """The meaning-level matcher, or None when the embedder cannot embed the examples (routing still works without)."""
+def _meaning_classifier(encoder: QueryEncoder, examples: dict[str, list[str]]) -> MeaningClassifier | None:
+    """The meaning-level classifier, or None when the embedder cannot embed the examples (routing works without)."""
     try:
-        return SemanticMatcher(encoder, examples)
+        return MeaningClassifier(encoder, examples)
     except Exception as exc:
         log.warning("routing without embeddings: the examples could not be embedded (%s)", exc)
         return None

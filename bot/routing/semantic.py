@@ -1,7 +1,9 @@
-"""Meaning-level similarity to example utterances, through the knowledge index's multilingual embedder.
+"""Meaning-level routing: a logistic-regression classifier over multilingual-e5 embeddings of labelled messages.
 
 Cue phrases and character n-grams miss paraphrases that share no words with any example ("组里谁拖后腿了",
-"any stragglers on my team?"); a sentence embedding places them next to examples of the same request."""
+"anything still open on my plate?"); a sentence embedding with a classifier trained on ~1,600 labelled Chinese and
+English messages places them by meaning. Trained once per process and embedder (a second or two, after the
+examples' vectors are cached)."""
 
 from __future__ import annotations
 
@@ -15,13 +17,13 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
-NEIGHBOURS = 10  # nearest examples looked at; each intent keeps its best similarity among them
-_MEMO: dict[tuple[str, str], np.ndarray] = {}  # (encoder, examples digest) -> example vectors, per process
+_REGULARISATION = 10.0  # inverse L2 strength; chosen by leave-one-set-out accuracy over the labelled sets
+_MEMO: dict[tuple[str, str], tuple[object, list[str]]] = {}  # (encoder, examples digest) -> (model, classes)
 _MEMO_LOCK = threading.Lock()
 
 
 class QueryEncoder(Protocol):
-    """What the matcher needs from an embedder (KnowledgeIndex provides it, with its persistent cache)."""
+    """What the classifier needs from an embedder (KnowledgeIndex provides it, with its persistent cache)."""
 
     encoder_name: str
 
@@ -34,36 +36,33 @@ class QueryEncoder(Protocol):
         ...
 
 
-class SemanticMatcher:
-    """Per intent, the highest cosine similarity between a message and that intent's examples among its neighbours."""
+class MeaningClassifier:
+    """Per intent, the probability that a message asks for it, judged from its embedding."""
 
     def __init__(self, encoder: QueryEncoder, examples: dict[str, list[str]]):
-        """Embed the examples once per process and encoder (about 3 s for 400 examples on first use)."""
+        """Embed the examples and fit the model once per process and encoder; raises if the embedder fails."""
+        from sklearn.linear_model import LogisticRegression
+
         self._encoder = encoder
         pairs = [(intent, text) for intent, texts in examples.items() for text in texts]
-        self._labels = [intent for intent, _ in pairs]
-        texts = [text for _, text in pairs]
         digest = hashlib.sha1("\n".join(f"{i}\t{t}" for i, t in pairs).encode("utf-8")).hexdigest()
         key = (encoder.encoder_name, digest)
         with _MEMO_LOCK:
-            vectors = _MEMO.get(key)
-            if vectors is None:
-                vectors = _MEMO[key] = np.asarray(encoder.embed_queries(texts), dtype=np.float32)
-        self._vectors = vectors
+            if key not in _MEMO:
+                vectors = np.asarray(encoder.embed_queries([text for _, text in pairs]), dtype=np.float32)
+                model = LogisticRegression(C=_REGULARISATION, max_iter=2000)
+                model.fit(vectors, [intent for intent, _ in pairs])
+                _MEMO[key] = (model, [str(c) for c in model.classes_])
+            self._model, self._classes = _MEMO[key]
 
-    def best_per_intent(self, text: str) -> dict[str, float]:
-        """Cosine similarity (0-1) of the closest example of each intent near the message; {} if embedding fails."""
+    def probabilities(self, text: str) -> dict[str, float]:
+        """Probability of each intent (summing to 1); {} when the embedder fails for this message."""
         try:
-            query = np.asarray(self._encoder.query_vector(text), dtype=np.float32)
+            query = np.asarray(self._encoder.query_vector(text), dtype=np.float32).reshape(1, -1)
         except Exception as exc:  # an embedding endpoint can be down; cue phrases and n-grams still route
-            log.warning("semantic routing unavailable: %s", exc)
+            log.warning("meaning-level routing unavailable: %s", exc)
             return {}
-        similarities = self._vectors @ query
-        best: dict[str, float] = {}
-        for row in np.argsort(-similarities)[:NEIGHBOURS]:
-            intent = self._labels[row]
-            best[intent] = max(best.get(intent, 0.0), float(similarities[row]))
-        return best
+        return dict(zip(self._classes, (float(p) for p in self._model.predict_proba(query)[0]), strict=True))
 
 
 class PlainEncoder:

@@ -23,7 +23,8 @@ def encoder():
 
 @pytest.mark.parametrize(("text", "intent"), [
     ("我手头还有啥没弄完的", "my_progress"),
-    ("有啥好课给我安利一下", "recommend_courses"),
+    ("anything still open on my plate?", "my_progress"),
+    ("哪门课值得我下一步去学", "recommend_courses"),
     ("anything good I should pick up next?", "recommend_courses"),
     ("我这个季度分数咋样", "explain_kpi"),
 ])

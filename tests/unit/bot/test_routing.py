@@ -151,3 +151,22 @@ def test_negated_or_ambiguous_answers_are_not_guessed(text, answer):
 def test_short_words_do_not_name_courses():
     assert CATALOG.find_course("comp time rules") is None
     assert CATALOG.find_course("enroll me in info security basics").value == "SEC-101"
+
+
+def test_slot_filling_on_every_labelled_message():
+    """Given the right intent, slots match the labels on the ~1,760 labelled messages (a regression guard)."""
+    from pathlib import Path
+
+    from eval.routing.evaluate import load_catalog, load_utterances
+
+    catalog, today = load_catalog()
+    filler = IntentRouter(catalog)
+    rows = [row for path in sorted((Path(__file__).parents[3] / "eval" / "routing").glob("*.jsonl")) for row in load_utterances(path)]
+    wrong = []
+    for row in rows:
+        slots = filler.slots_for(row["intent"], row["text"], today)
+        if row["intent"] != "completion_report":
+            slots.pop("by", None)
+        if slots != row.get("slots", {}):
+            wrong.append(row["text"])
+    assert len(rows) > 1500 and len(wrong) / len(rows) < 0.01, wrong[:10]

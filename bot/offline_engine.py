@@ -61,7 +61,7 @@ class OfflineEngine:
             elif previous and intent == I.SEARCH_KNOWLEDGE:
                 standalone = rewrite(stripped, previous.standalone or previous.text)
         reply = self._dispatch(toolkit, intent, slots, standalone)
-        unrecognised = not routed.cued and routed.confidence <= 0.3 and intent == I.SEARCH_KNOWLEDGE
+        unrecognised = not routed.cued and intent == I.SEARCH_KNOWLEDGE  # no request phrase: say what else we can do
         if unrecognised and reply.results and reply.results[0].abstained:
             reply.text = reply.text + "\n\n" + short_help(ctx.language)
         return reply

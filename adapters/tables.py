@@ -52,4 +52,6 @@ CHANNEL_TABLES = [ChannelDedupe.__table__, ApiToken.__table__, AnswerFeedback.__
 
 def ensure_channel_tables(engine) -> None:
     """Create the channel tables when missing (dev convenience; the Alembic migration is the production path)."""
-    SQLModel.metadata.create_all(engine, tables=CHANNEL_TABLES, checkfirst=True)
+    from hr.db import create_missing_tables
+
+    create_missing_tables(engine, CHANNEL_TABLES)

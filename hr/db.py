@@ -49,6 +49,16 @@ def _tune_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+def create_missing_tables(engine: Engine, tables: list) -> None:
+    """Create tables that do not exist yet; on SQLite the check and the create share one IMMEDIATE transaction, so
+    processes starting together on a fresh file queue on the lock instead of failing with "database is locked"."""
+    from sqlmodel import SQLModel
+
+    bind = engine.execution_options(sqlite_begin="IMMEDIATE") if engine.dialect.name == "sqlite" else engine
+    with bind.begin() as connection:
+        SQLModel.metadata.create_all(connection, tables=tables, checkfirst=True)
+
+
 @contextmanager
 def session_scope(engine: Engine, write: bool = False) -> Iterator[Session]:
     """One unit of work: commit on success, roll back on any error; write=True locks SQLite up front."""

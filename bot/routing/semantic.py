@@ -45,11 +45,11 @@ class MeaningClassifier:
         """Load the shipped model when it was trained for this encoder and these examples, else train one (once per
         process; embedding ~1,700 examples takes ~15 s the first time, then they come from the embedding cache)."""
         self._encoder = encoder
-        pairs = [(intent, text) for intent, texts in examples.items() for text in texts]
+        pairs = example_pairs(examples)
         key = (encoder.encoder_name, examples_digest(pairs))
         with _MEMO_LOCK:
             if key not in _MEMO:
-                _MEMO[key] = _load_shipped(*key) or _train(encoder, pairs)
+                _MEMO[key] = _load_shipped(*key) or train_for(encoder, pairs)
             self._weights, self._bias, self._classes = _MEMO[key]
 
     def probabilities(self, text: str) -> dict[str, float]:
@@ -62,6 +62,11 @@ class MeaningClassifier:
         logits = self._weights @ query + self._bias
         odds = np.exp(logits - logits.max())
         return dict(zip(self._classes, (float(p) for p in odds / odds.sum()), strict=True))
+
+
+def example_pairs(examples: dict[str, list[str]]) -> list[tuple[str, str]]:
+    """(intent, text) for every labelled example, in a stable order (the digest depends on it)."""
+    return [(intent, text) for intent, texts in examples.items() for text in texts]
 
 
 def examples_digest(pairs: Sequence[tuple[str, str]]) -> str:
@@ -77,7 +82,7 @@ def train_model(vectors: np.ndarray, intents: Sequence[str]) -> tuple[np.ndarray
     return (model.coef_.astype(np.float32), model.intercept_.astype(np.float32), [str(c) for c in model.classes_])
 
 
-def _train(encoder: QueryEncoder, pairs: Sequence[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def train_for(encoder: QueryEncoder, pairs: Sequence[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Embed the examples and fit the model (raises if the embedder fails)."""
     vectors = np.asarray(encoder.embed_queries([text for _, text in pairs]), dtype=np.float32)
     return train_model(vectors, [intent for intent, _ in pairs])

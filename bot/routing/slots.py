@@ -36,6 +36,7 @@ _BY_DEPARTMENT = re.compile(r"各部门|按部门|分部门|部门(之间|对比
 _LONE_LETTER = re.compile(r"(?<![A-Za-z'’])([ABCDabcd])(?![A-Za-z'’])")
 _TRUE_WORDS = re.compile(r"(?<!不)(对|正确)|没错|\b(true|correct|right)\b")
 _FALSE_WORDS = re.compile(r"不对|不正确|(?<!没)错|\b(false|wrong|incorrect)\b")
+_ARTICLE_A = re.compile(r"a\s+(?!(?:is|it|i|final|then|please|probably|maybe|or|and)\b)[a-z]{2,}")  # "a trick"
 _NEGATION = re.compile(r"\b(not|don'?t|isn'?t|aren'?t|doesn'?t|no)\b|n't\b")
 
 
@@ -114,7 +115,7 @@ def _loose_answer(text: str) -> str | None:
     if len(text) > 40:
         return None
     letters = {m.group(1).upper() for m in _LONE_LETTER.finditer(text)
-               if not (m.group(1) == "a" and re.match(r"a\s+(?!(?:is|it|i|final|then|please|probably|maybe|or|and)\b)[a-z]{2,}", text[m.start():]))}  # "a" the article
+               if not (m.group(1) == "a" and _ARTICLE_A.match(text, m.start()))}
     if len(letters) == 1:
         return letters.pop()
     lowered = text.lower()

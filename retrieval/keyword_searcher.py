@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,7 +60,8 @@ class KeywordSearcher:
                 break
         return self._loaded
 
-    def top(self, query_tokens: Sequence[str], k: int, audience_tags: frozenset[str]) -> list[KeywordHit]:
+    def top(self, query_tokens: Sequence[str] | Mapping[str, float], k: int,
+            audience_tags: frozenset[str]) -> list[KeywordHit]:
         """Best visible chunks for the query terms."""
         loaded = self._current()
         if loaded.index is None or not loaded.index.ids:

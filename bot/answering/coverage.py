@@ -10,8 +10,9 @@ from retrieval.language import detect_language
 class QuestionCoverage:
     """Built once per question; `of(text)` scores any passage or sentence against it (0..1).
 
-    Same language: IDF-weighted share of the question's terms in the text. Other language: the lexicon's
-    translations of the question's phrases (matched as text) plus the words it could not translate."""
+    Same language: IDF-weighted share of the question's terms in the text, or of its lexicon phrases where a
+    synonym counts (年假 is found in text that says 年休假). Other language: the lexicon's translations of the
+    question's phrases (matched as text) plus the words it could not translate."""
 
     def __init__(self, index, question: str) -> None:
         self._index = index
@@ -19,21 +20,35 @@ class QuestionCoverage:
         self._groups, residual = index.lexicon.translate_groups(question)
         self._residual = list(dict.fromkeys(index.tokenizer.tokens(residual)))
         self.language = detect_language(question)
-        self._group_weights = [max(max((index.keyword_idf(t) for t in index.tokenizer.tokens(alt)), default=0.0)
-                                   for alt in group) for group in self._groups]
+        self._group_weights = self._weights(self._groups)
+        self._synonyms, own_residual = index.lexicon.synonym_groups(question)
+        self._synonym_weights = self._weights(self._synonyms)
+        self._own_residual = list(dict.fromkeys(index.tokenizer.tokens(own_residual)))
+
+    def _weights(self, groups: list[list[str]]) -> list[float]:
+        """A phrase weighs as much as the rarest term among its alternatives."""
+        tokens, idf = self._index.tokenizer.tokens, self._index.keyword_idf
+        return [max(max((idf(t) for t in tokens(alt)), default=0.0) for alt in group) for group in groups]
 
     def of(self, text: str, language: str | None = None) -> float:
         """Coverage of the question by `text` (the better of the two views when languages differ)."""
         terms = set(self._index.tokenizer.tokens(text))
         idf = self._index.keyword_idf
         same = _weighted_share([(idf(t), t in terms) for t in self._terms])
+        lowered = text.lower()
+        if self._synonyms:
+            same = max(same, self._share(lowered, terms, self._synonyms, self._synonym_weights, self._own_residual))
         if not self._groups or (language or detect_language(text)) == self.language:
             return same
-        lowered = text.lower()
-        pairs = [(w, any(_contains(lowered, a.lower()) for a in group))
-                 for w, group in zip(self._group_weights, self._groups, strict=True)]
-        pairs += [(idf(t), t in terms) for t in self._residual]
-        return max(same, _weighted_share(pairs))
+        return max(same, self._share(lowered, terms, self._groups, self._group_weights, self._residual))
+
+    def _share(self, lowered: str, terms: set[str], groups: list[list[str]], weights: list[float],
+               residual: list[str]) -> float:
+        """Coverage when each phrase counts as found if any of its alternatives is in the text."""
+        idf = self._index.keyword_idf
+        pairs = [(w, any(_contains(lowered, a.lower()) for a in group)) for w, group in zip(weights, groups, strict=True)]
+        pairs += [(idf(t), t in terms) for t in residual]
+        return _weighted_share(pairs)
 
 
 def _weighted_share(pairs: list[tuple[float, bool]]) -> float:

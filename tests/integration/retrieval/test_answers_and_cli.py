@@ -46,3 +46,15 @@ def test_cli_ingest_and_ask_json(tmp_path, monkeypatch):
     payload = json.loads(asked.stdout)
     assert set(payload) >= {"answer", "citations", "abstained"} and payload["abstained"] is False
     assert set(payload["citations"][0]) >= {"n", "source", "title", "heading", "chunk_id", "text"}
+
+
+def test_lexicon_synonyms_reach_keyword_search_and_sentence_choice(index, tmp_path):
+    """年假 is never written in the policy (it says 年休假, and 年假 tokenizes as 年 + 假); the lexicon's synonyms
+    still lead keyword search and the quoted sentence to the rule."""
+    write(tmp_path / "kb" / "leave.md", "# 休假制度\n\n## 天数\n工作满一年，年休假5天。\n")
+    write(tmp_path / "kb" / "other.md", "# 考勤\n\n## 工龄\n工龄按10年计算。\n\n## 合同\n合同期限为3年。\n\n"
+                                         "## 调岗\n入职满2年可申请调岗。\n")
+    Ingestor(index).ingest([tmp_path / "kb"])
+    assert index.search("年假有几天", k=1, mode="bm25")[0].source == "leave.md"
+    answer = answer_question(index, "年假有几天？")
+    assert "年休假5天" in answer.text.split("\n\n")[0]

@@ -37,3 +37,11 @@ def test_malformed_line_names_the_line(tmp_path):
     path.write_text("annual leave 年假\n", encoding="utf-8")
     with pytest.raises(ValueError, match="bad.tsv:1"):
         Lexicon.load(path)
+
+
+def test_synonyms_stay_in_the_question_language_and_skip_words_already_used(lexicon):
+    groups, residual = lexicon.synonym_groups("年假有几天")
+    assert groups == [["年假", "年休假"]] and "几天" in residual
+    assert lexicon.synonyms("年假有几天") == "年休假"
+    assert lexicon.synonyms("How much vacation do I have?") == "annual leave"
+    assert lexicon.synonyms("没有词典里的词") == ""

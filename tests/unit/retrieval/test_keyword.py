@@ -50,3 +50,11 @@ def test_language_detection():
     assert detect_language("年假有几天") == "zh"
     assert detect_language("How many days of annual leave?") == "en"
     assert detect_language("SEC-101 课程什么时候截止") == "zh"
+
+
+def test_weighted_query_terms_scale_their_contribution():
+    index = BM25Index.build(["a", "b"], [["leave", "day"], ["holiday", "day"]])
+    full = index.scores(["leave", "holiday"])
+    weighted = index.scores({"leave": 1.0, "holiday": 0.5})
+    assert np.isclose(weighted[0], full[0]) and np.isclose(weighted[1], full[1] * 0.5)
+    assert [h.chunk_id for h in index.top({"leave": 1.0, "holiday": 0.5}, 5)] == ["a", "b"]

@@ -16,7 +16,19 @@ from hr.notify import Notifier, RecordingNotifier
 from hr.policy.model import Policy
 from hr.rules.clock import local_day
 from hr.rules.periods import Period, parse_period, quarter_of
-from hr.services import directory, enrollment, exams, jobs, kpi, nudges, progress, recommendations, reports, surveys
+from hr.services import (
+    directory,
+    enrollment,
+    exams,
+    jobs,
+    kpi,
+    nudges,
+    practice,
+    progress,
+    recommendations,
+    reports,
+    surveys,
+)
 
 
 def utc_now() -> datetime:
@@ -111,6 +123,13 @@ class HRService:
         with session_scope(self.engine, write=True) as db:
             return exams.record_exam_attempt(db, caller, employee_id or caller.id, course_code, score,
                                              today=self.today())
+
+    def record_practice_attempt(self, caller: Caller, course_code: str, correct: int, questions: int,
+                                employee_id: str | None = None) -> practice.PracticeResult:
+        """Store a chat self-test result as practice: never an exam, a KPI input or a retake."""
+        with session_scope(self.engine, write=True) as db:
+            return practice.record_practice_attempt(db, caller, employee_id or caller.id, course_code,
+                                                    correct=correct, questions=questions, today=self.today())
 
     def submit_survey(self, caller: Caller, course_code: str, rating: int, comment: str = "") -> SurveyResponse:
         """The caller rates a course they took (1-5)."""

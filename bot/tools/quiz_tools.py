@@ -1,4 +1,4 @@
-"""generate_quiz and grade_answer: a checked quiz in the thread, graded Socratically, the attempt recorded in HR."""
+"""generate_quiz and grade_answer: a checked quiz in the thread, graded Socratically, kept in HR as practice."""
 
 from __future__ import annotations
 
@@ -112,18 +112,18 @@ def _key_text(ctx: TurnContext, item: QuizItem) -> str:
 
 
 def _finish(deps, ctx: TurnContext, active) -> str:
-    """The score, recorded as an exam attempt when the quiz was on a course."""
+    """The score, recorded in HR as practice (never an official exam) when the quiz was on a course."""
     total = len(active.quiz.items)
     score = round(100 * active.correct / total, 1)
     summary = ctx.say(f"测验结束：首次答对 {active.correct}/{total}，得分 {score}。",
                       f"Quiz done: {active.correct}/{total} right on the first try, score {score}.")
     if active.quiz.course and not active.recorded:
         try:
-            exam = deps.hr.record_exam_attempt(ctx.caller, active.quiz.course, score)
+            practice = deps.hr.record_practice_attempt(ctx.caller, active.quiz.course, active.correct, total)
             active.recorded = True
-            summary += "\n" + exam.to_text(ctx.language)
+            summary += "\n" + practice.to_text(ctx.language)
         except Exception as exc:  # a refused or failed record must not lose the learner's result text
             message = exc.message(ctx.language) if hasattr(exc, "message") else type(exc).__name__
-            log.warning("exam attempt not recorded: %s", type(exc).__name__)
+            log.warning("practice attempt not recorded: %s", type(exc).__name__)
             summary += "\n" + ctx.say(f"（成绩未能记录：{message}）", f"(The score was not recorded: {message})")
     return summary

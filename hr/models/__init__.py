@@ -2,12 +2,20 @@
 
 from hr.models.catalog import Course, CourseCreate, CoursePublic, CourseSession, CourseSessionPublic
 from hr.models.feedback import PerformanceRecord, SurveyResponse
-from hr.models.learning import Enrollment, EnrollmentPublic, ExamAttempt, ExamAttemptPublic, ProgressEvent
+from hr.models.learning import (
+    Enrollment,
+    EnrollmentPublic,
+    ExamAttempt,
+    ExamAttemptPublic,
+    PracticeAttempt,
+    PracticeAttemptPublic,
+    ProgressEvent,
+)
 from hr.models.messaging import NotificationLog
 from hr.models.org import Department, Employee, EmployeeCreate, EmployeePublic
 
 __all__ = [
     "Course", "CourseCreate", "CoursePublic", "CourseSession", "CourseSessionPublic", "Department", "Employee",
     "EmployeeCreate", "EmployeePublic", "Enrollment", "EnrollmentPublic", "ExamAttempt", "ExamAttemptPublic",
-    "NotificationLog", "PerformanceRecord", "ProgressEvent", "SurveyResponse",
+    "NotificationLog", "PerformanceRecord", "PracticeAttempt", "PracticeAttemptPublic", "ProgressEvent", "SurveyResponse",
 ]

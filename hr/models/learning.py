@@ -84,3 +84,34 @@ class ExamAttemptPublic(ExamAttemptBase):
     """An exam attempt as returned to callers."""
 
     id: int
+
+
+class PracticeAttemptBase(SQLModel):
+    """A self-test taken in chat: scored and kept so the learner sees their practice, never an official exam."""
+
+    employee_id: str = Field(foreign_key="hr_employee.id", max_length=64)
+    course_code: str = Field(foreign_key="hr_course.code", max_length=32)
+    attempted_on: date
+    score: float
+    questions: int = Field(ge=0, description="items in the quiz (0 when unknown, e.g. moved by a data migration)")
+    correct: int = Field(ge=0, description="items right on the first try")
+    source: str = Field(default="chat", max_length=16, description="chat, or migrated (moved from hr_exam_attempt)")
+    moved_from_attempt_no: int | None = Field(
+        default=None, description="the exam attempt number this row had before the practice/exam split (audit)")
+
+
+class PracticeAttempt(PracticeAttemptBase, table=True):
+    """Its own table, so no exam pass rate, KPI or retake count can ever read practice by accident."""
+
+    __tablename__ = "hr_practice_attempt"
+    __table_args__ = (
+        Index("ix_practice_attempt_person", "employee_id", "course_code"),
+        Index("ix_practice_attempt_date", "attempted_on", "course_code"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+
+
+class PracticeAttemptPublic(PracticeAttemptBase):
+    """A practice attempt as returned to callers."""
+
+    id: int

@@ -1,4 +1,4 @@
-"""A quiz in a thread: questions from a course, a hint before the key, the score recorded as an exam attempt."""
+"""A quiz in a thread: questions from a course, a hint before the key, the score kept as practice (not an exam)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from sqlmodel import Session, select
 
 from bot.messages import IncomingMessage
 from bot.store.quiz_sessions import QuizSessionStore
-from hr.models import ExamAttempt
+from hr.models import ExamAttempt, PracticeAttempt
 
 LEARNER = "E0056"
 
@@ -48,9 +48,12 @@ def test_quiz_hint_then_key_then_recorded_attempt(chat, engine):
         done = say(chat, second.answer)
     assert "1/2" in done.text or "50.0" in done.text
     with Session(engine) as db:
-        attempts = db.exec(select(ExamAttempt).where(ExamAttempt.employee_id == LEARNER,
-                                                     ExamAttempt.course_code == "SEC-101")).all()
-    assert any(abs(a.score - 50.0) < 0.01 for a in attempts)
+        practice = db.exec(select(PracticeAttempt).where(PracticeAttempt.employee_id == LEARNER,
+                                                         PracticeAttempt.course_code == "SEC-101")).all()
+        exams = db.exec(select(ExamAttempt).where(ExamAttempt.employee_id == LEARNER,
+                                                  ExamAttempt.course_code == "SEC-101")).all()
+    assert [(p.score, p.correct, p.questions) for p in practice] == [(50.0, 1, 2)]
+    assert not any(abs(a.score - 50.0) < 0.01 for a in exams), "a chat quiz is practice, never an exam attempt"
     assert store.current("cli", "quiz", LEARNER) is None
 
 

@@ -19,6 +19,7 @@ from hr.rules.periods import Period, parse_period, quarter_of
 from hr.services import (
     directory,
     enrollment,
+    exam_sittings,
     exams,
     jobs,
     kpi,
@@ -119,10 +120,30 @@ class HRService:
 
     def record_exam_attempt(self, caller: Caller, course_code: str, score: float,
                             employee_id: str | None = None) -> exams.ExamResult:
-        """Store a graded exam attempt."""
+        """HR / a training specialist enters an official exam result held elsewhere (retake limit applies)."""
         with session_scope(self.engine, write=True) as db:
             return exams.record_exam_attempt(db, caller, employee_id or caller.id, course_code, score,
-                                             today=self.today())
+                                             today=self.today(), rules=self.policy.exams)
+
+    def preview_exam(self, caller: Caller, course_code: str,
+                     employee_id: str | None = None) -> exam_sittings.ExamPreview:
+        """What an official exam would be (questions, pass mark, attempt n of m) and whether it may start."""
+        with session_scope(self.engine) as db:
+            return exam_sittings.preview_exam(db, caller, employee_id or caller.id, course_code,
+                                              rules=self.policy.exams)
+
+    def start_exam(self, caller: Caller, course_code: str,
+                   employee_id: str | None = None) -> exam_sittings.StartedExam:
+        """Open an official exam after the learner confirmed (or HR/a manager schedules it); resumes an open one."""
+        with session_scope(self.engine, write=True) as db:
+            return exam_sittings.start_exam(db, caller, employee_id or caller.id, course_code, now=self.clock(),
+                                            rules=self.policy.exams)
+
+    def submit_exam(self, caller: Caller, sitting_id: int, correct: int) -> exams.ExamResult:
+        """Record the official exam's one attempt; submitting again returns the same stored result."""
+        with session_scope(self.engine, write=True) as db:
+            return exam_sittings.submit_exam(db, caller, sitting_id, correct, today=self.today(),
+                                             rules=self.policy.exams)
 
     def record_practice_attempt(self, caller: Caller, course_code: str, correct: int, questions: int,
                                 employee_id: str | None = None) -> practice.PracticeResult:

@@ -7,6 +7,7 @@ from hr.models.learning import (
     EnrollmentPublic,
     ExamAttempt,
     ExamAttemptPublic,
+    ExamSitting,
     PracticeAttempt,
     PracticeAttemptPublic,
     ProgressEvent,
@@ -16,6 +17,6 @@ from hr.models.org import Department, Employee, EmployeeCreate, EmployeePublic
 
 __all__ = [
     "Course", "CourseCreate", "CoursePublic", "CourseSession", "CourseSessionPublic", "Department", "Employee",
-    "EmployeeCreate", "EmployeePublic", "Enrollment", "EnrollmentPublic", "ExamAttempt", "ExamAttemptPublic",
+    "EmployeeCreate", "EmployeePublic", "Enrollment", "EnrollmentPublic", "ExamAttempt", "ExamAttemptPublic", "ExamSitting",
     "NotificationLog", "PerformanceRecord", "PracticeAttempt", "PracticeAttemptPublic", "ProgressEvent", "SurveyResponse",
 ]

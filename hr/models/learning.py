@@ -115,3 +115,22 @@ class PracticeAttemptPublic(PracticeAttemptBase):
     """A practice attempt as returned to callers."""
 
     id: int
+
+
+class ExamSitting(SQLModel, table=True):
+    """An official exam someone started on purpose (HR scheduled it, or the learner asked and confirmed).
+
+    `open_key` is "<employee>:<course>" while the sitting is open and NULL afterwards, so the unique index allows one
+    open sitting per person and course on every backend; `attempt_id` links the one attempt the sitting recorded."""
+
+    __tablename__ = "hr_exam_sitting"
+    id: int | None = Field(default=None, primary_key=True)
+    employee_id: str = Field(foreign_key="hr_employee.id", max_length=64, index=True)
+    course_code: str = Field(foreign_key="hr_course.code", max_length=32)
+    opened_at: datetime
+    opened_by: str = Field(max_length=64, description="who started it: the learner, their manager or HR")
+    question_count: int = Field(ge=1)
+    passing_score: float
+    status: str = Field(default="open", max_length=16, description="open, submitted")
+    open_key: str | None = Field(default=None, max_length=100, unique=True)
+    attempt_id: int | None = Field(default=None, foreign_key="hr_exam_attempt.id")

@@ -127,6 +127,23 @@ class RecommendationRules(BaseModel):
     job_title_skills: dict[str, list[str]] = Field(default_factory=dict)
 
 
+class ExamRules(Clause):
+    """Official exams: how many retakes after a failed attempt, and how many questions an exam has."""
+
+    max_retakes: int = Field(1, ge=0, description="official attempts allowed per enrollment = 1 + max_retakes")
+    questions: int = Field(10, ge=1, le=100, description="questions in an official exam unless the course overrides")
+    questions_by_course: dict[str, int] = Field(default_factory=dict)
+
+    def question_count(self, course_code: str) -> int:
+        """The number of questions an official exam of this course has."""
+        return int(self.questions_by_course.get(course_code.upper(), self.questions))
+
+    @property
+    def attempts_allowed(self) -> int:
+        """Official attempts one enrollment may use."""
+        return 1 + self.max_retakes
+
+
 class Policy(BaseModel):
     """The whole policy file; `source` records which file it came from."""
 
@@ -142,6 +159,7 @@ class Policy(BaseModel):
     progress: ProgressRules
     notifications: NotificationRules
     recommendations: RecommendationRules
+    exams: ExamRules = Field(default_factory=ExamRules)
 
 
 def load_policy(path: str | Path | None = None) -> Policy:

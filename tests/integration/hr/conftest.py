@@ -16,7 +16,7 @@ from hr.service import HRService
 from tests.integration.hr import seed
 from tests.postgres_schema import migrated_postgres_schema
 
-HR_TABLES = ["hr_notification_log", "hr_progress_event", "hr_exam_attempt", "hr_practice_attempt", "hr_survey_response",
+HR_TABLES = ["hr_notification_log", "hr_progress_event", "hr_exam_sitting", "hr_exam_attempt", "hr_practice_attempt", "hr_survey_response",
              "hr_performance_record", "hr_enrollment", "hr_course_session", "hr_course", "hr_employee",
              "hr_department"]
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]

@@ -116,9 +116,10 @@ def test_progress_exam_fail_then_pass_completes(hr, seeded):
     hr.enroll(me, "SEC-201")
     assert hr.record_progress(me, "SEC-201", 40).status == "in_progress"
     assert hr.record_progress(me, "SEC-201", 30).progress_pct == 40  # never backwards
-    failed = hr.record_exam_attempt(me, "SEC-201", 74)
+    grader = hr.caller_for("ts1")  # official results are entered by HR / training specialists
+    failed = hr.record_exam_attempt(grader, "SEC-201", 74, "e1")
     assert (failed.passed, failed.attempt.attempt_no, failed.completed_course) == (False, 1, False)
-    passed = hr.record_exam_attempt(me, "SEC-201", 75)
+    passed = hr.record_exam_attempt(grader, "SEC-201", 75, "e1")
     assert (passed.passed, passed.attempt.attempt_no, passed.completed_course) == (True, 2, True)
     assert "75" in passed.to_text("zh") and "passed" in passed.to_text("en")
     progress = hr.my_progress(me)
@@ -130,10 +131,10 @@ def test_progress_exam_fail_then_pass_completes(hr, seeded):
 
 def test_exam_requires_enrollment_and_valid_score(hr):
     with pytest.raises(HRError) as caught:
-        hr.record_exam_attempt(hr.caller_for("e1"), "SAL-101", 90)
+        hr.record_exam_attempt(hr.caller_for("hr1"), "SAL-101", 90, "e1")
     assert caught.value.code == "invalid"
     with pytest.raises(HRError):
-        hr.record_exam_attempt(hr.caller_for("e1"), "CMP-101", 101)
+        hr.record_exam_attempt(hr.caller_for("hr1"), "CMP-101", 101, "e1")
 
 
 def test_auto_assign_required_for_new_hire(hr, seeded):

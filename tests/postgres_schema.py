@@ -16,6 +16,14 @@ from adapters.migrations.runner import upgrade_to_heads
 @contextmanager
 def migrated_postgres_schema() -> Iterator[str]:
     """Yield a URL whose search_path is a new schema migrated to heads; drop the schema afterwards."""
+    with fresh_postgres_schema() as url:
+        upgrade_to_heads(url)
+        yield url
+
+
+@contextmanager
+def fresh_postgres_schema() -> Iterator[str]:
+    """Yield a URL whose search_path is a new, empty schema (migrate it as the test needs); drop it afterwards."""
     base = os.environ.get("MENTOR_TEST_POSTGRES_URL")
     if not base:
         pytest.skip("MENTOR_TEST_POSTGRES_URL is not set (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)")
@@ -25,7 +33,6 @@ def migrated_postgres_schema() -> Iterator[str]:
         conn.execute(text(f"CREATE SCHEMA {schema}"))
     url = f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
     try:
-        upgrade_to_heads(url)
         yield url
     finally:
         with admin.begin() as conn:

@@ -7,8 +7,11 @@ from pathlib import Path
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import FileResponse, HTMLResponse
 
+from adapters.web.starters import starters_router
+
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-ASSETS = {"app.js": "text/javascript; charset=utf-8", "style.css": "text/css; charset=utf-8"}
+ASSETS = {"app.js": "text/javascript; charset=utf-8", "markdown.js": "text/javascript; charset=utf-8",
+          "style.css": "text/css; charset=utf-8"}
 # Only our own script and styles run; charts arrive as data: URLs; the page is never framed.
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; script-src 'self'; style-src 'self'; "
@@ -19,8 +22,9 @@ SECURITY_HEADERS = {
 
 
 def web_router() -> APIRouter:
-    """`/` is the chat page; `/static/<name>` its two assets."""
+    """`/` is the chat page; `/static/<name>` its assets; `/api/starters` the examples it shows when empty."""
     router = APIRouter(include_in_schema=False)
+    router.include_router(starters_router())
 
     @router.get("/", response_class=HTMLResponse)
     def index() -> HTMLResponse:

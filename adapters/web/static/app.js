@@ -13,79 +13,121 @@ function readToken() {
   return localStorage.getItem("mentor-token");
 }
 
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
-}
-
-// Markdown subset: **bold**, `code`, and [n] citation markers as links to the passage below the answer.
-function renderText(text, ref, citationNumbers) {
-  let html = escapeHtml(text).replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>").replace(/`([^`]+)`/g, "<code>$1</code>");
-  return html.replace(/\[(\d+)\]/g, (whole, n) =>
-    citationNumbers.has(Number(n)) ? `<a class="cite" href="#cite-${ref}-${n}" data-n="${n}">[${n}]</a>` : whole);
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
 }
 
 function addBubble(kind, text) {
-  const div = document.createElement("div");
-  div.className = "msg " + kind;
-  div.textContent = text;
+  hideStarters();
+  const div = el("div", "msg " + kind, text);
   $("log").appendChild(div);
   div.scrollIntoView({ block: "end" });
   return div;
 }
 
+// Everything from the server is placed with textContent or through MentorMarkdown (which builds nodes, never HTML).
 function renderReply(div, reply) {
   const ref = reply.message_ref.replace(/[^a-zA-Z0-9_-]/g, "");
   const numbers = new Set(reply.citations.map((c) => c.n));
-  div.innerHTML = `<div class="answer">${renderText(reply.text, ref, numbers)}</div>`;
-  if (reply.notice) div.insertAdjacentHTML("beforeend", `<p class="notice">${escapeHtml(reply.notice)}</p>`);
-  if (reply.citations.length) {
-    const box = document.createElement("div");
-    box.className = "citations";
-    for (const c of reply.citations) {
-      const page = c.page ? ` (p. ${c.page})` : "";
-      box.insertAdjacentHTML("beforeend", `<details id="cite-${ref}-${c.n}"><summary>[${c.n}] ${escapeHtml(c.title)}` +
-        `${c.heading ? " › " + escapeHtml(c.heading) : ""}${page}</summary><blockquote>${escapeHtml(c.text)}</blockquote>` +
-        `<small>${escapeHtml(c.source)}</small></details>`);
-    }
-    div.appendChild(box);
-    div.querySelectorAll("a.cite").forEach((a) => a.addEventListener("click", () => {
-      const target = document.getElementById(a.getAttribute("href").slice(1));
-      if (target) target.open = true;
-    }));
-  }
+  div.textContent = "";
+  const answer = el("div", "answer");
+  answer.appendChild(MentorMarkdown.render(reply.text, { citations: numbers, ref }));
+  div.appendChild(answer);
+  if (reply.notice) div.appendChild(el("p", "notice", reply.notice));
+  if (reply.citations.length) div.appendChild(renderCitations(reply.citations, ref));
+  div.querySelectorAll("a.cite").forEach((a) => a.addEventListener("click", () => {
+    const target = document.getElementById(a.getAttribute("href").slice(1));
+    if (target) target.open = true;
+  }));
   for (const a of reply.attachments) {
-    div.insertAdjacentHTML("beforeend", `<img class="chart" alt="${escapeHtml(a.title)}" src="${a.data_url}">`);
+    if (!/^data:image\/(png|jpeg|gif|webp);base64,/.test(a.data_url)) continue;
+    const img = el("img", "chart");
+    img.alt = a.title;
+    img.src = a.data_url;
+    div.appendChild(img);
   }
-  if (reply.actions.length) {
-    const row = document.createElement("div");
-    row.className = "actions";
-    for (const action of reply.actions) {
-      const b = document.createElement("button");
-      b.type = "button";
-      b.textContent = action.label;
-      b.dataset.kind = action.kind;
-      b.addEventListener("click", () => { row.querySelectorAll("button").forEach((x) => (x.disabled = true));
-        ask({ text: "", action: action.value }, action.label); });
-      row.appendChild(b);
-    }
-    div.appendChild(row);
+  if (reply.actions.length) div.appendChild(renderActions(reply.actions));
+  if (!reply.abstained && !reply.actions.length) div.appendChild(renderFeedback(reply.message_ref));
+}
+
+function renderCitations(citations, ref) {
+  const box = el("div", "citations");
+  for (const c of citations) {
+    const details = el("details");
+    details.id = `cite-${ref}-${Number(c.n)}`;
+    const page = c.page ? ` (p. ${c.page})` : "";
+    details.appendChild(el("summary", "", `[${c.n}] ${c.title}${c.heading ? " › " + c.heading : ""}${page}`));
+    details.appendChild(el("blockquote", "", c.text));
+    details.appendChild(el("small", "", c.source));
+    box.appendChild(details);
   }
-  if (!reply.abstained && !reply.actions.length) {
-    const fb = document.createElement("div");
-    fb.className = "feedback";
-    for (const [label, helpful] of [["👍 有帮助 Helpful", true], ["👎 没帮助 Not helpful", false]]) {
-      const b = document.createElement("button");
-      b.type = "button";
-      b.textContent = label;
-      b.addEventListener("click", async () => {
-        fb.querySelectorAll("button").forEach((x) => (x.disabled = true));
-        await api("/api/feedback", { message_ref: reply.message_ref, helpful });
-        fb.insertAdjacentHTML("beforeend", "<small>谢谢! Thanks!</small>");
-      });
-      fb.appendChild(b);
-    }
-    div.appendChild(fb);
+  return box;
+}
+
+function renderActions(actions) {
+  const row = el("div", "actions");
+  for (const action of actions) {
+    const b = el("button", "", action.label);
+    b.type = "button";
+    b.dataset.kind = action.kind;
+    b.addEventListener("click", () => { row.querySelectorAll("button").forEach((x) => (x.disabled = true));
+      ask({ text: "", action: action.value }, action.label); });
+    row.appendChild(b);
   }
+  return row;
+}
+
+function renderFeedback(messageRef) {
+  const fb = el("div", "feedback");
+  for (const [label, helpful] of [["👍 有帮助 Helpful", true], ["👎 没帮助 Not helpful", false]]) {
+    const b = el("button", "", label);
+    b.type = "button";
+    b.addEventListener("click", async () => {
+      fb.querySelectorAll("button").forEach((x) => (x.disabled = true));
+      await api("/api/feedback", { message_ref: messageRef, helpful });
+      fb.appendChild(el("small", "", "谢谢! Thanks!"));
+    });
+    fb.appendChild(b);
+  }
+  return fb;
+}
+
+// Example requests for the person's role (from GET /api/starters), shown while the conversation is empty.
+const starters = { examples: [], language: /^zh/i.test(navigator.language || "") ? "zh" : "en" };
+
+function showStarters() {
+  const panel = $("starters");
+  if (!starters.examples.length || $("log").childElementCount) { panel.hidden = true; return; }
+  const zh = starters.language === "zh";
+  $("starters-title").textContent = zh ? "你可以这样问我：" : "You could ask:";
+  const switcher = $("starters-lang");
+  switcher.textContent = zh ? "English" : "中文";
+  switcher.lang = zh ? "en" : "zh";
+  const list = $("starters-list");
+  list.textContent = "";
+  for (const example of starters.examples) {
+    const text = zh ? example.zh : example.en;
+    const b = el("button", "starter", text);
+    b.type = "button";
+    b.lang = starters.language;
+    b.addEventListener("click", () => { if (state.token) ask({ text }, text); });
+    list.appendChild(b);
+  }
+  panel.hidden = false;
+}
+
+function hideStarters() {
+  $("starters").hidden = true;
+}
+
+async function loadStarters() {
+  const r = await fetch("/api/starters", { headers: { Authorization: "Bearer " + state.token } });
+  if (!r.ok) return;
+  starters.examples = (await r.json()).examples;
+  showStarters();
 }
 
 function api(path, body) {
@@ -136,7 +178,13 @@ async function whoami() {
   if (!r.ok) { showTokenPanel("Token rejected / 令牌无效"); return; }
   $("who").textContent = (await r.json()).employee_id;
   $("token-panel").hidden = true;
+  loadStarters();
 }
+
+$("starters-lang").addEventListener("click", () => {
+  starters.language = starters.language === "zh" ? "en" : "zh";
+  showStarters();
+});
 
 $("token-save").addEventListener("click", () => {
   state.token = $("token-input").value.trim();

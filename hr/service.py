@@ -11,7 +11,7 @@ from hr.caller import Caller
 from hr.db import session_scope
 from hr.errors import not_found
 from hr.explain import KpiExplanation
-from hr.models import Employee, EnrollmentPublic, SurveyResponse
+from hr.models import Course, Employee, EnrollmentPublic, SurveyResponse
 from hr.notify import Notifier, RecordingNotifier
 from hr.policy.model import Policy
 from hr.rules.clock import local_day
@@ -24,6 +24,7 @@ from hr.services import (
     jobs,
     kpi,
     nudges,
+    offerings,
     practice,
     progress,
     recommendations,
@@ -99,6 +100,49 @@ class HRService:
         """Drop an enrollment."""
         with session_scope(self.engine, write=True) as db:
             return enrollment.drop(db, caller, employee_id or caller.id, course_code, today=self.today())
+
+    def preview_enroll(self, caller: Caller, course_code: str, employee_id: str | None = None,
+                       session_id: int | None = None) -> enrollment.EnrollResult:
+        """Every check `enroll` makes (access, eligibility, prerequisites, seats, duplicates), nothing written:
+        the real enroll runs in a transaction that is always rolled back. created=False means already enrolled."""
+        with session_scope(self.engine) as db:
+            with db.begin_nested() as attempt:
+                result = enrollment.enroll(db, caller, employee_id or caller.id, course_code, today=self.today(),
+                                           default_due_days=self.policy.progress.default_due_days,
+                                           session_id=session_id)
+                attempt.rollback()
+            return result
+
+    def preview_drop(self, caller: Caller, course_code: str, employee_id: str | None = None) -> EnrollmentPublic:
+        """Every check `drop` makes, nothing written (rolled back)."""
+        with session_scope(self.engine) as db:
+            with db.begin_nested() as attempt:
+                result = enrollment.drop(db, caller, employee_id or caller.id, course_code, today=self.today())
+                attempt.rollback()
+            return result
+
+    def offerings(self, caller: Caller, employee_id: str | None = None) -> list[offerings.Offering]:
+        """The catalogue for one person: each course and what (if anything) stands between them and enrolling."""
+        with session_scope(self.engine) as db:
+            return offerings.offerings(db, caller, employee_id or caller.id)
+
+    def course_sessions(self, caller: Caller, course_code: str,
+                        employee_id: str | None = None) -> tuple[Course, list[offerings.SessionSlot]]:
+        """A course and its next sessions (date, venue, seats), the person's booked one first."""
+        with session_scope(self.engine) as db:
+            return offerings.course_sessions(db, caller, course_code, employee_id or caller.id, now=self.clock())
+
+    def department_member_ids(self, caller: Caller, department_id: str) -> list[str]:
+        """Active people of a department subtree (HR, specialists, the department's head)."""
+        with session_scope(self.engine) as db:
+            return offerings.department_member_ids(db, caller, department_id)
+
+    def course_satisfaction(self, caller: Caller, period: str | None = None,
+                            course_code: str | None = None) -> list[offerings.CourseSatisfaction]:
+        """Survey responses per course in a period (HR and training specialists)."""
+        with session_scope(self.engine) as db:
+            return offerings.course_satisfaction(db, caller, period=self.period(period), course_code=course_code,
+                                                 good_at_least=self.policy.course_health.good_rating_at_least)
 
     def auto_assign_required(self, caller: Caller, employee_id: str) -> list[enrollment.EnrollResult]:
         """Assign every required course (new hire, role change)."""

@@ -67,3 +67,16 @@ def employees_by_ids(db: Session, employee_ids: list[str]) -> list[Employee]:
     if not employee_ids:
         return []
     return list(db.exec(select(Employee).where(Employee.id.in_(employee_ids))))
+
+
+def department_employee_ids(db: Session, department_id: str) -> list[str]:
+    """Active people in a department and every department below it."""
+    departments = {d.id: d.parent_id for d in list_departments(db)}
+    inside = {department_id}
+    changed = True
+    while changed:
+        below = {d for d, parent in departments.items() if parent in inside and d not in inside}
+        inside |= below
+        changed = bool(below)
+    query = select(Employee.id).where(Employee.department_id.in_(sorted(inside)), Employee.active == True)  # noqa: E712
+    return sorted(db.exec(query))

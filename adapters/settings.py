@@ -28,6 +28,8 @@ class RetrievalSettings(BaseSettings):
     embeddings_api_key: SecretStr = Field(SecretStr(""), description="API key for the embeddings endpoint.")
     embeddings_model: str = Field("text-embedding-3-small", description="Model name for embedder=openai.")
     glossary_file: Path | None = Field(None, description="Extra jieba words (one term a line) for HR vocabulary.")
+    embed_threads: int = Field(1, ge=1, description="Threads of every native compute pool (e5 engine/OpenMP, BLAS, "
+                               "torch), applied at process start; 1 keeps queries fast on a busy server (README).")
 
 
 class DatabaseSettings(BaseSettings):

@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 ANONYMIZED_TELEMETRY=False
+# One thread per native pool unless set (see retrieval/embedders/threads.py); tests/conftest.py applies it.
+export MENTOR_EMBED_THREADS=${MENTOR_EMBED_THREADS:-1}
 echo "== ruff"
 .venv/bin/ruff check .
 echo "== import layers"

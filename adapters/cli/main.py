@@ -5,9 +5,18 @@ from __future__ import annotations
 import os
 from importlib.metadata import entry_points
 
-import typer
+# Before anything that loads numpy, chromadb, torch or the e5 engine: their native thread pools read these
+# variables once, at load, and every `mentor` process (serve and its workers, worker, ingest) starts here.
+from retrieval.embedders.threads import BadThreadSetting, limit_native_threads
 
-from adapters.cli import bot_cmds, channel_cmds, hr_cmds, knowledge_cmds
+try:
+    limit_native_threads()
+except BadThreadSetting as bad:
+    raise SystemExit(f"error: {bad}") from None
+
+import typer  # noqa: E402
+
+from adapters.cli import bot_cmds, channel_cmds, hr_cmds, knowledge_cmds  # noqa: E402
 
 # Each area owns one module with a `register(app)` function; add new areas here.
 COMMAND_MODULES = [knowledge_cmds, hr_cmds, channel_cmds, bot_cmds]

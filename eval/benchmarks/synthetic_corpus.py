@@ -68,3 +68,20 @@ def queries(count: int, seed: int = 11) -> list[str]:
         else:
             out.append(rng.choice(zh).format(topic=rng.choice(TOPICS), dept=rng.choice(DEPARTMENTS)))
     return out
+
+
+def embedding_texts(directory: Path, limit: int | None = None) -> list[str]:
+    """What ingest hands the embedder for the files under `directory` (title, heading and chunk text)."""
+    from knowledge.chunker import chunk_document
+    from knowledge.front_matter import audience_of
+    from knowledge.loaders import load_file
+    from retrieval.index import embedding_text
+
+    texts: list[str] = []
+    for path in sorted(directory.glob("*.md")):
+        loaded = load_file(path)
+        for chunk in chunk_document(path.name, loaded, audience_of(loaded.meta)):
+            texts.append(embedding_text(loaded.title, chunk.heading, chunk.text))
+            if limit is not None and len(texts) >= limit:
+                return texts
+    return texts

@@ -1,11 +1,12 @@
-"""`mentor eval answers`: answer hit rate, citation precision, abstain precision and recall."""
+"""`mentor eval answers`: answer hit rate, citation precision, abstain precision and recall, overall and per slice."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
-from bot.answering.extractive import answer_question
+from bot.answering.extractive import GroundedAnswer, answer_question
 from eval.questions import GoldQuestion
 from retrieval.types import Audience
 
@@ -15,44 +16,85 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", "", text).lower()
 
 
-def evaluate_answers(index, questions: Sequence[GoldQuestion], audience: Audience | None = None) -> dict:
-    """Run the offline answerer on every question and score it against the gold labels."""
-    audience = audience or Audience.of("all")
-    answer_hits = answered_with_expectations = 0
-    cited = cited_correct = 0
-    abstained = abstained_correct = should_abstain = 0
-    failures: list[dict] = []
-    for question in questions:
-        result = answer_question(index, question.question, question.reader(audience))
-        if question.expect == "abstain":
-            should_abstain += 1
-        if result.abstained:
-            abstained += 1
-            if question.expect == "abstain":
-                abstained_correct += 1
-            else:
-                failures.append({"id": question.id, "problem": "abstained on an answerable question"})
-            continue
-        if question.expect == "abstain":
-            failures.append({"id": question.id, "problem": "answered an unanswerable question"})
-            continue
-        gold = set(question.gold_sources)
-        cited += len(result.citations)
-        cited_correct += sum(1 for c in result.citations if c.source in gold)
-        if question.answers:
-            answered_with_expectations += 1
-            body = _normalise(result.text.split("\n\n")[0])  # the quoted sentences, not the source list
-            if any(_normalise(a) in body for a in question.answers):
-                answer_hits += 1
-            else:
-                failures.append({"id": question.id, "problem": "expected answer text not in the reply"})
-    answerable_with_text = sum(1 for q in questions if q.expect == "answer" and q.answers)
+def answer_body(text: str) -> str:
+    """The quoted part of a reply (before the source list), where an expected answer must appear to count."""
+    return text.split("\n\n")[0]
+
+
+@dataclass
+class Outcome:
+    """How one question went: abstained or not, answer found or not, citations right or not."""
+
+    id: str
+    expect: str
+    abstained: bool
+    hit: bool | None  # None when the question has no expected answer text or should abstain
+    cited: int
+    cited_correct: int
+    slices: list[str] = field(default_factory=list)
+    problem: str | None = None
+
+
+def score_one(question: GoldQuestion, result: GroundedAnswer) -> Outcome:
+    """Judge one reply against its gold labels."""
+    outcome = Outcome(question.id, question.expect, result.abstained, None, 0, 0, question.slices())
+    if result.abstained:
+        if question.expect == "answer":
+            outcome.problem = "abstained on an answerable question"
+            outcome.hit = False if question.answers else None
+        return outcome
+    if question.expect == "abstain":
+        outcome.problem = "answered an unanswerable question"
+        return outcome
+    gold = set(question.gold_sources)
+    outcome.cited = len(result.citations)
+    outcome.cited_correct = sum(1 for c in result.citations if c.source in gold)
+    if question.answers:
+        body = _normalise(answer_body(result.text))
+        outcome.hit = any(_normalise(a) in body for a in question.answers)
+        if not outcome.hit:
+            outcome.problem = "expected answer text not in the reply"
+    return outcome
+
+
+def summarise(outcomes: Sequence[Outcome]) -> dict:
+    """The four answer metrics over a group of outcomes."""
+    with_text = [o for o in outcomes if o.hit is not None]
+    abstained = [o for o in outcomes if o.abstained]
+    should = [o for o in outcomes if o.expect == "abstain"]
+    cited = sum(o.cited for o in outcomes)
     return {
-        "answer_hit_rate": round(answer_hits / max(answerable_with_text, 1), 4),
-        "citation_precision": round(cited_correct / max(cited, 1), 4),
-        "abstain_precision": round(abstained_correct / max(abstained, 1), 4),
-        "abstain_recall": round(abstained_correct / max(should_abstain, 1), 4),
-        "questions": len(questions), "abstained": abstained, "should_abstain": should_abstain,
-        "failures": failures,
+        "answer_hit_rate": _share(sum(1 for o in with_text if o.hit), len(with_text)),
+        "citation_precision": _share(sum(o.cited_correct for o in outcomes), cited),
+        "abstain_precision": _share(sum(1 for o in abstained if o.expect == "abstain"), len(abstained)),
+        "abstain_recall": _share(sum(1 for o in should if o.abstained), len(should)),
+        "questions": len(outcomes), "abstained": len(abstained), "should_abstain": len(should),
     }
 
+
+def _share(part: int, whole: int) -> float | None:
+    """A rounded ratio, or None when nothing was there to count (no abstentions, no citations, ...)."""
+    return round(part / whole, 4) if whole else None
+
+
+def by_slice(outcomes: Sequence[Outcome]) -> dict[str, dict]:
+    """The metrics for every slice any question is in (lang=zh, cross_lingual=true, expect=abstain, ...)."""
+    names = sorted({name for o in outcomes for name in o.slices})
+    return {name: summarise([o for o in outcomes if name in o.slices]) for name in names}
+
+
+Answerer = Callable[[object, str, Audience], GroundedAnswer]
+
+
+def evaluate_answers(index, questions: Sequence[GoldQuestion], audience: Audience | None = None,
+                     answerer: Answerer | None = None, per_question: bool = False) -> dict:
+    """Run the answerer (the offline one by default) on every question and score it against the gold labels."""
+    audience = audience or Audience.of("all")
+    answerer = answerer or (lambda idx, text, reader: answer_question(idx, text, reader))
+    outcomes = [score_one(q, answerer(index, q.question, q.reader(audience))) for q in questions]
+    result = summarise(outcomes)
+    result["slices"] = by_slice(outcomes)
+    result["failures"] = [{"id": o.id, "problem": o.problem} for o in outcomes if o.problem]
+    if per_question:
+        result["per_question"] = [o.__dict__ for o in outcomes]
+    return result

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from retrieval.language import detect_language
 from retrieval.types import Audience
 
 
@@ -19,6 +20,13 @@ class GoldQuestion:
     answers: tuple[str, ...]
     expect: str  # "answer" | "abstain"
     audience: tuple[str, ...] | None = None  # reader's tags; None means the evaluation's default reader
+    lang: str | None = None  # "zh" / "en" when the file says; else detected from the question
+    cross_lingual: bool = False  # no gold source is written in the question's language
+
+    def slices(self) -> list[str]:
+        """The report slices this question counts in: its language, cross-language or not, answer or abstain."""
+        language = self.lang or detect_language(self.question)
+        return [f"lang={language}", f"cross_lingual={str(self.cross_lingual).lower()}", f"expect={self.expect}"]
 
     def reader(self, default: Audience) -> Audience:
         """The question's own reader when the gold file names one (ACL sets), else the default."""
@@ -50,5 +58,6 @@ def load_questions(path: Path) -> list[GoldQuestion]:
             raise GoldFileError(f"{path}:{number}: an answerable question needs 'gold_sources'")
         audience = tuple(raw["audience"]) if raw.get("audience") else None
         questions.append(GoldQuestion(str(raw.get("id", number)), raw["question"], tuple(raw.get("gold_sources", [])),
-                                      tuple(raw.get("answers", [])), expect, audience))
+                                      tuple(raw.get("answers", [])), expect, audience, raw.get("lang"),
+                                      bool(raw.get("cross_lingual", False))))
     return questions

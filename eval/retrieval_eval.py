@@ -27,6 +27,7 @@ def evaluate_retrieval(index, questions: Sequence[GoldQuestion], k: int = 5,
         latencies: list[float] = []
         misses: list[str] = []
         by_language: dict[str, list[int]] = {}
+        by_slice: dict[str, list[int]] = {}
         for question in answerable:
             index.clear_query_cache()
             started = time.perf_counter()
@@ -37,9 +38,13 @@ def evaluate_retrieval(index, questions: Sequence[GoldQuestion], k: int = 5,
             rank = first_hit_rank(sources, gold)
             language = detect_language(question.question)
             by_language.setdefault(language, [0, 0])[1] += 1
+            for name in question.slices():
+                by_slice.setdefault(name, [0, 0])[1] += 1
             if rank is not None and rank <= k:
                 hits += 1
                 by_language[language][0] += 1
+                for name in question.slices():
+                    by_slice[name][0] += 1
             else:
                 misses.append(question.id)
             if rank is not None and rank <= 10:
@@ -51,6 +56,8 @@ def evaluate_retrieval(index, questions: Sequence[GoldQuestion], k: int = 5,
             "ndcg_at_10": round(gains / n, 4), "latency_ms_p50": round(percentile(latencies, 50), 2),
             "latency_ms_p95": round(percentile(latencies, 95), 2), "questions": len(answerable), "k": k,
             "recall_at_k_by_language": {lang: round(h / n_lang, 4) for lang, (h, n_lang) in sorted(by_language.items())},
+            "recall_at_k_by_slice": {name: {"recall": round(h / n_s, 4), "questions": n_s}
+                                     for name, (h, n_s) in sorted(by_slice.items())},
             "missed_ids": misses,
         }
     return results

@@ -8,13 +8,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from knowledge.audience import audience_of
 from knowledge.chunker import chunk_document
 from knowledge.document import LoadError
-from knowledge.front_matter import audience_of
+from knowledge.folder_audience import folder_audience, hash_with_default
 from knowledge.loaders import SUPPORTED, load_file
 from retrieval.catalog import ChunkRow, DocumentRow
 from retrieval.index import DocumentChange, KnowledgeIndex
@@ -96,8 +97,11 @@ def discover(paths: Iterable[Path]) -> tuple[list[SourceFile], list[FileFailure]
 class Ingestor:
     """Loads and chunks files and hands the index batches of changes."""
 
-    def __init__(self, index: KnowledgeIndex) -> None:
+    def __init__(self, index: KnowledgeIndex, known_audience: Collection[str] | None = None) -> None:
+        """`known_audience`: every valid audience tag (roles, departments, employees); None skips that check."""
         self.index = index
+        self.known_audience = known_audience
+        self._folder_defaults: dict[Path, tuple[str, ...] | None] = {}
 
     def ingest(self, paths: Sequence[Path], prune: bool = False,
                progress: Callable[[str], None] | None = None) -> IngestReport:
@@ -106,6 +110,7 @@ class Ingestor:
         Changes are published in batches of about BATCH_CHUNKS chunks, so memory stays bounded on large folders and
         an embedding failure costs only the files of its batch that really fail (each is then retried alone)."""
         started = time.perf_counter()
+        self._folder_defaults.clear()  # a `.audience.yaml` edited since the last run counts
         report = IngestReport()
         files, problems = discover(paths)
         report.failed.extend(problems)
@@ -200,13 +205,14 @@ class Ingestor:
 
     def _prepare(self, source_file: SourceFile, report: IngestReport) -> DocumentChange | None:
         """Chunk a new or changed file; None when its content hash is already published."""
-        content_hash = hashlib.sha256(source_file.path.read_bytes()).hexdigest()
+        default = folder_audience(source_file.path, self.known_audience, self._folder_defaults)
+        content_hash = hash_with_default(hashlib.sha256(source_file.path.read_bytes()).hexdigest(), default)
         existing = self.index.catalog.document(source_file.source)
         if existing and existing.content_hash == content_hash:
             report.unchanged.append(source_file.source)
             return None
         loaded = load_file(source_file.path)
-        audience = audience_of(loaded.meta)
+        audience = audience_of(loaded.meta, default, self.known_audience)
         chunks = chunk_document(source_file.source, loaded, audience)
         if not chunks:
             raise LoadError("no text to index")

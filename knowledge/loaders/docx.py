@@ -6,7 +6,10 @@ import zipfile
 from pathlib import Path
 
 from knowledge.document import Block, LoadedDocument, LoadError
-from knowledge.property_meta import meta_from_keywords
+from knowledge.front_matter import check_meta_values
+from knowledge.property_meta import check_free_text, meta_from_keywords
+
+_OTHER_PROPERTIES = ("subject", "category", "comments", "content_status", "identifier", "version")
 
 
 def load_docx(path: Path) -> LoadedDocument:
@@ -20,7 +23,7 @@ def load_docx(path: Path) -> LoadedDocument:
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise LoadError(f"DOCX is corrupt or not a Word document ({type(exc).__name__}); re-save it as .docx") from exc
     title = (document.core_properties.title or "").strip()
-    meta = meta_from_keywords(document.core_properties.keywords or "")
+    meta = docx_meta(path, document.core_properties)
     stack: list[tuple[int, str]] = []
     blocks: list[Block] = []
     lines: list[str] = []
@@ -52,6 +55,34 @@ def load_docx(path: Path) -> LoadedDocument:
     if not blocks:
         raise LoadError("DOCX has no text")
     return LoadedDocument(title=title or path.stem, blocks=blocks, meta=meta)
+
+
+def docx_meta(path: Path, properties) -> dict:
+    """Keywords carry the metadata; an audience anywhere else (other properties, custom properties) is refused."""
+    meta = meta_from_keywords(properties.keywords or "", "DOCX Keywords")
+    for name in _OTHER_PROPERTIES:
+        check_free_text(str(getattr(properties, name, "") or ""), f"DOCX {name}")
+    for name in _custom_property_names(path):
+        check_free_text(f"{name}:", f"DOCX custom property '{name[:40]}'")
+    check_meta_values(meta, "DOCX Keywords")
+    return meta
+
+
+def _custom_property_names(path: Path) -> list[str]:
+    """Names in docProps/custom.xml (python-docx does not read them), parsed with defusedxml."""
+    from defusedxml.ElementTree import fromstring
+
+    with zipfile.ZipFile(path) as archive:
+        if "docProps/custom.xml" not in archive.namelist():
+            return []
+        info = archive.getinfo("docProps/custom.xml")
+        if info.file_size > 1_000_000:
+            raise LoadError("DOCX custom properties are larger than 1 MB; remove them")
+        try:
+            root = fromstring(archive.read(info))
+        except Exception as exc:  # defusedxml raises several classes for hostile or broken XML
+            raise LoadError(f"DOCX custom properties are malformed ({type(exc).__name__}); re-save the file") from exc
+    return [str(node.get("name") or "") for node in root if node.get("name")]
 
 
 def _table_lines(table) -> list[str]:

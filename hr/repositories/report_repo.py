@@ -8,11 +8,13 @@ from datetime import date, datetime
 from sqlalchemy import String, bindparam, text
 from sqlmodel import Session
 
+from hr.repositories.counting import EVERY_ENROLLMENT, CountingRule
+
 _TEAM = """team(id) AS (SELECT id FROM hr_employee WHERE id = :manager_id
   UNION SELECT e.id FROM hr_employee e JOIN team t ON e.manager_id = t.id)"""
 _CLOSURE = """closure(ancestor, descendant) AS (SELECT id, id FROM hr_department
   UNION ALL SELECT c.ancestor, d.id FROM closure c JOIN hr_department d ON d.parent_id = c.descendant)"""
-_DONE = "SUM(CASE WHEN en.status = 'completed' THEN 1 ELSE 0 END)"
+_IS_DONE = " AND en.status = 'completed'"
 
 
 @dataclass(frozen=True)
@@ -59,38 +61,76 @@ def _run(db: Session, sql: str, params: dict) -> list[tuple]:
     return [tuple(row) for row in db.execute(text(sql), params)]
 
 
-def completion_counts(db: Session, start: date, end: date, scope: Scope = EVERYONE) -> tuple[int, int]:
-    """(due, completed) for enrollments due in [start, end], dropped ones excluded."""
-    needs_employee = bool(scope.department_id)
-    join = " JOIN hr_employee e ON e.id = en.employee_id" if needs_employee else ""
-    sql = (_with(scope.ctes()) + f"SELECT COUNT(*), COALESCE({_DONE}, 0) FROM hr_enrollment en{join}"
-           " WHERE en.due_on BETWEEN :start AND :end AND en.status <> 'dropped'"
-           + scope.where("en.employee_id", "e.department_id"))
-    due, done = _run(db, sql, {"start": start, "end": end, **scope.params()})[0]
-    return int(due), int(done)
+@dataclass(frozen=True)
+class CompletionCounts:
+    """Enrollments due in a period: those that count (due, completed) and the optional rest, from one scan."""
+
+    due: int
+    completed: int
+    optional_due: int = 0
+    optional_completed: int = 0
+
+
+def _counted(rule: CountingRule, extra: str = "") -> str:
+    """SUM over enrollments that count under the rule (and an extra condition)."""
+    return f"COALESCE(SUM(CASE WHEN {rule.condition}{extra} THEN 1 ELSE 0 END), 0)"
+
+
+def _completion_columns(rule: CountingRule, named: bool = False) -> str:
+    """due, completed, all due, all completed: the four sums every completion aggregate selects."""
+    names = [" AS due", " AS done", " AS total", " AS total_done"] if named else [""] * 4
+    return (f"{_counted(rule)}{names[0]}, {_counted(rule, _IS_DONE)}{names[1]}, COUNT(*){names[2]}, "
+            f"COALESCE(SUM(CASE WHEN en.status = 'completed' THEN 1 ELSE 0 END), 0){names[3]}")
+
+
+def _completion(row) -> CompletionCounts:
+    """CompletionCounts from the four sums of _completion_columns."""
+    due, done, total, total_done = (int(v or 0) for v in row)
+    return CompletionCounts(due, done, total - due, total_done - done)
+
+
+def _run_rule(db: Session, rule: CountingRule, sql: str, params: dict) -> list[tuple]:
+    """Execute with the counting rule's IN-lists bound."""
+    return [tuple(row) for row in db.execute(rule.statement(sql), {**rule.params, **params})]
+
+
+def completion_counts(db: Session, start: date, end: date, scope: Scope = EVERYONE,
+                      rule: CountingRule = EVERY_ENROLLMENT) -> CompletionCounts:
+    """Enrollments due in [start, end] (dropped ones excluded), split into those the rule counts and the rest."""
+    sql = (_with(scope.ctes()) + f"SELECT {_completion_columns(rule)} FROM hr_enrollment en "
+           "JOIN hr_employee e ON e.id = en.employee_id WHERE en.due_on BETWEEN :start AND :end "
+           "AND en.status <> 'dropped'" + scope.where("en.employee_id", "e.department_id"))
+    return _completion(_run_rule(db, rule, sql, {"start": start, "end": end, **scope.params()})[0])
 
 
 @dataclass(frozen=True)
 class EnrollmentSummary:
-    """Counts over enrollments due in a period, from one scan: completion, timeliness and participation."""
+    """Counts over enrollments due in a period, from one scan: completion, timeliness and participation (all over
+    the enrollments the counting rule counts), plus the optional enrollments as their own figure."""
 
     due: int
     completed: int
     on_time: int
     people: int
     people_started: int
+    optional_due: int = 0
+    optional_completed: int = 0
 
 
-def enrollment_summary(db: Session, start: date, end: date, scope: Scope = EVERYONE) -> EnrollmentSummary:
+def enrollment_summary(db: Session, start: date, end: date, scope: Scope = EVERYONE,
+                       rule: CountingRule = EVERY_ENROLLMENT) -> EnrollmentSummary:
     """All enrollment counts a department or company KPI needs, in a single pass over the due-date index."""
-    join = " JOIN hr_employee e ON e.id = en.employee_id" if scope.department_id else ""
-    sql = (_with(scope.ctes()) + f"SELECT COUNT(*), COALESCE({_DONE}, 0), COALESCE(SUM(CASE WHEN en.status = "
-           "'completed' AND en.completed_on <= en.due_on THEN 1 ELSE 0 END), 0), COUNT(DISTINCT en.employee_id), "
-           "COUNT(DISTINCT CASE WHEN en.status IN ('in_progress', 'completed') OR en.progress_pct > 0 "
-           f"THEN en.employee_id END) FROM hr_enrollment en{join} WHERE en.due_on BETWEEN :start AND :end "
+    started = " AND (en.status IN ('in_progress', 'completed') OR en.progress_pct > 0)"
+    sql = (_with(scope.ctes()) + f"SELECT {_completion_columns(rule)}, "
+           f"{_counted(rule, _IS_DONE + ' AND en.completed_on <= en.due_on')}, "
+           f"COUNT(DISTINCT CASE WHEN {rule.condition} THEN en.employee_id END), "
+           f"COUNT(DISTINCT CASE WHEN {rule.condition}{started} THEN en.employee_id END) "
+           "FROM hr_enrollment en JOIN hr_employee e ON e.id = en.employee_id WHERE en.due_on BETWEEN :start AND :end "
            "AND en.status <> 'dropped'" + scope.where("en.employee_id", "e.department_id"))
-    row = _run(db, sql, {"start": start, "end": end, **scope.params()})[0]
-    return EnrollmentSummary(*(int(v) for v in row))
+    row = _run_rule(db, rule, sql, {"start": start, "end": end, **scope.params()})[0]
+    counts = _completion(row[:4])
+    return EnrollmentSummary(counts.due, counts.completed, int(row[4] or 0), int(row[5] or 0), int(row[6] or 0),
+                             counts.optional_due, counts.optional_completed)
 
 
 @dataclass(frozen=True)
@@ -103,14 +143,15 @@ class MemberCounts:
     completed: int
 
 
-def team_member_counts(db: Session, manager_id: str, start: date | None, end: date | None) -> list[MemberCounts]:
-    """Everyone under a manager (not the manager) with (due, completed) counts, in one GROUP BY."""
+def team_member_counts(db: Session, manager_id: str, start: date | None, end: date | None,
+                       rule: CountingRule = EVERY_ENROLLMENT) -> list[MemberCounts]:
+    """Everyone under a manager (not the manager) with (due, completed) counts of enrollments the rule counts."""
     period = " AND en.due_on BETWEEN :start AND :end" if start and end else ""
-    sql = ("WITH RECURSIVE " + _TEAM + " SELECT e.id, e.name, COUNT(en.id), "
-           "COALESCE(SUM(CASE WHEN en.status = 'completed' THEN 1 ELSE 0 END), 0) FROM team t "
+    sql = ("WITH RECURSIVE " + _TEAM + f" SELECT e.id, e.name, {_counted(rule, ' AND en.id IS NOT NULL')}, "
+           f"{_counted(rule, _IS_DONE)} FROM team t "
            "JOIN hr_employee e ON e.id = t.id LEFT JOIN hr_enrollment en ON en.employee_id = e.id "
            f"AND en.status <> 'dropped'{period} WHERE e.id <> :manager_id GROUP BY e.id, e.name ORDER BY e.id")
-    rows = _run(db, sql, {"manager_id": manager_id, "start": start, "end": end})
+    rows = _run_rule(db, rule, sql, {"manager_id": manager_id, "start": start, "end": end})
     return [MemberCounts(r[0], r[1], int(r[2]), int(r[3])) for r in rows]
 
 
@@ -126,24 +167,29 @@ def team_open_enrollments(db: Session, manager_id: str, due_before: date, start:
     return _run(db, sql, {"manager_id": manager_id, "due_before": due_before, "start": start, "end": end})
 
 
-def completion_by_department(db: Session, start: date, end: date, scope: Scope = EVERYONE) -> dict[str, tuple[int, int]]:
-    """department id -> (due, completed), each department counting its whole subtree."""
-    sql = (_with([*scope.ctes(need_closure=True), "per_dept AS (SELECT e.department_id AS dept, COUNT(*) AS due, "
-                  f"{_DONE} AS done FROM hr_enrollment en JOIN hr_employee e ON e.id = en.employee_id "
-                  "WHERE en.due_on BETWEEN :start AND :end AND en.status <> 'dropped'"
-                  + scope.where("en.employee_id", "e.department_id") + " GROUP BY e.department_id)"])
-           + "SELECT c.ancestor, SUM(p.due), SUM(p.done) FROM per_dept p JOIN closure c ON c.descendant = p.dept "
-             "GROUP BY c.ancestor")
-    return {row[0]: (int(row[1]), int(row[2])) for row in _run(db, sql, {"start": start, "end": end, **scope.params()})}
+def completion_by_department(db: Session, start: date, end: date, scope: Scope = EVERYONE,
+                             rule: CountingRule = EVERY_ENROLLMENT) -> dict[str, CompletionCounts]:
+    """department id -> counts, each department counting its whole subtree."""
+    sql = (_with([*scope.ctes(need_closure=True), "per_dept AS (SELECT e.department_id AS dept, "
+                  f"{_completion_columns(rule, named=True)} FROM hr_enrollment en "
+                  "JOIN hr_employee e ON e.id = en.employee_id WHERE en.due_on BETWEEN :start AND :end "
+                  "AND en.status <> 'dropped'" + scope.where("en.employee_id", "e.department_id")
+                  + " GROUP BY e.department_id)"])
+           + "SELECT c.ancestor, SUM(p.due), SUM(p.done), SUM(p.total), SUM(p.total_done) FROM per_dept p "
+             "JOIN closure c ON c.descendant = p.dept GROUP BY c.ancestor")
+    rows = _run_rule(db, rule, sql, {"start": start, "end": end, **scope.params()})
+    return {row[0]: _completion(row[1:]) for row in rows}
 
 
-def completion_by_course(db: Session, start: date, end: date, scope: Scope = EVERYONE) -> dict[str, tuple[int, int]]:
-    """course code -> (due, completed)."""
-    join = " JOIN hr_employee e ON e.id = en.employee_id" if scope.department_id else ""
-    sql = (_with(scope.ctes()) + f"SELECT en.course_code, COUNT(*), {_DONE} FROM hr_enrollment en{join}"
-           " WHERE en.due_on BETWEEN :start AND :end AND en.status <> 'dropped'"
-           + scope.where("en.employee_id", "e.department_id") + " GROUP BY en.course_code")
-    return {row[0]: (int(row[1]), int(row[2])) for row in _run(db, sql, {"start": start, "end": end, **scope.params()})}
+def completion_by_course(db: Session, start: date, end: date, scope: Scope = EVERYONE,
+                         rule: CountingRule = EVERY_ENROLLMENT) -> dict[str, CompletionCounts]:
+    """course code -> counts."""
+    sql = (_with(scope.ctes()) + f"SELECT en.course_code, {_completion_columns(rule)} FROM hr_enrollment en "
+           "JOIN hr_employee e ON e.id = en.employee_id WHERE en.due_on BETWEEN :start AND :end "
+           "AND en.status <> 'dropped'" + scope.where("en.employee_id", "e.department_id")
+           + " GROUP BY en.course_code")
+    rows = _run_rule(db, rule, sql, {"start": start, "end": end, **scope.params()})
+    return {row[0]: _completion(row[1:]) for row in rows}
 
 
 def exam_pass_counts(db: Session, start: date, end: date, scope: Scope = EVERYONE) -> tuple[int, int]:

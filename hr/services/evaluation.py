@@ -48,8 +48,7 @@ def course_health(db: Session, caller: Caller, *, period: Period, policy: Policy
     ratings = report_repo.ratings_by_course(db, quarters[0].start, period.end, rules.good_rating_at_least)
     result = []
     for course in course_repo.list_courses(db):
-        series = [(name, Rate(counts.get(course.code, (0, 0))[1], counts.get(course.code, (0, 0))[0]))
-                  for name, counts in per_quarter]
+        series = [(name, _all_enrollments(counts.get(course.code))) for name, counts in per_quarter]
         responses, good = ratings.get(course.code, (0, 0))
         good_rate = Rate(good, responses)
         verdict = health_verdict([r for _n, r in series], good_rate, rules)
@@ -101,3 +100,10 @@ def kirkpatrick(db: Session, caller: Caller, *, period: Period, policy: Policy,
     subject = course_code or "all courses"
     return KpiExplanation(subject_kind="kirkpatrick", subject_id=subject, subject_name=f"Kirkpatrick · {subject}",
                           period=period.name, policy=policy.name, items=items)
+
+
+def _all_enrollments(counts: report_repo.CompletionCounts | None) -> Rate:
+    """A course's health looks at every enrollment in it, required for the learner or not."""
+    if counts is None:
+        return Rate(0, 0)
+    return Rate(counts.completed + counts.optional_completed, counts.due + counts.optional_due)

@@ -8,6 +8,7 @@ from hr.caller import Caller
 from hr.explain import KpiExplanation, KpiItem, WhatIf
 from hr.policy.model import Policy
 from hr.repositories import org_repo, report_repo
+from hr.repositories.counting import counting_rule
 from hr.repositories.report_repo import Scope
 from hr.rules import employee_rules
 from hr.rules.bands import department_adjustment
@@ -23,7 +24,14 @@ def department_kpi(db: Session, caller: Caller, department_id: str, *, period: P
     require_department_view(db, caller, department_id)
     department = org_repo.get_department(db, department_id)
     scope = Scope(department_id=department_id)
-    summary = report_repo.enrollment_summary(db, period.start, period.end, scope)
+    rule = counting_rule(db, policy.completion.completion_counts)
+    summary = report_repo.enrollment_summary(db, period.start, period.end, scope, rule)
+    by_course = report_repo.completion_by_course(db, period.start, period.end, scope, rule)
+    counted = {code: f"{c.completed}/{c.due}" for code, c in sorted(by_course.items()) if c.due}
+    optional_by_course = {code: f"{c.optional_completed}/{c.optional_due}" for code, c in sorted(by_course.items())
+                          if c.optional_due}
+    optional = Rate(summary.optional_completed, summary.optional_due)
+    kind = "required" if rule.mode == "required" else "required or assigned"
     due, done, finished, on_time = summary.due, summary.completed, summary.completed, summary.on_time
     enrolled, started = summary.people, summary.people_started
     completion = Rate(done, due)
@@ -33,7 +41,10 @@ def department_kpi(db: Session, caller: Caller, department_id: str, *, period: P
                    for k, v in (("below", b.below), ("at_least", b.at_least)) if v is not None}
     items = [
         rate_item("completion_rate", "部门培训完成率", "Department completion rate", completion,
-                   f"completed / due in {period.name} (department and sub-departments) = {done}/{due}"),
+                   f"{kind} enrollments completed / due in {period.name} (department and sub-departments) = "
+                   f"{done}/{due}; by course: {_listing(counted)}",
+                   inputs={"counted_by_course": counted, "counts": rule.mode},
+                   clause=clause_of("completion", policy.completion)),
         KpiItem(name="performance_adjustment", label_zh="部门绩效调整", label_en="Performance adjustment",
                 value=adjustment, unit="points", formula=f"band for completion {completion.percent()} → {adjustment:+g}",
                 inputs=completion.to_dict(), thresholds=band_limits,
@@ -45,6 +56,10 @@ def department_kpi(db: Session, caller: Caller, department_id: str, *, period: P
                    f"completed by due date / completed = {on_time}/{finished}"),
         rate_item("participation_rate", "参与率", "Participation rate", Rate(started, enrolled),
                    f"people who started / people enrolled = {started}/{enrolled}"),
+        rate_item("optional_completion", "选修课程完成(不计入)", "Optional courses (not counted)", optional,
+                   f"optional enrollments completed / due = {optional.numerator}/{optional.denominator}; "
+                   f"by course: {_listing(optional_by_course)}", verdict="not_counted",
+                   inputs={"optional_by_course": optional_by_course}),
     ]
     what_ifs = []
     floor = next((b.below for b in policy.department.adjustment_bands if b.below is not None), None)
@@ -58,3 +73,8 @@ def department_kpi(db: Session, caller: Caller, department_id: str, *, period: P
                      "performance_adjustment": [adjustment, 0.0]}))
     return KpiExplanation(subject_kind="department", subject_id=department_id, subject_name=department.name,
                           period=period.name, policy=policy.name, items=items, what_ifs=what_ifs)
+
+
+def _listing(per_course: dict[str, str]) -> str:
+    """'SEC-101 3/4, CMP-101 2/3' or 'none'."""
+    return ", ".join(f"{code} {share}" for code, share in per_course.items()) or "none"

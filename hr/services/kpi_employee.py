@@ -8,33 +8,43 @@ from hr.caller import Caller
 from hr.explain import KpiExplanation, KpiItem, PolicyClause, WhatIf
 from hr.policy.model import Policy
 from hr.repositories import enrollment_repo, report_repo
+from hr.repositories.counting import EVERY_ENROLLMENT, CountingRule, counting_rule
 from hr.repositories.report_repo import Scope
 from hr.rules import employee_rules
 from hr.rules.periods import Period
 from hr.rules.rates import Rate
 from hr.services.access import visible_employee
+from hr.services.counted_courses import counted_courses
 from hr.services.kpi_items import clause_of, rate_item
 
 
-def employee_rates(db: Session, employee_id: str, period: Period) -> tuple[Rate, Rate]:
-    """(completion, exam pass) for one person in a period, counted in SQL."""
+def employee_rates(db: Session, employee_id: str, period: Period,
+                   rule: CountingRule = EVERY_ENROLLMENT) -> tuple[Rate, Rate, Rate]:
+    """(completion, exam pass, optional completion) for one person in a period, counted in SQL."""
     scope = Scope(employee_id=employee_id)
-    due, done = report_repo.completion_counts(db, period.start, period.end, scope)
+    counts = report_repo.completion_counts(db, period.start, period.end, scope, rule)
     tried, passed = report_repo.exam_pass_counts(db, period.start, period.end, scope)
-    return Rate(done, due), Rate(passed, tried)
+    return (Rate(counts.completed, counts.due), Rate(passed, tried),
+            Rate(counts.optional_completed, counts.optional_due))
 
 
 def explain_employee(db: Session, caller: Caller, employee_id: str, *, period: Period, policy: Policy) -> KpiExplanation:
     """A person's training points, 'excellent' floor and promotion eligibility, with the working and what-ifs."""
     employee = visible_employee(db, caller, employee_id)
-    completion, exam = employee_rates(db, employee.id, period)
+    rule = counting_rule(db, policy.completion.completion_counts)
+    completion, exam, optional = employee_rates(db, employee.id, period, rule)
+    listed = counted_courses(db, employee, period, rule)
     rules = policy.employee
     points = employee_rules.training_points(completion, exam, policy)
     weights = rules.training_points
+    kind = "required" if rule.mode == "required" else "required or assigned"
     items = [
         rate_item("completion_rate", "培训完成率", "Completion rate", completion,
-                   f"completed / due in {period.name} = {completion.numerator}/{completion.denominator}",
-                   clause=clause_of("employee.training_points", weights)),
+                   f"{kind} courses completed / due in {period.name} = {completion.numerator}/"
+                   f"{completion.denominator}; counted: {listed.counted_text()}",
+                   inputs={"counted_courses": listed.counted_codes(), "completed_courses": listed.completed_codes(),
+                           "counts": rule.mode},
+                   clause=clause_of("completion", policy.completion)),
         rate_item("exam_pass_rate", "考试通过率", "Exam pass rate", exam,
                    f"courses passed / courses examined = {exam.numerator}/{exam.denominator}",
                    clause=clause_of("employee.training_points", weights)),
@@ -51,10 +61,16 @@ def explain_employee(db: Session, caller: Caller, employee_id: str, *, period: P
         _gate("promotion_eligible", "满足晋升培训条件", "Meets promotion training bar", completion,
               employee_rules.promotion_eligible(completion, policy), rules.promotion.min_completion_rate,
               clause_of("employee.promotion", rules.promotion)),
+        rate_item("optional_completion", "选修课程完成(不计入)", "Optional courses (not counted)", optional,
+                   f"optional courses completed / due in {period.name} = {optional.numerator}/{optional.denominator}"
+                   f"; {listed.optional_text()}", verdict="not_counted",
+                   inputs={"optional_courses": [c for c, _d in listed.optional]},
+                   clause=clause_of("completion", policy.completion)),
     ]
     return KpiExplanation(subject_kind="employee", subject_id=employee.id, subject_name=employee.name,
                           period=period.name, policy=policy.name, items=items,
-                          what_ifs=_employee_what_ifs(db, employee.id, period, completion, exam, policy))
+                          what_ifs=_employee_what_ifs(db, employee.id, period, completion, exam, policy,
+                                                     set(listed.counted_codes())))
 
 
 def _show(rate: Rate, empty: float) -> str:
@@ -71,12 +87,13 @@ def _gate(name: str, zh: str, en: str, completion: Rate, allowed: bool, floor: f
 
 
 def _employee_what_ifs(db: Session, employee_id: str, period: Period, completion: Rate, exam: Rate,
-                       policy: Policy) -> list[WhatIf]:
+                       policy: Policy, counted: set[str]) -> list[WhatIf]:
     """Concrete actions: complete each open course due in the period, pass each failed exam, reach the floors."""
     before = employee_rules.training_points(completion, exam, policy).total
     what_ifs = []
     open_rows = [e for e in enrollment_repo.enrollments_of(db, employee_id)
-                 if period.contains(e.due_on) and e.status not in ("completed", "dropped")]
+                 if period.contains(e.due_on) and e.status not in ("completed", "dropped")
+                 and e.course_code in counted]
     for row in open_rows:
         after_rate = completion.plus(numerator=1)
         after = employee_rules.training_points(after_rate, exam, policy).total

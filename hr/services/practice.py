@@ -6,12 +6,13 @@ import logging
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from hr.caller import Caller
 from hr.errors import invalid, not_found
 from hr.models import PracticeAttempt, PracticeAttemptPublic
 from hr.repositories import course_repo
+from hr.rules.periods import Period
 from hr.services.access import require_manage
 
 log = logging.getLogger(__name__)
@@ -64,3 +65,36 @@ def record_practice_attempt(db: Session, caller: Caller, employee_id: str, cours
     db.flush()
     log.info("practice recorded employee=%s course=%s", employee_id, course.code)
     return PracticeResult(PracticeAttemptPublic.model_validate(attempt, from_attributes=True), course.passing_score)
+
+
+@dataclass(frozen=True)
+class PracticeSummary:
+    """A person's practice on one course in a period: how often, the best and latest scores (shown apart)."""
+
+    course_code: str
+    title: str
+    attempts: int
+    best_score: float
+    last_score: float
+    last_on: date
+
+    def to_text(self, lang: str = "en") -> str:
+        """One line for progress views."""
+        if lang.startswith("zh"):
+            return (f"- {self.course_code} {self.title}:练习 {self.attempts} 次,最高 {self.best_score:g} 分,"
+                    f"最近 {self.last_score:g} 分({self.last_on})")
+        return (f"- {self.course_code} {self.title}: {self.attempts} practice quiz(zes), best {self.best_score:g}, "
+                f"latest {self.last_score:g} ({self.last_on})")
+
+
+def practice_summaries(db: Session, employee_id: str, titles: dict[str, str],
+                       period: Period | None = None) -> list[PracticeSummary]:
+    """One summary per course the person practised (in the period when given)."""
+    query = select(PracticeAttempt).where(PracticeAttempt.employee_id == employee_id)
+    if period is not None:
+        query = query.where(PracticeAttempt.attempted_on >= period.start, PracticeAttempt.attempted_on <= period.end)
+    by_course: dict[str, list[PracticeAttempt]] = {}
+    for row in db.exec(query.order_by(PracticeAttempt.attempted_on, PracticeAttempt.id)):
+        by_course.setdefault(row.course_code, []).append(row)
+    return [PracticeSummary(code, titles.get(code, code), len(rows), max(r.score for r in rows), rows[-1].score,
+                            rows[-1].attempted_on) for code, rows in sorted(by_course.items())]

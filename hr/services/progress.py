@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -9,14 +10,16 @@ from sqlmodel import Session
 
 from hr.caller import Caller
 from hr.errors import conflict, invalid, not_found
-from hr.models import Enrollment, EnrollmentPublic
+from hr.models import Employee, Enrollment, EnrollmentPublic
 from hr.policy.model import ProgressRules
-from hr.repositories import course_repo, enrollment_repo, report_repo
+from hr.repositories import course_repo, enrollment_repo, org_repo, report_repo
+from hr.repositories.counting import counting_rule
 from hr.rules.behind import is_behind, is_overdue
 from hr.rules.clock import event_time
 from hr.rules.periods import Period
 from hr.rules.rates import Rate
 from hr.services.access import require_manage, visible_employee
+from hr.services.practice import PracticeSummary, practice_summaries
 
 
 def _open_enrollment(db: Session, employee_id: str, course_code: str) -> Enrollment:
@@ -72,6 +75,7 @@ class CourseProgress:
     completed_on: date | None
     overdue: bool
     behind: bool
+    counted: bool = True
 
 
 @dataclass
@@ -83,6 +87,8 @@ class EmployeeProgress:
     period: str | None
     completion: Rate
     courses: list[CourseProgress] = field(default_factory=list)
+    optional: Rate = Rate(0, 0)
+    practice: list[PracticeSummary] = field(default_factory=list)
 
     @property
     def behind(self) -> list[CourseProgress]:
@@ -99,7 +105,11 @@ class EmployeeProgress:
         for c in self.courses:
             flag = (" ⚠逾期" if zh else " ⚠overdue") if c.overdue else ((" ⚠落后" if zh else " ⚠behind") if c.behind else "")
             due = f"截止 {c.due_on}" if zh else f"due {c.due_on}"
-            lines.append(f"- {c.course_code} {c.title}: {c.status} {c.progress_pct}% ({due}){flag}")
+            optional = "" if c.counted else (" [选修,不计入完成率]" if zh else " [optional, not in the rate]")
+            lines.append(f"- {c.course_code} {c.title}: {c.status} {c.progress_pct}% ({due}){flag}{optional}")
+        if self.practice:
+            lines.append("练习测验(不计入考试和绩效):" if zh else "Practice quizzes (not exams, not in any KPI):")
+            lines += [p.to_text(lang) for p in self.practice]
         return "\n".join(lines)
 
 
@@ -128,28 +138,41 @@ class TeamProgress:
         return "\n".join(lines)
 
 
-def _summarise(employee_id: str, name: str, enrollments: list[Enrollment], titles: dict[str, str],
-               period: Period | None, today: date, rules: ProgressRules) -> EmployeeProgress:
-    """Turn rows into a person's progress; the rate counts non-dropped enrollments due in the period."""
+def _summarise(employee: Employee, enrollments: list[Enrollment], titles: dict[str, str], period: Period | None,
+               today: date, rules: ProgressRules, counts: Callable[[Enrollment], bool]) -> EmployeeProgress:
+    """Turn rows into a person's progress; the rate counts the non-dropped enrollments due in the period that the
+    policy's counting rule counts, optional ones are their own figure."""
     rows = [e for e in enrollments if e.status != "dropped" and (period is None or period.contains(e.due_on))]
     courses = [CourseProgress(e.course_code, titles.get(e.course_code, e.course_code), e.status, e.progress_pct,
                               e.due_on, e.completed_on, is_overdue(e.status, e.due_on, today),
-                              is_behind(e.status, e.due_on, e.progress_pct, today, rules)) for e in rows]
-    done = sum(1 for e in rows if e.status == "completed")
-    return EmployeeProgress(employee_id, name, period.name if period else None, Rate(done, len(rows)), courses)
+                              is_behind(e.status, e.due_on, e.progress_pct, today, rules), counts(e)) for e in rows]
+    counted = [c for c in courses if c.counted]
+    optional = [c for c in courses if not c.counted]
+    return EmployeeProgress(employee.id, employee.name, period.name if period else None,
+                            Rate(sum(c.status == "completed" for c in counted), len(counted)), courses,
+                            Rate(sum(c.status == "completed" for c in optional), len(optional)))
 
 
 def employee_progress(db: Session, caller: Caller, employee_id: str, *, today: date, rules: ProgressRules,
-                      period: Period | None = None) -> EmployeeProgress:
-    """A person's courses and completion, if the caller may see them."""
+                      period: Period | None = None, counts_mode: str = "required") -> EmployeeProgress:
+    """A person's courses, completion (counted as the policy says) and practice activity, if the caller may see."""
     employee = visible_employee(db, caller, employee_id)
     titles = {c.code: c.title for c in course_repo.list_courses(db)}
-    return _summarise(employee.id, employee.name, enrollment_repo.enrollments_of(db, employee.id), titles, period,
-                      today, rules)
+    rule = counting_rule(db, counts_mode)
+    departments = org_repo.department_ancestors(db, employee.department_id)
+
+    def counts(e: Enrollment) -> bool:
+        """Whether this enrollment counts toward the rate."""
+        return rule.counts(e.course_code, e.source, employee.role, employee.job_title, departments)
+
+    summary = _summarise(employee, enrollment_repo.enrollments_of(db, employee.id), titles, period, today, rules,
+                         counts)
+    summary.practice = practice_summaries(db, employee.id, titles, period)
+    return summary
 
 
 def team_progress(db: Session, caller: Caller, *, today: date, rules: ProgressRules, period: Period | None = None,
-                  manager_id: str | None = None) -> TeamProgress:
+                  manager_id: str | None = None, counts_mode: str = "required") -> TeamProgress:
     """Everyone in a manager's subtree (the caller's own by default): counts per person in one GROUP BY, and the
     courses each person is behind on (member.courses lists only those)."""
     manager_id = manager_id or caller.id
@@ -166,5 +189,5 @@ def team_progress(db: Session, caller: Caller, *, today: date, rules: ProgressRu
                 code, titles.get(code, code), status, pct, due_on, None, is_overdue(status, due_on, today), True))
     members = [EmployeeProgress(m.employee_id, m.name, period.name if period else None, Rate(m.completed, m.due),
                                 behind.get(m.employee_id, []))
-               for m in report_repo.team_member_counts(db, manager_id, start, end)]
+               for m in report_repo.team_member_counts(db, manager_id, start, end, counting_rule(db, counts_mode))]
     return TeamProgress(manager_id, period.name if period else None, members)

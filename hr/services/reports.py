@@ -9,6 +9,7 @@ from sqlmodel import Session
 from hr.caller import Caller
 from hr.errors import invalid
 from hr.repositories import course_repo, org_repo, report_repo
+from hr.repositories.counting import counting_rule
 from hr.rules.periods import Period
 from hr.rules.rates import Rate
 from hr.services.access import report_scope
@@ -23,10 +24,11 @@ class ReportRow:
     key: str
     label: str
     completion: Rate
+    optional: Rate = Rate(0, 0)
 
     def to_dict(self) -> dict:
-        """JSON form."""
-        return {"key": self.key, "label": self.label, **self.completion.to_dict()}
+        """JSON form: the counted completion, and optional enrollments as their own figure."""
+        return {"key": self.key, "label": self.label, **self.completion.to_dict(), "optional": self.optional.to_dict()}
 
 
 @dataclass
@@ -38,35 +40,61 @@ class CompletionReport:
     scope: str
     total: Rate
     rows: list[ReportRow] = field(default_factory=list)
+    optional_total: Rate = Rate(0, 0)
+    counts: str = "required"
 
     def to_dict(self) -> dict:
         """JSON form for the API and --json."""
-        return {"by": self.by, "period": self.period, "scope": self.scope, "total": self.total.to_dict(),
+        return {"by": self.by, "period": self.period, "scope": self.scope, "counts": self.counts,
+                "total": self.total.to_dict(), "optional_total": self.optional_total.to_dict(),
                 "rows": [r.to_dict() for r in self.rows]}
 
     def to_text(self, lang: str = "en") -> str:
-        """A short table for chat or the terminal."""
+        """A short table for chat or the terminal; optional enrollments are shown apart and never in the rate."""
         zh = lang.startswith("zh")
-        head = (f"{self.period} 培训完成率(按{'部门' if self.by == 'department' else '课程'}):合计 {self.total.percent()}"
-                if zh else f"{self.period} completion by {self.by}: total {self.total.percent()}")
-        return "\n".join([head, *(f"- {r.label} ({r.key}): {r.completion.percent()}" for r in self.rows)])
+        kind_zh = "必修" if self.counts == "required" else "必修及指派"
+        kind_en = "required" if self.counts == "required" else "required or assigned"
+        head = (f"{self.period} 培训完成率(按{'部门' if self.by == 'department' else '课程'},{kind_zh}课程):"
+                f"合计 {self.total.percent()}" if zh
+                else f"{self.period} completion by {self.by} ({kind_en} courses): total {self.total.percent()}")
+        lines = [head]
+        for r in self.rows:
+            extra = ""
+            if r.optional.denominator:
+                extra = (f";选修 {r.optional.numerator}/{r.optional.denominator}(不计入)" if zh
+                         else f"; optional {r.optional.numerator}/{r.optional.denominator} (not counted)")
+            lines.append(f"- {r.label} ({r.key}): {r.completion.percent()}{extra}")
+        if self.optional_total.denominator:
+            o = self.optional_total
+            lines.append(f"选修课程单独统计:{o.numerator}/{o.denominator} 已完成,不计入完成率。" if zh
+                         else f"Optional courses, shown apart: {o.numerator}/{o.denominator} completed, not in the rate.")
+        return "\n".join(lines)
 
 
-def completion_report(db: Session, caller: Caller, *, by: str, period: Period) -> CompletionReport:
+def completion_report(db: Session, caller: Caller, *, by: str, period: Period,
+                      counts: str = "required") -> CompletionReport:
     """Group completion by department (each counting its subtree) or by course; employees see only themselves."""
     if by not in GROUPINGS:
         raise invalid(f"Cannot group by '{by}'; use department or course.", f"不能按“{by}”分组;请用 department 或 course。")
     scope = report_scope(caller)
-    total = Rate(*reversed(report_repo.completion_counts(db, period.start, period.end, scope)))
+    rule = counting_rule(db, counts)
+    overall = report_repo.completion_counts(db, period.start, period.end, scope, rule)
     if by == "department":
-        counts = report_repo.completion_by_department(db, period.start, period.end, scope)
+        grouped = report_repo.completion_by_department(db, period.start, period.end, scope, rule)
         names = {d.id: d.name for d in org_repo.list_departments(db)}
-        rows = [ReportRow(k, names.get(k, k), Rate(done, due)) for k, (due, done) in counts.items()]
+        rows = [_row(k, names.get(k, k), c) for k, c in grouped.items()]
         rows.sort(key=lambda r: (-r.completion.denominator, r.key))
     else:
-        counts = report_repo.completion_by_course(db, period.start, period.end, scope)
+        grouped = report_repo.completion_by_course(db, period.start, period.end, scope, rule)
         titles = {c.code: c.title for c in course_repo.list_courses(db)}
-        rows = [ReportRow(k, titles.get(k, k), Rate(done, due)) for k, (due, done) in sorted(counts.items())]
+        rows = [_row(k, titles.get(k, k), c) for k, c in sorted(grouped.items())]
     label = "company" if scope is report_repo.EVERYONE else (f"team:{scope.manager_id}" if scope.manager_id
                                                               else f"self:{scope.employee_id}")
-    return CompletionReport(by, period.name, label, total, rows)
+    return CompletionReport(by, period.name, label, Rate(overall.completed, overall.due), rows,
+                            Rate(overall.optional_completed, overall.optional_due), counts)
+
+
+def _row(key: str, label: str, counts: report_repo.CompletionCounts) -> ReportRow:
+    """A report line from the counted and optional figures."""
+    return ReportRow(key, label, Rate(counts.completed, counts.due),
+                     Rate(counts.optional_completed, counts.optional_due))

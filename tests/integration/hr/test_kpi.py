@@ -15,18 +15,22 @@ from hr.service import HRService
 def test_employee_explain_matches_hand_computation(hr):
     result = hr.explain_employee_kpi(hr.caller_for("e1"), period="2026Q1")
     completion = result.item("completion_rate")
-    assert (completion.inputs["numerator"], completion.inputs["denominator"], completion.value) == (3, 4, 0.75)
+    assert (completion.inputs["numerator"], completion.inputs["denominator"], completion.value) == (1, 2, 0.5)
+    assert completion.inputs["counted_courses"] == ["SEC-101", "CMP-101"]  # AI-101, DATA-101 are optional
+    assert "SEC-101 ✓, CMP-101" in completion.formula and completion.clause.key == "completion"
+    optional = result.item("optional_completion")
+    assert (optional.inputs["numerator"], optional.inputs["denominator"], optional.verdict) == (2, 2, "not_counted")
     exam = result.item("exam_pass_rate")
     assert (exam.inputs["numerator"], exam.inputs["denominator"]) == (1, 1)
     points = result.item("training_points")
-    assert points.value == 12.5 and points.inputs == {"completion_part": 7.5, "exam_part": 5.0,
+    assert points.value == 10 and points.inputs == {"completion_part": 5.0, "exam_part": 5.0,
                                                       "empty_rate_counts_as": 1.0}
     assert points.clause.key == "employee.training_points" and "10%" in points.clause.text_zh
     assert result.item("excellent_allowed").value == 0.0
     assert result.item("promotion_eligible").thresholds == {"min_completion_rate": 0.9}
     cmp = next(w for w in result.what_ifs if "CMP-101" in w.action_en)
-    assert cmp.changes == {"completion_rate": [0.75, 1.0], "training_points": [12.5, 15.0]}
-    assert "from 75% to 100%" in cmp.action_en and "12.5" in cmp.action_en and "15" in cmp.action_en
+    assert cmp.changes == {"completion_rate": [0.5, 1.0], "training_points": [10.0, 15.0]}
+    assert "from 50% to 100%" in cmp.action_en and "10" in cmp.action_en and "15" in cmp.action_en
     assert "培训积分" in result.to_text("zh") and "Training points" in result.to_text("en")
     assert json.loads(result.to_json())["items"][0]["name"] == "completion_rate"
 
@@ -53,14 +57,16 @@ def test_nothing_due_counts_as_met_per_policy(hr, tmp_path):
 def test_department_kpi_subtree_penalty_and_rates(hr):
     result = hr.department_kpi(hr.caller_for("hr1"), "rnd", period="2026Q1")
     completion = result.item("completion_rate")
-    assert (completion.inputs["numerator"], completion.inputs["denominator"]) == (4, 6)
+    assert (completion.inputs["numerator"], completion.inputs["denominator"]) == (2, 4)
+    assert completion.inputs["counted_by_course"] == {"CMP-101": "0/2", "SEC-101": "2/2"}
+    assert result.item("optional_completion").inputs["optional_by_course"] == {"AI-101": "1/1", "DATA-101": "1/1"}
     adjustment = result.item("performance_adjustment")
     assert adjustment.value == -5 and adjustment.clause.key == "department.adjustment_bands"
     assert result.item("exam_pass_rate").inputs["numerator"] == 1 and result.item("exam_pass_rate").value == 0.5
-    assert result.item("timeliness_rate").value == 0.75  # e2's SEC-101 finished after its due date
+    assert result.item("timeliness_rate").value == 0.5  # e2's SEC-101 finished after its due date
     assert result.item("participation_rate").value == 1.0
     assert result.what_ifs and result.what_ifs[0].changes["performance_adjustment"] == [-5.0, 0.0]
-    assert "2 more" in result.what_ifs[0].action_en  # 6/6 needed for >= 90%: (4+2)/6
+    assert "2 more" in result.what_ifs[0].action_en  # 4/4 needed for >= 90%: (2+2)/4
 
 
 def test_bonus_band_from_a_custom_policy(hr, tmp_path):
@@ -75,7 +81,7 @@ def test_bonus_band_from_a_custom_policy(hr, tmp_path):
 
 
 def test_department_kpi_access(hr, seeded):
-    assert hr.department_kpi(hr.caller_for("m1"), "rnd-web", period="2026Q1").item("completion_rate").value == 0.75
+    assert hr.department_kpi(hr.caller_for("m1"), "rnd-web", period="2026Q1").item("completion_rate").value == 0.5
     assert hr.department_kpi(hr.caller_for("ceo"), "sales", period="2026Q1").item("completion_rate").value == 1.0
     for who, dept in (("m2", "rnd"), ("e1", "rnd-web"), ("m1", "sales")):
         with pytest.raises(HRError) as caught:

@@ -10,20 +10,24 @@ from hr.errors import HRError
 def test_completion_by_department_rolls_up_subtrees(hr):
     report = hr.completion_report(hr.caller_for("hr1"), "department", "2026Q1")
     rows = {r.key: (r.completion.numerator, r.completion.denominator) for r in report.rows}
-    assert rows == {"corp": (5, 7), "rnd": (4, 6), "rnd-web": (3, 4), "sales": (1, 1)}
-    assert (report.total.numerator, report.total.denominator) == (5, 7)
-    assert report.scope == "company" and "71.4%" in report.to_text("en")
+    # required courses only (policy completion_counts: required): e1's AI-101 and DATA-101 are optional
+    assert rows == {"corp": (3, 5), "rnd": (2, 4), "rnd-web": (1, 2), "sales": (1, 1)}
+    assert (report.total.numerator, report.total.denominator) == (3, 5)
+    optional = {r.key: (r.optional.numerator, r.optional.denominator) for r in report.rows}
+    assert optional == {"corp": (2, 2), "rnd": (2, 2), "rnd-web": (2, 2), "sales": (0, 0)}
+    assert report.scope == "company" and "60.0%" in report.to_text("en") and "not counted" in report.to_text("en")
 
 
 def test_completion_by_course(hr):
     report = hr.completion_report(hr.caller_for("ts1"), "course", "2026Q1")
     rows = {r.key: (r.completion.numerator, r.completion.denominator) for r in report.rows}
-    assert rows == {"AI-101": (1, 1), "CMP-101": (0, 2), "DATA-101": (1, 1), "SAL-101": (1, 1), "SEC-101": (2, 2)}
+    assert rows == {"AI-101": (0, 0), "CMP-101": (0, 2), "DATA-101": (0, 0), "SAL-101": (1, 1), "SEC-101": (2, 2)}
+    assert {r.key: r.optional.numerator for r in report.rows if r.optional.denominator} == {"AI-101": 1, "DATA-101": 1}
 
 
 def test_reports_are_scoped_to_what_the_caller_may_see(hr):
     team = hr.completion_report(hr.caller_for("m2"), "department", "2026Q1")
-    assert team.scope == "team:m2" and (team.total.numerator, team.total.denominator) == (3, 4)
+    assert team.scope == "team:m2" and (team.total.numerator, team.total.denominator) == (1, 2)
     own = hr.completion_report(hr.caller_for("e2"), "course", "2026Q1")
     assert own.scope == "self:e2" and (own.total.numerator, own.total.denominator) == (1, 2)
     with pytest.raises(HRError) as caught:
@@ -73,7 +77,7 @@ def test_every_service_refuses_an_employee_reaching_beyond_self(hr, service_call
 def test_team_progress_covers_the_whole_subtree(hr):
     team = hr.team_progress(hr.caller_for("m1"), period="2026Q1")
     assert [m.employee_id for m in team.members] == ["e1", "e2", "m2"]
-    assert (team.completion.numerator, team.completion.denominator) == (4, 6)
+    assert (team.completion.numerator, team.completion.denominator) == (2, 4)
     behind = {m.employee_id: [c.course_code for c in m.behind] for m in team.members}
     assert behind == {"e1": ["CMP-101"], "e2": ["CMP-101"], "m2": []}
     assert "CMP-101" in team.to_text("zh")

@@ -95,6 +95,10 @@ def build_channels(settings: Settings, chat: ChatHandler, directory: EmployeeDir
     """Dedupe store, queue, and each configured channel; an unconfigured channel is skipped and says why."""
     engine = engine or make_channel_engine(settings)
     ensure_channel_tables(engine)
+    from adapters.turn_guard import TurnGuard
+
+    chat = TurnGuard(chat, max_chars=settings.api.max_message_chars, timeout_s=settings.api.turn_timeout_s,
+                     threads=settings.api.turn_threads)  # every channel's turns are capped and time-boxed
     registry = JobRegistry()
     channels = Channels(settings=settings, engine=engine, chat=chat, directory=directory,
                         dedupe=build_dedupe_store(settings, engine), queue=queue or build_queue(settings, registry),

@@ -60,6 +60,7 @@ class SlackSettings(BaseSettings):
     signing_secret: SecretStr | None = Field(None, description="Signing secret for request verification.")
     app_token: SecretStr | None = Field(None, description="xapp- token for Socket Mode.")
     api_url: str = Field("https://slack.com/api/", description="Slack Web API base URL (tests and proxies).")
+    max_body_bytes: int = Field(1_000_000, description="Largest Slack request body; bigger ones get 413 unread.")
 
 
 class WeComSettings(BaseSettings):
@@ -89,6 +90,13 @@ class ApiSettings(BaseSettings):
     redis_prefix: str = Field("mentor:", description="Key prefix for dedupe keys and the arq queue in Redis.")
     reminder_interval_s: int = Field(60, description="How often the in-process worker runs due HR reminders; 0 = never.")
     ingest_root: Path | None = Field(None, description="Folder POST /api/admin/ingest may read; unset = MENTOR_HOME/kb.")
+    max_body_bytes: int = Field(65536, description="Largest request body on the JSON API and the web chat; bigger "
+                                "ones get 413 before they are read or parsed.")
+    max_message_chars: int = Field(2000, description="Longest chat message any channel accepts; longer ones are "
+                                   "refused with a message in the sender's language.")
+    turn_timeout_s: float = Field(60.0, description="Deadline of one chat turn; past it the person is told to retry "
+                                  "(0 = no deadline).")
+    turn_threads: int = Field(8, description="Threads that run chat turns under the deadline.")
 
 
 class Settings(BaseSettings):

@@ -9,10 +9,12 @@ from fastapi import FastAPI
 
 from adapters.api.admin_routes import admin_router
 from adapters.api.chat_routes import chat_router
+from adapters.api.guard import BodyLimits, RequestGuard
 from adapters.api.health import health_router
 from adapters.api.report_routes import report_router
 from adapters.api.tokens import TokenStore
 from adapters.channels import Channels, build_channels, default_backends
+from adapters.log_redaction import install_redaction, settings_secrets
 from adapters.settings import Settings
 from adapters.web.routes import web_router
 
@@ -32,6 +34,7 @@ def start_reminders(channels: Channels):
 
 def install_error_handlers(app: FastAPI) -> None:
     """Domain refusals (HR's error family, unknown employee) become their HTTP status with a bilingual body."""
+    from fastapi.exceptions import RequestValidationError
     from fastapi.responses import JSONResponse
 
     from adapters.wiring import UnknownEmployee
@@ -41,6 +44,16 @@ def install_error_handlers(app: FastAPI) -> None:
     async def hr_error(_request, error: HRError) -> JSONResponse:
         """403/404/409/422 with code, message_en and message_zh."""
         return JSONResponse(error.to_dict(), status_code=error.http_status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request, error: RequestValidationError) -> JSONResponse:
+        """422 that says which field is wrong and why, never echoing the input back (it may be megabytes)."""
+        problems = [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", ""))[:300], "type": e.get("type", "")}
+                    for e in error.errors()[:20]]
+        summary = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:]) or 'body'}: {e['msg']}" for e in problems[:3])
+        return JSONResponse({"code": "invalid_request", "detail": problems,
+                             "message_en": f"The request is not valid ({summary}).",
+                             "message_zh": f"请求格式不正确({summary})。"}, status_code=422)
 
     @app.exception_handler(UnknownEmployee)
     async def unknown_employee(_request, error: UnknownEmployee) -> JSONResponse:
@@ -56,9 +69,12 @@ def create_app(settings: Settings, channels: Channels | None = None) -> FastAPI:
         backends = default_backends(settings)
         channels = build_channels(settings, backends.chat, backends.directory, hr=backends.hr, index=backends.index)
 
+    install_redaction(settings_secrets(settings))
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         """Start the in-process reminder schedule; on shutdown stop it and drain the queue."""
+        install_redaction()  # the server has configured its log handlers by now: rate-limit them too
         trigger = start_reminders(channels)
         yield
         if trigger is not None:
@@ -72,6 +88,10 @@ def create_app(settings: Settings, channels: Channels | None = None) -> FastAPI:
     install_error_handlers(app)
     app.state.channels = channels
     app.state.tokens = TokenStore(channels.engine)
+    app.add_middleware(RequestGuard, limits=BodyLimits(api=settings.api.max_body_bytes,
+                                                       slack=settings.slack.max_body_bytes,
+                                                       wecom=settings.wecom.max_body_bytes),
+                       employee_for=app.state.tokens.employee_for)
     app.include_router(health_router())
     app.include_router(chat_router())
     app.include_router(report_router())
@@ -79,8 +99,9 @@ def create_app(settings: Settings, channels: Channels | None = None) -> FastAPI:
     app.include_router(web_router())
     if channels.slack_app is not None:
         from adapters.slack.route import slack_router
+        from adapters.slack.verify import request_verifier
 
-        app.include_router(slack_router(channels.slack_app))
+        app.include_router(slack_router(channels.slack_app, request_verifier(channels.slack_app)))
     if channels.wecom_crypto is not None:
         from adapters.wecom.route import wecom_router
 

@@ -12,6 +12,9 @@ bearer = HTTPBearer(auto_error=False, description="A token from `mentor tokens c
 
 def current_employee(request: Request, credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> str:
     """The token owner's employee id; 401 with a hint when the token is missing or unknown."""
+    checked = getattr(request.state, "employee_id", None)  # set by RequestGuard before the body was read
+    if checked:
+        return checked
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise HTTPException(401, "missing token: send `Authorization: Bearer <token>` "
                                  "(create one with `mentor tokens create --employee ID`) / 缺少令牌",

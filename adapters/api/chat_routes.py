@@ -7,11 +7,12 @@ import logging
 import secrets
 from collections.abc import Iterator
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import StreamingResponse
 
 from adapters.api.auth import current_employee
 from adapters.api.schemas import ChatIn, FeedbackIn, ReplyOut, TokenOut, reply_out
+from adapters.turn_guard import too_long_notice
 from bot.messages import BotReply, IncomingMessage
 
 log = logging.getLogger(__name__)
@@ -19,12 +20,18 @@ log = logging.getLogger(__name__)
 STREAM_CHUNK_CHARS = 24
 
 
+def refusal(request: Request, body: ChatIn) -> str | None:
+    """Why this message is not taken (empty, or over the length cap), in the sender's language; None when fine."""
+    if not body.text.strip() and not body.action:
+        return "send `text` (a question) or `action` (a pressed button) / 请输入问题"
+    return too_long_notice(body.text, request.app.state.channels.settings.api.max_message_chars)
+
+
 def _ask(request: Request, employee_id: str, body: ChatIn) -> tuple[BotReply, str]:
     """Run one turn through the chat service as the token's owner."""
-    if not body.text.strip() and not body.action:
-        from fastapi import HTTPException
-
-        raise HTTPException(422, "send `text` (a question) or `action` (a pressed button) / 请输入问题")
+    problem = refusal(request, body)
+    if problem:
+        raise HTTPException(422, problem)
     ref = "web:" + secrets.token_hex(8)
     msg = IncomingMessage(employee_id=employee_id, text=body.text.strip(), channel="web",
                           thread_id=f"web:{employee_id}:{body.thread_id}", message_id=ref, shared=False,
@@ -61,8 +68,10 @@ def chat_router() -> APIRouter:
     @router.post("/chat/stream", summary="Same as /api/chat, as server-sent events (status, delta..., done)")
     def chat_stream(body: ChatIn, request: Request, employee_id: str = Depends(current_employee)):
         """Progressive answer: a status event at once, then text deltas, then the full reply."""
-        if not body.text.strip() and not body.action:
-            _ask(request, employee_id, body)
+        problem = refusal(request, body)
+        if problem:  # the page shows an `error` event's message as the bot's answer
+            return StreamingResponse(iter([sse("error", {"message": problem, "code": "refused"})]),
+                                     media_type="text/event-stream")
 
         def events() -> Iterator[str]:
             """Generated in a worker thread by Starlette, so the event loop stays free."""

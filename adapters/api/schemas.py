@@ -3,19 +3,67 @@
 from __future__ import annotations
 
 import base64
+import json
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from bot.messages import BotReply
+
+MAX_TEXT_CHARS = 20_000  # hard bound of the JSON shape; the per-turn cap (MENTOR_API_MAX_MESSAGE_CHARS) is lower
+MAX_ACTION_CHARS = 2_000  # a button value: Slack's own cap, so no channel stores more
+MAX_ACTION_DEPTH = 4
+
+
+def clean_text(value: str, field: str) -> str:
+    """Refuse text that cannot be stored or sent as UTF-8 (a lone surrogate such as \\ud800 from JSON)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError(f"{field} contains an invalid character (a lone UTF-16 surrogate); send valid text") from None
+    return value
+
+
+def check_action(value: Any, depth: int = 0) -> None:
+    """A button value is a small, shallow JSON object of valid text (never a way to store megabytes)."""
+    if depth > MAX_ACTION_DEPTH:
+        raise ValueError(f"action is nested more than {MAX_ACTION_DEPTH} levels deep")
+    if isinstance(value, str):
+        clean_text(value, "action")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            clean_text(str(key), "action")
+            check_action(item, depth + 1)
+    elif isinstance(value, list):
+        for item in value:
+            check_action(item, depth + 1)
 
 
 class ChatIn(BaseModel):
     """A question or a button press; the asker is the token's owner, never a field here."""
 
-    text: str = Field("", max_length=8000, description="The question, in Chinese or English.")
+    text: str = Field("", max_length=MAX_TEXT_CHARS, description="The question, in Chinese or English "
+                      "(longer than MENTOR_API_MAX_MESSAGE_CHARS, 2,000 by default, is refused with a clear message).")
     thread_id: str = Field("web", max_length=100, description="Conversation thread; history is kept per thread.")
-    action: dict[str, Any] | None = Field(None, description="A pressed button's value (quiz answer, confirm, cancel).")
+    action: dict[str, Any] | None = Field(None, description="A pressed button's value (quiz answer, confirm, cancel); "
+                                          f"at most {MAX_ACTION_CHARS:,} characters as JSON.")
+
+    @field_validator("text", "thread_id")
+    @classmethod
+    def _valid_text(cls, value: str, info) -> str:
+        """No lone surrogates (they would fail later, when stored or sent)."""
+        return clean_text(value, info.field_name)
+
+    @field_validator("action")
+    @classmethod
+    def _small_action(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        """Button values are small: a forged 5 MB value must not reach the conversation history."""
+        if value is None:
+            return None
+        check_action(value)
+        if len(json.dumps(value, ensure_ascii=False)) > MAX_ACTION_CHARS:
+            raise ValueError(f"action is larger than {MAX_ACTION_CHARS:,} characters; send the button's value as given")
+        return value
 
 
 class CitationOut(BaseModel):
@@ -67,6 +115,12 @@ class FeedbackIn(BaseModel):
 
     message_ref: str = Field(..., max_length=200)
     helpful: bool
+
+    @field_validator("message_ref")
+    @classmethod
+    def _valid_ref(cls, value: str) -> str:
+        """No lone surrogates."""
+        return clean_text(value, "message_ref")
 
 
 class TokenOut(BaseModel):

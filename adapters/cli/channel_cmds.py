@@ -15,10 +15,13 @@ SERVICES = typer.Option("adapters.channels:default_backends", "--services",
 
 
 def _settings():
-    """Settings read now (never at import time)."""
+    """Settings read now (never at import time); from here on no log line can show one of their secrets."""
+    from adapters.log_redaction import install_redaction, settings_secrets
     from adapters.settings import load_settings
 
-    return load_settings()
+    settings = load_settings()
+    install_redaction(settings_secrets(settings))
+    return settings
 
 
 def _load_services(spec: str, settings):
@@ -44,14 +47,22 @@ def _logging() -> None:
 
 def serve(host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind."),
           port: int = typer.Option(8000, "--port", help="TCP port."),
-          services: str = SERVICES) -> None:
-    """Start the API, the web chat page and every configured channel in one process."""
+          services: str = SERVICES,
+          workers: int = typer.Option(1, "--workers", min=1, help="API processes sharing the port (each builds its "
+                                      "own services; more than one needs MENTOR_CHROMA_URL, see deploy/README.md).")
+          ) -> None:
+    """Start the API, the web chat page and every configured channel (in one process, or --workers N)."""
     import uvicorn
 
     from adapters.api.app import create_app
 
     _logging()
     settings = _settings()
+    if workers > 1:
+        from adapters.cli.serve_workers import serve_workers
+
+        serve_workers(settings, host, port, services, workers)
+        return
     channels = _build(services, settings)
     for name, state in channels.status.items():
         typer.echo(f"{name}: {state}")

@@ -1,28 +1,48 @@
-"""FastAPI route for Slack's HTTP mode: raw request -> BoltRequest -> App.dispatch -> response."""
+"""FastAPI route for Slack's HTTP mode: raw request -> signature check -> BoltRequest -> App.dispatch -> response.
+
+The signature is checked on the raw bytes before anything parses them: an unsigned body (an array, a number,
+deeply nested JSON, a bad timestamp) is a 401 that is never parsed and never logged."""
 
 from __future__ import annotations
 
+import logging
+import re
+
 from fastapi import APIRouter, Request, Response
 from slack_bolt import App, BoltRequest
+from slack_sdk.signature import SignatureVerifier
 from starlette.concurrency import run_in_threadpool
 
-MAX_SLACK_BODY = 1_000_000
+from adapters.log_redaction import RepeatLimiter
+
+log = logging.getLogger(__name__)
+
+_TIMESTAMP = re.compile(r"^[0-9]{1,12}$")
+_SIGNATURE = re.compile(r"^v0=[0-9a-f]{64}$")
 
 
-def slack_router(bolt_app: App) -> APIRouter:
+def slack_router(bolt_app: App, verifier: SignatureVerifier) -> APIRouter:
     """`POST /slack/events` for events, commands and interactivity (one Request URL for all three)."""
     router = APIRouter(tags=["slack"])
+    warn = RepeatLimiter(log)
 
     @router.post("/slack/events", include_in_schema=False)
     async def slack_events(request: Request) -> Response:
-        """Read the raw body (the signature covers its bytes) and let bolt verify, ack and dispatch."""
+        """Verify the raw body (the app's guard has already capped its size), then let bolt ack and dispatch."""
         body = await request.body()
-        if len(body) > MAX_SLACK_BODY:
-            return Response("request body too large", status_code=413)
+        timestamp = request.headers.get("x-slack-request-timestamp", "")
+        signature = request.headers.get("x-slack-signature", "")
+        if not (_TIMESTAMP.match(timestamp) and _SIGNATURE.match(signature)
+                and verifier.is_valid(body, timestamp, signature)):
+            warn.warning("slack-signature", "slack request refused: missing, stale or wrong signature")
+            return Response('{"error":"invalid request"}', status_code=401, media_type="application/json")
         try:
             bolt_request = BoltRequest(body=body.decode("utf-8", errors="replace"), query=str(request.url.query),
                                        headers={k: [v] for k, v in request.headers.items()})
-        except ValueError:  # bolt parses JSON / form payloads up front; garbage is the sender's problem
+        except Exception:  # bolt parses JSON / form payloads up front; a signed but odd body is still a 400
+            warn.warning("slack-payload", "signed slack payload could not be parsed")
+            return Response("malformed Slack payload", status_code=400)
+        if not isinstance(bolt_request.body, dict):
             return Response("malformed Slack payload", status_code=400)
         bolt_response = await run_in_threadpool(bolt_app.dispatch, bolt_request)
         return Response(content=bolt_response.body, status_code=bolt_response.status,

@@ -40,3 +40,15 @@ class ClockedRequestVerification(RequestVerification):
         """Build the verifier up front; bolt's default builds it lazily with the system clock."""
         super().__init__(signing_secret)
         self._verifier = make_verifier(signing_secret, clock)
+
+    def _debug_log_error(self, signature, timestamp, body) -> None:
+        """bolt logs the whole unauthenticated body here; log only that it happened."""
+        self.logger.info("slack request with an invalid signature refused")
+
+
+def request_verifier(bolt_app) -> SignatureVerifier:
+    """The verifier the bolt app checks with (same secret and clock), for the route to check raw bytes first."""
+    middleware = getattr(bolt_app, "_before_authorize", None)
+    if not isinstance(middleware, ClockedRequestVerification):
+        raise TypeError("the bolt app was not built by adapters.slack.bolt_app.build_bolt_app")
+    return middleware.verifier

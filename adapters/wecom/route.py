@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Callable
 
@@ -11,6 +12,7 @@ from fastapi.responses import PlainTextResponse
 from starlette.concurrency import run_in_threadpool
 
 from adapters.dedupe import DedupeStore
+from adapters.log_redaction import RepeatLimiter
 from adapters.wecom.crypto import WeComCrypto, WeComCryptoError
 from adapters.wecom.parse import WeComInbound, WeComInputError, extract_encrypt, parse_message
 from adapters.wecom.responder import REPLY_JOB
@@ -32,10 +34,13 @@ class CallbackRejected(Exception):
         self.reason = reason
 
 
+_TIMESTAMP = re.compile(r"^[0-9]{1,12}$")
+
+
 def check_timestamp(timestamp: str, max_skew_s: int, now: float) -> None:
     """Replay window: reject timestamps further than max_skew_s from now (0 disables, for the 2014 vectors)."""
-    if not timestamp.isdigit():
-        raise CallbackRejected(400, "timestamp must be digits")
+    if not _TIMESTAMP.match(timestamp):  # ASCII digits only, and short: int() of 5,000 digits raises
+        raise CallbackRejected(400, "timestamp must be at most 12 ASCII digits")
     if max_skew_s and abs(now - int(timestamp)) > max_skew_s:
         raise CallbackRejected(403, "timestamp outside the replay window")
 
@@ -58,10 +63,11 @@ def wecom_router(crypto: WeComCrypto, queue: TaskQueue, dedupe: DedupeStore, *, 
                  max_body_bytes: int, clock: Callable[[], float] = time.time) -> APIRouter:
     """The callback URL WeCom is configured with."""
     router = APIRouter(tags=["wecom"])
+    warn = RepeatLimiter(log)
 
     def rejected(error: CallbackRejected) -> Response:
-        """Log the reason (not the payload) and answer the 4xx."""
-        log.warning("wecom callback rejected: %s", error.reason)
+        """Log the reason (not the payload; at most a few a minute) and answer the 4xx."""
+        warn.warning(error.reason[:40], "wecom callback rejected: %s", error.reason)
         return PlainTextResponse(error.reason, status_code=error.status)
 
     @router.get("/wecom/callback", include_in_schema=False)

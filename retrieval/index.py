@@ -121,6 +121,22 @@ class KnowledgeIndex:
                 changes.append(DocumentChange(document, self.catalog.chunks_of([source])))
         return self._add_vectors(changes)
 
+    def passages_to_embed(self, changes: Sequence[DocumentChange]) -> list[tuple[str, str]]:
+        """(text hash, text) of chunks in `changes` with neither a vector nor a cached one: what apply would embed."""
+        items = [(c, change.document) for change in changes for c in change.chunks]
+        present = self._vectors.existing([c.chunk_id for c, _ in items])
+        texts: dict[str, str] = {}
+        for chunk, document in items:
+            if chunk.chunk_id not in present:
+                text = embedding_text(document.title, chunk.heading, chunk.text)
+                texts.setdefault(hashlib.sha1(text.encode("utf-8")).hexdigest(), text)
+        cached = self._cache.get(self.embedder.name, list(texts))
+        return [(text_hash, text) for text_hash, text in texts.items() if text_hash not in cached]
+
+    def remember_passage_vectors(self, items: Sequence[tuple[str, np.ndarray]]) -> None:
+        """Passage vectors computed elsewhere (ingest's embedding processes), keyed as passages_to_embed keys them."""
+        self._cache.put(self.embedder.name, items)
+
     def _add_vectors(self, changes: Sequence[DocumentChange]) -> int:
         """Embed only chunks without a vector, reusing cached vectors of identical text; returns how many."""
         items = [(c, change.document) for change in changes for c in change.chunks]
@@ -236,6 +252,23 @@ class KnowledgeIndex:
             self._cache.put(self.encoder_name, computed)
             cached.update(computed)
         return np.vstack([cached[h] for h in hashes])
+
+    def passage_similarities(self, query: str, texts: Sequence[str]) -> list[float]:
+        """Cosine of the query to short texts embedded as passages (sentences to quote), via the embedding cache.
+
+        Sentences embed once per text ever: the persistent cache keys them by embedder and text hash, like chunks."""
+        if not texts:
+            return []
+        hashes = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
+        cached = self._cache.get(self.embedder.name, hashes)
+        need = [i for i, h in enumerate(hashes) if h not in cached]
+        if need:
+            fresh = self.embedder.embed_passages([texts[i] for i in need])
+            computed = [(hashes[i], fresh[j]) for j, i in enumerate(need)]
+            self._cache.put(self.embedder.name, computed)
+            cached.update(computed)
+        query_vector = self.query_vector(query.strip())
+        return [float(np.dot(cached[h], query_vector)) for h in hashes]
 
     def clear_query_cache(self) -> None:
         """Forget cached query vectors (benchmarks measure the uncached cost)."""

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 from bot.answering.answer_type import AnswerType
 from bot.answering.coverage import QuestionCoverage
+from bot.answering.rows import matching_row
 from bot.messages import Citation
 from knowledge.sentences import split_sentences
 from retrieval.types import Passage
 
 MAX_SENTENCES = 3
-RANK_PENALTY = 0.15  # a sentence from the second passage must cover clearly more to beat the first passage
-CUTOFF = 0.7  # further sentences must score at least this share of the best one
-VALUE_BONUS = 0.1  # a sentence holding the kind of value asked for ("5天" for "几天") gains this much
+# Sentence score weights, chosen on the dev halves of both gold sets (eval/results/answer_tuning.txt): the sentence's
+# own e5 similarity to the question (with its heading) and its passage's similarity carry most of the choice;
+# coverage of the question's terms (and their lexicon translations), the asked-for value type and a matching table
+# row refine it; a passage's fused rank only breaks near-ties.
+COVERAGE_WEIGHT = 0.5
+SENTENCE_SIMILARITY_WEIGHT = 5.0
+PASSAGE_SIMILARITY_WEIGHT = 5.0
+VALUE_BONUS = 0.2  # a sentence holding the kind of value asked for ("5天" for "几天")
+ROW_BONUS = 0.3  # the row of a rule table whose range holds the number the question states ("12年" -> 10-20 years)
+RANK_PENALTY = 0.02  # per place of the passage in the fused ranking
+SHORT_PENALTY = 0.3  # a fragment under 8 characters is rarely an answer on its own
+EMBEDDED_CANDIDATES = 10  # only the best candidates by the cheap signals are embedded (the rest cannot win)
+EXTRA_MARGIN = 1.0  # further sentences, from the same document as the best one, within this much of its score
 HEADER = {"zh": "根据知识库中的相关规定：", "en": "Here is what the knowledge base says:"}
 HEDGED_HEADER = {"zh": "知识库中没有找到直接对应的规定，最相关的内容如下，请核实；如仍有疑问请咨询HR：",
                  "en": "I found no rule that answers this directly; the closest material is below. Please check it, "
@@ -34,31 +45,65 @@ class Pick:
     passage: Passage
 
 
-def select_sentences(coverage: QuestionCoverage, passages: Sequence[Passage],
-                     answer_type: AnswerType | None = None) -> list[Pick]:
-    """The best-covering sentences (at most MAX_SENTENCES), in reading order, never the same sentence twice."""
-    candidates: list[Pick] = []
+SentenceSimilarity = Callable[[Sequence[str]], list[float]]
+
+
+def candidate_sentences(passages: Sequence[Passage], number: float | None) -> list[tuple[Pick, bool]]:
+    """Every sentence of the passages (a table row on its own when the question's number selects it), with a flag
+    saying whether it is such a matching row."""
+    out: list[tuple[Pick, bool]] = []
     for rank, passage in enumerate(passages):
         sentences = split_sentences(passage.text, clauses=False) or [passage.text]
         for position, sentence in enumerate(sentences):
-            score = coverage.of(f"{passage.heading} {sentence}", passage.language) - RANK_PENALTY * rank
-            if len(sentence) < 8:
-                score -= 0.3
-            if answer_type is not None and answer_type.offers(sentence):
-                score += VALUE_BONUS
-            candidates.append(Pick(sentence, rank, position, score, passage))
-    candidates.sort(key=lambda p: (-p.score, p.passage_rank, p.position))
+            row = matching_row(sentence, number)
+            out.append((Pick(row or sentence, rank, position, 0.0, passage), row is not None))
+    return out
+
+
+def select_sentences(coverage: QuestionCoverage, passages: Sequence[Passage],
+                     answer_type: AnswerType | None = None, similarity: SentenceSimilarity | None = None,
+                     number: float | None = None) -> list[Pick]:
+    """The sentences that best answer: the top-scoring one, then up to two more from the same document that score
+    nearly as well, in reading order, never the same sentence twice."""
+    scored: list[Pick] = []
+    for pick, is_row in candidate_sentences(passages, number):
+        passage = pick.passage
+        score = COVERAGE_WEIGHT * coverage.of(f"{passage.heading} {pick.sentence}", passage.language)
+        score += PASSAGE_SIMILARITY_WEIGHT * (passage.dense_score or 0.0) - RANK_PENALTY * pick.passage_rank
+        if len(pick.sentence) < 8:
+            score -= SHORT_PENALTY
+        if answer_type is not None and answer_type.offers(pick.sentence):
+            score += VALUE_BONUS
+        if is_row:
+            score += ROW_BONUS
+        scored.append(replace(pick, score=score))
+    scored.sort(key=lambda p: (-p.score, p.passage_rank, p.position))
+    if similarity is not None and scored:
+        head = scored[:EMBEDDED_CANDIDATES]
+        sims = similarity([_context(p) for p in head])
+        scored = sorted((replace(p, score=p.score + SENTENCE_SIMILARITY_WEIGHT * s) for p, s in zip(head, sims,
+                                                                                                      strict=True)),
+                        key=lambda p: (-p.score, p.passage_rank, p.position))
+    if not scored:
+        return []
+    best = scored[0]
     chosen: list[Pick] = []
     texts: set[str] = set()
-    best = candidates[0].score if candidates else 0.0
-    for pick in candidates:
-        if len(chosen) >= MAX_SENTENCES or (chosen and pick.score < best * CUTOFF):
+    for pick in scored:
+        if len(chosen) >= MAX_SENTENCES or pick.score < best.score - EXTRA_MARGIN:
             break
+        if pick.passage.source != best.passage.source:
+            continue  # another document's sentence would add a citation the answer may not need
         for extra in _with_antecedent(pick):
             if extra.sentence not in texts:
                 texts.add(extra.sentence)
                 chosen.append(extra)
     return sorted(chosen, key=lambda p: (p.passage_rank, p.position))
+
+
+def _context(pick: Pick) -> str:
+    """What the sentence embedding sees: the heading path, then the sentence."""
+    return f"{pick.passage.heading}\n{pick.sentence}" if pick.passage.heading else pick.sentence
 
 
 def _with_antecedent(pick: Pick) -> list[Pick]:

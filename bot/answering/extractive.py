@@ -8,6 +8,7 @@ from bot.answering.answer_type import AnswerType
 from bot.answering.compose import compose_answer, select_sentences
 from bot.answering.coverage import QuestionCoverage
 from bot.answering.relevance import RelevancePolicy, confidence
+from bot.answering.rows import question_number
 from bot.messages import Citation
 from retrieval.language import detect_language
 from retrieval.types import Audience, Passage
@@ -16,7 +17,7 @@ ABSTAIN_TEXT = {
     "zh": "抱歉，知识库里没有找到能回答这个问题的内容，我不想猜测。建议直接咨询人力资源部（HR）或你的培训专员。",
     "en": "I could not find this in the knowledge base, and I won't guess. Please ask HR or your training specialist.",
 }
-QUOTED_PASSAGES = 3
+QUOTED_PASSAGES = 8  # sentences are chosen from this many of the best passages
 
 
 @dataclass
@@ -31,7 +32,7 @@ class GroundedAnswer:
     confidence: str | None = None  # "high", "low" (answered with a caveat) or None (abstained)
 
 
-def answer_question(index, question: str, audience: Audience | None = None, k: int = 6,
+def answer_question(index, question: str, audience: Audience | None = None, k: int = 8,
                     policy: RelevancePolicy | None = None) -> GroundedAnswer:
     """Retrieve, judge whether the material covers the question, and compose a cited extract or abstain."""
     policy = policy or RelevancePolicy()
@@ -41,14 +42,8 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     if level is None:
         return GroundedAnswer(ABSTAIN_TEXT[language], [], True, passages, language)
     coverage = QuestionCoverage(index, question)
-    picks = select_sentences(coverage, _prefer_language(passages[:QUOTED_PASSAGES], language), AnswerType(question))
+    picks = select_sentences(coverage, passages[:QUOTED_PASSAGES], AnswerType(question),
+                             similarity=lambda texts: index.passage_similarities(question, texts),
+                             number=question_number(question))
     text, citations = compose_answer(picks, language, hedged=level == "low")
     return GroundedAnswer(text, citations, False, passages, language, confidence=level)
-
-
-def _prefer_language(passages: list[Passage], language: str) -> list[Passage]:
-    """Quote the reader's language first when such a passage is among the best ones."""
-    if passages[0].language == language:
-        return passages
-    same = [p for p in passages[1:2] if p.language == language]
-    return same + [p for p in passages if p not in same]

@@ -1,0 +1,116 @@
+"""Read rules written as rows (seniority bands, tiers, thresholds) so "12 years" selects the 10-to-20-year row.
+
+A policy often packs a table into one sentence: "已满1年不满10年的，年休假5天；已满10年不满20年的，年休假10天；…"
+or a list of "- 1 to 5 years: …" lines. Quoting the whole block leaves the reader to find their row; here each row is
+a candidate of its own, and the row whose range holds the number the question states is marked as the match."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+               "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+               "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_NUM = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十]+)"
+_UNIT = r"(年|个月|月|天|日|小时|岁|元|万元|years?|months?|days?|hours?|yuan|rmb)"
+# the number a question states about the reader: "工作12年", "三年了", "after 12 years", "twelve years"
+_EN_WORD = r"((?:twenty|thirty|forty|fifty)[- ](?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(_EN_NUMBERS) + ")"
+_QUESTION_NUMBER = re.compile(_NUM + r"\s*" + _UNIT + r"|\b" + _EN_WORD + r"\s+" + _UNIT, re.I)
+_ROW_SPLIT = re.compile(r"(?<=[；;])|\n")
+# range shapes, each giving (low, high) with high exclusive; None means open
+_RANGES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(?:已满|满)\s*" + _NUM + r"\s*" + _UNIT + r"?\s*(?:但)?不满\s*" + _NUM), "lo_hi"),
+    (re.compile(_NUM + r"\s*" + _UNIT + r"?\s*(?:至|到|-|–|~|to)\s*" + _NUM + r"\s*" + _UNIT, re.I), "lo_hi_incl"),
+    (re.compile(r"between\s+" + _NUM + r"\s+and\s+" + _NUM, re.I), "lo_hi_incl"),
+    (re.compile(r"(?:已满|满|不少于|至少|at least|more than|over|above)\s*" + _NUM, re.I), "lo"),
+    (re.compile(_NUM + r"\s*" + _UNIT + r"\s*(?:以上|及以上|or more|\+)", re.I), "lo"),
+    (re.compile(r"(?:不满|不足|少于|未满|less than|under|below|up to)\s*" + _NUM, re.I), "hi"),
+    (re.compile(_NUM + r"\s*" + _UNIT + r"\s*(?:以下|以内|or less|or fewer)", re.I), "hi_incl"),
+]
+
+
+def parse_number(text: str) -> float | None:
+    """Digits, Chinese numerals up to 99 (三, 十二, 二十) or an English number word."""
+    text = text.strip().lower()
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    if text in _EN_NUMBERS:
+        return float(_EN_NUMBERS[text])
+    tens, _, ones = text.replace(" ", "-").partition("-")
+    if tens in _EN_NUMBERS and ones in _EN_NUMBERS:
+        return float(_EN_NUMBERS[tens] + _EN_NUMBERS[ones])
+    if text and all(ch in _ZH_DIGITS or ch == "十" for ch in text):
+        if "十" not in text:
+            return float(int("".join(str(_ZH_DIGITS[ch]) for ch in text))) if len(text) <= 3 else None
+        tens, _, ones = text.partition("十")
+        return float((_ZH_DIGITS.get(tens, 1) if tens else 1) * 10 + (_ZH_DIGITS.get(ones, 0) if ones else 0))
+    return None
+
+
+def question_number(question: str) -> float | None:
+    """The first quantity with a unit the question states ("工作12年了" -> 12), if any."""
+    for match in _QUESTION_NUMBER.finditer(question):
+        value = parse_number(match.group(1) or match.group(3) or "")
+        if value is not None:
+            return value
+    return None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a rule table and the range of the quantity it applies to."""
+
+    text: str
+    low: float | None
+    high: float | None  # exclusive
+
+    def holds(self, value: float) -> bool:
+        """True when `value` falls inside this row's range."""
+        return (self.low is None or value >= self.low) and (self.high is None or value < self.high)
+
+
+def row_range(text: str) -> tuple[float | None, float | None] | None:
+    """(low, high-exclusive) of the first range the text states, or None when it states none."""
+    for pattern, shape in _RANGES:
+        match = pattern.search(text)
+        if not match:
+            continue
+        numbers = [parse_number(g) for g in match.groups() if g is not None and parse_number(g) is not None]
+        if not numbers:
+            continue
+        if shape == "lo_hi" and len(numbers) >= 2:
+            return numbers[0], numbers[1]
+        if shape == "lo_hi_incl" and len(numbers) >= 2:
+            return numbers[0], numbers[1] + 1e-9
+        if shape == "lo":
+            return numbers[0], None
+        if shape == "hi":
+            return None, numbers[0]
+        if shape == "hi_incl":
+            return None, numbers[0] + 1e-9
+    return None
+
+
+def split_rows(sentence: str) -> list[Row]:
+    """The sentence's rows when it is a table in disguise (two or more parts each stating a range), else []."""
+    parts = [p.strip(" -*•；;") for p in _ROW_SPLIT.split(sentence) if p.strip(" -*•；;")]
+    if len(parts) < 2:
+        return []
+    rows = []
+    for part in parts:
+        bounds = row_range(part)
+        rows.append(Row(part, *(bounds or (None, None))) if bounds else Row(part, None, None))
+    ranged = [r for r in rows if r.low is not None or r.high is not None]
+    return rows if len(ranged) >= 2 else []
+
+
+def matching_row(sentence: str, value: float | None) -> str | None:
+    """The one row of `sentence` whose range holds `value` (None when the sentence has no rows or none matches)."""
+    if value is None:
+        return None
+    rows = [r for r in split_rows(sentence) if (r.low is not None or r.high is not None) and r.holds(value)]
+    if len(rows) != 1:
+        return None
+    return rows[0].text

@@ -1,0 +1,33 @@
+"""Rule tables written as rows: the question's number picks the row whose range holds it."""
+
+import pytest
+
+from bot.answering.rows import matching_row, parse_number, question_number, split_rows
+
+BANDS_ZH = "员工累计工作已满1年不满10年的，年休假5天；已满10年不满20年的，年休假10天；已满20年的，年休假15天。"
+BANDS_EN = "- 1 to 5 years: 10 days\n- 6 to 10 years: 15 days\n- more than 10 years: 20 days"
+
+
+@pytest.mark.parametrize(("text", "value"), [("12", 12), ("三", 3), ("十二", 12), ("二十", 20), ("twelve", 12),
+                                             ("twenty-five", 25), ("3.5", 3.5)])
+def test_numbers_in_both_languages(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(("question", "value"), [("我入职三年了，一年能休几天年假？", 3), ("工作12年了，年假有几天？", 12),
+                                                 ("How many days off after twelve years of work?", 12),
+                                                 ("年假有几天？", None)])
+def test_the_number_a_question_states(question, value):
+    assert question_number(question) == value
+
+
+@pytest.mark.parametrize(("value", "row"), [(3, "年休假5天"), (12, "年休假10天"), (25, "年休假15天")])
+def test_chinese_seniority_bands(value, row):
+    assert row in matching_row(BANDS_ZH, value)
+    assert len(split_rows(BANDS_ZH)) == 3
+
+
+def test_english_list_rows_and_no_match_outside_any_band():
+    assert matching_row(BANDS_EN, 7) == "6 to 10 years: 15 days"
+    assert matching_row(BANDS_EN, 0.5) is None
+    assert matching_row("Employees get 15 days of annual leave.", 12) is None  # not a table: nothing to pick

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections import deque
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,9 +16,11 @@ from pathlib import Path
 from knowledge.audience import audience_of
 from knowledge.chunker import chunk_document
 from knowledge.document import LoadError
+from knowledge.embed_ahead import EmbedAhead
 from knowledge.folder_audience import folder_audience, hash_with_default
 from knowledge.loaders import SUPPORTED, load_file
 from retrieval.catalog import ChunkRow, DocumentRow
+from retrieval.embedders.pool import EmbedderPool
 from retrieval.index import DocumentChange, KnowledgeIndex
 from retrieval.language import detect_language
 
@@ -97,10 +100,13 @@ def discover(paths: Iterable[Path]) -> tuple[list[SourceFile], list[FileFailure]
 class Ingestor:
     """Loads and chunks files and hands the index batches of changes."""
 
-    def __init__(self, index: KnowledgeIndex, known_audience: Collection[str] | None = None) -> None:
-        """`known_audience`: every valid audience tag (roles, departments, employees); None skips that check."""
+    def __init__(self, index: KnowledgeIndex, known_audience: Collection[str] | None = None,
+                 embedder_pool: EmbedderPool | None = None) -> None:
+        """`known_audience`: every valid audience tag (roles, departments, employees); None skips that check.
+        `embedder_pool`: embedding processes that embed prepared files ahead of publishing (`mentor ingest`)."""
         self.index = index
         self.known_audience = known_audience
+        self._ahead = EmbedAhead(index, embedder_pool) if embedder_pool is not None else None
         self._folder_defaults: dict[Path, tuple[str, ...] | None] = {}
 
     def ingest(self, paths: Sequence[Path], prune: bool = False,
@@ -117,6 +123,10 @@ class Ingestor:
         paths_by_source = {f.source: f.path for f in files}
         pending: list[DocumentChange] = []
         pending_chunks = 0
+        # With embedding processes, one full batch is held back: its vectors are computed while the next batch is
+        # prepared, and publishing it (keyword index, catalog, Chroma) overlaps the next batch's embedding.
+        waiting: deque[list[DocumentChange]] = deque()
+        look_ahead = 1 if self._ahead is not None else 0
         for source_file in files:
             try:
                 change = self._prepare(source_file, report)
@@ -130,12 +140,18 @@ class Ingestor:
             if change is not None:
                 pending.append(change)
                 pending_chunks += len(change.chunks)
+                if self._ahead is not None:
+                    self._ahead.start(change)
                 if pending_chunks >= BATCH_CHUNKS:
-                    self._publish(pending, report, paths_by_source)
+                    waiting.append(pending)
                     pending, pending_chunks = [], 0
+                    while len(waiting) > look_ahead:
+                        self._publish(waiting.popleft(), report, paths_by_source)
             if progress:
                 progress(source_file.source)
-        self._publish(pending, report, paths_by_source)
+        waiting.append(pending)
+        while waiting:
+            self._publish(waiting.popleft(), report, paths_by_source)
         if prune and problems:  # a missing root or clashing key must never read as "these documents are gone"
             report.failed.append(FileFailure("--prune", "skipped because some paths could not be read; "
                                                         "fix the errors above and run again"))
@@ -152,6 +168,8 @@ class Ingestor:
         """Publish a batch; if it fails (e.g. the embedder), retry file by file and report the ones that still fail."""
         if not changes:
             return
+        if self._ahead is not None:
+            self._ahead.finish(changes)
         error = self._apply(changes, report)
         if error is None:
             return

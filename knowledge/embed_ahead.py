@@ -1,0 +1,53 @@
+"""Ingest's look-ahead: a prepared file's passages go to the embedding processes at once, while the ingesting
+process loads, chunks and publishes other files; publishing a batch then finds its vectors already computed.
+
+Why: `mentor ingest` is held to >= 90% of the embedder's raw throughput, so the embedder must never wait for
+loading, tokenizing or index writes (eval/results/ingest_throughput.json)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from concurrent.futures import Future
+
+from retrieval.embedders.pool import EmbedderPool
+from retrieval.index import DocumentChange, KnowledgeIndex
+
+log = logging.getLogger(__name__)
+
+
+class EmbedAhead:
+    """Starts embedding per prepared document; `finish` hands a batch's vectors to the index's embedding cache."""
+
+    def __init__(self, index: KnowledgeIndex, pool: EmbedderPool) -> None:
+        """Refuse a pool whose model differs from the index's: its vectors would land in the wrong collection."""
+        if pool.name != index.embedder.name:
+            raise ValueError(f"embedding processes run {pool.name}, the index uses {index.embedder.name}")
+        self._index = index
+        self._pool = pool
+        self._pending: dict[str, list[tuple[list[str], Future]]] = {}
+
+    def start(self, change: DocumentChange) -> None:
+        """Queue the passages of one prepared document that have no vector yet."""
+        todo = self._index.passages_to_embed([change])
+        if not todo:
+            return
+        hashes = [text_hash for text_hash, _ in todo]
+        groups = self._pool.submit([text for _, text in todo])
+        self._pending[change.document.source] = [([hashes[i] for i in positions], future)
+                                                 for positions, future in groups]
+
+    def finish(self, changes: Sequence[DocumentChange]) -> None:
+        """Wait for these documents' vectors and cache them; a failed group is left for publishing to embed."""
+        items = []
+        for change in changes:
+            for hashes, future in self._pending.pop(change.document.source, []):
+                try:
+                    vectors = future.result()
+                except Exception as exc:  # noqa: BLE001 - publishing embeds these in-process and reports failures
+                    log.warning("embedding process failed for %s (%s); embedding it in this process",
+                                change.document.source, exc)
+                    continue
+                items.extend(zip(hashes, vectors, strict=True))
+        if items:
+            self._index.remember_passage_vectors(items)

@@ -42,8 +42,11 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     if level is None:
         return GroundedAnswer(ABSTAIN_TEXT[language], [], True, passages, language)
     coverage = QuestionCoverage(index, question)
+    translation = index.lexicon.translate(question)
     picks = select_sentences(coverage, passages[:QUOTED_PASSAGES], AnswerType(question),
                              similarity=lambda texts: index.passage_similarities(question, texts),
-                             number=question_number(question))
+                             number=question_number(question), language=language,
+                             translated_similarity=(lambda texts: index.passage_similarities(translation, texts))
+                             if translation else None)
     text, citations = compose_answer(picks, language, hedged=level == "low")
     return GroundedAnswer(text, citations, False, passages, language, confidence=level)

@@ -45,3 +45,16 @@ def test_synonyms_stay_in_the_question_language_and_skip_words_already_used(lexi
     assert lexicon.synonyms("年假有几天") == "年休假"
     assert lexicon.synonyms("How much vacation do I have?") == "annual leave"
     assert lexicon.synonyms("没有词典里的词") == ""
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Can I accept a shopping gift card from a supplier?", {"购物卡", "供应商"}),
+    ("How quickly should a customer service agent answer a ringing phone?", {"客服人员", "铃响", "电话"}),
+    ("Who picks the buddy for a new employee?", {"导师", "新员工"}),
+    ("手机上弹出一个登录验证请求怎么办", {"phone", "login request"}),
+    ("出差的发票弄丢了", {"business trip", "invoice", "lost"}),
+])
+def test_bundled_lexicon_covers_general_workplace_vocabulary(question, expected):
+    """Words the corpora use and employees ask with (grown for issue 14) translate both ways."""
+    translated = Lexicon.load().translate(question)
+    assert all(term in translated for term in expected), translated

@@ -118,10 +118,10 @@ def tokens_create(employee: str = typer.Option(..., "--employee", help="Employee
     settings = _settings()
     engine = make_channel_engine(settings)
     ensure_channel_tables(engine)
-    known = _employee_known(engine, employee)
-    if known is False:
-        typer.echo(f"warning: no employee {employee!r} in the HR records; the token works but the bot will not know "
-                   "them (load the organisation with `mentor org import DIR`)", err=True)
+    problem = _token_refusal(engine, employee)
+    if problem:
+        typer.echo(f"error: {problem}", err=True)
+        raise typer.Exit(code=1)
     token = TokenStore(engine).create(employee, label)
     typer.echo(token)
     typer.echo(f"# shown once; web chat: http://127.0.0.1:8000/#token={token}", err=True)
@@ -139,8 +139,8 @@ def tokens_revoke(employee: str = typer.Option(..., "--employee", help="Employee
     typer.echo(f"revoked {TokenStore(engine).revoke_all(employee)} token(s) of {employee}")
 
 
-def _employee_known(engine, employee_id: str) -> bool | None:
-    """True/False when HR records can be read, None when the HR tables are not there yet."""
+def _token_refusal(engine, employee_id: str) -> str | None:
+    """Why no token may be issued for this id (unknown, inactive, no HR records yet); None when it may."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from hr.db import session_scope
@@ -149,9 +149,17 @@ def _employee_known(engine, employee_id: str) -> bool | None:
         from hr.services.directory import employee_by_id
 
         with session_scope(engine) as db:
-            return employee_by_id(db, employee_id) is not None
+            employee = employee_by_id(db, employee_id.strip())
+            active = employee is not None and getattr(employee, "active", True)
     except (ImportError, SQLAlchemyError):
-        return None
+        return ("the HR records cannot be read; run `mentor db upgrade` and `mentor org import DIR` first, then "
+                "create the token")
+    if employee is None:
+        return (f"no employee {employee_id!r} in the HR records; check the id (ids are case-sensitive) or load the "
+                "organisation with `mentor org import DIR`")
+    if not active:
+        return f"employee {employee_id!r} is marked as having left; tokens are only issued to active employees"
+    return None
 
 
 def register(app: typer.Typer) -> None:

@@ -97,3 +97,23 @@ def make_pdf(path: Path, text: str, keywords: str = "", subject: str = "", extra
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return path
+
+
+# The channel fixtures (fake Slack/WeCom APIs on 127.0.0.1:0, scripted chat, app factory) are shared with the
+# adapters' integration tests.
+from tests.integration.adapters.conftest import (  # noqa: E402,F401
+    chat,
+    directory,
+    fake_slack,
+    fake_wecom,
+    make_client,
+)
+
+
+@pytest.fixture
+def full_app(tmp_path, fake_slack, fake_wecom, make_client):  # noqa: F811 - fixtures imported above
+    """(client, channels, token of E0001) with Slack, WeCom and the API all mounted."""
+    from tests.integration.adapters.conftest import channel_settings
+
+    client, channels = make_client(channel_settings(tmp_path, fake_slack=fake_slack, fake_wecom=fake_wecom))
+    return client, channels, client.app.state.tokens.create("E0001")

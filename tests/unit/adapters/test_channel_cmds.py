@@ -17,8 +17,23 @@ def runner(tmp_path, monkeypatch):
     return CliRunner()
 
 
+def _one_employee(tmp_path) -> None:
+    """A migrated database holding employee E0001 (tokens are only issued to people HR knows)."""
+    from adapters.migrations.runner import upgrade_to_heads
+    from hr.db import make_engine, session_scope
+    from hr.models import Department, Employee
+
+    url = f"sqlite:///{tmp_path / 'mentor.db'}"
+    upgrade_to_heads(url)
+    with session_scope(make_engine(url), write=True) as db:
+        db.add(Department(id="corp", name="HQ"))
+        db.flush()
+        db.add(Employee(id="E0001", name="Li", department_id="corp", role="employee"))
+
+
 def test_tokens_create_prints_a_token_that_authenticates(runner, tmp_path):
     """Tokens create prints a token that authenticates."""
+    _one_employee(tmp_path)
     result = runner.invoke(build_app(), ["tokens", "create", "--employee", "E0001"])
     assert result.exit_code == 0, result.output
     token = result.stdout.strip().splitlines()[0]

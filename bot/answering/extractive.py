@@ -38,8 +38,7 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     policy = policy or RelevancePolicy()
     language = detect_language(question)
     passages = index.search(question, audience=audience, k=k)
-    level = confidence(index.dense_profile(question, audience), language, policy) if passages else None
-    if level is None:
+    if not passages:
         return GroundedAnswer(ABSTAIN_TEXT[language], [], True, passages, language)
     coverage = QuestionCoverage(index, question)
     translation = index.lexicon.translate(question)
@@ -48,5 +47,9 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
                              number=question_number(question), language=language,
                              translated_similarity=(lambda texts: index.passage_similarities(translation, texts))
                              if translation else None)
+    best = max((p.score for p in picks), default=None)
+    level = confidence(index.dense_profile(question, audience), language, policy, best, coverage.unseen_share())
+    if level is None or not picks:
+        return GroundedAnswer(ABSTAIN_TEXT[language], [], True, passages, language)
     text, citations = compose_answer(picks, language, hedged=level == "low")
     return GroundedAnswer(text, citations, False, passages, language, confidence=level)

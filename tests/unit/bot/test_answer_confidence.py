@@ -21,3 +21,12 @@ def test_flat_profile_needs_a_higher_floor():
 
 def test_no_material_abstains():
     assert confidence([], "en", POLICY) is None
+
+
+def test_a_strong_quoted_sentence_lifts_and_unseen_terms_lower_the_evidence():
+    policy = RelevancePolicy(min_dense={"zh": 0.866, "en": 0.807}, sentence_weight=0.01, sentence_center=9.0,
+                             unseen_weight=0.02, low_band=0.01)
+    profile = [0.86] + [0.80] * 29
+    assert confidence(profile, "zh", policy) is None  # 0.86 alone is under the Chinese floor
+    assert confidence(profile, "zh", policy, best_sentence=10.0) == "low"  # 0.86 + 0.01 = 0.87
+    assert confidence(profile, "zh", policy, best_sentence=10.0, unseen=1.0) is None  # 0.87 - 0.02

@@ -36,10 +36,13 @@ def too_long_notice(text: str, max_chars: int) -> str | None:
             "or ask in several parts.")
 
 
-def clip_for_queue(text: str, max_chars: int) -> str:
-    """Keep one character over the cap: enough for the worker to know the message was too long, without carrying
-    a megabyte of text through Redis."""
-    return text[:max_chars + 1]
+QUEUE_TEXT_CHARS = 20_000  # the highest MENTOR_API_MAX_MESSAGE_CHARS that makes sense; the API's own hard bound
+
+
+def clip_for_queue(text: str) -> str:
+    """At most one character over any cap: enough for the turn guard to refuse it, without carrying a megabyte of
+    text through Redis to the worker."""
+    return text[:QUEUE_TEXT_CHARS + 1]
 
 
 def timeout_notice(text: str, timeout_s: float) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from typing import Any
 
 from slack_bolt import App
@@ -16,6 +17,7 @@ from adapters.slack import translate
 from adapters.slack.render import ACTION_PREFIX, decode_value
 from adapters.slack.responder import HOME_JOB, REPLY_JOB
 from adapters.slack.verify import ClockedRequestVerification
+from adapters.turn_guard import QUEUE_TEXT_CHARS, clip_for_queue
 from adapters.worker.queue import TaskQueue
 
 log = logging.getLogger(__name__)
@@ -46,6 +48,8 @@ def build_bolt_app(signing_secret: str, client: WebClient, queue: TaskQueue, ded
         if not dedupe.claim(key):
             log.info("duplicate slack delivery %s ignored", key)
             return
+        if len(inbound.text) > QUEUE_TEXT_CHARS:
+            inbound = replace(inbound, text=clip_for_queue(inbound.text))  # refused by the turn guard, in its language
         try:
             queue.enqueue(REPLY_JOB, inbound.to_payload(), job_id=key)
         except Exception:

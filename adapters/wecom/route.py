@@ -6,6 +6,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import PlainTextResponse
@@ -13,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from adapters.dedupe import DedupeStore
 from adapters.log_redaction import RepeatLimiter
+from adapters.turn_guard import QUEUE_TEXT_CHARS, clip_for_queue
 from adapters.wecom.crypto import WeComCrypto, WeComCryptoError
 from adapters.wecom.parse import WeComInbound, WeComInputError, extract_encrypt, parse_message
 from adapters.wecom.responder import REPLY_JOB
@@ -107,6 +109,8 @@ def wecom_router(crypto: WeComCrypto, queue: TaskQueue, dedupe: DedupeStore, *, 
         if not dedupe.claim(inbound.dedupe_key):
             log.info("duplicate wecom delivery %s ignored", inbound.dedupe_key)
             return
+        if len(inbound.text) > QUEUE_TEXT_CHARS:
+            inbound = replace(inbound, text=clip_for_queue(inbound.text))
         try:
             queue.enqueue(REPLY_JOB, inbound.to_payload(), job_id=inbound.dedupe_key)
         except Exception:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-_NUMBER = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万半]+)"
+_NUMBER = (r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万半]+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+           r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a|an|half an?))")
 # (question cue, sentence pattern that offers that kind of answer); the first matching cue decides.
 _KINDS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     (re.compile(r"几点|什么时间|什么时候开始|what time|\bwhen does\b", re.I),
@@ -16,9 +17,9 @@ _KINDS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
                 r"\b(allowance|budget|cap|limit|reimburse)\b.*\bhow much\b|\bhow much\b.*\b(allowance|budget|cap|cost)", re.I),
      re.compile(_NUMBER + r"\s*(元|块|万元|yuan|rmb|%|％)|[¥$￥]\s*\d|\b\d+\s*(dollars|usd|cny)\b", re.I)),
     (re.compile(r"几天|多少天|多久|多长时间|几个月|几周|几年|几小时|多少小时|多少学时|how (many|much) (days?|weeks?|months?|"
-                r"years?|hours?|time)|how long", re.I),
+                r"years?|hours?|time|notice)|how long|how (soon|quickly|fast|far in advance)|提前多久|多快", re.I),
      re.compile(_NUMBER + r"\s*(天|日|个?工作日|周|个?星期|个?月|年|小时|学时|days?|weeks?|months?|years?|hours?|"
-                          r"working days?)", re.I)),
+                          r"working days?|business days?|calendar days?)", re.I)),
     (re.compile(r"几次|多少次|how many times|how often", re.I),
      re.compile(_NUMBER + r"\s*(次|回|times?)|\b(once|twice)\b|每(年|季度|月|周)", re.I)),
     (re.compile(r"百分之|比例|占比|权重|多少分|几分|(及格|合格)(线|分|标准)|percentage|what (share|fraction|percent)|\bweight\b|score", re.I),

@@ -53,3 +53,4 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
         return GroundedAnswer(ABSTAIN_TEXT[language], [], True, passages, language)
     text, citations = compose_answer(picks, language, hedged=level == "low")
     return GroundedAnswer(text, citations, False, passages, language, confidence=level)
+

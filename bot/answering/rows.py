@@ -22,6 +22,7 @@ _ROW_SPLIT = re.compile(r"(?<=[；;])|\n")
 # range shapes, each giving (low, high) with high exclusive; None means open
 _RANGES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:已满|满)\s*" + _NUM + r"\s*" + _UNIT + r"?\s*(?:但)?不满\s*" + _NUM), "lo_hi"),
+    (re.compile(_NUM + r"\s*" + _UNIT + r"?\s*以上\s*(?:但)?(?:不满|不足|未满)\s*" + _NUM), "lo_hi"),
     (re.compile(_NUM + r"\s*" + _UNIT + r"?\s*(?:至|到|-|–|~|to)\s*" + _NUM + r"\s*" + _UNIT, re.I), "lo_hi_incl"),
     (re.compile(r"between\s+" + _NUM + r"\s+and\s+" + _NUM, re.I), "lo_hi_incl"),
     (re.compile(r"(?:已满|满|不少于|至少|at least|more than|over|above)\s*" + _NUM, re.I), "lo"),

@@ -31,3 +31,9 @@ def test_english_list_rows_and_no_match_outside_any_band():
     assert matching_row(BANDS_EN, 7) == "6 to 10 years: 15 days"
     assert matching_row(BANDS_EN, 0.5) is None
     assert matching_row("Employees get 15 days of annual leave.", 12) is None  # not a table: nothing to pick
+
+
+def test_bands_written_as_n_years_or_more_but_under_m():
+    law = ("劳动合同期限三个月以上不满一年的，试用期不得超过一个月；劳动合同期限一年以上不满三年的，试用期不得超过二个月；"
+           "三年以上固定期限和无固定期限的劳动合同，试用期不得超过六个月。")
+    assert matching_row(law, question_number("签两年期的劳动合同，试用期最长多久？")).endswith("不得超过二个月")

@@ -20,3 +20,9 @@ def test_value_questions(question, offers, lacks):
 def test_questions_without_a_value_prefer_nothing():
     kind = AnswerType("病假要提供什么证明？")
     assert not kind.wants_value and not kind.offers("连续病假超过3天的，须补交医院证明。")
+
+
+def test_english_number_words_and_notice_questions():
+    kind = AnswerType("How much notice should I give before taking time off?")
+    assert kind.offers("Tell your supervisor at least three business days before.")
+    assert not kind.offers("Talk to your supervisor first.")

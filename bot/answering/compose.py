@@ -122,7 +122,8 @@ def _with_antecedent(pick: Pick) -> list[Pick]:
     return [Pick(previous, pick.passage_rank, pick.position - 1, pick.score, pick.passage), pick]
 
 
-def compose_answer(picks: Sequence[Pick], language: str, hedged: bool = False) -> tuple[str, list[Citation]]:
+def compose_answer(picks: Sequence[Pick], language: str, hedged: bool = False,
+                   glosser: Callable[[str, str], str | None] | None = None) -> tuple[str, list[Citation]]:
     """Markdown text with [n] markers and the numbered source list; hedged when the match is not direct."""
     numbers: dict[str, int] = {}
     citations: list[Citation] = []
@@ -134,7 +135,8 @@ def compose_answer(picks: Sequence[Pick], language: str, hedged: bool = False) -
             citations.append(Citation(n=numbers[passage.chunk_id], source=passage.source, title=passage.title,
                                       heading=passage.heading, chunk_id=passage.chunk_id, text=passage.text,
                                       page=passage.page))
-        lines.append(f"- {pick.sentence.lstrip('-*•+ ').strip()} [{numbers[passage.chunk_id]}]")
+        note = glosser(pick.sentence, passage.language) if glosser is not None else None
+        lines.append(f"- {pick.sentence.lstrip('-*•+ ').strip()} [{numbers[passage.chunk_id]}]" + (f" {note}" if note else ""))
     lines.append("")
     lines.append(SOURCES[language])
     for citation in citations:

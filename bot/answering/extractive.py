@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from bot.answering.answer_type import AnswerType
 from bot.answering.compose import compose_answer, select_sentences
 from bot.answering.coverage import QuestionCoverage
+from bot.answering.gloss import gloss
 from bot.answering.relevance import RelevancePolicy, confidence
 from bot.answering.rows import question_number
 from bot.messages import Citation
@@ -51,6 +52,8 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     level = confidence(index.dense_profile(question, audience), language, policy, best, coverage.unseen_share())
     if level is None or not picks:
         return GroundedAnswer(ABSTAIN_TEXT[language], [], True, passages, language)
-    text, citations = compose_answer(picks, language, hedged=level == "low")
+    text, citations = compose_answer(picks, language, hedged=level == "low",
+                                     glosser=lambda sentence, lang: gloss(sentence, lang, language, index.lexicon,
+                                                                          question))
     return GroundedAnswer(text, citations, False, passages, language, confidence=level)
 

@@ -1,0 +1,113 @@
+"""A short, faithful gloss for a sentence quoted in the other language: its known terms and its quantities.
+
+An English reader shown "女员工生育享受98天产假" gets "(gloss: 产假 = maternity leave; 98天 = 98 days)". Only
+dictionary terms from the bilingual lexicon and numbers with a unit from a fixed table are glossed, never a machine
+paraphrase of the whole sentence, so the gloss cannot change what the rule says."""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.crosslingual import Lexicon
+
+MAX_TERMS = 4
+# Chinese unit -> English unit (singular, plural), and back
+_ZH_UNITS = {"个工作日": ("working day", "working days"), "工作日": ("working day", "working days"),
+             "自然日": ("calendar day", "calendar days"), "天": ("day", "days"), "日": ("day", "days"),
+             "小时": ("hour", "hours"), "学时": ("training hour", "training hours"), "周": ("week", "weeks"),
+             "个月": ("month", "months"), "年": ("year", "years"), "元": ("yuan", "yuan"),
+             "万元": ("×10,000 yuan", "×10,000 yuan"), "次": ("time", "times"), "分": ("point", "points"),
+             "%": ("%", "%"), "％": ("%", "%")}
+_EN_UNITS = {"working day": "个工作日", "business day": "个工作日", "calendar day": "个自然日", "day": "天",
+             "hour": "小时", "week": "周", "month": "个月", "year": "年", "rmb": "元", "yuan": "元", "percent": "%",
+             "time": "次", "minute": "分钟"}
+_EN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+             "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
+_ZH_QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(sorted(map(re.escape, _ZH_UNITS), key=len, reverse=True)) + ")")
+_EN_QUANTITY = re.compile(r"\b(\d+(?:\.\d+)?|" + "|".join(_EN_WORDS) + r")\s*(working days?|business days?|calendar "
+                          r"days?|days?|hours?|weeks?|months?|years?|rmb|yuan|percent|times|minutes?)\b", re.I)
+_EN_MONEY = re.compile(r"\bRMB\s*([\d,]+)", re.I)
+_TRIVIAL = {"可以", "能", "允许", "需要", "必须", "要求", "标准", "申请", "提交", "至少", "最多", "以内", "超过", "期间"}
+
+
+def gloss(sentence: str, sentence_language: str, reader_language: str, lexicon: Lexicon, question: str = "") -> str | None:
+    """The gloss to show after a quoted sentence, or None when it is in the reader's language or nothing is known.
+
+    Terms the question asked about are glossed first (and alone, when the sentence has any), so the reader sees the
+    words they asked about, not every dictionary word in the rule."""
+    if sentence_language == reader_language:
+        return None
+    if sentence_language == "zh":
+        groups, _ = lexicon.translate_groups(question)
+        focus = frozenset(term for group in groups for term in group)
+        parts = _zh_terms(sentence, lexicon, focus) + _zh_quantities(sentence)
+        return f"(gloss: {'; '.join(parts)})" if parts else None
+    parts = _en_terms(sentence, lexicon, question) + _en_quantities(sentence)
+    return f"（释义：{'；'.join(parts)}）" if parts else None
+
+
+def _zh_terms(sentence: str, lexicon: Lexicon, focus: frozenset[str]) -> list[str]:
+    """Chinese lexicon terms in the sentence with their first English equivalent: the question's terms first, then
+    other terms of two or more characters, longest first."""
+    found: list[str] = []
+    terms = [t for t in sorted(lexicon.zh_to_en, key=lambda t: (t not in focus, -len(t)))
+             if len(t) >= 2 and t in sentence and t not in _TRIVIAL]
+    if any(t in focus for t in terms):
+        terms = [t for t in terms if t in focus]
+    seen: set[str] = set()
+    for term in terms:
+        if any(term in kept for kept in seen):
+            continue
+        seen.add(term)
+        found.append(f"{term} = {lexicon.zh_to_en[term][0]}")
+        if len(found) >= MAX_TERMS:
+            break
+    return found
+
+
+def _en_terms(sentence: str, lexicon: Lexicon, question: str) -> list[str]:
+    """English lexicon phrases in the sentence with a Chinese equivalent (only those the Chinese question uses, when
+    the sentence has any of them)."""
+    groups, _ = lexicon.translate_groups(sentence)
+    asked = [g for g in groups if any(t in question for t in g)]
+    if asked:
+        groups = [[next(t for t in g if t in question)] for g in asked]
+    out: list[str] = []
+    for group in groups:
+        chinese = group[0]
+        if chinese in _TRIVIAL or any(chinese in o for o in out):
+            continue
+        english = next((en for en in lexicon.zh_to_en.get(chinese, []) if en.lower() in sentence.lower()), None)
+        if english:
+            out.append(f"{english} = {chinese}")
+        if len(out) >= MAX_TERMS:
+            break
+    return out
+
+
+def _zh_quantities(sentence: str) -> list[str]:
+    """'98天' -> '98天 = 98 days'."""
+    out = []
+    for number, unit in _ZH_QUANTITY.findall(sentence):
+        singular, plural = _ZH_UNITS[unit]
+        english = f"{number}{unit if unit in '%％' else ' ' + (singular if number == '1' else plural)}"
+        item = f"{number}{unit} = {english}"
+        if item not in out:
+            out.append(item)
+    return out[:MAX_TERMS]
+
+
+def _en_quantities(sentence: str) -> list[str]:
+    """'12 weeks' -> '12 weeks = 12周', 'RMB 600' -> 'RMB 600 = 600元'."""
+    out = []
+    for number, unit in _EN_QUANTITY.findall(sentence):
+        value = str(_EN_WORDS.get(number.lower(), number))
+        key = unit.lower().rstrip("s") if unit.lower() not in ("times",) else "time"
+        item = f"{number} {unit} = {value}{_EN_UNITS.get(key, '')}"
+        if item not in out:
+            out.append(item)
+    for amount in _EN_MONEY.findall(sentence):
+        item = f"RMB {amount} = {amount.replace(',', '')}元"
+        if item not in out:
+            out.append(item)
+    return out[:MAX_TERMS]

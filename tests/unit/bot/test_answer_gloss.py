@@ -1,0 +1,22 @@
+"""Glosses for quotes in the other language: only dictionary terms and quantities, never a paraphrase."""
+
+from bot.answering.gloss import gloss
+from retrieval.crosslingual import Lexicon
+
+LEXICON = Lexicon.load()
+
+
+def test_english_reader_of_a_chinese_rule_gets_the_asked_term_and_the_numbers():
+    note = gloss("女员工生育享受98天产假，其中产前可以休假15天。", "zh", "en", LEXICON, "How long is maternity leave?")
+    assert note == "(gloss: 产假 = maternity leave; 98天 = 98 days; 15天 = 15 days)"
+
+
+def test_chinese_reader_of_an_english_rule_gets_terms_from_the_question_and_amounts():
+    note = gloss("Attach an official invoice for every item of RMB 200 or more; if it is lost, sign a statement.",
+                 "en", "zh", LEXICON, "出差的发票弄丢了还能报销吗？")
+    assert note.startswith("（释义：") and "invoice = 发票" in note and "RMB 200 = 200元" in note
+
+
+def test_same_language_or_nothing_known_means_no_gloss():
+    assert gloss("年休假5天。", "zh", "zh", LEXICON, "年假几天") is None
+    assert gloss("Zebras graze.", "en", "zh", LEXICON, "斑马吃什么") is None

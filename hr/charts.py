@@ -21,6 +21,14 @@ def completion_chart_png(report: CompletionReport, lang: str = "zh", floor: floa
     rows = [r for r in report.rows if r.completion.denominator]
     labels = [(r.label if use_zh else r.key) for r in rows]
     values = [100 * (r.completion.value or 0) for r in rows]
+    # Names come from HR's data: '$' or '\\' must be drawn as text, never parsed as matplotlib mathtext.
+    with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False}):
+        return _draw(plt, report, rows, labels, values, use_zh, cjk, floor)
+
+
+def _draw(plt, report: CompletionReport, rows, labels, values, use_zh: bool, cjk: list[str],
+          floor: float | None) -> bytes:
+    """Draw and encode the figure (inside the caller's rc_context)."""
     fig, ax = plt.subplots(figsize=(8, 0.45 * max(len(rows), 3) + 1.2), dpi=100)
     try:
         if use_zh:

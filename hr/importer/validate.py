@@ -45,6 +45,8 @@ class Validator:
         self.departments = {d.id: d.parent_id for d in db.exec(select(Department))}
         self.profiles = {row[0]: tuple(row[1:]) for row in db.exec(
             select(Employee.id, Employee.role, Employee.job_title, Employee.department_id))}
+        self.stored_people = {row[0]: row[1:] for row in db.exec(
+            select(Employee.id, Employee.manager_id, Employee.email, Employee.slack_user_id, Employee.wecom_userid))}
         self.employees = set(self.profiles)
         self.courses = {c.code: c for c in db.exec(select(Course))}
         self.sessions = {s.id: (s.course_code, s.capacity) for s in db.exec(select(CourseSession))}
@@ -62,12 +64,19 @@ class Validator:
         return self.plan
 
     def _each(self, name: str, parse) -> None:
-        """Parse each row; a ValueError becomes a problem with file and line."""
+        """Parse each row; a ValueError (or a value longer than its column) becomes a problem with file and line."""
+        table = _TABLE_OF_FILE.get(name)
         for line, row in csv_source.rows(self.directory, name):
             self._lines[name][row.get("id", "")] = line
+            before = len(self.plan.rows[table]) if table else 0
             try:
                 parse(row)
+                if table:
+                    for planned in self.plan.rows[table][before:]:
+                        _check_lengths(TABLE_MODELS[table], planned)
             except ValueError as exc:
+                if table:
+                    del self.plan.rows[table][before:]
                 self.plan.bad(name, line, str(exc))
                 self.plan.bad_rows += 1
 
@@ -91,7 +100,10 @@ class Validator:
                 self._reject("departments", "id", row["id"], "departments.csv", line,
                              f"parent_id '{parent}' is not a known department")
             elif _has_cycle(row["id"], merged):
-                self._reject("departments", "id", row["id"], "departments.csv", line, "parent chain loops back")
+                loop = _loop_from(row["id"], merged)
+                self._reject("departments", "id", row["id"], "departments.csv", line,
+                             "parent chain loops back: " + " → ".join([*loop, loop[0]]) if loop else
+                             "parent chain loops back")
         self.departments.update({r["id"]: r["parent_id"] for r in self.plan.rows["departments"]})
         self.plan.rows["departments"] = _parents_first(self.plan.rows["departments"], "id", "parent_id")
 
@@ -100,6 +112,11 @@ class Validator:
         seen_ids, contacts = set(), {"email": {}, "slack_user_id": {}, "wecom_userid": {}}
         file_ids = {row["id"] for _l, row in csv_source.rows(self.directory, "employees.csv")}
         known = self.employees | file_ids
+        for person, (_manager, email, slack_id, wecom_id) in self.stored_people.items():
+            if person not in file_ids:  # the file's own rows replace these values; everyone else keeps theirs
+                for key, value in (("email", email), ("slack_user_id", slack_id), ("wecom_userid", wecom_id)):
+                    if value:
+                        contacts[key][value] = person
 
         def parse(row: dict) -> None:
             if not row["id"] or not row["name"]:
@@ -133,6 +150,7 @@ class Validator:
                 "learning_preference": choice(row.get("learning_preference") or "text", "learning_preference",
                                               PREFERENCES), "active": row.get("active", "true").lower() != "false"})
         self._each("employees.csv", parse)
+        self._refuse_manager_loops()
         accepted = self.plan.rows["employees"]
         ordered = _parents_first(accepted, "id", "manager_id")
         placed = {r["id"] for r in ordered}
@@ -144,6 +162,31 @@ class Validator:
         self.employees |= placed
         self.plan.hired_or_moved = [r["id"] for r in ordered if r["active"] and self.profiles.get(r["id"]) != (
             r["role"], r["job_title"], r["department_id"])]
+
+    def _refuse_manager_loops(self) -> None:
+        """The org chart after the import (stored people plus this file) must have no manager loop; each loop is
+        spelled out (E0002 → E0012 → E0010 → E0002) on the file row that closes it, and those rows are dropped."""
+        managers = {person: row[0] for person, row in self.stored_people.items()}
+        managers.update({r["id"]: r["manager_id"] for r in self.plan.rows["employees"]})
+        from_file = {r["id"] for r in self.plan.rows["employees"]}
+        reported: set[str] = set()
+        for person in sorted(from_file):
+            loop = _loop_from(person, managers)
+            if not loop or loop[0] in reported:
+                continue
+            reported.update(loop)
+            culprits = [p for p in loop if p in from_file]
+            spelled = " → ".join([*loop, loop[0]])
+            for culprit in culprits:
+                self._reject("employees", "id", culprit, "employees.csv", self._lines["employees.csv"].get(culprit, 0),
+                             f"manager chain loops back: {spelled}; change one manager_id in this loop")
+                managers[culprit] = None
+        for person in sorted(set(managers) - from_file):
+            loop = _loop_from(person, managers)
+            if loop and loop[0] not in reported:
+                reported.update(loop)
+                self.plan.bad("employees.csv", 0, "the stored org chart already loops: " + " → ".join([*loop, loop[0]])
+                              + "; add a row for one of them with a corrected manager_id")
 
     def _courses(self) -> None:
         """Valid format, hours, passing score, due days; prerequisites that exist."""
@@ -303,6 +346,34 @@ class Validator:
 def _period_ok(text: str) -> bool:
     """True for a quarter name such as 2026Q3."""
     return len(text) == 6 and text[4] in "Qq" and text[:4].isdigit() and text[5] in "1234"
+
+
+def _loop_from(start: str, parents: dict[str, str | None]) -> list[str]:
+    """The loop reached by following parents from start (rotated to begin at its smallest id), or []."""
+    path, position, current = [], {}, start
+    while current is not None and current not in position:
+        position[current] = len(path)
+        path.append(current)
+        current = parents.get(current)
+    if current is None:
+        return []
+    loop = path[position[current]:]
+    first = loop.index(min(loop))
+    return loop[first:] + loop[:first]
+
+
+TABLE_MODELS = {"departments": Department, "employees": Employee, "courses": Course, "sessions": CourseSession}
+_TABLE_OF_FILE = {"departments.csv": "departments", "employees.csv": "employees", "courses.csv": "courses",
+                  "sessions.csv": "sessions"}
+
+
+def _check_lengths(model, row: dict) -> None:
+    """A value longer than its column would be cut or refused by PostgreSQL at write time: refuse it here."""
+    for name, value in row.items():
+        column = model.__table__.columns.get(name)
+        length = getattr(getattr(column, "type", None), "length", None)
+        if length and isinstance(value, str) and len(value) > length:
+            raise ValueError(f"{name} is {len(value):,} characters long; at most {length} are allowed")
 
 
 def _has_cycle(start: str, parents: dict[str, str | None]) -> bool:

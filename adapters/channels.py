@@ -1,4 +1,5 @@
-"""Builds every channel from settings plus a chat handler and a directory (the channels' part of the composition)."""
+"""Builds every channel from settings plus a chat handler and a directory (the channels' part of the composition
+root: the engine and the platform clients come from adapters.wiring, never from here)."""
 
 from __future__ import annotations
 
@@ -6,14 +7,25 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from adapters.dedupe import DedupeStore, build_dedupe_store
 from adapters.feedback import FeedbackStore
 from adapters.ports import ChatHandler, EmployeeDirectory
 from adapters.settings import Settings
-from adapters.tables import ensure_channel_tables
 from adapters.worker.queue import INGEST_JOB, REMINDERS_JOB, InProcessQueue, JobRegistry, TaskQueue
+
+if TYPE_CHECKING:
+    import httpx
+    from slack_bolt import App
+    from slack_sdk import WebClient
+    from sqlalchemy.engine import Engine
+
+    from adapters.wecom.client import WeComClient
+    from adapters.wecom.crypto import WeComCrypto
+    from adapters.wiring import PlatformClients
+    from hr.service import HRService
+    from retrieval.index import KnowledgeIndex
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +36,10 @@ class Backends:
 
     chat: ChatHandler
     directory: EmployeeDirectory
-    hr: Any = None  # hr.service.HRService: reports/KPI API, reminders job, channel notifier
-    index: Any = None  # retrieval KnowledgeIndex the chat reads: ingestion jobs write into the same object
+    hr: HRService | None = None  # reports/KPI API and the reminders job (its notifier was built by wiring)
+    index: KnowledgeIndex | None = None  # the index the chat reads: ingestion jobs write into the same object
+    engine: Engine | None = None  # the process's one engine (wiring.build_engine); built from settings when absent
+    clients: PlatformClients | None = None  # Slack/WeCom clients shared with the HR notifier
 
 
 @dataclass
@@ -33,26 +47,34 @@ class Channels:
     """Everything the app, the worker and the notifier share; built once per process."""
 
     settings: Settings
-    engine: Any
+    engine: Engine
     chat: ChatHandler
     directory: EmployeeDirectory
     dedupe: DedupeStore
     queue: TaskQueue
     registry: JobRegistry
     feedback: FeedbackStore
-    slack_app: Any = None
-    slack_client: Any = None
-    wecom_crypto: Any = None
-    wecom_client: Any = None
-    hr: Any = None
-    index: Any = None
+    clients: PlatformClients
+    slack_app: App | None = None
+    wecom_crypto: WeComCrypto | None = None
+    hr: HRService | None = None
+    index: KnowledgeIndex | None = None
     status: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def slack_client(self) -> WebClient | None:
+        """The Slack Web API client (None when Slack is not configured)."""
+        return self.clients.slack if self.slack_app is not None else None
+
+    @property
+    def wecom_client(self) -> WeComClient | None:
+        """The WeCom API client (None when WeCom is not configured)."""
+        return self.clients.wecom if self.wecom_crypto is not None else None
 
     def close(self) -> None:
         """Drain the queue and release clients."""
         self.queue.close()
-        if self.wecom_client is not None:
-            self.wecom_client.close()
+        self.clients.close()
 
 
 def slack_missing(settings: Settings) -> list[str]:
@@ -70,13 +92,11 @@ def wecom_missing(settings: Settings) -> list[str]:
     return [name for name, value in pairs if not value]
 
 
-def make_channel_engine(settings: Settings):
-    """The shared database engine; creates MENTOR_HOME first so a fresh SQLite file can be opened."""
-    from hr.db import make_engine
+def make_channel_engine(settings: Settings) -> Engine:
+    """The shared, migrated engine (kept for callers that predate adapters.wiring.build_engine; it builds it)."""
+    from adapters import wiring
 
-    if settings.db_url.startswith("sqlite"):
-        settings.home.mkdir(parents=True, exist_ok=True)
-    return make_engine(settings.db_url)
+    return wiring.build_engine(settings)
 
 
 def build_queue(settings: Settings, registry: JobRegistry) -> TaskQueue:
@@ -88,13 +108,17 @@ def build_queue(settings: Settings, registry: JobRegistry) -> TaskQueue:
     return InProcessQueue(registry, threads=settings.api.worker_threads)
 
 
-def build_channels(settings: Settings, chat: ChatHandler, directory: EmployeeDirectory, *, hr=None, index=None,
-                   engine=None,
-                   queue: TaskQueue | None = None, slack_clock=None, wecom_http=None,
+def build_channels(settings: Settings, chat: ChatHandler, directory: EmployeeDirectory, *, hr: HRService | None = None,
+                   index: KnowledgeIndex | None = None, engine: Engine | None = None,
+                   clients: PlatformClients | None = None, queue: TaskQueue | None = None, slack_clock=None,
+                   wecom_http: httpx.Client | None = None,
                    wecom_sleep: Callable[[float], None] = time.sleep) -> Channels:
-    """Dedupe store, queue, and each configured channel; an unconfigured channel is skipped and says why."""
-    engine = engine or make_channel_engine(settings)
-    ensure_channel_tables(engine)
+    """Dedupe store, queue, and each configured channel; an unconfigured channel is skipped and says why. The engine
+    and the platform clients come from the composition root (adapters.wiring), given or built there."""
+    from adapters import wiring
+
+    engine = engine or (hr.engine if hr is not None else wiring.build_engine(settings))
+    clients = clients or wiring.build_platform_clients(settings, wecom_http=wecom_http)
     from adapters.turn_guard import TurnGuard
 
     chat = TurnGuard(chat, max_chars=settings.api.max_message_chars, timeout_s=settings.api.turn_timeout_s,
@@ -102,9 +126,9 @@ def build_channels(settings: Settings, chat: ChatHandler, directory: EmployeeDir
     registry = JobRegistry()
     channels = Channels(settings=settings, engine=engine, chat=chat, directory=directory,
                         dedupe=build_dedupe_store(settings, engine), queue=queue or build_queue(settings, registry),
-                        registry=registry, feedback=FeedbackStore(engine), hr=hr, index=index)
+                        registry=registry, feedback=FeedbackStore(engine), clients=clients, hr=hr, index=index)
     _add_slack(channels, slack_clock)
-    _add_wecom(channels, wecom_http, wecom_sleep)
+    _add_wecom(channels, wecom_sleep)
     _add_hr_jobs(channels)
     _add_ingest_job(channels)
     for name, state in channels.status.items():
@@ -119,36 +143,33 @@ def _add_slack(channels: Channels, clock) -> None:
     if missing:
         channels.status["slack"] = "not mounted (unset: " + ", ".join(missing) + ")"
         return
-    from adapters.slack.bolt_app import build_bolt_app, make_web_client
+    from adapters.slack.bolt_app import build_bolt_app
     from adapters.slack.identity import SlackIdentity
     from adapters.slack.responder import HOME_JOB, REPLY_JOB, SlackResponder
 
-    client = make_web_client(settings.slack.bot_token.get_secret_value(), settings.slack.api_url)
+    client = channels.clients.slack
     responder = SlackResponder(client, channels.chat, SlackIdentity(channels.directory, client), channels.dedupe,
                                channels.feedback, hr=channels.hr)
     channels.registry.register(REPLY_JOB, responder.run_reply)
     channels.registry.register(HOME_JOB, responder.run_home)
-    channels.slack_client = client
     channels.slack_app = build_bolt_app(settings.slack.signing_secret.get_secret_value(), client, channels.queue,
                                         channels.dedupe, clock=clock)
     channels.status["slack"] = "mounted at POST /slack/events"
 
 
-def _add_wecom(channels: Channels, http, sleep) -> None:
+def _add_wecom(channels: Channels, sleep) -> None:
     """Callback crypto, API client and responder, when all five WeCom variables are set."""
     settings = channels.settings
     missing = wecom_missing(settings)
     if missing:
         channels.status["wecom"] = "not mounted (unset: " + ", ".join(missing) + ")"
         return
-    from adapters.wecom.client import WeComClient
     from adapters.wecom.crypto import WeComCrypto
     from adapters.wecom.ratelimit import MemberRateLimiter
     from adapters.wecom.responder import REPLY_JOB, WeComResponder
 
     w = settings.wecom
     channels.wecom_crypto = WeComCrypto(w.token.get_secret_value(), w.aes_key.get_secret_value(), w.corp_id)
-    channels.wecom_client = WeComClient(w.api_url, w.corp_id, w.secret.get_secret_value(), w.agent_id, http=http)
     if settings.redis_url:  # several workers: the caps and the per-member order must hold across processes
         import redis
 
@@ -158,30 +179,34 @@ def _add_wecom(channels: Channels, http, sleep) -> None:
                                          w.rate_per_minute, w.rate_per_hour, sleep=sleep)
     else:
         limiter = MemberRateLimiter(w.rate_per_minute, w.rate_per_hour, sleep=sleep)
-    responder = WeComResponder(channels.wecom_client, channels.chat, channels.directory, channels.feedback, limiter)
+    responder = WeComResponder(channels.clients.wecom, channels.chat, channels.directory, channels.feedback, limiter)
     channels.registry.register(REPLY_JOB, responder.run_reply)
     channels.status["wecom"] = "mounted at GET/POST /wecom/callback"
 
 
 def _add_hr_jobs(channels: Channels) -> None:
-    """With an HR service: nudges and reminders go out through the configured channels, on a schedule."""
+    """With an HR service: reminders and overdue notices are queued and delivered on a schedule; when no channel can
+    deliver, say so once at start (notices then wait as pending until Slack or WeCom is configured)."""
     hr = channels.hr
     if hr is None:
         channels.status["reminders"] = "off (no HR service)"
         return
-    if channels.slack_client is not None or channels.wecom_client is not None:
-        from adapters.notifier import ChannelNotifier
-
-        hr.notifier = ChannelNotifier(channels.slack_client, channels.wecom_client)
 
     def run_due(_payload: dict[str, Any]) -> None:
-        """Session reminders and overdue notices due now (idempotent on HR's side)."""
+        """Queue what is due now and deliver everything pending (idempotent on HR's side)."""
         report = hr.run_due_jobs()
-        log.info("reminders job done: %s", type(report).__name__)
+        log.info("reminders job: queued %s, sent %s, pending %s", sum(report.queued.values()),
+                 sum(report.sent.values()), report.pending)
 
     channels.registry.register(REMINDERS_JOB, run_due)
-    channels.status["reminders"] = "scheduled every minute (" + (
-        "arq cron in `mentor worker`" if channels.settings.redis_url else "in-process") + ")"
+    schedule = "arq cron in `mentor worker`" if channels.settings.redis_url else "in-process"
+    if hr.delivery_off is not None:
+        channels.status["reminders"] = f"scheduled every minute ({schedule}); delivery OFF: notices stay pending"
+        log.warning("notification delivery is off: %s", hr.delivery_off.reason_en)
+    else:
+        via = " and ".join(name for name, client in (("Slack", channels.clients.slack),
+                                                     ("WeCom", channels.clients.wecom)) if client is not None)
+        channels.status["reminders"] = f"scheduled every minute ({schedule}); delivered via {via}"
 
 
 def _add_ingest_job(channels: Channels) -> None:
@@ -217,18 +242,7 @@ def ingest_root(settings: Settings):
 
 
 def default_backends(settings: Settings) -> Backends:
-    """The real bot and HR records from the composition root; one HR service shared by chat, identity and reports."""
+    """The real bot and HR records, built by the composition root (the default `--services` factory)."""
     from adapters import wiring
-    from adapters.hr_directory import HrEmployeeDirectory
 
-    build_hr = getattr(wiring, "build_hr_service", None)
-    if build_hr is not None:
-        hr_service = build_hr(settings)
-    else:
-        from hr.policy import load_policy
-        from hr.service import HRService
-
-        hr_service = HRService(make_channel_engine(settings), load_policy(settings.hr_policy_file))
-    index = wiring.build_index(settings)
-    return Backends(chat=wiring.build_chat_service(settings, hr_service=hr_service, index=index),
-                    directory=HrEmployeeDirectory(hr_service), hr=hr_service, index=index)
+    return wiring.build_backends(settings)

@@ -47,11 +47,8 @@ class AnswerFeedback(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
-CHANNEL_TABLES = [ChannelDedupe.__table__, ApiToken.__table__, AnswerFeedback.__table__]
-
-
 def ensure_channel_tables(engine) -> None:
-    """Create the channel tables when missing (dev convenience; the Alembic migration is the production path)."""
-    from hr.db import create_missing_tables
+    """Bring the database (channel tables included) to the Alembic heads; Alembic is the only schema source."""
+    from adapters.migrations.runner import upgrade_engine
 
-    create_missing_tables(engine, CHANNEL_TABLES)
+    upgrade_engine(engine)

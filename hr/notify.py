@@ -1,8 +1,8 @@
-"""The notifier port: channels implement `send`; the HR core only decides who gets what, when, and logs it."""
+"""The notifier port: channels implement `send` and return the platform's receipt; HR keeps the outbox."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 
@@ -20,37 +20,44 @@ class Notification:
     email: str | None = None
 
 
+@dataclass(frozen=True)
+class Receipt:
+    """Proof a channel accepted the message: which channel and the platform's message id."""
+
+    channel: str
+    message_id: str
+
+
+class DeliveryError(Exception):
+    """A channel refused or could not take the message; `retryable=False` when trying again cannot help."""
+
+    def __init__(self, reason: str, retryable: bool = True) -> None:
+        """Keep the reason (stored on the outbox row) and whether a retry may succeed."""
+        super().__init__(reason)
+        self.reason = reason
+        self.retryable = retryable
+
+
 class Notifier(Protocol):
-    """Delivers a notification; raises on failure so the send log records it as failed."""
+    """Delivers one notification and returns the platform's receipt; raises (DeliveryError or any error) on failure
+    so the outbox records the reason and retries per policy."""
 
-    def send(self, notification: Notification) -> None:
+    def send(self, notification: Notification) -> Receipt:
         """Deliver one message."""
+        ...
 
 
-@dataclass
-class RecordingNotifier:
-    """A notifier that keeps what it was given (tests, dry runs); can be told to fail for some recipients."""
+@dataclass(frozen=True)
+class DeliveryOff:
+    """No channel can deliver yet: notices stay pending, and this says why and which settings to fill in."""
 
-    sent: list[Notification] = field(default_factory=list)
-    fail_for: set[str] = field(default_factory=set)
+    reason_en: str
+    reason_zh: str
 
-    def send(self, notification: Notification) -> None:
-        """Record the message, or raise for recipients set up to fail."""
-        if notification.recipient_id in self.fail_for:
-            raise ConnectionError(f"delivery to {notification.recipient_id} failed")
-        self.sent.append(notification)
+    def message(self, lang: str = "en") -> str:
+        """The reason in the reader's language."""
+        return self.reason_zh if lang.startswith("zh") else self.reason_en
 
 
-@dataclass
-class PrintingNotifier:
-    """The terminal channel: prints each message (used by `mentor jobs run-due` when no chat channel is wired)."""
-
-    lang: str = "zh"
-    out: object = None
-
-    def send(self, notification: Notification) -> None:
-        """Write one line per message."""
-        import sys
-
-        text = notification.text_zh if self.lang.startswith("zh") else notification.text_en
-        print(f"[{notification.kind} → {notification.recipient_id}] {text}", file=self.out or sys.stdout)
+NO_CHANNEL = DeliveryOff("no notification channel was configured for the HR service",
+                         "HR 服务尚未配置通知渠道")

@@ -12,7 +12,7 @@ from hr.db import session_scope
 from hr.errors import not_found
 from hr.explain import KpiExplanation
 from hr.models import Course, Employee, EnrollmentPublic, SurveyResponse
-from hr.notify import Notifier, RecordingNotifier
+from hr.notify import NO_CHANNEL, DeliveryOff, Notifier
 from hr.policy.model import Policy
 from hr.rules.clock import local_day
 from hr.rules.periods import Period, parse_period, quarter_of
@@ -25,6 +25,7 @@ from hr.services import (
     kpi,
     nudges,
     offerings,
+    outbox,
     practice,
     progress,
     recommendations,
@@ -42,10 +43,12 @@ class HRService:
     """Facade over the HR service modules; every method takes the Caller first (identity from the channel)."""
 
     def __init__(self, engine: Engine, policy: Policy, notifier: Notifier | None = None,
-                 clock: Callable[[], datetime] = utc_now) -> None:
-        """Hold the engine, the loaded policy, the delivery port and a clock (tests pass a fixed one)."""
+                 clock: Callable[[], datetime] = utc_now, delivery_off: DeliveryOff | None = None) -> None:
+        """Hold the engine, the loaded policy, the delivery port and a clock (tests pass a fixed one). Without a
+        notifier delivery is off: notices wait as pending and `delivery_off` says why (and what to configure)."""
         self.engine, self.policy, self.clock = engine, policy, clock
-        self.notifier = notifier if notifier is not None else RecordingNotifier()
+        self.notifier = notifier
+        self.delivery_off = None if notifier is not None else (delivery_off or NO_CHANNEL)
 
     def today(self) -> date:
         """Today in the policy timezone."""
@@ -280,18 +283,60 @@ class HRService:
             return recommendations.recommend_courses(db, caller, employee_id or caller.id, policy=self.policy,
                                                      limit=limit)
 
-    def preview_team_nudges(self, caller: Caller) -> nudges.NudgePlan:
-        """Who would be nudged now, and who skipped."""
+    def preview_nudges(self, caller: Caller, employee_ids: list[str] | None = None,
+                       department_id: str | None = None) -> nudges.NudgePlan:
+        """Who would be nudged now (the caller's team, a department, or named people), and who skipped and why."""
         with session_scope(self.engine) as db:
-            return nudges.preview_team_nudges(db, caller, now=self.clock(), policy=self.policy)
+            return nudges.preview_nudges(db, caller, now=self.clock(), policy=self.policy, employee_ids=employee_ids,
+                                         department_id=department_id)
+
+    def send_nudges(self, caller: Caller, employee_ids: list[str] | None = None,
+                    department_id: str | None = None) -> nudges.NudgeOutcome:
+        """Queue the previewed nudges in the outbox, then deliver them; only delivered ones are reported sent."""
+        now = self.clock()
+        with session_scope(self.engine, write=True) as db:
+            queued, skipped = nudges.queue_nudges(db, caller, now=now, policy=self.policy, employee_ids=employee_ids,
+                                                  department_id=department_id)
+        report = self._deliver(list(queued.values()))
+        outcome = nudges.NudgeOutcome(skipped=skipped, delivery_off=report.delivery_off)
+        for person, notice in sorted(queued.items()):
+            if notice in report.sent:
+                outcome.sent.append(person)
+            elif notice in report.failed:
+                outcome.failed[person] = report.failed[notice]
+            else:
+                outcome.queued.append(person)
+        return outcome
+
+    def preview_team_nudges(self, caller: Caller) -> nudges.NudgePlan:
+        """The caller's own team (kept for existing callers; see preview_nudges)."""
+        return self.preview_nudges(caller)
 
     def send_team_nudges(self, caller: Caller, employee_ids: list[str] | None = None) -> nudges.NudgeOutcome:
-        """Send the nudges the preview listed."""
-        with session_scope(self.engine, write=True) as db:
-            return nudges.send_team_nudges(db, caller, self.notifier, now=self.clock(), policy=self.policy,
-                                           employee_ids=employee_ids)
+        """The caller's own team, optionally only some people (kept for existing callers; see send_nudges)."""
+        return self.send_nudges(caller, employee_ids)
+
+    def deliver_pending(self) -> outbox.DeliveryReport:
+        """Deliver every pending notice whose time has come (nothing happens while delivery is off)."""
+        return self._deliver(None)
+
+    def _deliver(self, ids: list[int] | None) -> outbox.DeliveryReport:
+        """One outbox pass with the configured notifier."""
+        return outbox.deliver(self.engine, self.notifier, self.delivery_off or NO_CHANNEL, now=self.clock(),
+                              rules=self.policy.notifications, ids=ids)
 
     def run_due_jobs(self) -> jobs.JobReport:
-        """Reminders and overdue notices due now (system job, no caller)."""
+        """Flag overdue enrollments, queue reminders and overdue notices, then deliver everything pending (including
+        notices queued while no channel was configured)."""
         with session_scope(self.engine, write=True) as db:
-            return jobs.run_due(db, self.notifier, now=self.clock(), policy=self.policy)
+            report = jobs.queue_due(db, now=self.clock(), policy=self.policy)
+        delivered = self.deliver_pending()
+        with session_scope(self.engine) as db:
+            kinds = outbox.kinds_of(db, list(delivered.sent))
+            report.pending = outbox.pending_count(db)
+        for kind in kinds:
+            report.sent[kind] = report.sent.get(kind, 0) + 1
+        report.failed, report.retrying = len(delivered.failed), len(delivered.retrying)
+        report.deferred_quiet_hours = delivered.quiet_hours
+        report.delivery_off = delivered.delivery_off.reason_en if delivered.delivery_off else None
+        return report

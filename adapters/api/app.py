@@ -13,7 +13,7 @@ from adapters.api.guard import BodyLimits, RequestGuard
 from adapters.api.health import health_router
 from adapters.api.report_routes import report_router
 from adapters.api.tokens import TokenStore
-from adapters.channels import Channels, build_channels, default_backends
+from adapters.channels import Channels, default_backends
 from adapters.log_redaction import install_redaction, settings_secrets
 from adapters.settings import Settings
 from adapters.web.routes import web_router
@@ -66,8 +66,9 @@ def create_app(settings: Settings, channels: Channels | None = None) -> FastAPI:
     """Build the app; without `channels`, the real bot and HR directory are wired from settings."""
     owned = channels is None
     if channels is None:
-        backends = default_backends(settings)
-        channels = build_channels(settings, backends.chat, backends.directory, hr=backends.hr, index=backends.index)
+        from adapters.wiring import build_channels_for
+
+        channels = build_channels_for(settings, default_backends(settings))
 
     install_redaction(settings_secrets(settings))
 

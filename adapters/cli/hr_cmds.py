@@ -32,21 +32,12 @@ def _settings():
     return load_settings()
 
 
-def _engine():
-    """The engine for the configured database."""
-    from hr.db import make_engine
-
-    return make_engine(_settings().db_url)
-
-
 def _service(policy: Path | None = None):
-    """An HRService over the configured database and policy, printing notifications to the terminal."""
-    from hr.notify import PrintingNotifier
-    from hr.policy import load_policy
-    from hr.service import HRService
+    """The HR service from the composition root (the configured database, policy and Slack/WeCom delivery; with no
+    channel configured, notices are queued, not printed or marked sent)."""
+    from adapters.wiring import build_hr_command_context
 
-    settings = _settings()
-    return HRService(_engine(), load_policy(policy or settings.hr_policy_file), notifier=PrintingNotifier())
+    return build_hr_command_context(_settings(), policy).hr
 
 
 def _caller(service, as_id: str | None) -> Caller:
@@ -63,11 +54,9 @@ def _fail(exc: HRError, lang: str = "zh") -> None:
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Apply every migration branch up to its head (safe to repeat)."""
-    from adapters.migrations.runner import upgrade_to_heads
+    from adapters.wiring import migrate
 
-    url = _settings().db_url
-    upgrade_to_heads(url)
-    typer.echo(f"database at heads: {url.split('@')[-1]}")
+    typer.echo(f"database at heads: {migrate(_settings())}")
 
 
 @org_app.command("import")
@@ -81,12 +70,12 @@ def org_import(directory: Path = typer.Argument(..., help="Folder with departmen
     from hr.importer.run import import_org
     from hr.policy import load_policy
 
+    service = _service()
     policy = load_policy(_settings().hr_policy_file)
-    report = import_org(_engine(), directory, skip_invalid=skip_invalid, timezone=policy.notifications.timezone,
+    report = import_org(service.engine, directory, skip_invalid=skip_invalid, timezone=policy.notifications.timezone,
                         default_due_days=policy.progress.default_due_days)
     assigned = 0
     if assign_required and report.written:
-        service = _service()
         assigned = sum(r.created for who in report.hired_or_moved for r in service.auto_assign_required(ADMIN, who))
     if as_json:
         typer.echo(json.dumps({**report.to_dict(), "auto_assigned": assigned}, ensure_ascii=False, indent=2))
@@ -213,9 +202,12 @@ def progress_cmd(employee: str = typer.Option(None, "--employee", help="Whose pr
 
 @jobs_app.command("run-due")
 def jobs_run_due(as_json: bool = JSON) -> None:
-    """Send due session reminders and overdue notices (each at most once; quiet hours respected)."""
+    """Queue due session reminders and overdue notices (each once) and deliver everything pending through Slack or
+    WeCom (quiet hours respected); with no channel configured they stay pending and the reason is printed."""
     report = _service().run_due_jobs()
     typer.echo(json.dumps(report.to_dict(), indent=2) if as_json else str(report.to_dict()))
+    if report.delivery_off and not as_json:
+        typer.echo(f"delivery is off: {report.delivery_off}", err=True)
 
 
 def register(app: typer.Typer) -> None:

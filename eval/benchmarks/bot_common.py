@@ -9,8 +9,6 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlmodel import SQLModel
-
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "eval" / "results"
 SAMPLE_KB = ROOT / "knowledge" / "samples" / "kb"
@@ -21,21 +19,15 @@ FIXED_NOW = datetime(2026, 8, 17, 3, 0, tzinfo=UTC)  # a Monday, inside working 
 @contextmanager
 def sample_world() -> Iterator[tuple[object, object, object]]:
     """Yield (hr_service, index, engine) over the sample organisation and knowledge base."""
-    import hr.models  # noqa: F401  (registers the HR tables)
-    from bot.store.quiz_sessions import create_bot_tables
+    from adapters.wiring import build_engine_at, build_hr_service
     from eval.throwaway import throwaway_index
-    from hr.db import make_engine
     from hr.importer.run import import_org
-    from hr.policy import load_policy
-    from hr.service import HRService
 
     with tempfile.TemporaryDirectory(prefix="mentor-bot-bench-") as tmp, throwaway_index(SAMPLE_KB) as (index, _):
-        engine = make_engine(f"sqlite:///{Path(tmp) / 'org.db'}")
-        SQLModel.metadata.create_all(engine)
-        create_bot_tables(engine)
+        engine = build_engine_at(f"sqlite:///{Path(tmp) / 'org.db'}")  # Alembic, as every process
         import_org(engine, SAMPLE_ORG)
         try:
-            yield HRService(engine, load_policy(None), clock=lambda: FIXED_NOW), index, engine
+            yield build_hr_service(None, engine, clock=lambda: FIXED_NOW), index, engine
         finally:
             engine.dispose()
 

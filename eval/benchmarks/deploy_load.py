@@ -181,7 +181,9 @@ def _drop_database(name: str) -> None:
     """Remove the run's database."""
     import sqlalchemy
 
-    engine = sqlalchemy.create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    from adapters.wiring import build_admin_engine
+
+    engine = build_admin_engine(PG_ADMIN)
     with engine.connect() as conn:
         conn.execute(sqlalchemy.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     engine.dispose()
@@ -206,6 +208,9 @@ def measure(topology: str, args, fake) -> dict:
         starter = one_process if topology == "one process" else deployment
         with starter(home, fake.url, users) as (urls, tokens, pids):
             asked = questions()
+            warm = run_load(urls, len(urls) * 2, chat_requests(tokens, asked), think_s=0.0, duration_s=120,
+                            max_requests_per_user=3)  # first turns load models and dictionaries: not measured
+            out["warm_up"] = warm.summary()
             for count in args.users:
                 result = run_load(urls, count, chat_requests(tokens, asked), think_s=args.think,
                                   duration_s=args.duration)

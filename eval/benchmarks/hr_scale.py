@@ -19,16 +19,14 @@ import time
 import uuid
 from pathlib import Path
 
-from sqlalchemy import create_engine, func, text
+from sqlalchemy import func, text
 from sqlmodel import select
 
-from adapters.migrations.runner import upgrade_to_heads
+from adapters.wiring import build_admin_engine, build_engine_at, build_hr_service
 from hr.caller import Caller
-from hr.db import make_engine, session_scope
+from hr.db import session_scope
 from hr.importer.run import import_org
 from hr.models import Employee, Enrollment
-from hr.policy import load_policy
-from hr.service import HRService
 
 RESULTS = Path(__file__).resolve().parents[1] / "results"
 DEFAULT_ORG = RESULTS / "tmp" / "hr_org_100k"
@@ -59,8 +57,7 @@ def _timed(call, repeat: int) -> list[float]:
 
 def measure(url: str, org: Path, backend: str) -> dict:
     """Migrate, import (timed), re-import (timed no-op), then time the three queries."""
-    upgrade_to_heads(url)
-    engine = make_engine(url)
+    engine = build_engine_at(url)  # the composition root's engine, migrated by Alembic
     first = import_org(engine, org)
     if not first.written:
         raise SystemExit(f"import failed: {first.problems[:5]}")
@@ -69,7 +66,7 @@ def measure(url: str, org: Path, backend: str) -> dict:
         enrollments = db.exec(select(func.count()).select_from(Enrollment)).one()
         headcount = db.exec(select(func.count()).select_from(Employee)).one()
         people = list(db.exec(select(Employee.id).where(Employee.role == "employee")))
-    service = HRService(engine, load_policy())
+    service = build_hr_service(None, engine)
     if backend == "sqlite":
         with engine.connect() as conn:
             conn.exec_driver_sql("ANALYZE")
@@ -105,7 +102,7 @@ def measure(url: str, org: Path, backend: str) -> dict:
 def postgres_run(base_url: str, org: Path) -> dict:
     """The same measurements in a throwaway schema."""
     schema = f"mentor_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base_url)
+    admin = build_admin_engine(base_url)
     with admin.begin() as conn:
         conn.execute(text(f"CREATE SCHEMA {schema}"))
     try:

@@ -117,6 +117,14 @@ class NotificationRules(BaseModel):
     quiet_hours_end: str = "08:00"
     max_nudges_per_person_per_day: int = Field(1, ge=1)
     reminder_days_before_session: list[int] = Field(default_factory=lambda: [3, 0])
+    max_delivery_attempts: int = Field(3, ge=1, description="tries per notice before it is marked failed")
+    retry_after_minutes: list[int] = Field(default_factory=lambda: [1, 10],
+                                           description="wait after the 1st, 2nd... failed try (last value repeats)")
+
+    def retry_delay_minutes(self, failed_attempts: int) -> int:
+        """Minutes to wait after this many failed tries."""
+        waits = self.retry_after_minutes or [1]
+        return waits[min(failed_attempts, len(waits)) - 1]
 
 
 class RecommendationRules(BaseModel):

@@ -1,4 +1,4 @@
-"""A manager nudges the people in their subtree who are behind: preview first, then send (limits and quiet hours)."""
+"""Nudging people who are behind: preview first, then queue in the outbox (daily quota, quiet hours), then deliver."""
 
 from __future__ import annotations
 
@@ -10,15 +10,21 @@ from sqlmodel import Session
 
 from hr.caller import Caller
 from hr.errors import forbidden
-from hr.models import NotificationLog
-from hr.notify import Notifier
+from hr.notify import DeliveryOff
 from hr.policy.model import Policy
-from hr.repositories import notification_repo, org_repo
+from hr.repositories import enrollment_repo, notification_repo, org_repo
+from hr.rules.behind import is_behind
 from hr.rules.clock import in_quiet_hours, local_day
-from hr.services.delivery import deliver
-from hr.services.progress import team_progress
+from hr.services.access import can_see, require_department_view
+from hr.services.outbox import NoticeText, queue, skip
 
 log = logging.getLogger(__name__)
+
+SKIP_REASONS = {
+    "quiet_hours": ("安静时段", "quiet hours"),
+    "already_nudged_today": ("今天已提醒过", "already nudged today"),
+    "not_behind_or_not_in_team": ("没有落后或不在你的范围内", "not behind, or not someone you may nudge"),
+}
 
 
 @dataclass(frozen=True)
@@ -52,72 +58,125 @@ class NudgePlan:
             return "团队成员都没有落后。" if zh else "Nobody on your team is behind."
         lines = [f"将提醒 {len(self.sendable)} 人:" if zh else f"Would nudge {len(self.sendable)} people:"]
         for item in self.items:
-            skip = f"(跳过:{item.skip_reason})" if zh else f" (skipped: {item.skip_reason})"
+            reason = skip_label(item.skip_reason, lang) if item.skip_reason else ""
+            skip = f"(跳过:{reason})" if zh else f" (skipped: {reason})"
             lines.append(f"- {item.name} ({item.employee_id}): {', '.join(item.courses)}"
                          f"{skip if item.skip_reason else ''}")
         return "\n".join(lines)
 
 
-@dataclass(frozen=True)
+def skip_label(code: str, lang: str) -> str:
+    """A skip reason code in words."""
+    zh, en = SKIP_REASONS.get(code, (code, code))
+    return zh if lang.startswith("zh") else en
+
+
+@dataclass
 class NudgeOutcome:
-    """Who was sent a nudge, and who was skipped with the reason."""
+    """Per person: delivered (with the channel's receipt), queued (waiting for a channel or a retry), failed,
+    or skipped with a reason; `delivery_off` says why nothing could be delivered yet."""
 
-    sent: list[str]
-    skipped: dict[str, str]
+    sent: list[str] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)
+    queued: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    delivery_off: DeliveryOff | None = None
+
+    def to_text(self, lang: str = "en") -> str:
+        """The reply to a confirmed nudge: only what really reached people is called sent."""
+        zh = lang.startswith("zh")
+        parts = []
+        if self.sent:
+            parts.append(f"已发送提醒给 {len(self.sent)} 人。" if zh else f"Nudge delivered to {len(self.sent)} people.")
+        if self.queued:
+            if self.delivery_off is not None:
+                parts.append(f"{len(self.queued)} 条提醒已排队,尚未送达:{self.delivery_off.message('zh')}" if zh
+                             else f"{len(self.queued)} nudges are queued, not delivered yet: "
+                                  f"{self.delivery_off.message('en')}")
+            else:
+                parts.append(f"{len(self.queued)} 条提醒暂未送达,将按策略自动重试。" if zh
+                             else f"{len(self.queued)} nudges could not be delivered yet and will be retried.")
+        if self.failed:
+            who = ", ".join(f"{k}({v})" for k, v in self.failed.items())
+            parts.append(f"发送失败:{who}" if zh else f"Failed: {who}")
+        if self.skipped:
+            who = ", ".join(f"{k}({skip_label(v, lang)})" for k, v in self.skipped.items())
+            parts.append(f"跳过:{who}" if zh else f"Skipped: {who}")
+        return " ".join(parts) or ("没有需要提醒的人。" if zh else "Nobody needed a nudge.")
 
 
-def preview_team_nudges(db: Session, caller: Caller, *, now: datetime, policy: Policy) -> NudgePlan:
-    """List the caller's subtree members who are behind, with the message and any reason they would be skipped."""
+def preview_nudges(db: Session, caller: Caller, *, now: datetime, policy: Policy,
+                   employee_ids: list[str] | None = None, department_id: str | None = None) -> NudgePlan:
+    """Who among the targets is behind, the message, and any reason they would be skipped. Targets: the caller's
+    subtree by default, a department (its head, HR, specialists), or named people the caller may see."""
     if caller.role != "manager" and not caller.sees_everyone:
-        raise forbidden("nudge a team (managers only)", "提醒团队成员(仅限经理)")
+        raise forbidden("nudge people (managers, HR and training specialists only)", "提醒员工(仅限经理、HR 和培训专员)")
     rules = policy.notifications
-    team = team_progress(db, caller, today=local_day(now, rules), rules=policy.progress)
+    today = local_day(now, rules)
     quiet = in_quiet_hours(now, rules)
-    day = local_day(now, rules)
     sender = org_repo.get_employee(db, caller.id)
+    sender_name = sender.name if sender else caller.id
     plan = NudgePlan(quiet_hours=quiet)
-    for member in team.members:
-        behind = [c.course_code for c in member.behind]
-        if not behind:
-            continue
+    targets = _targets(db, caller, employee_ids, department_id)
+    people = {p.id: p for p in org_repo.employees_by_ids(db, targets)}
+    behind: dict[str, list[str]] = {}
+    for row in enrollment_repo.enrollments_of_many(db, targets):
+        if is_behind(row.status, row.due_on, row.progress_pct, today, policy.progress):
+            behind.setdefault(row.employee_id, []).append(row.course_code)
+    for employee_id in sorted(behind):
+        person = people.get(employee_id)
+        name = person.name if person else employee_id
+        courses = behind[employee_id]
         reason = "quiet_hours" if quiet else None
-        if reason is None and notification_repo.nudges_received_on(db, member.employee_id, day) \
+        if reason is None and notification_repo.nudges_received_on(db, employee_id, today) \
                 >= rules.max_nudges_per_person_per_day:
             reason = "already_nudged_today"
-        sender_name = sender.name if sender else caller.id
         plan.items.append(NudgeItem(
-            member.employee_id, member.name, behind,
-            f"{member.name},您好:{sender_name} 提醒您,以下课程进度落后:{'、'.join(behind)}。请尽快完成。",
-            f"Hi {member.name}, {sender_name} is reminding you that you are behind on: {', '.join(behind)}. "
+            employee_id, name, courses,
+            f"{name},您好:{sender_name} 提醒您,以下课程进度落后:{'、'.join(courses)}。请尽快完成。",
+            f"Hi {name}, {sender_name} is reminding you that you are behind on: {', '.join(courses)}. "
             "Please catch up soon.", reason))
     return plan
 
 
-def send_team_nudges(db: Session, caller: Caller, notifier: Notifier, *, now: datetime, policy: Policy,
-                     employee_ids: list[str] | None = None) -> NudgeOutcome:
-    """Send the previewed nudges (optionally only to some people); each send is logged and limited per day."""
-    plan = preview_team_nudges(db, caller, now=now, policy=policy)
+def _targets(db: Session, caller: Caller, employee_ids: list[str] | None, department_id: str | None) -> list[str]:
+    """The people a nudge may reach, never the caller themself."""
+    if department_id is not None:
+        require_department_view(db, caller, department_id)
+        ids = org_repo.department_employee_ids(db, department_id)
+    elif employee_ids is not None:
+        ids = [i for i in employee_ids if can_see(db, caller, i)]
+    else:
+        ids = org_repo.subtree_employee_ids(db, caller.id)
+    if employee_ids is not None and department_id is not None:
+        ids = [i for i in ids if i in set(employee_ids)]
+    return sorted({i for i in ids if i != caller.id})
+
+
+def queue_nudges(db: Session, caller: Caller, *, now: datetime, policy: Policy, employee_ids: list[str] | None = None,
+                 department_id: str | None = None) -> tuple[dict[str, int], dict[str, str]]:
+    """Queue the previewed nudges as pending notices (skipped ones are logged with their reason); returns
+    ({employee id: notice id}, {employee id: skip reason})."""
+    plan = preview_nudges(db, caller, now=now, policy=policy, employee_ids=employee_ids, department_id=department_id)
     day = local_day(now, policy.notifications)
-    sent, skipped = [], {}
-    wanted = set(employee_ids) if employee_ids is not None else None
+    queued: dict[str, int] = {}
+    skipped: dict[str, str] = {}
     for item in plan.items:
-        if wanted is not None and item.employee_id not in wanted:
-            continue
+        text = NoticeText(item.text_zh, item.text_en)
+        subject = ";".join(item.courses)[:100]
         if item.skip_reason:
+            skip(db, recipient_id=item.employee_id, kind="nudge", day=day, now=now, text=text,
+                 reason=item.skip_reason, subject_ref=subject, sender_id=caller.id)
             skipped[item.employee_id] = item.skip_reason
             continue
         count = notification_repo.nudges_received_on(db, item.employee_id, day)
-        entry = NotificationLog(dedupe_key=f"nudge:{item.employee_id}:{day.isoformat()}:{count + 1}",
-                                recipient_id=item.employee_id, sender_id=caller.id, kind="nudge", day=day,
-                                sent_at=now, subject_ref=";".join(item.courses))
-        if not notification_repo.claim(db, entry):
+        entry = queue(db, key=f"nudge:{item.employee_id}:{day.isoformat()}:{count + 1}", recipient_id=item.employee_id,
+                      kind="nudge", day=day, now=now, text=text, subject_ref=subject, sender_id=caller.id)
+        if entry is None:
             skipped[item.employee_id] = "already_nudged_today"
-            continue
-        if deliver(db, notifier, entry, org_repo.get_employee(db, item.employee_id), item.text_zh, item.text_en):
-            sent.append(item.employee_id)
         else:
-            skipped[item.employee_id] = "delivery_failed"
-    for wanted_id in sorted((wanted or set()) - {i.employee_id for i in plan.items}):
-        skipped[wanted_id] = "not_behind_or_not_in_team"
-    log.info("nudges sent=%s skipped=%s by=%s", len(sent), len(skipped), caller.id)
-    return NudgeOutcome(sent, skipped)
+            queued[item.employee_id] = entry.id
+    for wanted in sorted(set(employee_ids or []) - {i.employee_id for i in plan.items}):
+        skipped[wanted] = "not_behind_or_not_in_team"
+    log.info("nudges queued=%s skipped=%s by=%s", len(queued), len(skipped), caller.id)
+    return queued, skipped

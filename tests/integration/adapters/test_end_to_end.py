@@ -10,9 +10,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlmodel import SQLModel
 
-import hr.models  # noqa: F401  (registers the HR tables)
 from adapters.api.app import create_app
 from adapters.channels import build_channels
 from adapters.fakes.slack_web_api import BOT_USER_ID, FakeSlackWebApi
@@ -20,12 +18,14 @@ from adapters.fakes.wecom_api import FakeWeComApi
 from adapters.hr_directory import HrEmployeeDirectory
 from adapters.notifier import ChannelNotifier
 from adapters.wecom.crypto import WeComCrypto
-from adapters.wiring import build_chat_service, build_index
-from bot.store.quiz_sessions import create_bot_tables
-from hr.db import make_engine
+from adapters.wiring import (
+    build_chat_service,
+    build_engine,
+    build_hr_service,
+    build_index,
+    build_platform_clients,
+)
 from hr.importer.run import import_org
-from hr.policy import load_policy
-from hr.service import HRService
 from knowledge.ingest import Ingestor
 from tests.integration.adapters.conftest import WECOM, channel_settings, event_body, signed_headers
 
@@ -54,15 +54,14 @@ def stack(tmp_path, kb_index):
     """The real ChatService and HR service behind every channel, talking to fake Slack and WeCom APIs."""
     with FakeSlackWebApi() as slack, FakeWeComApi(corp_id=WECOM["corp_id"], secret="app-secret") as wecom:
         settings = channel_settings(tmp_path, fake_slack=slack, fake_wecom=wecom)
-        engine = make_engine(settings.db_url)
-        SQLModel.metadata.create_all(engine)
-        create_bot_tables(engine)
+        engine = build_engine(settings)  # as every process does: Alembic to heads, no create_all
         assert import_org(engine, ROOT / "hr" / "samples" / "org").written
-        hr_service = HRService(engine, load_policy(None))
+        clients = build_platform_clients(settings)
+        hr_service = build_hr_service(settings, engine, clients=clients)
         chat = build_chat_service(settings, hr_service=hr_service, index=kb_index)
         settings.api.ingest_root = tmp_path / "incoming"
         channels = build_channels(settings, chat, HrEmployeeDirectory(hr_service), hr=hr_service, index=kb_index,
-                                  engine=engine)
+                                  engine=engine, clients=clients)
         with TestClient(create_app(settings, channels)) as client:
             yield client, channels, slack, wecom
         channels.close()

@@ -16,10 +16,10 @@ from bot.assembly import assemble_chat_service
 from bot.store.quiz_sessions import create_bot_tables
 from hr.db import make_engine
 from hr.importer.run import import_org
-from hr.notify import RecordingNotifier
 from hr.policy import load_policy
 from hr.service import HRService
 from knowledge.ingest import Ingestor
+from tests.fakes.notifier import RecordingNotifier
 
 ROOT = Path(__file__).resolve().parents[3]
 SAMPLE_KB = ROOT / "knowledge" / "samples" / "kb"

@@ -10,9 +10,9 @@ from sqlalchemy import text
 
 from adapters.migrations.runner import upgrade_to_heads
 from hr.db import make_engine
-from hr.notify import RecordingNotifier
 from hr.policy import load_policy
 from hr.service import HRService
+from tests.fakes.notifier import RecordingNotifier
 from tests.integration.hr import seed
 from tests.postgres_schema import migrated_postgres_schema
 

@@ -1,4 +1,4 @@
-"""Nudges (preview, send, one per person per day, quiet hours, failures logged) and run-due jobs."""
+"""Nudges (preview, send, one per person per day, quiet hours, failures retried per policy) and run-due jobs."""
 
 from __future__ import annotations
 
@@ -36,7 +36,10 @@ def test_send_once_per_person_per_day(hr, seeded, clock):
     assert hr.preview_team_nudges(hr.caller_for("m1")).items[0].skip_reason == "already_nudged_today"
     clock.now = datetime(2026, 3, 26, 2, 0, tzinfo=UTC)
     assert hr.send_team_nudges(hr.caller_for("m2")).sent == ["e1"]
-    assert len(_log(seeded)) == 3
+    statuses = [(row.recipient_id, row.status, row.reason) for row in _log(seeded)]
+    assert statuses == [("e1", "sent", ""), ("e2", "sent", ""), ("e1", "skipped", "already_nudged_today"),
+                        ("e1", "sent", "")]
+    assert all(row.message_id for row in _log(seeded) if row.status == "sent")
 
 
 def test_only_the_chosen_people_are_nudged(hr):
@@ -49,14 +52,26 @@ def test_quiet_hours_block_nudges(hr, clock):
     outcome = hr.send_team_nudges(hr.caller_for("m1"))
     assert outcome.sent == [] and set(outcome.skipped.values()) == {"quiet_hours"}
     assert hr.notifier.sent == []
+    assert "quiet hours" in outcome.to_text("en") and "安静时段" in outcome.to_text("zh")
 
 
-def test_failed_delivery_is_logged_not_raised(hr, seeded):
+def test_failed_delivery_is_retried_per_policy_then_failed_with_the_reason(hr, seeded, clock):
     hr.notifier.fail_for.add("e2")
     outcome = hr.send_team_nudges(hr.caller_for("m1"))
-    assert outcome.sent == ["e1"] and outcome.skipped == {"e2": "delivery_failed"}
-    statuses = {row.recipient_id: row.status for row in _log(seeded)}
-    assert statuses == {"e1": "sent", "e2": "failed"}
+    assert outcome.sent == ["e1"] and outcome.queued == ["e2"] and outcome.failed == {}
+    assert "will be retried" in outcome.to_text("en")
+    rows = {row.recipient_id: row for row in _log(seeded)}
+    assert (rows["e1"].status, rows["e2"].status, rows["e2"].attempts) == ("sent", "pending", 1)
+    assert "ConnectionError" in rows["e2"].reason
+    assert hr.deliver_pending().retrying == {}  # not due again yet: the policy waits 1 minute
+    start = clock.now
+    for minutes, status in ((1, "pending"), (11, "failed")):  # waits [1, 10], 3 tries in all
+        clock.now = start.replace(minute=start.minute + minutes)
+        hr.deliver_pending()
+        assert {row.recipient_id: row.status for row in _log(seeded)}["e2"] == status
+    failed = {row.recipient_id: row for row in _log(seeded)}["e2"]
+    assert failed.attempts == 3 and "delivery to e2 failed" in failed.reason and failed.message_id is None
+    assert [n.recipient_id for n in hr.notifier.sent] == ["e1"]
 
 
 def test_employees_cannot_nudge(hr):
@@ -91,7 +106,9 @@ def test_run_due_defers_messages_in_quiet_hours(hr, clock):
     clock.now = datetime(2026, 3, 24, 20, 0, tzinfo=UTC)  # 04:00 in Shanghai on 03-25
     report = hr.run_due_jobs()
     assert report.deferred_quiet_hours and report.marked_overdue == 1 and report.sent == {}
-    assert hr.notifier.sent == []
+    assert hr.notifier.sent == [] and report.queued == {"overdue": 1} and report.pending == 1
+    clock.now = datetime(2026, 3, 25, 0, 30, tzinfo=UTC)  # 08:30: quiet hours are over
+    assert hr.run_due_jobs().sent == {"overdue": 1} and [n.kind for n in hr.notifier.sent] == ["overdue"]
 
 
 def test_survey_is_own_course_only_and_rerating_replaces(hr, seeded):

@@ -9,7 +9,7 @@ from adapters.fakes.wecom_api import FakeWeComApi
 from adapters.notifier import ChannelNotifier
 from adapters.slack.bolt_app import make_web_client
 from adapters.wecom.client import WeComClient
-from hr.notify import Notification
+from hr.notify import DeliveryError, Notification
 
 
 def note(**contacts) -> Notification:
@@ -23,14 +23,16 @@ def test_slack_dm_first_then_wecom_then_a_clear_error():
     with FakeSlackWebApi() as slack, FakeWeComApi() as wecom:
         notifier = ChannelNotifier(make_web_client("xoxb-t", slack.url),
                                    WeComClient(wecom.url, "wwcorp", "s3cret", "1000002"))
-        notifier.send(note(slack_user_id="U1", wecom_userid="w1"))
+        receipt = notifier.send(note(slack_user_id="U1", wecom_userid="w1"))
         (dm,) = slack.calls_to("chat.postMessage")
+        assert receipt.channel == "slack" and receipt.message_id == "DU1:1700000000.000001"
         assert dm.body["channel"] == "DU1" and dm.body["text"] == "请完成 SEC-101\nPlease finish SEC-101"
-        notifier.send(note(wecom_userid="w1"))
+        assert notifier.send(note(wecom_userid="w1")).channel == "wecom"
         (sent,) = wecom.sent_messages()
         assert sent["touser"] == "w1" and "SEC-101" in sent["text"]["content"]
-        with pytest.raises(LookupError, match="no configured channel"):
+        with pytest.raises(DeliveryError, match="no configured channel") as unreachable:
             notifier.send(note(email="x@example.com"))
+        assert unreachable.value.retryable is False
 
 
 def test_long_wecom_notifications_are_split_within_2048_bytes():

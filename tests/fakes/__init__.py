@@ -1,0 +1,1 @@
+"""Recording fakes that implement ports (test-only; never a production default)."""

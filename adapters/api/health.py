@@ -1,4 +1,4 @@
-"""`/health` (the process is up) and `/ready` (the database and Redis answer)."""
+"""`/health` (the process is up) and `/ready` (the database, Redis and a worker to run acknowledged work answer)."""
 
 from __future__ import annotations
 
@@ -74,9 +74,13 @@ def health_router() -> APIRouter:
         channels = request.app.state.channels
         settings = channels.settings
         checks = {"database": check_database(channels.engine), "redis": check_redis(settings.redis_url)}
-        ok = all(v in ("ok", "not configured") for v in checks.values())
-        # the API can accept and queue without a live worker, so the worker is reported, not required
+        # work acknowledged here must be run by someone: a `mentor worker` alive on Redis, or the in-process pool
         worker = check_worker(settings.redis_url, settings.api.redis_prefix)
+        if worker == "in-process":
+            health = getattr(channels.queue, "health", None)
+            worker = "in-process" if health is None or health() == "ok" else f"in-process: {health()}"
+        checks["worker"] = worker
+        ok = all(v in ("ok", "not configured", "in-process") for v in checks.values())
         return JSONResponse({"status": "ready" if ok else "not ready", "checks": checks, "worker": worker,
                              "channels": channels.status}, status_code=200 if ok else 503)
 

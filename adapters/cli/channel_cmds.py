@@ -93,7 +93,7 @@ def slack(socket: bool = typer.Option(False, "--socket", help="Use Socket Mode (
 def worker(services: str = SERVICES,
            burst: bool = typer.Option(False, "--burst", help="Exit when the queue is empty (tests, cron).")) -> None:
     """Run background jobs (replies, reminders) taken from Redis; needs MENTOR_REDIS_URL."""
-    from adapters.worker.arq_worker import build_worker
+    from adapters.worker.arq_worker import run_worker
 
     _logging()
     settings = _settings()
@@ -104,7 +104,7 @@ def worker(services: str = SERVICES,
         """Build the channels (and so the job registry) inside the worker process."""
         return _build(services, settings).registry
 
-    build_worker(settings.redis_url, settings.api.redis_prefix, registry, burst=burst).run()
+    run_worker(settings.redis_url, settings.api.redis_prefix, registry, burst=burst)  # reconnects if Redis drops
 
 
 @tokens_app.command("create")

@@ -41,7 +41,11 @@ class ArqQueue:
             if self._loop is None:
                 loop = asyncio.new_event_loop()
                 threading.Thread(target=loop.run_forever, name="mentor-arq", daemon=True).start()
-                self._pool = asyncio.run_coroutine_threadsafe(self._connect(), loop).result(self._timeout)
+                try:
+                    self._pool = asyncio.run_coroutine_threadsafe(self._connect(), loop).result(self._timeout)
+                except BaseException:  # Redis down: stop this loop's thread, the next enqueue starts afresh
+                    loop.call_soon_threadsafe(loop.stop)
+                    raise
                 self._loop = loop
             return self._loop
 

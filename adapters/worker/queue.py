@@ -88,6 +88,16 @@ class InProcessQueue:
             if not self._pending:
                 self._idle.notify_all()
 
+    def health(self) -> str:
+        """'ok', or why acknowledged work would not run now (for /ready)."""
+        with self._lock:
+            waiting = len(self._pending)
+        if getattr(self._pool, "_shutdown", False):
+            return "stopped"
+        if waiting >= self._max_pending:
+            return f"full ({waiting} jobs waiting)"
+        return "ok"
+
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Block until every queued job finished (tests, graceful shutdown); False on timeout."""
         with self._lock:

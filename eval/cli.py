@@ -53,15 +53,30 @@ def retrieval_command(corpus: Path = CORPUS, questions: Path = QUESTIONS,
 
 @app.command("answers")
 def answers_command(corpus: Path = CORPUS, questions: Path = QUESTIONS, as_json: bool = typer.Option(False, "--json"),
-                    embedder: str = EMBEDDER, out: Path = OUT) -> None:
-    """Score the offline cited answers: hit rate, citation precision, abstention precision and recall."""
+                    embedder: str = EMBEDDER, out: Path = OUT,
+                    llm_base_url: str = typer.Option(None, "--llm-base-url",
+                                                     help="Judge and word answers with this OpenAI-compatible /v1 "
+                                                          "endpoint (default: offline extractive answers)."),
+                    llm_model: str = typer.Option("gpt-4o-mini", "--llm-model", help="Model name for --llm-base-url."),
+                    llm_api_key: str = typer.Option("", "--llm-api-key", envvar="MENTOR_LLM_API_KEY",
+                                                    help="API key for --llm-base-url.")) -> None:
+    """Score the cited answers: hit rate, citation precision, abstention precision and recall, per slice."""
+    from bot.answering.extractive import answer_question
     from eval.answers_eval import evaluate_answers
     from eval.questions import load_questions
     from eval.throwaway import throwaway_index
 
     gold = load_questions(questions)
+    answerer = None
+    if llm_base_url:
+        from bot.agent.model_factory import build_chat_model
+        from bot.answering.llm_judge import LLMJudge
+
+        judge = LLMJudge(build_chat_model(llm_base_url, llm_api_key, llm_model, timeout_s=60))
+        answerer = lambda index, text, reader: answer_question(index, text, reader, judge=judge)  # noqa: E731
     with throwaway_index(corpus, embedder) as (index, _report):
-        result = evaluate_answers(index, gold)
+        result = evaluate_answers(index, gold, answerer=answerer)
+    result["mode"] = "llm-judge" if llm_base_url else "offline"
     _emit(result, as_json, out)
 
 

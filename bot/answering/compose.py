@@ -60,12 +60,11 @@ def candidate_sentences(passages: Sequence[Passage], number: float | None) -> li
     return out
 
 
-def select_sentences(coverage: QuestionCoverage, passages: Sequence[Passage],
-                     answer_type: AnswerType | None = None, similarity: SentenceSimilarity | None = None,
-                     number: float | None = None, translated_similarity: SentenceSimilarity | None = None,
-                     language: str | None = None) -> list[Pick]:
-    """The sentences that best answer: the top-scoring one, then up to two more from the same document that score
-    nearly as well, in reading order, never the same sentence twice."""
+def rank_sentences(coverage: QuestionCoverage, passages: Sequence[Passage],
+                   answer_type: AnswerType | None = None, similarity: SentenceSimilarity | None = None,
+                   number: float | None = None, translated_similarity: SentenceSimilarity | None = None,
+                   language: str | None = None) -> list[Pick]:
+    """Candidate sentences best first (only the EMBEDDED_CANDIDATES best when a similarity is given)."""
     scored: list[Pick] = []
     for pick, is_row in candidate_sentences(passages, number):
         passage = pick.passage
@@ -92,6 +91,21 @@ def select_sentences(coverage: QuestionCoverage, passages: Sequence[Passage],
         scored = sorted((replace(p, score=p.score + SENTENCE_SIMILARITY_WEIGHT * s) for p, s in zip(head, sims,
                                                                                                       strict=True)),
                         key=lambda p: (-p.score, p.passage_rank, p.position))
+    return scored
+
+
+def select_sentences(coverage: QuestionCoverage, passages: Sequence[Passage],
+                     answer_type: AnswerType | None = None, similarity: SentenceSimilarity | None = None,
+                     number: float | None = None, translated_similarity: SentenceSimilarity | None = None,
+                     language: str | None = None) -> list[Pick]:
+    """The sentences that best answer: the top-scoring one, then up to two more from the same document that score
+    nearly as well, in reading order, never the same sentence twice."""
+    scored = rank_sentences(coverage, passages, answer_type, similarity, number, translated_similarity, language)
+    return choose(scored)
+
+
+def choose(scored: Sequence[Pick]) -> list[Pick]:
+    """From ranked candidates: the best, then up to two more from its document within EXTRA_MARGIN, reading order."""
     if not scored:
         return []
     best = scored[0]
@@ -122,12 +136,10 @@ def _with_antecedent(pick: Pick) -> list[Pick]:
     return [Pick(previous, pick.passage_rank, pick.position - 1, pick.score, pick.passage), pick]
 
 
-def compose_answer(picks: Sequence[Pick], language: str, hedged: bool = False,
-                   glosser: Callable[[str, str], str | None] | None = None) -> tuple[str, list[Citation]]:
-    """Markdown text with [n] markers and the numbered source list; hedged when the match is not direct."""
+def cite(picks: Sequence[Pick]) -> tuple[dict[str, int], list[Citation]]:
+    """Number the passages the picks come from, in order of first use: chunk id -> [n], and the citations."""
     numbers: dict[str, int] = {}
     citations: list[Citation] = []
-    lines = [(HEDGED_HEADER if hedged else HEADER)[language]]
     for pick in picks:
         passage = pick.passage
         if passage.chunk_id not in numbers:
@@ -135,12 +147,28 @@ def compose_answer(picks: Sequence[Pick], language: str, hedged: bool = False,
             citations.append(Citation(n=numbers[passage.chunk_id], source=passage.source, title=passage.title,
                                       heading=passage.heading, chunk_id=passage.chunk_id, text=passage.text,
                                       page=passage.page))
-        note = glosser(pick.sentence, passage.language) if glosser is not None else None
-        lines.append(f"- {pick.sentence.lstrip('-*•+ ').strip()} [{numbers[passage.chunk_id]}]" + (f" {note}" if note else ""))
-    lines.append("")
-    lines.append(SOURCES[language])
+    return numbers, citations
+
+
+def source_lines(citations: Sequence[Citation], language: str) -> list[str]:
+    """The numbered source list that ends every cited answer."""
+    lines = ["", SOURCES[language]]
     for citation in citations:
         where = " > ".join(part for part in (citation.title, citation.heading) if part)
         page = f", p.{citation.page}" if citation.page else ""
         lines.append(f"[{citation.n}] {where} ({citation.source}{page})")
+    return lines
+
+
+def compose_answer(picks: Sequence[Pick], language: str, hedged: bool = False,
+                   glosser: Callable[[str, str], str | None] | None = None) -> tuple[str, list[Citation]]:
+    """Markdown text with [n] markers and the numbered source list; hedged when the match is not direct."""
+    numbers, citations = cite(picks)
+    lines = [(HEDGED_HEADER if hedged else HEADER)[language]]
+    for pick in picks:
+        passage = pick.passage
+        note = glosser(pick.sentence, passage.language) if glosser is not None else None
+        lines.append(f"- {pick.sentence.lstrip('-*•+ ').strip()} [{numbers[passage.chunk_id]}]"
+                     + (f" {note}" if note else ""))
+    lines += source_lines(citations, language)
     return "\n".join(lines), citations

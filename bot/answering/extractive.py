@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.answering.answer_type import AnswerType
-from bot.answering.compose import compose_answer, select_sentences
+from bot.answering.compose import choose, compose_answer, rank_sentences
 from bot.answering.coverage import QuestionCoverage
 from bot.answering.gloss import gloss
+from bot.answering.llm_judge import LLMJudge
 from bot.answering.relevance import RelevancePolicy, confidence
 from bot.answering.rows import question_number
 from bot.messages import Citation
@@ -34,8 +35,11 @@ class GroundedAnswer:
 
 
 def answer_question(index, question: str, audience: Audience | None = None, k: int = 8,
-                    policy: RelevancePolicy | None = None) -> GroundedAnswer:
-    """Retrieve, judge whether the material covers the question, and compose a cited extract or abstain."""
+                    policy: RelevancePolicy | None = None, judge: LLMJudge | None = None) -> GroundedAnswer:
+    """Retrieve, judge whether the material covers the question, and compose a cited extract or abstain.
+
+    With a `judge` (an LLM endpoint is configured) the model decides answerability and words the answer from the
+    best candidate sentences; when it fails or its answer does not pass the checks, the extractive answer stands."""
     policy = policy or RelevancePolicy()
     language = detect_language(question)
     passages = index.search(question, audience=audience, k=k)
@@ -43,13 +47,19 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
         return GroundedAnswer(ABSTAIN_TEXT[language], [], True, passages, language)
     coverage = QuestionCoverage(index, question)
     translation = index.lexicon.translate(question)
-    picks = select_sentences(coverage, passages[:QUOTED_PASSAGES], AnswerType(question),
-                             similarity=lambda texts: index.passage_similarities(question, texts),
-                             number=question_number(question), language=language,
-                             translated_similarity=(lambda texts: index.passage_similarities(translation, texts))
-                             if translation else None)
+    ranked = rank_sentences(coverage, passages[:QUOTED_PASSAGES], AnswerType(question),
+                           similarity=lambda texts: index.passage_similarities(question, texts),
+                           number=question_number(question), language=language,
+                           translated_similarity=(lambda texts: index.passage_similarities(translation, texts))
+                           if translation else None)
+    picks = choose(ranked)
     best = max((p.score for p in picks), default=None)
     level = confidence(index.dense_profile(question, audience), language, policy, best, coverage.unseen_share())
+    verdict = judge.review(question, language, ranked) if judge is not None else None
+    if verdict is not None:
+        if not verdict.answerable:
+            return GroundedAnswer(ABSTAIN_TEXT[language], [], True, passages, language)
+        return GroundedAnswer(verdict.text, list(verdict.citations), False, passages, language, confidence="high")
     if level is None or not picks:
         return GroundedAnswer(ABSTAIN_TEXT[language], [], True, passages, language)
     text, citations = compose_answer(picks, language, hedged=level == "low",

@@ -30,6 +30,7 @@ from hr.services import (
     progress,
     recommendations,
     reports,
+    survey_invites,
     surveys,
 )
 
@@ -211,6 +212,11 @@ class HRService:
         """The caller rates a course they took (1-5)."""
         with session_scope(self.engine, write=True) as db:
             return surveys.submit_survey(db, caller, course_code, rating, comment, today=self.today())
+
+    def open_survey_invitations(self, caller: Caller) -> list[str]:
+        """Courses whose "please rate" notice reached the caller recently and is unanswered, newest first."""
+        with session_scope(self.engine) as db:
+            return survey_invites.open_invitations(db, caller.id, now=self.clock(), policy=self.policy)
 
     # progress and reports ----------------------------------------------------------------------------------
     def my_progress(self, caller: Caller, period: str | None = None) -> progress.EmployeeProgress:

@@ -127,6 +127,15 @@ class NotificationRules(BaseModel):
         return waits[min(failed_attempts, len(waits)) - 1]
 
 
+class SurveyRules(BaseModel):
+    """Course surveys (Kirkpatrick level 1): who is asked after completing a course, and how long a reply is awaited."""
+
+    model_config = ConfigDict(extra="forbid")
+    invite_on_completion: bool = True
+    invite_within_days: int = Field(14, ge=0, description="completions at most this old get a survey notice")
+    reply_window_days: int = Field(7, ge=1, description="a plain rating in a DM answers a survey sent this recently")
+
+
 class RecommendationRules(BaseModel):
     """Tuning of course recommendations."""
 
@@ -176,6 +185,7 @@ class Policy(BaseModel):
     notifications: NotificationRules
     recommendations: RecommendationRules
     exams: ExamRules = Field(default_factory=ExamRules)
+    surveys: SurveyRules = Field(default_factory=SurveyRules)
 
 
 def load_policy(path: str | Path | None = None) -> Policy:

@@ -1,5 +1,5 @@
-"""`jobs run-due`: flag overdue enrollments and queue overdue notices and session reminders (each once); delivery
-of everything pending happens afterwards through the outbox (HRService.run_due_jobs)."""
+"""`jobs run-due`: flag overdue enrollments and queue overdue notices, session reminders and course surveys (each
+once); delivery of everything pending happens afterwards through the outbox (HRService.run_due_jobs)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from hr.models import Enrollment
 from hr.policy.model import Policy
 from hr.repositories import course_repo, enrollment_repo
 from hr.rules.clock import local_day
+from hr.services import survey_invites
 from hr.services.outbox import NoticeText, queue
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,9 @@ def queue_due(db: Session, *, now: datetime, policy: Policy) -> JobReport:
                            f"提醒:{title} 将于 {local_start} 在 {session.venue} 开始(讲师 {session.instructor})。",
                            f"Reminder: {session.course_code} starts {local_start} at {session.venue} "
                            f"(instructor {session.instructor})."))
+    surveys = survey_invites.queue_invitations(db, now=now, today=today, policy=policy)  # asked once per course
+    if surveys:
+        report.queued[survey_invites.SURVEY_KIND] = surveys
     log.info("run-due overdue=%s queued=%s", report.marked_overdue, report.queued)
     return report
 

@@ -84,13 +84,13 @@ def test_run_due_marks_overdue_notifies_once_and_reminds_before_sessions(hr, see
     hr.enroll(hr.caller_for("e1"), "SEC-201")  # seat in the 2026-03-28 session, 3 days away
     report = hr.run_due_jobs()
     assert report.marked_overdue == 1  # e2's CMP-101 was due 03-20
-    assert report.sent == {"overdue": 1, "reminder_before": 1}
+    assert report.sent == {"overdue": 1, "reminder_before": 1, "survey": 1}  # survey: e1 finished DATA-101 on 03-14
     with session_scope(seeded) as db:
         e2 = db.exec(select(Enrollment).where(Enrollment.employee_id == "e2",
                                               Enrollment.course_code == "CMP-101")).one()
         assert e2.status == "overdue"
     sent = {(n.kind, n.recipient_id) for n in hr.notifier.sent}
-    assert sent == {("overdue", "e2"), ("reminder_before", "e1")}
+    assert sent == {("overdue", "e2"), ("reminder_before", "e1"), ("survey", "e1")}
     assert hr.run_due_jobs().sent == {}  # safe to run every minute
     clock.now = datetime(2026, 3, 28, 0, 30, tzinfo=UTC)  # 08:30 on the session day
     assert hr.run_due_jobs().sent == {"reminder_day": 1}
@@ -106,9 +106,10 @@ def test_run_due_defers_messages_in_quiet_hours(hr, clock):
     clock.now = datetime(2026, 3, 24, 20, 0, tzinfo=UTC)  # 04:00 in Shanghai on 03-25
     report = hr.run_due_jobs()
     assert report.deferred_quiet_hours and report.marked_overdue == 1 and report.sent == {}
-    assert hr.notifier.sent == [] and report.queued == {"overdue": 1} and report.pending == 1
+    assert hr.notifier.sent == [] and report.queued == {"overdue": 1, "survey": 1} and report.pending == 2
     clock.now = datetime(2026, 3, 25, 0, 30, tzinfo=UTC)  # 08:30: quiet hours are over
-    assert hr.run_due_jobs().sent == {"overdue": 1} and [n.kind for n in hr.notifier.sent] == ["overdue"]
+    assert hr.run_due_jobs().sent == {"overdue": 1, "survey": 1}
+    assert [n.kind for n in hr.notifier.sent] == ["overdue", "survey"]
 
 
 def test_survey_is_own_course_only_and_rerating_replaces(hr, seeded):

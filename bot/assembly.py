@@ -8,21 +8,22 @@ from bot.chat_service import ChatService
 from bot.offline_engine import OfflineEngine
 from bot.quiz.generator import QuizGenerator
 from bot.routing.router import IntentRouter
+from bot.store.dialogue_states import DialogueStateStore
 from bot.store.history import HistoryStore
 from bot.store.quiz_sessions import QuizSessionStore
-from bot.tools.catalog_loader import load_catalog
-from bot.tools.toolkit import ToolDeps
+from bot.tools.catalog_loader import load_catalog, names_of
+from bot.tools.deps import ToolDeps
 
 
 def assemble_chat_service(hr, index, engine: Engine, chat_model=None) -> ChatService:
     """hr: HRService; index: KnowledgeIndex; engine: the database holding HR and bot tables; chat_model: LLM or None."""
     catalog = load_catalog(engine)
     deps = ToolDeps(hr=hr, index=index, quizzes=QuizGenerator(index, chat_model),
-                    quiz_sessions=QuizSessionStore(engine),
-                    course_titles={c.code.upper(): (c.title_zh, c.title_en) for c in catalog.courses})
+                    quiz_sessions=QuizSessionStore(engine), names=names_of(catalog))
     agent = None
     if chat_model is not None:
         from bot.agent.llm_agent import LLMAgent
 
         agent = LLMAgent(chat_model)
-    return ChatService(deps, HistoryStore(engine), OfflineEngine(IntentRouter(catalog, encoder=index)), agent)
+    return ChatService(deps, HistoryStore(engine), OfflineEngine(IntentRouter(catalog, encoder=index)), agent,
+                       states=DialogueStateStore(engine))

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-import json
 import logging
+import re
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
+from bot.dialogue import front
+from bot.dialogue.state import SUBJECT_KEYS, DialogueState
+from bot.help_text import help_text
 from bot.messages import BotReply, IncomingMessage, ToolCall
-from bot.offline_engine import CANCEL, CONFIRM, EngineReply, OfflineEngine, pending_from
+from bot.offline_engine import EngineReply, OfflineEngine
+from bot.routing import intents as I
 from bot.store.history import HistoryStore
 from bot.tools.context import TurnContext
+from bot.tools.quiz_tools import current_question, open_item
 from bot.tools.result import ToolResult
 from bot.tools.toolkit import ToolDeps, Toolkit
 from hr.caller import Caller
@@ -20,10 +26,10 @@ from retrieval.types import Audience
 
 log = logging.getLogger(__name__)
 
-PRIVATE_INTENTS = {"my_progress", "explain_kpi", "grade_answer", "team_progress", "recommend_courses"}
 _NOTICE = {"zh": "语言模型暂时不可用，本次由离线引擎回答。", "en": "The language model is unavailable; answered offline."}
 _UNGROUNDED = {"zh": "语言模型没有查资料或调用工具就作答，本次改由离线引擎回答。",
                "en": "The language model answered without looking anything up; answered offline instead."}
+_QUIZ_TOOLS = ("generate_quiz", "grade_answer", "stop_quiz")
 
 
 class AgentUnavailable(Exception):
@@ -31,40 +37,144 @@ class AgentUnavailable(Exception):
 
 
 class ChatService:
-    """The conversation core every channel calls: history, language, tools bound to the caller, fallback."""
+    """The conversation core every channel calls: dialogue state, language, tools bound to the caller, fallback.
+
+    `handle` is safe to call from worker threads: every turn opens its own database sessions."""
 
     def __init__(self, deps: ToolDeps, history: HistoryStore, offline: OfflineEngine, agent=None,
-                 today: Callable[[], date] | None = None):
-        """deps: shared tool dependencies; agent: an LLM agent with run(toolkit, text, history) or None."""
-        self.deps, self.history, self.offline, self.agent = deps, history, offline, agent
+                 today: Callable[[], date] | None = None, states=None):
+        """deps: shared tool dependencies; agent: an LLM agent with run(toolkit, text, history) or None;
+        states: a DialogueStateStore (None keeps no state between turns, for throw-away uses)."""
+        self.deps, self.history, self.offline, self.agent, self.states = deps, history, offline, agent, states
         self._today = today or (lambda: deps.hr.today())
 
     def handle(self, msg: IncomingMessage) -> BotReply:
         """Answer one message; never raises to the channel."""
         started = time.perf_counter()
-        history = self._history(msg)
-        language = _language(msg.text, history)
+        state = self._state(msg)
+        language = message_language(msg.text, state)
         try:
-            ctx = self._context(msg, language, _previous_question(history))
+            ctx = self._context(msg, language, state.question or None)
         except Exception as exc:
             log.info("unknown or unusable caller on %s", msg.channel)
             text = exc.message(language) if hasattr(exc, "message") else type(exc).__name__
-            return BotReply(text=text, private=True)
+            return BotReply(text=text, private=True, act="refused")
         toolkit = Toolkit(self.deps, ctx)
         try:
-            reply, record = self._turn(msg, toolkit, ctx, history)
+            engine, mode, notice = self._turn(msg, toolkit, ctx, state)
         except Exception:
             log.exception("turn failed on %s thread", msg.channel)
-            reply = BotReply(text=ctx.say("抱歉，我这边出了点问题，请稍后再试。", "Sorry, something went wrong on my side; "
-                                          "please try again."), private=True)
-            record = ("error", "", None)
-        self._remember(msg, ctx, reply, record)
-        log.info("turn on %s done in %.0f ms (mode %s, %s tools)", msg.channel,
-                 (time.perf_counter() - started) * 1000, reply.mode, len(reply.tools))
+            toolkit.calls.clear()
+            engine, mode, notice = EngineReply("error", ctx.say("抱歉，我这边出了点问题，请稍后再试。", "Sorry, something "
+                                                                "went wrong on my side; please try again."),
+                                               act="error"), "offline", None
+        reply = self._reply(engine, toolkit, mode, notice)
+        self._remember(msg, ctx, reply, engine, toolkit, state)
+        log.info("turn on %s done in %.0f ms (mode %s, act %s, %s tools)", msg.channel,
+                 (time.perf_counter() - started) * 1000, reply.mode, reply.act, len(reply.tools))
         return reply
 
+    # understanding -------------------------------------------------------------------------------------------
+    def _turn(self, msg: IncomingMessage, toolkit: Toolkit, ctx: TurnContext,
+              state: DialogueState) -> tuple[EngineReply, str, str | None]:
+        """The deterministic front first; then the LLM agent (when configured) or the offline engine."""
+        quiz_item = open_item(self.deps, ctx)
+        decision = front.decide(msg.text, msg.action, state, quiz_item)
+        handled = self._front(decision, toolkit, ctx)
+        if handled is not None:
+            return handled, "offline", None
+        understood = self.offline.understand(toolkit, msg.text, state)
+        if quiz_item is not None and _reads_as_answer(decision, understood):
+            result = toolkit.run("grade_answer", answer=msg.text.strip())
+            return EngineReply("grade_answer", result.text, [result]), "offline", None
+        notice = None
+        if self.agent is not None:
+            engine, notice = self._agent_turn(msg, toolkit, ctx, understood)
+            if engine is not None:
+                return self._resume_quiz(engine, toolkit, ctx, quiz_item), "llm", None
+        engine = self.offline.respond(toolkit, msg.text, state, understood)
+        return self._resume_quiz(engine, toolkit, ctx, quiz_item), "offline", notice
+
+    def _front(self, decision: front.Decision, toolkit: Toolkit, ctx: TurnContext) -> EngineReply | None:
+        """Buttons, confirmations, quiz answers / exit and greetings, answered without the router or the model."""
+        kind = decision.kind
+        if kind == "confirm":
+            result = toolkit.confirm(decision.value)
+            return EngineReply(result.name, result.text, [result])
+        if kind == "cancel":
+            return EngineReply("cancel", ctx.say("好的，已取消，没有做任何更改。", "OK, cancelled; nothing was changed."),
+                               act="cancelled")
+        if kind == "quiz_answer":
+            result = toolkit.run("grade_answer", answer=decision.value["answer"])
+            return EngineReply("grade_answer", result.text, [result])
+        if kind == "quiz_give_up":
+            result = toolkit.run("grade_answer", answer="", give_up=True)
+            return EngineReply("grade_answer", result.text, [result])
+        if kind == "quiz_exit":
+            result = toolkit.run("stop_quiz")
+            return EngineReply("stop_quiz", result.text, [result])
+        if kind == "help":
+            return EngineReply(I.HELP, help_text(ctx.language, ctx.caller.role), act="help")
+        return None
+
+    def _agent_turn(self, msg, toolkit: Toolkit, ctx: TurnContext, understood) -> tuple[EngineReply | None, str | None]:
+        """One LLM turn; (None, notice) to answer offline when the model is down, garbled or skipped a needed tool."""
+        try:
+            outcome = self.agent.run(toolkit, msg.text, self._history(msg))
+        except AgentUnavailable as exc:
+            log.warning("LLM unavailable (%s); answering offline", exc)
+            toolkit.calls.clear()
+            return None, _NOTICE[ctx.language]
+        if not toolkit.calls and understood[0].intent != I.HELP:
+            log.warning("LLM answered a request that needs a tool without calling one; answering offline")
+            return None, _UNGROUNDED[ctx.language]
+        engine = EngineReply(outcome.intent, outcome.text, list(toolkit.calls), msg.text)
+        engine.abstained_override = outcome.abstained
+        return engine, None
+
+    def _resume_quiz(self, engine: EngineReply, toolkit: Toolkit, ctx: TurnContext, quiz_item) -> EngineReply:
+        """A question asked mid-quiz is answered, then the open quiz's current question is shown again."""
+        if quiz_item is None or any(r.name in _QUIZ_TOOLS for r in toolkit.calls):
+            return engine
+        resumed = current_question(self.deps, ctx)
+        if resumed is not None:
+            text, actions = resumed
+            engine.text = (engine.text or "\n\n".join(r.text for r in toolkit.calls)) + "\n\n" + text
+            engine.resume_actions = actions
+        return engine
+
+    # the reply -------------------------------------------------------------------------------------------------
+    def _reply(self, engine: EngineReply, toolkit: Toolkit, mode: str, notice: str | None) -> BotReply:
+        """Gather text, citations, files, buttons, privacy, what was done and about whom, from the tools the turn ran."""
+        results: list[ToolResult] = toolkit.calls or engine.results
+        text = engine.text or "\n\n".join(r.text for r in results)
+        override = engine.abstained_override
+        searches = [r for r in results if r.name == "search_knowledge"]
+        abstained = override if override is not None else bool(searches) and all(r.abstained for r in searches)
+        primary = _primary(results)
+        act = engine.act or (primary.act if primary else "")
+        if primary is not None and primary.name == "search_knowledge" and mode == "llm":
+            act = "abstain" if abstained else "answer"
+        actions = [a for r in results for a in r.actions] + list(engine.resume_actions)
+        return BotReply(text=text, citations=[c for r in results for c in r.citations],
+                        attachments=[a for r in results for a in r.attachments], actions=actions,
+                        private=any(r.private for r in results), abstained=abstained, mode=mode, notice=notice,
+                        tools=[ToolCall(r.name, dict(r.args), r.ok) for r in results], act=act,
+                        subject=dict(primary.subject) if primary else {})
+
+    # memory ------------------------------------------------------------------------------------------------------
+    def _state(self, msg: IncomingMessage) -> DialogueState:
+        """The thread's dialogue state; a store failure costs context, never the reply."""
+        if self.states is None:
+            return DialogueState()
+        try:
+            return self.states.load(msg.channel, msg.thread_id, msg.employee_id)
+        except Exception:
+            log.exception("could not read the thread's dialogue state")
+            return DialogueState()
+
     def _history(self, msg: IncomingMessage) -> list:
-        """The thread's recent turns; a history failure costs context, never the reply."""
+        """The thread's recent turns (context for the LLM); a history failure costs context, never the reply."""
         try:
             return self.history.recent(msg.channel, msg.thread_id, msg.employee_id)
         except Exception:
@@ -82,94 +192,65 @@ class ChatService:
         return TurnContext(caller=caller, audience=audience, language=language, channel=msg.channel,
                            thread_id=msg.thread_id, today=self._today(), previous_question=previous_question)
 
-    def _turn(self, msg: IncomingMessage, toolkit: Toolkit, ctx: TurnContext, history: list) -> tuple[BotReply, tuple]:
-        """Buttons and confirmations are handled without the model; free text goes to the agent or offline."""
-        quiz_open = self.deps.quiz_sessions.current(msg.channel, msg.thread_id, ctx.employee_id) is not None
-        if msg.action:
-            engine = self._action(msg.action, toolkit, ctx)
-            return self._reply(engine, toolkit, "offline", None), (engine.intent, "", engine)
-        if self.agent is not None and not _is_deterministic(msg.text, history, quiz_open):
-            try:
-                outcome = self.agent.run(toolkit, msg.text, history)
-                if not toolkit.calls and self._needs_a_tool(msg.text, ctx):
-                    log.warning("LLM answered a request that needs a tool without calling one; answering offline")
-                    return self._offline_fallback(msg, toolkit, ctx, history, quiz_open, _UNGROUNDED)
-                engine = EngineReply(outcome.intent, outcome.text, list(toolkit.calls), msg.text)
-                return self._reply(engine, toolkit, "llm", None, abstain_override=outcome.abstained), \
-                    (engine.intent, engine.standalone, engine)
-            except AgentUnavailable as exc:
-                log.warning("LLM unavailable (%s); answering offline", exc)
-                return self._offline_fallback(msg, toolkit, ctx, history, quiz_open, _NOTICE)
-        engine = self.offline.respond(toolkit, msg.text, history, quiz_open)
-        return self._reply(engine, toolkit, "offline", None), (engine.intent, engine.standalone, engine)
-
-    def _needs_a_tool(self, text: str, ctx: TurnContext) -> bool:
-        """Anything but small talk needs a tool: policy answers must cite, figures must come from HR."""
-        return self.offline.router.route(text, ctx.today).intent != "help"
-
-    def _offline_fallback(self, msg: IncomingMessage, toolkit: Toolkit, ctx: TurnContext, history: list,
-                          quiz_open: bool, notices: dict[str, str]) -> tuple[BotReply, tuple]:
-        """Answer with the offline engine and say why."""
-        toolkit.calls.clear()
-        engine = self.offline.respond(toolkit, msg.text, history, quiz_open)
-        reply = self._reply(engine, toolkit, "offline", notices[ctx.language])
-        return reply, (engine.intent, engine.standalone, engine)
-
-    def _action(self, action: dict, toolkit: Toolkit, ctx: TurnContext) -> EngineReply:
-        """A pressed button: confirm a change, cancel it, or answer a quiz question."""
-        kind = action.get("kind")
-        value = action.get("value", action)
-        if kind == "confirm":
-            return EngineReply("confirm", "", [toolkit.confirm(value)])
-        if kind == "quiz_answer":
-            result = toolkit.run("grade_answer", answer=str(value.get("answer", "")))
-            return EngineReply("grade_answer", result.text, [result])
-        return EngineReply("cancel", ctx.say("好的，已取消，没有做任何更改。", "OK, cancelled; nothing was changed."))
-
-    @staticmethod
-    def _reply(engine: EngineReply, toolkit: Toolkit, mode: str, notice: str | None,
-               abstain_override: bool | None = None) -> BotReply:
-        """Gather text, citations, files, buttons and the privacy flag from the tools the turn ran."""
-        results: list[ToolResult] = toolkit.calls or engine.results
-        text = engine.text or "\n\n".join(r.text for r in results)
-        citations = [c for r in results for c in r.citations]
-        abstained = abstain_override if abstain_override is not None else any(
-            r.abstained for r in results if r.name == "search_knowledge")
-        private = engine.intent in PRIVATE_INTENTS or any(r.private for r in results)
-        return BotReply(text=text, citations=citations, attachments=[a for r in results for a in r.attachments],
-                        actions=[a for r in results for a in r.actions], private=private, abstained=abstained,
-                        mode=mode, notice=notice, tools=[ToolCall(r.name, dict(r.args), r.ok) for r in results])
-
-    def _remember(self, msg: IncomingMessage, ctx: TurnContext, reply: BotReply, record: tuple) -> None:
-        """Store both sides of the turn; the bot side keeps any change awaiting confirmation."""
-        intent, standalone, engine = record
-        pending = next((r.pending for r in (engine.results if engine else []) if r.pending), None)
+    def _remember(self, msg: IncomingMessage, ctx: TurnContext, reply: BotReply, engine: EngineReply,
+                  toolkit: Toolkit, state: DialogueState) -> None:
+        """Store both sides of the turn and the thread's new dialogue state."""
+        results = toolkit.calls or engine.results
         try:
-            self.history.append(msg.channel, msg.thread_id, ctx.employee_id, "user",
-                                msg.text or json.dumps(msg.action or {}), intent, standalone or msg.text)
-            self.history.append(msg.channel, msg.thread_id, ctx.employee_id, "assistant", reply.text, intent,
-                                pending=json.dumps(pending) if pending else "")
+            self.history.append(msg.channel, msg.thread_id, ctx.employee_id, "user", msg.text or str(msg.action or {}),
+                                engine.intent, engine.standalone or msg.text)
+            self.history.append(msg.channel, msg.thread_id, ctx.employee_id, "assistant", reply.text, engine.intent)
         except Exception:
             log.exception("could not store the turn's history")
+        if self.states is None:
+            return
+        try:
+            self.states.save(msg.channel, msg.thread_id, msg.employee_id, next_state(state, results, ctx.language))
+        except Exception:
+            log.exception("could not store the thread's dialogue state")
 
 
-def _language(text: str, history: list) -> str:
-    """The message's language; a button press (no text) keeps the language the person last wrote in."""
-    if text.strip():
-        return detect_language(text)
-    last = next((t.text for t in reversed(history) if t.role == "user" and t.text and not t.text.startswith("{")), "")
-    return detect_language(last) if last else "zh"
+def _primary(results: list[ToolResult]) -> ToolResult | None:
+    """The result that says what the turn did: the last one that is not a search, else the last search."""
+    return next((r for r in reversed(results) if r.name != "search_knowledge"), results[-1] if results else None)
 
 
-def _previous_question(history: list) -> str | None:
-    """The person's last standalone question in the thread (follow-ups are rewritten against it)."""
-    return next((t.standalone or t.text for t in reversed(history)
-                 if t.role == "user" and t.intent in ("search_knowledge", "chat")), None)
+def _reads_as_answer(decision: front.Decision, understood) -> bool:
+    """With a quiz open, a reply the router cannot place as a request is an answer attempt (graded, or explained)."""
+    resolved, confident = understood
+    if decision.kind == "quiz_maybe_answer":
+        return not (confident and resolved.intent not in (I.SEARCH_KNOWLEDGE, I.HELP))
+    return False
 
 
-def _is_deterministic(text: str, history, quiz_open: bool) -> bool:
-    """Confirmations and quiz answers never go through the model: a reply of "yes" must not be reinterpreted."""
-    stripped = text.strip()
-    if pending_from(history) and (CONFIRM.match(stripped) or CANCEL.match(stripped)):
-        return True
-    return quiz_open and len(stripped) <= 40 and "?" not in stripped and "？" not in stripped
+def next_state(state: DialogueState, results: list[ToolResult], language: str) -> DialogueState:
+    """What the thread remembers after this turn: the latest subject wins, a pending change lives one turn."""
+    new = replace(state, subject=dict(state.subject), pending=None, language=language)
+    primary = _primary(results)
+    if primary is None or primary.act in ("error",) or primary.name in ("grade_answer", "stop_quiz"):
+        return new
+    if primary.pending:
+        new.pending = dict(primary.pending)
+    if any(key in primary.subject for key in ("employee", "team", "department")):
+        for key in ("employee", "team", "department"):
+            new.subject.pop(key, None)
+    new.subject.update({k: v for k, v in primary.subject.items() if k in SUBJECT_KEYS and v})
+    new.intent, new.act = primary.name, primary.act
+    new.args = {k: v for k, v in primary.args.items() if k not in ("confirmed", "count")}
+    if primary.name == I.SEARCH_KNOWLEDGE:
+        new.question = str(primary.args.get("question", ""))
+    return new
+
+
+def message_language(text: str, state: DialogueState) -> str:
+    """The message's language; a message with no language in it ("B", "ok", "E0013") keeps the thread's language."""
+    stripped = (text or "").strip()
+    if not stripped:
+        return state.language or "zh"
+    if re.search(r"[\u4e00-\u9fff]", stripped):
+        return "zh"
+    words = re.sub(r"[A-Za-z]{2,6}-?\d{2,4}|[Ee]\d{3,6}", " ", stripped)
+    letters = re.findall(r"[A-Za-z]+", words)
+    if state.language and sum(len(w) for w in letters) <= 5:
+        return state.language
+    return detect_language(stripped)

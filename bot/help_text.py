@@ -1,38 +1,32 @@
-"""The short help: what the mentor can do, in the reader's language."""
+"""The help text: what the mentor can do for this person's role, built from the tool registry."""
 
 from __future__ import annotations
 
-HELP_ZH = """我是 Mentor，你的学习助手。你可以这样问我：
-- 政策或课程问题：“年假有几天？”“补考怎么安排？”（答案附出处）
-- 报名：“帮我报名信息安全基础”
-- 学习进度：“我的学习进度”
-- KPI：“我的KPI是多少，为什么？”
-- 推荐：“我接下来该学什么？”
-- 测验：“考考我提示词工程，出5道题”，然后直接回复答案
-- 经理：“我团队的进度”“提醒我的团队”
-- HR：“销售部本季度培训完成率是多少？”“哪些课程完成率最低？”"""
+from bot.tools.registry import offered
 
-HELP_EN = """I'm Mentor, your learning assistant. You can ask me:
-- Policy or course questions: "How many days of annual leave do I get?" (answers cite their sources)
-- Enroll: "Enroll me in Information Security Basics"
-- Progress: "What's my progress?"
-- KPI: "What's my KPI and why?"
-- Recommendations: "What should I learn next?"
-- Quizzes: "Quiz me on prompt engineering, 5 questions", then just reply with your answers
-- Managers: "How is my team doing?", "Nudge my team"
-- HR: "Completion rate of the sales department this quarter?", "Which courses have the lowest completion this year?\""""
+_INTRO = {"zh": "我是 Mentor，你的学习助手。你可以这样问我：", "en": "I'm Mentor, your learning assistant. You can ask me:"}
+_OUTRO = {"zh": "测验中随时可以说“退出测验”；需要确认的操作会先给你预览。",
+          "en": "During a quiz you can say \"stop the quiz\" at any time; changes are previewed before you confirm."}
 
 
-def help_text(language: str) -> str:
-    """The help message for the reader's language."""
-    return HELP_ZH if language == "zh" else HELP_EN
+def help_text(language: str, role: str = "employee") -> str:
+    """One line per tool the role is offered: what it does and an example request."""
+    zh = language == "zh"
+    lines = [_INTRO["zh" if zh else "en"]]
+    for tool in offered(role):
+        if not tool.routable or not tool.examples:
+            continue
+        example = tool.examples[0][0 if zh else 1]
+        about = tool.about_zh if zh else tool.about_en.rstrip(".")
+        lines.append(f"- {about}：“{example}”" if zh else f"- {about}: \"{example}\"")
+    lines.append(_OUTRO["zh" if zh else "en"])
+    return "\n".join(lines)
 
 
-SHORT_ZH = "我能做的：政策与课程问答、报名、学习进度、KPI 解释、课程推荐、测验、团队进度与提醒、完成率报表。说“帮助”看示例。"
-SHORT_EN = ("I can answer policy and course questions, enroll you, show progress, explain your KPI, recommend courses, "
-            "quiz you, show and nudge your team, and report completion. Say \"help\" for examples.")
-
-
-def short_help(language: str) -> str:
+def short_help(language: str, role: str = "employee") -> str:
     """One line of what the mentor can do, added when a message matched nothing it knows."""
-    return SHORT_ZH if language == "zh" else SHORT_EN
+    names = [t.about_zh if language == "zh" else t.about_en.split(":")[0].split(";")[0].rstrip(".").lower()
+             for t in offered(role) if t.routable and t.examples][:6]
+    if language == "zh":
+        return "我还能帮你：" + "；".join(names) + "。说“帮助”看示例。"
+    return "I can also help with: " + "; ".join(names) + ". Say \"help\" for examples."

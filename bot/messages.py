@@ -74,3 +74,6 @@ class BotReply:
     mode: Literal["llm", "offline"] = "offline"
     tools: list[ToolCall] = field(default_factory=list)
     notice: str | None = None  # e.g. "the language model is unavailable; answered offline"
+    act: str = ""  # what the mentor did: answer, abstain, help, clarify, progress, enroll_preview, refused, ...
+    subject: dict[str, str] = field(default_factory=dict)  # who/what it was about: employee, team, department,
+    # course, period

@@ -50,7 +50,7 @@ def run_checks(base_url: str, model: str, api_key: str = "not-needed", timeout_s
         """A request carrying a tool schema is accepted and its reply parses (tool calls optional)."""
         from langchain_core.tools import StructuredTool
 
-        tool = StructuredTool.from_function(lambda question: "no passages", name="search_knowledge",
+        tool = StructuredTool.from_function(lambda question, course=None: "no passages", name="search_knowledge",
                                             description="Search company policies.", args_schema=SearchArgs)
         reply = llm.bind_tools([tool]).invoke([HumanMessage("How many days of annual leave do I get?")])
         assert isinstance(reply, AIMessage)
@@ -71,7 +71,7 @@ def run_checks(base_url: str, model: str, api_key: str = "not-needed", timeout_s
         """One create_agent turn completes within a few steps."""
         from langchain_core.tools import StructuredTool
 
-        tool = StructuredTool.from_function(lambda question: "Annual leave: 5 days [1]", name="search_knowledge",
+        tool = StructuredTool.from_function(lambda question, course=None: "Annual leave: 5 days [1]", name="search_knowledge",
                                             description="Search company policies.", args_schema=SearchArgs)
         agent = create_agent(llm, [tool], system_prompt="You are a helpful HR assistant.")
         state = agent.invoke({"messages": [HumanMessage("How many days of annual leave?")]},

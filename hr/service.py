@@ -33,6 +33,7 @@ from hr.services import (
     survey_invites,
     surveys,
 )
+from hr.services.access import require_privileged
 
 
 def utc_now() -> datetime:
@@ -321,6 +322,18 @@ class HRService:
     def send_team_nudges(self, caller: Caller, employee_ids: list[str] | None = None) -> nudges.NudgeOutcome:
         """The caller's own team, optionally only some people (kept for existing callers; see send_nudges)."""
         return self.send_nudges(caller, employee_ids)
+
+    def notice_summary(self, caller: Caller, failed_limit: int = 20) -> tuple[dict[str, int], list]:
+        """Outbox counts per state and the latest failed notices with their reasons (HR and specialists)."""
+        require_privileged(caller, "see the notification outbox", "查看通知发送队列")
+        with session_scope(self.engine) as db:
+            return outbox.status_counts(db), outbox.recent(db, "failed", failed_limit)
+
+    def requeue_unconfirmed_overdue(self, caller: Caller) -> int:
+        """Queue again the overdue notices marked sent without a receipt (before the outbox); HR only."""
+        require_privileged(caller, "requeue notices", "重新排队通知")
+        with session_scope(self.engine, write=True) as db:
+            return outbox.requeue_unconfirmed_overdue(db, now=self.clock())
 
     def deliver_pending(self) -> outbox.DeliveryReport:
         """Deliver every pending notice whose time has come (nothing happens while delivery is off)."""

@@ -18,7 +18,8 @@ from knowledge.sentences import token_estimate
 
 log = logging.getLogger(__name__)
 _CONTROL_TOKENS = re.compile(r"<\|[^|]{1,40}\|>|<unk>|\ufffd")
-_FIGURE_TOOLS = {"my_progress", "team_progress", "explain_kpi", "completion_report"}
+_FIGURE_TOOLS = {"my_progress", "team_progress", "explain_kpi", "completion_report", "specialist_kpis",
+                 "course_satisfaction", "course_health", "kirkpatrick"}
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 

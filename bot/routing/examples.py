@@ -65,14 +65,29 @@ EXAMPLES: dict[str, list[str]] = {
 
 @cache
 def training_examples() -> dict[str, list[str]]:
-    """EXAMPLES plus the labelled messages in training_utterances.jsonl (earlier evaluation rounds, now training)."""
-    merged = {intent: list(texts) for intent, texts in EXAMPLES.items()}
+    """Every labelled message per intent: EXAMPLES, the registry's example requests, and training_utterances.jsonl
+    (earlier evaluation rounds, now training). Labels are the registry's routing labels."""
+    from bot.tools.registry import registry, routing_labels
+
+    labels = routing_labels()
+    merged: dict[str, list[str]] = {label: [] for label in labels}
+
+    def add(intent: str, text: str, where: str) -> None:
+        """Keep one labelled line, refusing labels no tool answers to."""
+        if intent not in merged:
+            raise ValueError(f"{where}: unknown intent {intent!r}; known: {', '.join(labels)}")
+        if text not in merged[intent]:
+            merged[intent].append(text)
+
+    for intent, texts in EXAMPLES.items():
+        for text in texts:
+            add(intent, text, "examples.py")
+    for tool in registry().values():
+        for pair in tool.examples if tool.routable else ():
+            for text in pair:
+                add(tool.name, text, f"registry entry {tool.name}")
     for number, line in enumerate(TRAINING_FILE.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        if row["intent"] not in I.ALL_INTENTS:
-            raise ValueError(f"{TRAINING_FILE.name}:{number}: unknown intent {row['intent']!r}")
-        if row["text"] not in merged[row["intent"]]:
-            merged[row["intent"]].append(row["text"])
-    return merged
+        if line.strip():
+            row = json.loads(line)
+            add(row["intent"], row["text"], f"{TRAINING_FILE.name}:{number}")
+    return {intent: texts for intent, texts in merged.items() if texts}

@@ -28,4 +28,4 @@ class Routed:
     intent: str
     slots: dict[str, Any] = field(default_factory=dict)
     confidence: float = 0.0
-    cued: bool = False  # a cue phrase of the chosen intent matched (not similarity alone)
+    confident: bool = False  # the classifier was sure enough to name a tool (else search or help by default)

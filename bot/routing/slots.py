@@ -14,7 +14,7 @@ from bot.routing.periods import parse_period
 DEFAULT_EMPLOYEE_ID = r"(?<![A-Za-z0-9])[Ee]\d{3,6}(?![0-9])"
 _COUNT_ZH = re.compile(r"([0-9]+|[一二三四五六七八九十两]{1,3})\s*(道|个|题)")
 _COUNT_EN = re.compile(r"(?<![a-z0-9])(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-                       r"(?:[a-z\-]+\s+){0,2}(questions?|items?|qs)\b")
+                       r"(?:[a-z\-]+\s+){0,2}(questions?|items?|qs|q's|q)\b")
 _EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10}
 _LETTER_ANSWER = [
@@ -40,6 +40,17 @@ _ARTICLE_A = re.compile(r"a\s+(?!(?:is|it|i|final|then|please|probably|maybe|or|
 _NEGATION = re.compile(r"\b(not|don'?t|isn'?t|aren'?t|doesn'?t|no)\b|n't\b")
 
 
+_ONLY = [("overdue", re.compile(r"逾期|过期|超期|overdue|past due|late\b")),
+         ("behind", re.compile(r"落后|拖后腿|掉队|没跟上|behind|falling behind|lagging|stragglers?")),
+         ("open", re.compile(r"没完成|未完成|没学完|还没(学|做)完|还差|剩下|unfinished|not (yet )?(finished|done|completed)|"
+                             r"still (open|to do)|outstanding|left to")),
+         ("completed", re.compile(r"(已经|已)(完成|学完)|完成了哪些|学完了哪些|\b(finished|completed|done) (ones|courses)\b|"
+                                  r"which (ones )?(have i|did i) (finish|complete)"))]
+_OWN_DEPARTMENT = re.compile(r"我们部门|本部门|我(的)?部门|咱们部门|我所在的部门|\b(my|our) (department|dept|division)\b")
+_TOPIC_WORDS = re.compile(r"考考我|出\s*\S{0,3}\s*(道|个)?题(目)?|给我|测验|小测|练习题|一下|关于|的|吧|"
+                          r"\b(quiz|test|me|on|about|questions?|give|please|pls|some|a|few|\d+)\b", re.IGNORECASE)
+
+
 class SlotFiller:
     """Reads slot values out of a message for a given intent, using the organisation's catalog."""
 
@@ -48,31 +59,36 @@ class SlotFiller:
         self.catalog = catalog
         self._employee = re.compile(employee_id_pattern)
 
-    def fill(self, intent: str, text: str, today: date) -> dict[str, Any]:
-        """Every slot this intent uses that the text fills; absent slots are left out."""
+    def fill(self, intent: str, text: str, today: date, wanted: tuple[str, ...] | None = None) -> dict[str, Any]:
+        """Every slot the intent takes (`wanted`, from the tool registry) that the text fills; absent ones left out."""
+        wanted = wanted if wanted is not None else _DEFAULT_SLOTS.get(intent, ())
         slots: dict[str, Any] = {}
-        course = self.catalog.find_course(text)
-        if course and intent in (I.ENROLL, I.GENERATE_QUIZ, I.NUDGE_TEAM, I.TEAM_PROGRESS, I.MY_PROGRESS,
-                                 I.COMPLETION_REPORT):
+        course = self.catalog.find_course(text) if "course" in wanted else None
+        if course:
             slots["course"] = course.value
-        period = parse_period(text, today)
-        if period and intent in (I.EXPLAIN_KPI, I.MY_PROGRESS, I.TEAM_PROGRESS, I.COMPLETION_REPORT):
+        if "period" in wanted and (period := parse_period(text, today)):
             slots["period"] = period
-        if intent in (I.COMPLETION_REPORT, I.TEAM_PROGRESS, I.EXPLAIN_KPI):
+        if "department" in wanted:
             department = self.catalog.find_department(text)
             if department and (intent == I.COMPLETION_REPORT or department.score >= 95):  # a bare "sales" may be a course
                 slots["department"] = department.value
                 if course and self._course_is_department_word(department.value, course.span):
                     slots.pop("course", None)
-        if intent == I.COMPLETION_REPORT:
+            elif _OWN_DEPARTMENT.search(text.lower()):
+                slots["own_department"] = True
+        if "by" in wanted:
             lowered = text.lower()
             slots["by"] = "course" if _BY_COURSE.search(lowered) and not _BY_DEPARTMENT.search(lowered) else "department"
-        if intent in (I.EXPLAIN_KPI, I.MY_PROGRESS) and (m := self._employee.search(text)):
+        if "employee" in wanted and (m := self._employee.search(text)):
             slots["employee"] = m.group(0).upper()
-        if intent == I.GENERATE_QUIZ and (n := parse_count(text)):
+        if "n" in wanted and (n := parse_count(text)):
             slots["n"] = n
-        if intent == I.GRADE_ANSWER and (answer := parse_answer(text)):
+        if "answer" in wanted and (answer := parse_answer(text)):
             slots["answer"] = answer
+        if "only" in wanted and (only := parse_only(text)):
+            slots["only"] = only
+        if "topic" in wanted and not slots.get("course") and (topic := quiz_topic(text)):
+            slots["topic"] = topic
         return slots
 
     def _course_is_department_word(self, department_id: str, course_span: str) -> bool:
@@ -80,6 +96,26 @@ class SlotFiller:
         name_zh, name_en = self.catalog.department_names(department_id)
         span = course_span.lower().strip()
         return bool(span) and (span in name_zh or span in name_en.lower() or name_zh.removesuffix("部") in span)
+
+
+# The slots each intent took before the tool registry declared them (kept for callers that pass no `wanted`).
+_DEFAULT_SLOTS = {
+    I.ENROLL: ("course",), I.GENERATE_QUIZ: ("course", "n"), I.NUDGE_TEAM: ("course",),
+    I.TEAM_PROGRESS: ("course", "period", "department"), I.MY_PROGRESS: ("course", "period", "employee"),
+    I.COMPLETION_REPORT: ("course", "period", "department", "by"), I.EXPLAIN_KPI: ("period", "department", "employee"),
+    I.GRADE_ANSWER: ("answer",),
+}
+
+
+def parse_only(text: str) -> str | None:
+    """Which subset of courses a message asks about (overdue, behind, open, completed), if any."""
+    lowered = text.lower()
+    return next((name for name, pattern in _ONLY if pattern.search(lowered)), None)
+
+
+def quiz_topic(text: str) -> str:
+    """The topic words of a quiz request without the asking words ("quiz me on phishing" -> "phishing")."""
+    return re.sub(r"\s+", " ", _TOPIC_WORDS.sub(" ", text)).strip(" ,，。.?？")
 
 
 def parse_count(text: str) -> int | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -44,3 +45,16 @@ class QuizSession(SQLModel, table=True):
     finished: bool = False
     recorded: bool = False
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class DialogueStateRow(SQLModel, table=True):
+    """A thread's dialogue state (bot.dialogue.state.DialogueState as JSON), one row per (channel, thread, person)."""
+
+    __tablename__ = "bot_dialogue_state"
+    __table_args__ = (UniqueConstraint("channel", "thread_id", "employee_id", name="uq_bot_dialogue_state_thread"),)
+    id: int | None = Field(default=None, primary_key=True)
+    channel: str = Field(max_length=16)
+    thread_id: str = Field(max_length=200)
+    employee_id: str = Field(max_length=64, index=True)
+    state_json: str = Field(default="{}", description="DialogueState.to_json()")
+    updated_at: datetime = Field(default_factory=utcnow)

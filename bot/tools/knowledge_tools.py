@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+from pydantic import BaseModel, Field
+
 from bot.answering.extractive import answer_question
 from bot.followup import rewrite
 from bot.tools.context import TurnContext
+from bot.tools.registry import Tool
 from bot.tools.result import ToolResult
 
 
-def search_knowledge(deps, ctx: TurnContext, question: str) -> ToolResult:
+class SearchArgs(BaseModel):
+    """search_knowledge arguments."""
+
+    question: str = Field(min_length=1, description="A standalone question (resolve follow-ups first).")
+    course: str | None = Field(None, description="Course code the question is about, when it is about one.")
+
+
+def search_knowledge(deps, ctx: TurnContext, args: SearchArgs) -> ToolResult:
     """Answer from the knowledge base with numbered citations, or say plainly that nothing covers it."""
-    question = rewrite(question, ctx.previous_question)  # a follow-up the model passed through unchanged
+    question = rewrite(args.question, ctx.previous_question)  # a follow-up the model passed through unchanged
     answer = answer_question(deps.index, question, ctx.audience)
+    subject = {"course": args.course.upper()} if args.course else {}
     return ToolResult("search_knowledge", {"question": question}, True, answer.text, citations=list(answer.citations),
-                      abstained=answer.abstained)
+                      abstained=answer.abstained, act="abstain" if answer.abstained else "answer", subject=subject)
+
+
+TOOLS = [
+    Tool("search_knowledge", SearchArgs, search_knowledge,
+         "查公司制度和课程资料，给出带出处的回答", "Search the company's policies and course material; returns a cited answer.",
+         act="answer", private=False, slots=("course",),
+         examples=(("年假有几天？", "How many days of annual leave do I get?"),
+                   ("补考怎么安排？", "Can I retake a failed exam?"))),
+]

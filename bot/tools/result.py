@@ -21,4 +21,8 @@ class ToolResult:
     attachments: list[Attachment] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     abstained: bool = False
-    pending: dict[str, Any] | None = None  # a change waiting for the person's confirmation
+    pending: dict[str, Any] | None = None  # a change waiting for the person's confirmation: {"op": tool name, ...}
+    act: str = ""  # what the mentor did (answer, enroll_preview, refused, ...): the reply's and the eval's label
+    subject: dict[str, str] = field(default_factory=dict)  # who/what it was about: employee, team, department,
+    # course, period
+    error: str | None = None  # the HR refusal code (forbidden, not_found, invalid, conflict) when ok is False

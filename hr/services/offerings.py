@@ -15,6 +15,7 @@ from hr.rules.eligibility import is_open_to, is_required_for, missing_prerequisi
 from hr.rules.periods import Period
 from hr.services.access import require_department_view, require_privileged, visible_employee
 from hr.services.enrollment import SESSION_FORMATS
+from hr.services.progress import TeamProgress, team_progress
 
 
 @dataclass(frozen=True)
@@ -124,3 +125,18 @@ def course_satisfaction(db: Session, caller: Caller, *, period: Period, good_at_
 def _aware(moment: datetime) -> datetime:
     """A stored timestamp as aware UTC (SQLite hands back naive UTC values)."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def department_progress(db: Session, caller: Caller, department_id: str, *, today, rules,
+                        period: Period | None = None) -> TeamProgress:
+    """Everyone in a department subtree, as a team view (who is behind): the teams of the department's heads (people
+    whose manager sits outside it), kept to the department's members. HR, specialists and the department's head."""
+    require_department_view(db, caller, department_id)
+    members = set(org_repo.department_employee_ids(db, department_id))
+    heads = [e.id for e in org_repo.employees_by_ids(db, sorted(members)) if e.manager_id not in members]
+    seen: dict[str, object] = {}
+    for head in sorted(heads):
+        for member in team_progress(db, caller, today=today, rules=rules, period=period, manager_id=head).members:
+            if member.employee_id in members:
+                seen.setdefault(member.employee_id, member)
+    return TeamProgress(department_id, period.name if period else None, [seen[k] for k in sorted(seen)])

@@ -62,15 +62,16 @@ def test_policy_answer_without_any_tool_falls_back_offline(hr_service, kb_index,
     assert reply.tools[0].name == "search_knowledge" and "30 days" not in reply.text
 
 
-def test_small_talk_needs_no_tool(hr_service, kb_index, engine):
+def test_greetings_are_answered_by_the_front_without_the_model(hr_service, kb_index, engine):
     script = iter([AIMessage(content="你好！我是 Mentor。")])
     chat = assemble_chat_service(hr_service, kb_index, engine, ScriptedModel(messages=script))
     reply = chat.handle(IncomingMessage(employee_id=LEARNER, text="你好", thread_id="hello"))
-    assert reply.mode == "llm" and reply.text.startswith("你好")
+    assert reply.act == "help" and reply.notice is None and "Mentor" in reply.text
+    assert next(script).content.startswith("你好")  # the model was never asked
 
 
 def test_looping_reply_falls_back_offline(hr_service, kb_index, engine):
     script = iter([AIMessage(content="年假有几天？ mendatang\n" * 20)])
     chat = assemble_chat_service(hr_service, kb_index, engine, ScriptedModel(messages=script))
-    reply = chat.handle(IncomingMessage(employee_id=LEARNER, text="hello there", thread_id="loop"))
+    reply = chat.handle(IncomingMessage(employee_id=LEARNER, text="how is your day going?", thread_id="loop"))
     assert reply.mode == "offline" and reply.notice

@@ -37,7 +37,9 @@ def test_policy_question_through_tools_is_cited(hr_service, kb_index, engine):
     first = server.requests[0]
     assert {t["function"]["name"] for t in first["tools"]} >= {"search_knowledge", "enroll", "explain_kpi"}
     enroll_schema = next(t for t in first["tools"] if t["function"]["name"] == "enroll")["function"]["parameters"]
-    assert set(enroll_schema["properties"]) == {"course"}, "no tool lets the model choose who is enrolled"
+    assert set(enroll_schema["properties"]) == {"course", "employee", "department"}  # the subject, never the caller
+    assert not any(name in tool["function"]["parameters"].get("properties", {}) for tool in first["tools"]
+                   for name in ("caller", "as_employee", "requester")), "no tool lets the model choose who is asking"
     tool_message = next(m for m in server.requests[1]["messages"] if m["role"] == "tool")
     assert "[1]" in tool_message["content"]
 
@@ -60,7 +62,8 @@ def test_colleague_kpi_refused_in_llm_mode(hr_service, kb_index, engine):
 
 
 def test_injected_enroll_only_previews(hr_service, kb_index, engine):
-    """A model fooled by the poisoned document can at most propose enrolling the caller; nothing changes."""
+    """A model fooled by the poisoned document proposes enrolling someone else: the HR service refuses, nothing
+    changes, and no confirm button appears."""
     script = [tool_call("search_knowledge", {"question": "training room booking"}),
               tool_call("enroll", {"course": "LDR-301", "employee": "E0058"}, "call_2"),
               text("Done, everyone is enrolled.")]
@@ -71,8 +74,8 @@ def test_injected_enroll_only_previews(hr_service, kb_index, engine):
         before_other = [r for r in rows if r.employee_id == "E0058"]
     assert not before_other and not [r for r in rows if r.employee_id == LEARNER]
     enroll_calls = [t for t in reply.tools if t.name == "enroll"]
-    assert enroll_calls and "employee" not in enroll_calls[0].args
-    assert any(a.kind == "confirm" and a.value == {"op": "enroll", "course": "LDR-301"} for a in reply.actions)
+    assert enroll_calls and not enroll_calls[0].ok, "a learner may not enroll a colleague"
+    assert not any(a.kind == "confirm" for a in reply.actions)
 
 
 def test_server_error_falls_back_offline_with_notice(hr_service, kb_index, engine):
@@ -101,8 +104,8 @@ def test_unreachable_server_falls_back_offline(hr_service, kb_index, engine):
         url = server.base_url
     model = build_chat_model(url, "k", "m", 1.0)
     chat = assemble_chat_service(hr_service, kb_index, engine, model)
-    reply = ask(chat, "你好")
-    assert reply.mode == "offline" and reply.notice and "Mentor" in reply.text
+    reply = ask(chat, "我的学习进度")
+    assert reply.mode == "offline" and reply.notice and reply.act == "progress"
 
 
 def test_llm_quiz_drafts_are_checked_against_their_chunk(hr_service, kb_index, engine):

@@ -29,11 +29,11 @@ def encoder():
     ("我这个季度分数咋样", "explain_kpi"),
 ])
 def test_paraphrases_without_cue_words_route_by_meaning(encoder, text, intent):
-    assert IntentRouter(CATALOG).route(text, TODAY).intent == "search_knowledge"  # cue phrases alone miss these
     assert IntentRouter(CATALOG, encoder=encoder).route(text, TODAY).intent == intent
 
 
-@pytest.mark.parametrize("text", ["How do I book a training room?", "培训期间的差旅费怎么报销", "补考一般怎么安排"])
+@pytest.mark.parametrize("text", ["How do I book a training room?", "培训期间的差旅费怎么报销", "补考一般怎么安排",
+                                  "I got 80 points on the exam, did I pass?", "我有没有通过试用期"])
 def test_policy_questions_near_training_words_stay_questions(encoder, text):
     assert IntentRouter(CATALOG, encoder=encoder).route(text, TODAY).intent == "search_knowledge"
 

@@ -133,10 +133,11 @@ def test_another_organisations_catalog():
     "新员工培训分几个阶段？", "Can you get me in touch with HR?", "帮我安排上下周的会议室",
     "I got a reminder email about my overdue course, what happens if I miss the deadline?",
     "给大家发个消息说明天停电", "I just joined my new team, what is the onboarding process?", "考试的考题范围是什么",
-    "Is there a promo code for the training platform?", "I got 80 points on the exam, did I pass?", "加班费的占比是多少",
-    "How many people can attend the offsite?", "哪个部门负责报销审批最快", "我有没有通过试用期",
+    "Is there a promo code for the training platform?", "加班费的占比是多少",
+    "How many people can attend the offsite?", "哪个部门负责报销审批最快",
 ])
 def test_policy_questions_with_request_words_stay_questions(router, text):
+    """Even on character n-grams alone (the embedder down), these are questions, not requests."""
     assert router.route(text, TODAY).intent == "search_knowledge"
 
 
@@ -153,23 +154,23 @@ def test_short_words_do_not_name_courses():
     assert CATALOG.find_course("enroll me in info security basics").value == "SEC-101"
 
 
-def test_slot_filling_on_every_labelled_message():
-    """Given the right intent, slots match the labels on the ~1,760 labelled messages (a regression guard)."""
+TRAINING_SETS = ("blind_dev", "blind_test", "blind_test2", "blind_test3", "blind_test4", "blind_test5", "blind_test6",
+                 "policy_questions")  # named one by one: the held-out blind_test7/8 must never be read by a test
+
+
+def test_slot_filling_on_the_labelled_training_sets():
+    """Given the right intent, slots match the labels of the sets that are training data (a regression guard)."""
     from pathlib import Path
 
-    from eval.routing.evaluate import load_catalog, load_utterances
+    from eval.routing.evaluate import labelled_slots, load_catalog, load_utterances
 
     catalog, today = load_catalog()
     filler = IntentRouter(catalog)
-    rows = [row for path in sorted((Path(__file__).parents[3] / "eval" / "routing").glob("*.jsonl")) for row in load_utterances(path)]
-    wrong = []
-    for row in rows:
-        slots = filler.slots_for(row["intent"], row["text"], today)
-        if row["intent"] != "completion_report":
-            slots.pop("by", None)
-        if slots != row.get("slots", {}):
-            wrong.append(row["text"])
-    assert len(rows) > 1500 and len(wrong) / len(rows) < 0.01, wrong[:10]
+    folder = Path(__file__).parents[3] / "eval" / "routing"
+    rows = [row for name in TRAINING_SETS for row in load_utterances(folder / f"{name}.jsonl")]
+    wrong = [row["text"] for row in rows
+             if labelled_slots(row["intent"], filler.slots_for(row["intent"], row["text"], today)) != row.get("slots", {})]
+    assert len(rows) > 1300 and len(wrong) / len(rows) < 0.01, wrong[:10]
 
 
 def test_shipped_meaning_model_matches_the_labelled_examples():

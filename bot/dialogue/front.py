@@ -1,0 +1,79 @@
+"""The deterministic front of every turn: buttons, confirm/cancel of a pending change, quiz answers and quiz exit,
+greetings. Nothing here guesses; whatever it does not recognise goes to the learned router (or the LLM)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from bot.dialogue import phrases
+from bot.dialogue.state import DialogueState
+from bot.quiz.grading import read_answer
+from bot.routing.slots import parse_answer
+
+Kind = Literal["confirm", "cancel", "quiz_answer", "quiz_give_up", "quiz_exit", "quiz_maybe_answer", "help", "route"]
+_QUESTION = re.compile(r"[?？]|吗|什么|怎么|如何|为什么|多少|哪|\b(what|how|why|when|where|which|who|can|could|should|"
+                       r"do|does|is|are)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the front decided: its kind and what it carries (the pending change, the answer)."""
+
+    kind: Kind
+    value: dict[str, Any] = field(default_factory=dict)
+
+
+def decide(text: str, action: dict | None, state: DialogueState, quiz_item) -> Decision:
+    """One message (or button press) against the thread's state and the open quiz question (None when no quiz)."""
+    if action:
+        return _button(action, state)
+    stripped = text.strip()
+    if state.pending:
+        if phrases.is_confirm(stripped):
+            return Decision("confirm", state.pending)
+        if phrases.is_cancel(stripped):
+            return Decision("cancel", state.pending)
+    if quiz_item is not None:
+        if phrases.is_quiz_exit(stripped):
+            return Decision("quiz_exit")
+        if phrases.is_dont_know(stripped):
+            return Decision("quiz_give_up")
+        answer = _answer_to(quiz_item, stripped)
+        if answer is not None:
+            return Decision("quiz_answer", {"answer": answer})
+        if quiz_item.kind == "cloze" and len(stripped) <= 30 and not _QUESTION.search(stripped):
+            return Decision("quiz_maybe_answer", {"answer": stripped})
+    if phrases.is_greeting(stripped):
+        return Decision("help")
+    return Decision("route")
+
+
+def _button(action: dict, state: DialogueState) -> Decision:
+    """A pressed button: confirm / cancel carry the change; a quiz option carries the answer."""
+    kind = action.get("kind")
+    value = action.get("value", action) or {}
+    if kind == "confirm":
+        return Decision("confirm", value if value.get("op") else (state.pending or {}))
+    if kind == "cancel":
+        return Decision("cancel", value)
+    if kind == "quiz_answer":
+        return Decision("quiz_answer", {"answer": str(value.get("answer", ""))})
+    return Decision("route")
+
+
+def _answer_to(item, text: str) -> str | None:
+    """The learner's answer when the message reads as one for this kind of question; None otherwise."""
+    if item.kind == "cloze":
+        return None  # free words: decided by the caller (a short non-question reply is an answer)
+    if item.kind == "mcq" and read_answer(item, text) is not None:
+        return text  # a letter or an option's exact words
+    parsed = parse_answer(text)
+    if parsed is None:
+        return None
+    if item.kind == "mcq" and parsed in "ABCD" and len(parsed) == 1:
+        return parsed
+    if item.kind == "true_false" and parsed in ("true", "false"):
+        return parsed
+    return None

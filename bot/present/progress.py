@@ -1,0 +1,88 @@
+"""A person's or a team's progress in the reader's language, optionally only the overdue / behind / open courses."""
+
+from __future__ import annotations
+
+from bot.present import numbers, words
+from bot.present.names import Names
+
+ONLY = ("overdue", "behind", "open", "completed")
+_ONLY_WORDS = {"overdue": ("已逾期的", "overdue"), "behind": ("落后的", "behind"), "open": ("未完成的", "not finished"),
+               "completed": ("已完成的", "completed")}
+
+
+def keep(course, only: str | None) -> bool:
+    """Whether a course line belongs to the asked-for subset."""
+    if only == "overdue":
+        return course.overdue
+    if only == "behind":
+        return course.behind or course.overdue
+    if only == "open":
+        return course.status not in ("completed", "dropped")
+    if only == "completed":
+        return course.status == "completed"
+    return True
+
+
+def course_line(course, names: Names, language: str) -> str:
+    """"- SEC-101 信息安全基础：已逾期，进度 5%，截止 2026年2月11日 ⚠"."""
+    state = "overdue" if course.overdue else course.status
+    due = numbers.day(course.due_on, language)
+    flag = " ⚠" if course.overdue or course.behind else ""
+    title = names.course(course.course_code, language)
+    if language == "zh":
+        done = f"，完成于 {numbers.day(course.completed_on, 'zh')}" if course.completed_on else ""
+        behind = "（进度落后）" if course.behind and not course.overdue else ""
+        return f"- {title}：{words.status(state, 'zh')}{behind}，进度 {course.progress_pct}%，截止 {due}{done}{flag}"
+    done = f", completed {numbers.day(course.completed_on, 'en')}" if course.completed_on else ""
+    behind = " (behind)" if course.behind and not course.overdue else ""
+    return f"- {title}: {words.status(state, 'en')}{behind}, {course.progress_pct}% done, due {due}{done}{flag}"
+
+
+def render_person(progress, names: Names, language: str, only: str | None = None, own: bool = True) -> str:
+    """Head line with the completion rate, then the courses (or only the asked-for subset)."""
+    zh = language == "zh"
+    who = ("你" if own else f"{progress.name}（{progress.employee_id}）") if zh else \
+        ("Your" if own else f"{progress.name} ({progress.employee_id})'s")
+    period = f"{progress.period} " if progress.period else ""
+    rate = numbers.rate(progress.completion.numerator, progress.completion.denominator, language)
+    head = (f"{who}的{period}学习进度：到期课程完成率 {rate}" if zh
+            else f"{who} {period}learning progress: completion of courses due {rate}")
+    courses = [c for c in progress.courses if keep(c, only)]
+    lines = [head]
+    if only:
+        label = _ONLY_WORDS[only][0 if zh else 1]
+        lines.append(f"{label}课程（{len(courses)} 门）：" if zh else f"Courses {label} ({len(courses)}):")
+    lines += [course_line(c, names, language) for c in courses]
+    if not courses:
+        lines.append(("没有" + _ONLY_WORDS[only][0] + "课程。" if only else "没有报名任何课程。") if zh
+                     else (f"No {_ONLY_WORDS[only][1]} courses." if only else "No courses enrolled."))
+    return "\n".join(lines)
+
+
+def render_team(team, names: Names, language: str, scope: str, only: str | None = None, limit: int = 15) -> str:
+    """The team's combined rate, who is behind (named with their courses) and how many are on track."""
+    zh = language == "zh"
+    rate = numbers.rate(team.completion.numerator, team.completion.denominator, language)
+    period = f"{team.period} " if team.period else ""
+    lines = [f"{scope}（{len(team.members)} 人）{period}到期课程完成率 {rate}" if zh
+             else f"{scope} ({len(team.members)} people) {period}completion of courses due: {rate}"]
+    flagged = [m for m in team.members if any(keep(c, only or "behind") for c in m.courses)]
+    flagged.sort(key=lambda m: (-sum(c.overdue for c in m.courses), m.employee_id))
+    word = _ONLY_WORDS[only or "behind"][0 if zh else 1]
+    if not flagged:
+        lines.append(f"没有人有{word}课程。👍" if zh else f"Nobody has {word} courses. 👍")
+        return "\n".join(lines)
+    lines.append(f"有{word}课程的人（{len(flagged)} 人）：" if zh else f"People with {word} courses ({len(flagged)}):")
+    for member in flagged[:limit]:
+        courses = [c for c in member.courses if keep(c, only or "behind")]
+        shown = ("、" if zh else ", ").join(
+            names.course(c.course_code, language) + ((" 已逾期" if zh else " overdue") if c.overdue else "")
+            for c in courses)
+        lines.append(f"- {member.name}（{member.employee_id}）：{shown}" if zh
+                     else f"- {member.name} ({member.employee_id}): {shown}")
+    if len(flagged) > limit:
+        lines.append(f"……另有 {len(flagged) - limit} 人" if zh else f"…and {len(flagged) - limit} more")
+    on_track = len(team.members) - len(flagged)
+    if on_track and not only:
+        lines.append(f"其余 {on_track} 人没有落后。" if zh else f"The other {on_track} are on track.")
+    return "\n".join(lines)

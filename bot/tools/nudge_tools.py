@@ -1,0 +1,94 @@
+"""Nudges: preview who would be reminded (a team, a named person or a department) and send only after confirmation."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from bot.present.analytics import render_nudge_plan
+from bot.tools.common import confirm_actions, given, hr_error, refused
+from bot.tools.context import TurnContext
+from bot.tools.registry import MANAGERS_AND_HR, Tool
+from bot.tools.result import ToolResult
+
+
+class NudgeArgs(BaseModel):
+    """nudge_team arguments: whom to remind (default the asker's whole team) and optionally about which course."""
+
+    employee: str | None = Field(None, description="One person's employee id.")
+    department: str | None = Field(None, description="Department id: remind the people in it who are behind (HR).")
+    course: str | None = Field(None, description="Only people behind on this course.")
+
+
+def _plan(deps, ctx: TurnContext, args: NudgeArgs):
+    """The HR service's preview for the asked-for people (its rules decide who may be reminded by whom)."""
+    targets = [args.employee.upper()] if args.employee else None
+    if hasattr(deps.hr, "preview_nudges"):
+        return deps.hr.preview_nudges(ctx.caller, employee_ids=targets, department_id=args.department)
+    plan = deps.hr.preview_team_nudges(ctx.caller)  # older HR service: the caller's own team only
+    if targets:
+        plan.items = [i for i in plan.items if i.employee_id in targets]
+    return plan
+
+
+def nudge_team(deps, ctx: TurnContext, args: NudgeArgs) -> ToolResult:
+    """Preview who is behind and would be reminded; nothing is sent until the person confirms."""
+    logged = given(employee=args.employee, department=args.department, course=args.course)
+    subject = given(employee=args.employee.upper() if args.employee else None, department=args.department,
+                    course=args.course)
+    if not args.employee and not args.department:
+        subject["team"] = ctx.employee_id
+    try:
+        plan = _plan(deps, ctx, args)
+    except Exception as exc:
+        if not hr_error(exc):
+            raise
+        return refused("nudge_team", logged, ctx, exc, subject=subject)
+    items = [i for i in plan.items if not args.course or args.course.upper() in i.courses]
+    targets = [i.employee_id for i in items if not i.skip_reason]
+    if not targets:
+        who = ctx.say("这个人", "that person") if args.employee else ctx.say("这些人里", "there")
+        text = (render_nudge_plan(items, ctx.language, deps.names) + "\n" if items else "") + ctx.say(
+            f"{who}没有需要提醒的人（没有落后的课程，或今天已提醒过）。" if not args.employee else
+            "这个人没有落后的课程需要提醒（或今天已提醒过）。",
+            "Nobody there needs a reminder right now (nothing behind, or already reminded today)." if not args.employee
+            else "That person has nothing behind to be reminded about (or was already reminded today).")
+        return ToolResult("nudge_team", logged, True, text, private=True, act="nudge_preview", subject=subject)
+    pending = {"op": "nudge_team", "employee_ids": targets}
+    text = render_nudge_plan(items, ctx.language, deps.names) + "\n" + ctx.say(
+        f"确认向这 {len(targets)} 人发送提醒吗？（回复“确认”或“取消”）",
+        f"Send the reminder to these {len(targets)} people? (reply \"confirm\" or \"cancel\")")
+    return ToolResult("nudge_team", logged, True, text, private=True, actions=confirm_actions(ctx, pending),
+                      pending=pending, act="nudge_preview", subject=subject)
+
+
+def confirm_nudge(deps, ctx: TurnContext, pending: dict) -> ToolResult:
+    """Send the confirmed reminders through the HR service (daily limit, quiet hours and delivery are its rules)."""
+    ids = list(pending.get("employee_ids") or [])
+    if hasattr(deps.hr, "send_nudges"):
+        outcome = deps.hr.send_nudges(ctx.caller, employee_ids=ids)
+    else:
+        outcome = deps.hr.send_team_nudges(ctx.caller, ids)
+    text = outcome.to_text(ctx.language) if hasattr(outcome, "to_text") else _outcome_text(ctx, outcome)
+    subject = {"employee": ids[0]} if len(ids) == 1 else {}
+    return ToolResult("nudge_team", {"confirmed": True, "count": len(ids)}, True, text, private=True,
+                      act="nudge_done", subject=subject)
+
+
+def _outcome_text(ctx: TurnContext, outcome) -> str:
+    """Who was reminded and who was skipped, in words."""
+    from bot.present.words import skip_reason
+
+    text = ctx.say(f"已提醒 {len(outcome.sent)} 人。", f"Reminded {len(outcome.sent)} people.")
+    if outcome.skipped:
+        parts = [f"{who}（{skip_reason(why, 'zh')}）" if ctx.language == "zh" else f"{who} ({skip_reason(why, 'en')})"
+                 for who, why in outcome.skipped.items()]
+        text += ctx.say(" 跳过：" + "、".join(parts), " Skipped: " + ", ".join(parts))
+    return text
+
+
+TOOLS = [
+    Tool("nudge_team", NudgeArgs, nudge_team, "提醒落后的同事完成培训（先预览，确认后发送）",
+         "Preview reminding people who are behind (the team, one person, or a department); sent after confirmation.",
+         act="nudge_preview", confirm=confirm_nudge, slots=("employee", "department", "course"), roles=MANAGERS_AND_HR,
+         examples=(("提醒我的团队完成信息安全基础", "Nudge my team about SEC-101"),)),
+]

@@ -1,0 +1,99 @@
+"""Progress: one person's courses, or a team's / department's who-is-behind, in the reader's language."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from bot.present.progress import render_person, render_team
+from bot.tools.common import given, hr_error, refused
+from bot.tools.context import TurnContext
+from bot.tools.registry import MANAGERS_AND_HR, Tool
+from bot.tools.result import ToolResult
+
+Only = Literal["overdue", "behind", "open", "completed"]
+
+
+class ProgressArgs(BaseModel):
+    """my_progress arguments."""
+
+    employee: str | None = Field(None, description="Another person's employee id; omit for the person asking.")
+    period: str | None = Field(None, description='"2026Q3" or "2026"; omit for all their courses.')
+    only: Only | None = Field(None, description="Only the overdue / behind / open / completed courses.")
+    course: str | None = Field(None, description="Only this course (code).")
+
+
+class TeamArgs(BaseModel):
+    """team_progress arguments."""
+
+    period: str | None = Field(None, description='"2026Q3" or "2026"; omit for everything open.')
+    department: str | None = Field(None, description="Department id for a whole department (HR, department heads).")
+    team: str | None = Field(None, description="A manager's employee id for that manager's team (default: the asker's).")
+    only: Only | None = Field(None, description="Only people with overdue / behind courses.")
+    course: str | None = Field(None, description="Only this course (code).")
+
+
+def my_progress(deps, ctx: TurnContext, args: ProgressArgs) -> ToolResult:
+    """The caller's progress, or a named person's when the HR service lets the caller see it."""
+    target = (args.employee or ctx.employee_id).upper()
+    logged = given(employee=args.employee, period=args.period, only=args.only, course=args.course)
+    subject = {"employee": target} | given(period=args.period, course=args.course)
+    try:
+        progress = deps.hr.employee_progress(ctx.caller, target, args.period)
+    except Exception as exc:
+        if not hr_error(exc):
+            raise
+        return refused("my_progress", logged, ctx, exc, subject=subject)
+    if args.course:
+        progress.courses = [c for c in progress.courses if c.course_code == args.course.upper()]
+    text = render_person(progress, deps.names, ctx.language, args.only, own=target == ctx.employee_id)
+    return ToolResult("my_progress", logged, True, text, private=True, act="progress", subject=subject)
+
+
+def team_progress(deps, ctx: TurnContext, args: TeamArgs) -> ToolResult:
+    """A manager's whole team, another manager's team, or a department (through its head), who is behind first."""
+    logged = given(period=args.period, department=args.department, team=args.team, only=args.only, course=args.course)
+    period = given(period=args.period, course=args.course)
+    try:
+        if args.department:
+            subject = {"department": args.department} | period
+            team = deps.hr.department_progress(ctx.caller, args.department, args.period)
+            scope = deps.names.department(args.department, ctx.language)
+        else:
+            manager = (args.team or ctx.employee_id).upper()
+            subject = {"team": manager} | period
+            team = deps.hr.team_progress(ctx.caller, args.period, manager_id=manager)
+            scope = ctx.say("你的团队", "Your team") if manager == ctx.employee_id else _team_of(deps, ctx, manager)
+    except Exception as exc:
+        if not hr_error(exc):
+            raise
+        return refused("team_progress", logged, ctx, exc, subject=subject)
+    if not team.members:
+        return ToolResult("team_progress", logged, True,
+                          ctx.say("你名下没有团队成员；团队进度是给经理看的。想看自己的进度可以说“我的学习进度”。",
+                                  "You have no team members; team progress is for managers. Ask \"my progress\" for "
+                                  "yours."), private=True, act="team_progress", subject=subject)
+    if args.course:
+        for member in team.members:
+            member.courses = [c for c in member.courses if c.course_code == args.course.upper()]
+    text = render_team(team, deps.names, ctx.language, scope, args.only)
+    return ToolResult("team_progress", logged, True, text, private=True, act="team_progress", subject=subject)
+
+
+def _team_of(deps, ctx: TurnContext, manager_id: str) -> str:
+    """"刘杰（E0002）的团队" / "刘杰 (E0002)'s team"."""
+    person = deps.hr.employee_by_id(manager_id)
+    name = getattr(person, "name", manager_id)
+    return ctx.say(f"{name}（{manager_id}）的团队", f"{name} ({manager_id})'s team")
+
+
+TOOLS = [
+    Tool("my_progress", ProgressArgs, my_progress, "学习进度（自己的，或有权查看的同事的）",
+         "Learning progress of the person asking, or of someone they may see.", act="progress",
+         slots=("employee", "period", "only", "course"),
+         examples=(("我的学习进度", "What's my progress?"), ("我有逾期的课吗？", "Am I overdue on anything?"))),
+    Tool("team_progress", TeamArgs, team_progress, "团队或部门的学习进度，谁落后了", "A team's or department's "
+         "progress: who is behind or overdue.", act="team_progress", slots=("period", "department", "team", "only", "course"),
+         roles=MANAGERS_AND_HR, examples=(("我团队谁落后了？", "Who on my team is behind?"),)),
+]

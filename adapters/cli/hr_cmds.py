@@ -17,6 +17,8 @@ org_app = typer.Typer(help="Organisation data (CSV import).", no_args_is_help=Tr
 kpi_app = typer.Typer(help="KPI standing with the working shown.", no_args_is_help=True)
 report_app = typer.Typer(help="Completion reports and charts.", no_args_is_help=True)
 jobs_app = typer.Typer(help="Scheduled work (run from cron every minute).", no_args_is_help=True)
+notices_app = typer.Typer(help="The notification outbox: pending, sent, failed and skipped notices.",
+                          no_args_is_help=True)
 
 PERIOD = typer.Option(None, "--period", help="2026Q3 or 2026; default the current quarter.")
 POLICY = typer.Option(None, "--policy", help="Policy YAML; default MENTOR_HR_POLICY_FILE or the bundled one.")
@@ -210,6 +212,38 @@ def jobs_run_due(as_json: bool = JSON) -> None:
         typer.echo(f"delivery is off: {report.delivery_off}", err=True)
 
 
+@notices_app.command("status")
+def notices_status(as_json: bool = JSON, as_id: str = AS) -> None:
+    """Notices per state, whether delivery is on, and the latest failures with the channel's reason."""
+    service = _service()
+    try:
+        counts, failed = service.notice_summary(_caller(service, as_id))
+    except HRError as exc:
+        _fail(exc)
+    delivery = service.delivery_off.reason_en if service.delivery_off else "on"
+    if as_json:
+        typer.echo(json.dumps({"counts": counts, "delivery": delivery, "failed": [
+            {"id": n.id, "kind": n.kind, "recipient_id": n.recipient_id, "attempts": n.attempts, "reason": n.reason}
+            for n in failed]}, ensure_ascii=False, indent=2))
+        return
+    typer.echo("notices: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "none"))
+    typer.echo(f"delivery: {delivery}")
+    for n in failed:
+        typer.echo(f"failed #{n.id} {n.kind} -> {n.recipient_id} after {n.attempts} tries: {n.reason}")
+
+
+@notices_app.command("requeue-unconfirmed")
+def notices_requeue_unconfirmed(as_id: str = AS) -> None:
+    """Overdue notices marked sent before receipts were kept (e.g. while no channel was configured) go back to
+    pending when the course is still overdue; the next `jobs run-due` or the server delivers them."""
+    service = _service()
+    try:
+        count = service.requeue_unconfirmed_overdue(_caller(service, as_id))
+    except HRError as exc:
+        _fail(exc)
+    typer.echo(f"requeued {count} overdue notice(s)")
+
+
 def register(app: typer.Typer) -> None:
     """Attach the HR commands to the root CLI."""
     app.add_typer(db_app, name="db")
@@ -217,5 +251,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(kpi_app, name="kpi")
     app.add_typer(report_app, name="report")
     app.add_typer(jobs_app, name="jobs")
+    app.add_typer(notices_app, name="notices")
     app.command("enroll")(enroll_cmd)
     app.command("progress")(progress_cmd)

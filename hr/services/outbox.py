@@ -128,3 +128,46 @@ def kinds_of(db: Session, notice_ids: list[int]) -> list[str]:
 def pending_count(db: Session) -> int:
     """Notices still waiting for a channel or a retry."""
     return notification_repo.count_by_status(db, "pending")
+
+
+def status_counts(db: Session) -> dict[str, int]:
+    """How many notices are in each state."""
+    from sqlalchemy import func
+    from sqlmodel import select
+
+    rows = db.exec(select(NotificationLog.status, func.count()).group_by(NotificationLog.status)).all()
+    return {status: int(count) for status, count in rows}
+
+
+def recent(db: Session, status: str, limit: int = 20) -> list[NotificationLog]:
+    """The latest notices in a state (e.g. failed ones, with their reasons)."""
+    from sqlmodel import select
+
+    query = select(NotificationLog).where(NotificationLog.status == status)
+    return list(db.exec(query.order_by(NotificationLog.id.desc()).limit(limit)))
+
+
+def requeue_unconfirmed_overdue(db: Session, *, now: datetime) -> int:
+    """Overdue notices marked "sent" before the outbox kept receipts (no channel, no message id) whose course is still
+    overdue go back to pending with their text rebuilt, so a channel configured now delivers them."""
+    from sqlmodel import select
+
+    from hr.models import Course, Enrollment
+
+    rows = db.exec(select(NotificationLog).where(NotificationLog.kind == "overdue", NotificationLog.status == "sent",
+                                                 NotificationLog.message_id.is_(None))).all()
+    requeued = 0
+    for entry in rows:
+        enrollment = db.get(Enrollment, int(entry.subject_ref)) if entry.subject_ref.isdigit() else None
+        if enrollment is None or enrollment.status != "overdue":
+            continue
+        course = db.get(Course, enrollment.course_code)
+        title = course.title if course else enrollment.course_code
+        entry.text_zh = f"{enrollment.course_code} {title} 已于 {enrollment.due_on} 到期,请尽快完成。"
+        entry.text_en = f"{enrollment.course_code} {title} was due on {enrollment.due_on}; please complete it soon."
+        entry.status, entry.attempts, entry.next_attempt_at, entry.sent_at = "pending", 0, now, None
+        entry.reason = "requeued: marked sent before delivery receipts were kept"
+        db.add(entry)
+        requeued += 1
+    log.info("requeued %s unconfirmed overdue notices", requeued)
+    return requeued

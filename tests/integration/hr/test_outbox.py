@@ -31,19 +31,22 @@ def test_no_channel_queues_then_fake_slack_delivers_with_its_ids(seeded, policy,
     assert "2 nudges are queued, not delivered yet" in reply_en and "MENTOR_SLACK_BOT_TOKEN" in reply_en
     assert "2 条提醒已排队" in reply_zh and "MENTOR_WECOM_CORP_ID" in reply_zh
     report = off.run_due_jobs()
-    assert report.queued == {"overdue": 1} and report.sent == {} and report.pending == 3
+    assert report.queued["overdue"] == 1 and report.sent == {} and report.pending == 2 + sum(report.queued.values())
     assert "MENTOR_SLACK_BOT_TOKEN" in report.delivery_off
-    assert {(n.recipient_id, n.kind, n.status, n.sent_at, n.message_id) for n in _notices(seeded)} == {
+    assert {(n.recipient_id, n.kind, n.status, n.sent_at, n.message_id) for n in _notices(seeded)
+            if n.kind in ("nudge", "overdue")} == {
         ("e1", "nudge", "pending", None, None), ("e2", "nudge", "pending", None, None),
         ("e2", "overdue", "pending", None, None)}
+    assert {n.status for n in _notices(seeded)} == {"pending"}
     with FakeSlackWebApi() as slack:  # the same notices once Slack is configured
         on = HRService(seeded, policy, notifier=ChannelNotifier(make_web_client("xoxb-t", slack.url)), clock=clock)
-        assert on.run_due_jobs().sent == {"nudge": 2, "overdue": 1}
+        sent = on.run_due_jobs().sent
+        assert (sent["nudge"], sent["overdue"]) == (2, 1) and sum(sent.values()) == len(_notices(seeded))
         posted = [(c.body["channel"], c.body["text"]) for c in slack.calls_to("chat.postMessage")]
     rows = _notices(seeded)
-    assert [(n.status, n.channel) for n in rows] == [("sent", "slack")] * 3
+    assert [(n.status, n.channel) for n in rows] == [("sent", "slack")] * len(rows)
     assert [n.message_id for n in rows] == [f"DU-{n.recipient_id}:1700000000.{i:06d}" for i, n in enumerate(rows, 1)]
-    assert [channel for channel, _text in posted] == ["DU-e1", "DU-e2", "DU-e2"]
+    assert [channel for channel, _text in posted][:3] == ["DU-e1", "DU-e2", "DU-e2"]
     assert "CMP-101" in posted[0][1] and all(n.sent_at == clock.now for n in rows)
 
 
@@ -82,3 +85,31 @@ def test_someone_no_channel_can_reach_fails_at_once_with_the_reason(seeded, poli
         outcome = hr.send_nudges(hr.caller_for("m1"))
     assert outcome.sent == ["e1"] and list(outcome.failed) == ["e2"] and "no configured channel" in outcome.failed["e2"]
     assert [n.status for n in _notices(seeded)] == ["sent", "failed"]
+
+
+def test_overdue_notices_marked_sent_before_the_outbox_can_be_requeued(hr, seeded, clock):
+    from datetime import date
+
+    from hr.errors import HRError
+    from hr.models import Enrollment
+
+    with session_scope(seeded, write=True) as db:  # what the old fallback left: "sent", no channel, no message id
+        overdue = db.exec(select(Enrollment).where(Enrollment.employee_id == "e2",
+                                                   Enrollment.course_code == "CMP-101")).one()
+        overdue.status = "overdue"
+        db.add(overdue)
+        db.add(NotificationLog(dedupe_key=f"overdue:{overdue.id}", recipient_id="e2", kind="overdue",
+                               day=date(2026, 3, 21), created_at=clock.now, sent_at=clock.now, status="sent",
+                               subject_ref=str(overdue.id), attempts=1))
+    try:
+        hr.requeue_unconfirmed_overdue(hr.caller_for("m1"))
+        raise AssertionError("a manager may not requeue the outbox")
+    except HRError as refused:
+        assert refused.code == "forbidden"
+    assert hr.requeue_unconfirmed_overdue(hr.caller_for("hr1")) == 1
+    assert hr.notice_summary(hr.caller_for("hr1"))[0] == {"pending": 1}
+    report = hr.deliver_pending()
+    (row,) = _notices(seeded)
+    assert list(report.sent) == [row.id] and (row.status, row.message_id) == ("sent", "rec-1")
+    assert "CMP-101" in hr.notifier.sent[0].text_zh and "was due on 2026-03-20" in hr.notifier.sent[0].text_en
+    assert hr.requeue_unconfirmed_overdue(hr.caller_for("hr1")) == 0  # it has a receipt now

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import Session, create_engine
 
 log = logging.getLogger(__name__)
 
@@ -47,14 +47,6 @@ def _tune_sqlite(engine: Engine) -> None:
         """Writers begin IMMEDIATE so two writers queue on busy_timeout rather than deadlock."""
         mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
-
-
-def create_missing_tables(engine: Engine, tables: list) -> None:
-    """Create tables that do not exist yet; on SQLite the check and the create share one IMMEDIATE transaction, so
-    processes starting together on a fresh file queue on the lock instead of failing with "database is locked"."""
-    bind = engine.execution_options(sqlite_begin="IMMEDIATE") if engine.dialect.name == "sqlite" else engine
-    with bind.begin() as connection:
-        SQLModel.metadata.create_all(connection, tables=tables, checkfirst=True)
 
 
 @contextmanager

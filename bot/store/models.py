@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -17,15 +17,17 @@ class ConversationTurn(SQLModel, table=True):
     """One message of a thread (the person's or the bot's), kept to rewrite follow-ups and give the LLM context."""
 
     __tablename__ = "bot_turn"
+    __table_args__ = (Index("ix_bot_turn_thread", "channel", "thread_id", "employee_id"),)
     id: int | None = Field(default=None, primary_key=True)
     channel: str = Field(max_length=16)
     thread_id: str = Field(max_length=200)
     employee_id: str = Field(max_length=64, index=True)
     role: str = Field(max_length=16, description="user or assistant")
-    text: str
+    text: str = Field(sa_type=Text)
     intent: str = Field(default="", max_length=40)
-    standalone: str = Field(default="", description="the question after follow-up rewriting (user turns)")
-    pending: str = Field(default="", description="JSON of a change awaiting the person's confirmation (bot turns)")
+    standalone: str = Field(default="", sa_type=Text, description="the question after follow-up rewriting (user turns)")
+    pending: str = Field(default="", sa_type=Text,
+                         description="JSON of a change awaiting the person's confirmation (bot turns)")
     created_at: datetime = Field(default_factory=utcnow)
 
 
@@ -38,7 +40,7 @@ class QuizSession(SQLModel, table=True):
     thread_id: str = Field(max_length=200)
     employee_id: str = Field(max_length=64, index=True)
     course: str | None = Field(default=None, max_length=32)
-    quiz_json: str = Field(description="Quiz.to_dict() as JSON")
+    quiz_json: str = Field(sa_type=Text, description="Quiz.to_dict() as JSON")
     position: int = 0
     tries_on_current: int = 0
     correct: int = 0
@@ -56,5 +58,5 @@ class DialogueStateRow(SQLModel, table=True):
     channel: str = Field(max_length=16)
     thread_id: str = Field(max_length=200)
     employee_id: str = Field(max_length=64, index=True)
-    state_json: str = Field(default="{}", description="DialogueState.to_json()")
+    state_json: str = Field(default="{}", sa_type=Text, description="DialogueState.to_json()")
     updated_at: datetime = Field(default_factory=utcnow)

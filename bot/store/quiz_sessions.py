@@ -77,10 +77,3 @@ def _detach(row: QuizSession) -> ActiveQuiz:
                       tries_on_current=row.tries_on_current, correct=row.correct, finished=row.finished,
                       recorded=row.recorded)
 
-
-def create_bot_tables(engine: Engine) -> None:
-    """Create the bot's tables directly (tests and throw-away databases; production uses Alembic)."""
-    from bot.store.models import ConversationTurn, DialogueStateRow
-    from hr.db import create_missing_tables
-
-    create_missing_tables(engine, [ConversationTurn.__table__, QuizSession.__table__, DialogueStateRow.__table__])

@@ -11,7 +11,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlmodel import SQLModel
 
 from adapters.api.app import create_app
 from adapters.channels import build_channels
@@ -41,21 +40,14 @@ FIXED_NOW = datetime(2026, 8, 17, 3, 0, tzinfo=UTC)
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """The real offline bot over the sample org and a one-document index holding hostile markup."""
-    import hr.models  # noqa: F401  (registers the HR tables)
     from adapters.settings import load_settings
-    from adapters.wiring import build_index
+    from adapters.wiring import build_engine_at, build_hr_service, build_index
     from bot.assembly import assemble_chat_service
-    from bot.store.quiz_sessions import create_bot_tables
-    from hr.db import make_engine
     from hr.importer.run import import_org
-    from hr.policy import load_policy
-    from hr.service import HRService
     from knowledge.ingest import Ingestor
 
     home = tmp_path_factory.mktemp("web-real-bot")
-    engine = make_engine(f"sqlite:///{home / 'org.db'}")
-    SQLModel.metadata.create_all(engine)
-    create_bot_tables(engine)
+    engine = build_engine_at(f"sqlite:///{home / 'org.db'}")  # tables from Alembic, as in every process
     assert import_org(engine, ROOT / "hr" / "samples" / "org").written
     kb = home / "kb"
     kb.mkdir()
@@ -63,7 +55,7 @@ def site(tmp_path_factory):
     shutil.copy(ROOT / "knowledge" / "samples" / "kb" / "policies" / "leave-policy.md", kb / "leave-policy.md")
     index = build_index(load_settings(home=home))
     assert Ingestor(index).ingest([kb]).ok
-    hr = HRService(engine, load_policy(None), clock=lambda: FIXED_NOW)
+    hr = build_hr_service(None, engine, clock=lambda: FIXED_NOW)
     chat = assemble_chat_service(hr, index, engine)
     settings = channel_settings(home)
     channels = build_channels(settings, chat, StaticDirectory(), hr=hr)

@@ -60,3 +60,23 @@ def test_the_scan_sees_what_it_must_refuse_and_the_root_really_builds_them():
     assert sorted(name for _line, name in constructed(sneaky)) == ["ChannelNotifier", "HRService", "make_engine"]
     root = {name for _line, name in constructed((ROOT / COMPOSITION_ROOT).read_text(encoding="utf-8"))}
     assert {"HRService", "make_engine", "ChannelNotifier"} <= root
+
+
+def schema_writers(source: str) -> list[tuple[int, str]]:
+    """(line, call) for every call that creates tables outside Alembic (metadata.create_all and its old wrappers)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+            if name in ("create_all", "create_missing_tables", "create_bot_tables"):
+                found.append((node.lineno, name))
+    return found
+
+
+def test_alembic_is_the_only_schema_source_of_every_process():
+    writers = [f"{p.relative_to(ROOT).as_posix()}:{line} calls {name}" for p in production_modules()
+               for line, name in schema_writers(p.read_text(encoding="utf-8"))]
+    assert writers == [], "tables come from Alembic only (adapters/migrations):\n" + "\n".join(writers)
+    assert schema_writers("from sqlmodel import SQLModel\nSQLModel.metadata.create_all(engine)\n") == [
+        (2, "create_all")]

@@ -7,13 +7,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlmodel import SQLModel
 
 import hr.models  # noqa: F401  (registers the HR tables)
 from adapters.settings import load_settings
-from adapters.wiring import build_index
+from adapters.wiring import build_engine_at, build_index
 from bot.assembly import assemble_chat_service
-from bot.store.quiz_sessions import create_bot_tables
 from hr.db import make_engine
 from hr.importer.run import import_org
 from hr.policy import load_policy
@@ -68,9 +66,7 @@ def kb_index(kb_home):
 def org_template(tmp_path_factory) -> Path:
     """The sample organisation imported once into a SQLite file that each test copies."""
     path = tmp_path_factory.mktemp("bot-org") / "org.db"
-    engine = make_engine(f"sqlite:///{path}")
-    SQLModel.metadata.create_all(engine)
-    create_bot_tables(engine)
+    engine = build_engine_at(f"sqlite:///{path}")  # tables from Alembic, as in every process
     report = import_org(engine, ROOT / "hr" / "samples" / "org")
     assert report.written, report.problems[:5]
     engine.dispose()

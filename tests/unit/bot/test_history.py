@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from sqlmodel import create_engine
 
+from adapters.wiring import build_engine_at
 from bot.quiz.model import Quiz, QuizItem
 from bot.store.history import HistoryStore
-from bot.store.quiz_sessions import QuizSessionStore, create_bot_tables
+from bot.store.quiz_sessions import QuizSessionStore
 
 
 @pytest.fixture
 def engine(tmp_path):
-    engine = create_engine(f"sqlite:///{tmp_path / 'bot.db'}")
-    create_bot_tables(engine)
+    engine = build_engine_at(f"sqlite:///{tmp_path / 'bot.db'}")  # tables from Alembic, as in every process
     yield engine
     engine.dispose()
 

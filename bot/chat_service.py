@@ -80,7 +80,7 @@ class ChatService:
         """The deterministic front first; then the LLM agent (when configured) or the offline engine."""
         quiz_item = open_item(self.deps, ctx)
         decision = front.decide(msg.text, msg.action, state, quiz_item)
-        handled = self._front(decision, toolkit, ctx)
+        handled = self._front(decision, toolkit, ctx) or self._parked_answer(msg, toolkit, state)
         if handled is not None:
             return handled, "offline", None
         understood = self.offline.understand(toolkit, msg.text, state)
@@ -116,6 +116,19 @@ class ChatService:
         if kind == "help":
             return EngineReply(I.HELP, help_text(ctx.language, ctx.caller.role), act="help")
         return None
+
+    def _parked_answer(self, msg: IncomingMessage, toolkit: Toolkit, state: DialogueState) -> EngineReply | None:
+        """A reply to a question a tool parked in the thread (e.g. "rate this course 1-5"), read by that tool."""
+        from bot.tools.registry import get
+
+        tool = get((state.pending or {}).get("op", ""))
+        if tool is None or tool.answer_pending is None or msg.action or not msg.text.strip():
+            return None
+        result = tool.answer_pending(self.deps, toolkit.ctx, state.pending, msg.text.strip())
+        if result is None:
+            return None
+        toolkit.calls.append(result)
+        return EngineReply(result.name, result.text, [result])
 
     def _agent_turn(self, msg, toolkit: Toolkit, ctx: TurnContext, understood) -> tuple[EngineReply | None, str | None]:
         """One LLM turn; (None, notice) to answer offline when the model is down, garbled or skipped a needed tool."""

@@ -88,6 +88,9 @@ def _register_bot_evals() -> None:
     from eval.llm_protocol import llm_protocol
 
     app.command("llm-protocol")(llm_protocol)
+    from eval.conversations.command import conversations
+
+    app.command("conversations")(conversations)
 
 
 _register_bot_evals()

@@ -37,7 +37,9 @@ class Tool:
     slots: tuple[str, ...] = ()  # router slots that fill arguments of the same name
     examples: tuple[tuple[str, str], ...] = ()  # (zh, en) requests: help text, web starters, classifier seed lines
     roles: frozenset[str] = ALL_ROLES  # who is offered it (help, LLM tool list); the HR service still decides
-    routable: bool = True  # a label of the offline classifier (grade_answer is reached through the open quiz)
+    routable: bool = True  # a label of the offline classifier
+    answer_pending: Callable[[Any, Any, dict, str], Any] | None = None  # fn(deps, ctx, pending, text) -> ToolResult
+    # or None: reads the reply to a question this tool parked in `pending` (a survey's "rate 1-5"); None = not an answer
 
     def offered_to(self, role: str) -> bool:
         """Whether this role sees the tool in help and the LLM's tool list."""

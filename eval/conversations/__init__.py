@@ -1,0 +1,1 @@
+"""Multi-turn conversation scripts played through the real ChatService, scored a conversation at a time."""

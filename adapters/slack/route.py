@@ -29,22 +29,30 @@ def slack_router(bolt_app: App, verifier: SignatureVerifier) -> APIRouter:
     @router.post("/slack/events", include_in_schema=False)
     async def slack_events(request: Request) -> Response:
         """Verify the raw body (the app's guard has already capped its size), then let bolt ack and dispatch."""
-        body = await request.body()
+        raw = await request.body()
         timestamp = request.headers.get("x-slack-request-timestamp", "")
         signature = request.headers.get("x-slack-signature", "")
-        if not (_TIMESTAMP.match(timestamp) and _SIGNATURE.match(signature)
-                and verifier.is_valid(body, timestamp, signature)):
+        try:
+            body = raw.decode("utf-8")  # Slack signs UTF-8 text; the verifier would raise on anything else
+        except UnicodeDecodeError:
+            body = None
+        if body is None or not (_TIMESTAMP.match(timestamp) and _SIGNATURE.match(signature)
+                                and verifier.is_valid(body, timestamp, signature)):
             warn.warning("slack-signature", "slack request refused: missing, stale or wrong signature")
             return Response('{"error":"invalid request"}', status_code=401, media_type="application/json")
         try:
-            bolt_request = BoltRequest(body=body.decode("utf-8", errors="replace"), query=str(request.url.query),
+            bolt_request = BoltRequest(body=body, query=str(request.url.query),
                                        headers={k: [v] for k, v in request.headers.items()})
         except Exception:  # bolt parses JSON / form payloads up front; a signed but odd body is still a 400
             warn.warning("slack-payload", "signed slack payload could not be parsed")
             return Response("malformed Slack payload", status_code=400)
         if not isinstance(bolt_request.body, dict):
             return Response("malformed Slack payload", status_code=400)
-        bolt_response = await run_in_threadpool(bolt_app.dispatch, bolt_request)
+        try:
+            bolt_response = await run_in_threadpool(bolt_app.dispatch, bolt_request)
+        except Exception:  # bolt reads fields of a body it assumes well-formed; ours may not be
+            log.exception("slack dispatch failed on a signed payload")
+            return Response("malformed Slack payload", status_code=400)
         return Response(content=bolt_response.body, status_code=bolt_response.status,
                         headers=bolt_response.first_headers_without_set_cookie())
 

@@ -18,6 +18,7 @@ BENCHMARKS = [
     ["eval.benchmarks.channel_slack_ack"],
     ["eval.benchmarks.channel_slack_retries"],
     ["eval.benchmarks.channel_wecom_split"],
+    ["eval.hardening.run", "--seconds", "120"],  # issue-12 fuzz and attack probes, bounded in time
 ]
 
 

@@ -21,6 +21,28 @@ _TIMESTAMP = re.compile(r"^[0-9]{1,12}$")
 _SIGNATURE = re.compile(r"^v0=[0-9a-f]{64}$")
 
 
+_OBJECTS = ("event", "user", "channel", "team", "container", "message", "view", "authorizations")
+_TEXTS = ("type", "event_id", "command", "text", "user_id", "channel_id", "trigger_id", "api_app_id", "team_id")
+
+
+def well_shaped(body: object) -> bool:
+    """The fields bolt's middleware reads without checking have the types Slack sends (else bolt raises)."""
+    if not isinstance(body, dict):
+        return False
+    if any(key in body and body[key] is not None and not isinstance(body[key], dict) for key in _OBJECTS[:1]):
+        return False
+    if any(key in body and not isinstance(body[key], (dict, str)) for key in _OBJECTS[1:]):
+        return False
+    if any(key in body and not isinstance(body[key], str) for key in _TEXTS):
+        return False
+    actions = body.get("actions", [])
+    if not isinstance(actions, list) or not all(isinstance(a, dict) for a in actions):
+        return False
+    event = body.get("event") or {}
+    return all(not (key in event and not isinstance(event[key], str)) for key in ("type", "user", "channel", "text",
+                                                                                  "ts", "thread_ts", "bot_id"))
+
+
 def slack_router(bolt_app: App, verifier: SignatureVerifier) -> APIRouter:
     """`POST /slack/events` for events, commands and interactivity (one Request URL for all three)."""
     router = APIRouter(tags=["slack"])
@@ -46,7 +68,8 @@ def slack_router(bolt_app: App, verifier: SignatureVerifier) -> APIRouter:
         except Exception:  # bolt parses JSON / form payloads up front; a signed but odd body is still a 400
             warn.warning("slack-payload", "signed slack payload could not be parsed")
             return Response("malformed Slack payload", status_code=400)
-        if not isinstance(bolt_request.body, dict):
+        if not well_shaped(bolt_request.body):
+            warn.warning("slack-shape", "signed slack payload of an unexpected shape refused")
             return Response("malformed Slack payload", status_code=400)
         try:
             bolt_response = await run_in_threadpool(bolt_app.dispatch, bolt_request)

@@ -56,14 +56,16 @@ class Quiz:
     course: str | None = None
     language: str = "zh"
     mode: Literal["llm", "offline"] = "offline"
+    sitting_id: int | None = None  # set when this is an official exam (HR's exam sitting), None for practice
 
     def to_dict(self) -> dict:
         """JSON-ready form."""
         return {"topic": self.topic, "course": self.course, "language": self.language, "mode": self.mode,
-                "items": [i.to_dict() for i in self.items]}
+                "sitting_id": self.sitting_id, "items": [i.to_dict() for i in self.items]}
 
     @classmethod
     def from_dict(cls, data: dict) -> Quiz:
         """Rebuild from to_dict()."""
         return cls(topic=data["topic"], course=data.get("course"), language=data.get("language", "zh"),
-                   mode=data.get("mode", "offline"), items=[QuizItem.from_dict(i) for i in data["items"]])
+                   mode=data.get("mode", "offline"), sitting_id=data.get("sitting_id"),
+                   items=[QuizItem.from_dict(i) for i in data["items"]])

@@ -99,6 +99,10 @@ def grade_answer(deps, ctx: TurnContext, args: AnswerArgs) -> ToolResult:
                           ctx.say("现在没有进行中的测验。说“考考我 + 课程名”开始一个吧。",
                                   "There's no quiz in progress. Say \"quiz me on <course>\" to start one."),
                           act="clarify")
+    if active.quiz.sitting_id is not None:  # an official exam: first answers count, no hints (exam_tools)
+        from bot.tools.exam_tools import grade_exam_answer
+
+        return grade_exam_answer(deps, ctx, answer, args.give_up, active)
     items = active.quiz.items
     item = items[active.position]
     subject = given(course=active.quiz.course)
@@ -147,6 +151,10 @@ def stop_quiz(deps, ctx: TurnContext, args: NoArgs) -> ToolResult:
     if active is None:
         return ToolResult("stop_quiz", {}, True, ctx.say("现在没有进行中的测验。", "There's no quiz in progress."),
                           act="quiz_exit")
+    if active.quiz.sitting_id is not None:  # leaving an official exam hands it in
+        from bot.tools.exam_tools import stop_exam
+
+        return stop_exam(deps, ctx, active)
     answered, total = active.position, len(active.quiz.items)
     active.finished = True
     deps.quiz_sessions.save(active)

@@ -3,6 +3,7 @@
 #   bash deploy/local.sh up       PostgreSQL + Redis (checked, started if down), a Chroma server, two `mentor serve`
 #                                 API processes (ports 8000 and 8002) and one `mentor worker`
 #   bash deploy/local.sh seed     load the sample organisation and knowledge base (ingest while serving is fine)
+#   bash deploy/local.sh ingest DIR   index more documents into the running deployment (same Chroma server/index)
 #   bash deploy/local.sh status   what runs, and each API's /ready
 #   bash deploy/local.sh down     stop what `up` started (PostgreSQL/Redis only if `up` had to start them)
 # Everything is configurable through the environment (defaults below); state lives in $MENTOR_DEPLOY_RUN.
@@ -155,7 +156,8 @@ down() {
 case "${1:-}" in
   up) up ;;
   seed) seed ;;
+  ingest) shift; "$MENTOR" ingest "$@" ;;
   status) status ;;
   down) down ;;
-  *) echo "usage: bash deploy/local.sh up|seed|status|down" >&2; exit 2 ;;
+  *) echo "usage: bash deploy/local.sh up|seed|ingest DIR|status|down" >&2; exit 2 ;;
 esac

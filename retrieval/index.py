@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import logging
+import re
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -39,6 +40,10 @@ TRANSLATION_RRF_K = 8
 TRANSLATED_KEYWORD_WEIGHT = 1.0  # BM25 weight of the lexicon's translation of the query's terms
 SYNONYM_KEYWORD_WEIGHT = 0.5  # BM25 weight of same-language synonyms the reader did not write
 HYBRID_RRF_K = 20
+TITLE_MATCH_WEIGHT = 0.5  # a third ranking: candidates by the query terms their document's title names
+VERSION_TITLE_OVERLAP = 0.5  # two titles sharing half their terms name versions of one page
+VERSION_SHARE = 0.5  # ... and the title ranking applies when at least this share of candidates has such a twin
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -198,7 +203,12 @@ class KnowledgeIndex:
         elif mode == "bm25":
             fused = [(cid, keyword_scores[cid]) for cid in keyword_rank]
         else:
-            fused = reciprocal_rank_fusion([dense_rank, keyword_rank], [DENSE_WEIGHT, KEYWORD_WEIGHT], k=HYBRID_RRF_K)
+            rankings, weights = [dense_rank, keyword_rank], [DENSE_WEIGHT, KEYWORD_WEIGHT]
+            titled = self._title_ranking(query, translation, list(dict.fromkeys(dense_rank + keyword_rank)))
+            if titled:
+                rankings.append(titled)
+                weights.append(TITLE_MATCH_WEIGHT)
+            fused = reciprocal_rank_fusion(rankings, weights, k=HYBRID_RRF_K)
         published = self.catalog.chunks(cid for cid, _ in fused)
         documents = {d.source: d for d in self._documents_for(published.values())}
         passages = []
@@ -216,6 +226,33 @@ class KnowledgeIndex:
         if query_vector is not None:
             passages = self._fill_dense_scores(passages, query_vector)
         return passages
+
+    def _title_ranking(self, query: str, translation: str, candidates: list[str]) -> list[str]:
+        """Candidates ordered by how much of the query their document's title names (year, site, department...).
+
+        Archives hold one page per year and department written from one template; the body text barely differs,
+        the title says which version it is. A year the query names that the title contradicts ranks last."""
+        if not TITLE_MATCH_WEIGHT:
+            return []
+        chunks = self.catalog.chunks(candidates)
+        titles = {src: (d.title if d else "") for src in {c.source for c in chunks.values()}
+                  for d in [self.catalog.document(src)]}
+        if not _versions_among(titles.values(), self.tokenizer):
+            return []  # distinct topics: the titles are already in the BM25 text, counting them again only adds noise
+        terms = set(self.tokenizer.tokens(query)) | set(self.tokenizer.tokens(translation))
+        years = set(_YEAR.findall(query))
+        scored = []
+        for position, cid in enumerate(candidates):
+            chunk = chunks.get(cid)
+            if chunk is None:
+                continue
+            title = titles.get(chunk.source, "")
+            title_terms = set(self.tokenizer.tokens(title))
+            named = sum(self.keyword_idf(t) for t in terms & title_terms)
+            title_years = set(_YEAR.findall(title))
+            clash = bool(years and title_years and not years & title_years)
+            scored.append((clash, -named, position, cid))
+        return [item[3] for item in sorted(scored)]
 
     def _keyword_query(self, query: str, translation: str) -> dict[str, float]:
         """The reader's own terms at full weight; lexicon translations and synonyms (年假 -> 年休假) count less."""
@@ -334,6 +371,16 @@ class KnowledgeIndex:
         """Release the catalog and cache files."""
         self.catalog.close()
         self._cache.close()
+
+
+def _versions_among(titles, tokenizer: Tokenizer) -> bool:
+    """True when most candidate documents have a near-twin title (the same page for another year, site or team)."""
+    sets = [set(tokenizer.tokens(t)) for t in titles if t]
+    if len(sets) < 2:
+        return False
+    twins = sum(1 for i, a in enumerate(sets)
+                if any(len(a & b) / max(len(a | b), 1) >= VERSION_TITLE_OVERLAP for j, b in enumerate(sets) if j != i))
+    return twins / len(sets) >= VERSION_SHARE
 
 
 def _passage(chunk: ChunkRow, document: DocumentRow, score: float, dense: float | None,

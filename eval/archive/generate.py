@@ -5,7 +5,8 @@ every department has its own page written from the same template. Keyword search
 cannot tell the versions apart, and readers do not use the archive's words ("R&D" for 研发部, "hotel" for 住宿).
 
 `python -m eval.archive.generate --out DIR` writes the documents under DIR and the questions to
-DIR/questions.jsonl (the gold format of eval/gold/). Everything is drawn from a seeded random generator, so the same
+DIR/questions.jsonl (the gold format of eval/gold/), split like the gold sets into questions.dev.jsonl (tune on it)
+and questions.test.jsonl (report it). Everything is drawn from a seeded random generator, so the same
 seed gives byte-identical files; nothing is committed but this script.
 """
 
@@ -16,6 +17,8 @@ import json
 import random
 from dataclasses import dataclass
 from pathlib import Path
+
+from eval.gold.split import split_rows
 
 SEED = 2026
 YEARS = list(range(2019, 2027))
@@ -119,8 +122,9 @@ def build(out: Path, seed: int = SEED) -> dict[str, int]:
             _write_programme_page(out, key, zh, en, year, rng)
             documents += 1
     questions = _questions(values, rng)
-    (out / "questions.jsonl").write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in questions),
-                                         encoding="utf-8")
+    dev, test = split_rows(questions)
+    for name, rows in (("questions.jsonl", questions), ("questions.dev.jsonl", dev), ("questions.test.jsonl", test)):
+        (out / name).write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in rows), encoding="utf-8")
     return {"documents": documents, "questions": len(questions)}
 
 

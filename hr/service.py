@@ -247,6 +247,11 @@ class HRService:
             return reports.completion_report(db, caller, by=by, period=self.period(period),
                                              counts=self.policy.completion.completion_counts)
 
+    def practice_report(self, caller: Caller, period: str | None = None) -> reports.PracticeReport:
+        """Practice quizzes per course, apart from completion and exams (scoped like completion reports)."""
+        with session_scope(self.engine) as db:
+            return reports.practice_report(db, caller, period=self.period(period))
+
     def completion_chart(self, report: reports.CompletionReport, lang: str = "zh") -> bytes:
         """PNG bytes of a completion report, with the department penalty floor from the policy drawn in."""
         from hr.charts import completion_chart_png

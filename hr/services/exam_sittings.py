@@ -79,8 +79,7 @@ def preview_exam(db: Session, caller: Caller, employee_id: str, course_code: str
         enrollment = exams.open_enrollment(db, employee_id, course.code)
         current = exams.standing(db, enrollment, rules)
         used = current.used
-        if open_row is None:
-            exams.refuse_if_closed(course.code, current)
+        exams.refuse_if_closed(course.code, current)  # an open sitting is not an attempt yet: the limit still holds
     except HRError as exc:
         refusal = exc
     count = open_row.question_count if open_row else rules.question_count(course.code)
@@ -94,10 +93,10 @@ def start_exam(db: Session, caller: Caller, employee_id: str, course_code: str, 
     """Open an official exam (the learner after confirming, or HR/a manager scheduling it); an open one is resumed."""
     require_manage(db, caller, employee_id)
     course = exams.find_course(db, course_code)
+    exams.refuse_if_closed(course.code, exams.standing(db, exams.open_enrollment(db, employee_id, course.code), rules))
     existing = _open_sitting(db, employee_id, course.code)
     if existing is not None:
         return _started(existing, resumed=True)
-    exams.refuse_if_closed(course.code, exams.standing(db, exams.open_enrollment(db, employee_id, course.code), rules))
     row = ExamSitting(employee_id=employee_id, course_code=course.code, opened_at=now, opened_by=caller.id,
                       question_count=rules.question_count(course.code), passing_score=course.passing_score,
                       open_key=f"{employee_id}:{course.code}")

@@ -47,6 +47,14 @@ def test_cli_flow(tmp_path, monkeypatch):
     assert jobs.exit_code == 0 and "marked_overdue" in jobs.output
     ran = json.loads(jobs.output)  # no Slack/WeCom configured: queued, never "sent"
     assert ran["sent"] == {} and ran["pending"] > 0 and "MENTOR_SLACK_BOT_TOKEN" in ran["delivery_off"]
+    scheduled = runner.invoke(app, ["exam", "schedule", "--employee", "E0066", "--course", "SEC-101"])
+    assert scheduled.exit_code == 0 and "opened: exam #1 SEC-101 for E0066, 10 questions" in scheduled.output
+    recorded = runner.invoke(app, ["exam", "record", "--employee", "E0066", "--course", "SEC-101", "--score", "85",
+                                   "--lang", "en"])
+    assert recorded.exit_code == 0 and "attempt 1 of 2): 85" in recorded.output and "passed" in recorded.output
+    refused = runner.invoke(app, ["exam", "record", "--employee", "E0066", "--course", "SEC-101", "--score", "90",
+                                  "--as", "E0066"])
+    assert refused.exit_code == 2 and "forbidden" in refused.output
     notices = runner.invoke(app, ["notices", "status", "--json"])
     assert notices.exit_code == 0 and json.loads(notices.output)["counts"] == {"pending": ran["pending"]}
 

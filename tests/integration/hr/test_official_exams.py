@@ -103,3 +103,13 @@ def test_manager_schedules_an_exam_the_learner_then_takes(hr):
     scheduled = hr.start_exam(hr.caller_for("m1"), "CMP-101", "e2")
     taken = hr.start_exam(hr.caller_for("e2"), "CMP-101")
     assert taken.sitting_id == scheduled.sitting_id and taken.resumed
+
+
+def test_an_open_exam_cannot_outlive_a_result_entered_elsewhere(hr):
+    scheduled = hr.start_exam(hr.caller_for("hr1"), "CMP-101", "e2")
+    hr.record_exam_attempt(hr.caller_for("ts1"), "CMP-101", 90, "e2")  # passed in a proctored session
+    me = hr.caller_for("e2")
+    assert not hr.preview_exam(me, "CMP-101").can_start
+    with pytest.raises(HRError) as closed:
+        hr.start_exam(me, "CMP-101")
+    assert closed.value.code == "conflict" and scheduled.sitting_id

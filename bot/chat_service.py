@@ -247,7 +247,7 @@ def next_state(state: DialogueState, results: list[ToolResult], language: str) -
     if any(key in primary.subject for key in ("employee", "team", "department")):
         for key in ("employee", "team", "department"):
             new.subject.pop(key, None)
-    new.subject.update({k: v for k, v in primary.subject.items() if k in SUBJECT_KEYS and v})
+    new.subject.update({k: v for k, v in {**primary.subject, **primary.focus}.items() if k in SUBJECT_KEYS and v})
     new.intent, new.act = primary.name, primary.act
     new.args = {k: v for k, v in primary.args.items() if k not in ("confirmed", "count")}
     if primary.name == I.SEARCH_KNOWLEDGE:

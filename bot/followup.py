@@ -24,6 +24,41 @@ def follow_up_focus(text: str) -> str | None:
     return None
 
 
+_HEAD_NOUNS = ("补贴", "津贴", "补助", "费用", "报销", "标准", "福利", "奖金", "待遇", "假", "费")
+
+
+def _swap_shared_word(core: str, previous: str) -> str:
+    """"工作时间内" after "内部讲师下班时间上课…": the word sharing two characters with the focus is replaced."""
+    for size in range(min(len(core), 4), 1, -1):
+        for start in range(len(core) - size + 1):
+            common = core[start:start + size]
+            at = previous.find(common)
+            if at < 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", common):
+                continue
+            left = at
+            while left > 0 and at - left < 2 and re.match(r"[\u4e00-\u9fff]", previous[left - 1]) \
+                    and previous[left - 1] not in core:
+                left -= 1
+            right = at + size
+            return previous[:left] + core + previous[right:]
+    return ""
+
+
+def _swap_modifier(core: str, previous: str) -> str:
+    """"交通" after "公司午餐补贴一天给多少" -> "公司交通补贴一天给多少"; "病假" after "年假有几天" -> "病假有几天"."""
+    for head in _HEAD_NOUNS:
+        at = previous.find(head)
+        if at <= 0:
+            continue
+        start = max(0, at - 2)
+        while start < at and not re.match(r"[\u4e00-\u9fff]", previous[start]):
+            start += 1
+        if core.endswith(head):
+            return previous[:start] + core + previous[at + len(head):]
+        return previous[:start] + core + previous[at:]
+    return ""
+
+
 def rewrite(text: str, previous_question: str | None) -> str:
     """A standalone question: the previous question asked again about the follow-up's subject."""
     focus = follow_up_focus(text)
@@ -31,10 +66,14 @@ def rewrite(text: str, previous_question: str | None) -> str:
         return text
     previous = previous_question.strip()
     if re.search(r"[\u4e00-\u9fff]", previous):
+        core = re.sub(r"(的话|的)$", "", focus)
+        swapped = _swap_shared_word(core, previous) or _swap_modifier(core, previous)
+        if swapped:
+            return swapped
         m = _ZH_PREDICATE.search(previous)
         if m and m.start() > 0:
-            return focus + previous[m.start():]
-        return f"{focus}：{previous}"
+            return core + previous[m.start():]
+        return f"{core}：{previous}"
     if _EN_PEOPLE.search(previous) and _EN_PEOPLE.fullmatch(focus.split()[-1] if focus.split() else ""):
         return _EN_PEOPLE.sub(focus, previous, count=1)
     return f"{previous.rstrip('?？ ')} for {focus}?"

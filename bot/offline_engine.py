@@ -12,6 +12,7 @@ from bot.present.scope import scope_change
 from bot.routing import intents as I
 from bot.routing.router import IntentRouter
 from bot.tools import registry
+from bot.tools.common import clarify
 from bot.tools.result import ToolResult
 from bot.tools.toolkit import Toolkit
 
@@ -53,6 +54,11 @@ class OfflineEngine:
         if tool is None:
             return EngineReply(I.HELP, help_text(ctx.language, ctx.caller.role), standalone=text, act="help")
         args = {k: v for k, v in resolved.slots.items() if k in tool.args.model_fields}
+        if resolved.needs_person:
+            result = clarify(resolved.intent, args, "你说的是哪位同事？请告诉我工号，例如 E0013。",
+                             "Who do you mean? Tell me their employee id, e.g. E0013.", ctx)
+            toolkit.calls.append(result)
+            return EngineReply(resolved.intent, result.text, [result], resolved.standalone)
         if resolved.intent == I.SEARCH_KNOWLEDGE:
             args["question"] = resolved.standalone
         result = toolkit.run(resolved.intent, **args)

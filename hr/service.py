@@ -131,11 +131,12 @@ class HRService:
         with session_scope(self.engine) as db:
             return offerings.offerings(db, caller, employee_id or caller.id)
 
-    def course_sessions(self, caller: Caller, course_code: str,
-                        employee_id: str | None = None) -> tuple[Course, list[offerings.SessionSlot]]:
+    def course_sessions(self, caller: Caller, course_code: str, employee_id: str | None = None,
+                        limit: int = 3) -> tuple[Course, list[offerings.SessionSlot]]:
         """A course and its next sessions (date, venue, seats), the person's booked one first."""
         with session_scope(self.engine) as db:
-            return offerings.course_sessions(db, caller, course_code, employee_id or caller.id, now=self.clock())
+            return offerings.course_sessions(db, caller, course_code, employee_id or caller.id, now=self.clock(),
+                                             limit=limit)
 
     def department_progress(self, caller: Caller, department_id: str,
                             period: str | None = None) -> progress.TeamProgress:

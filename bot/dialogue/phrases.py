@@ -5,18 +5,27 @@ from __future__ import annotations
 import re
 
 _END = r"[\s!！。.,，~～]*$"
-CONFIRM = re.compile(r"^(确认|确定|是的?|好的?|好啊|可以|行|没问题|对|就这样|发吧|发送|报吧|yes|y|yep|yeah|ok|okay|sure|"
-                     r"confirm(ed)?|go ahead|do it|please do|send it|yes please|sounds good)" + _END, re.IGNORECASE)
-CANCEL = re.compile(r"^(取消|不用了?|算了|不要了?|否|先不了?|不了|别了|no|n|nope|cancel|stop|never ?mind|forget it|"
-                    r"don'?t|no thanks|not now)" + _END, re.IGNORECASE)
+CONFIRM = re.compile(r"^(?:(确认|确定|是的?|好的?|好啊|好吧|可以|行|没问题|对|就这样|发吧|发送|报吧|嗯)|(yes|y|yep|yeah|yup|ok|okay|"
+                     r"sure|confirm(ed)?|go ahead|do it|please do|send it|sounds good|correct|right)(?![A-Za-z]))",
+                     re.IGNORECASE)
+CANCEL = re.compile(r"^(?:(还是|那|那就|那还是|等等[，,\s]*|等一下[，,\s]*|呃[，,\s]*|嗯[，,\s]*)?(取消|不用了?|算了|不要了?|否|先不了?|不了|别了|先别|别发|别报|不发了)|(no|n|nope|nah|cancel|stop|"
+                    r"never ?mind|forget it|don'?t|no thanks|not now|actually,? no|actually,? don'?t|wait,? no|"
+                    r"hold on,? no)(?![A-Za-z]))", re.IGNORECASE)
+_YES_FILLER = re.compile(r"^(的|吧|啊|呀|了|啦|嗯|好|的吧|确认|确定|可以|没问题|就这样|发吧|发送|发|报吧|报名|报名吧|退课|退吧|提醒|提醒吧|谢谢|go|ahead|please|pls|do|it|then|"
+                         r"send|that|that'?s|is|fine|sounds|good|thanks|thank|you|lgtm|confirm|yes|sure|ok|okay|"
+                         r"correct|right|proceed|enroll|them|him|her|me)*$", re.IGNORECASE)
+_NEGATION = re.compile(r"不|别|没|\b(no|not|don'?t|cancel|stop|never|wait)\b|n't\b", re.IGNORECASE)
+_ASKING = re.compile(r"[?？]|吗|呢|什么|怎么|\b(what|how|why|when|which|who)\b", re.IGNORECASE)
 QUIZ_EXIT = re.compile(
     r"^(算了|不做了|不想做了|先不做了|不玩了|不答了|不想答了|停|停止|结束|退出|取消|够了|下次再做|先这样|先到这|到此为止)(吧|了|啦)?" + _END
     + r"|^算了[\s,，、!！。.~～]"
+    + r"|^(先)?(不做|不想做|不玩|不答|不想答|不考|不练)了"
     + r"|(退出|结束|停止|取消|不做|先不做|不想做|不想继续|放弃|跳出|不考)(了|一下)?\s*(这个|本次|这次|这套)?\s*"
       r"(测验|测试|练习|答题|小测|题目?|考试)"
-    + r"|^(stop|quit|exit|end|cancel|enough|i'?m done|done for now|let'?s stop|no more( questions)?|i give up)"
-      r"(\s+(the|this))?(\s+(quiz|test|questions?|practice))?(\s+(please|pls|now|for now))?" + _END
-    + r"|\b(stop|quit|exit|end|cancel|leave)\s+(the|this|my)\s+(quiz|test|practice)\b", re.IGNORECASE)
+    + r"|^(stop|quit|exit|end|cancel|enough|i'?m done|i am done|done for now|let'?s stop|no more( questions)?|i give up|"
+      r"that'?s enough|i'?ll stop)\b(?!.*\?)"
+    + r"|\b(stop|quit|exit|end|cancel|leave)\s+(the|this|my)\s+(quiz|test|practice)\b"
+    + r"|\b(stop|end) (it )?(here|now)\b", re.IGNORECASE)
 DONT_KNOW = re.compile(r"^(我)?(也)?(不知道|不会|不清楚|不确定|没想法|想不出来|猜不出|忘了|不记得了?)(诶|呢|啊|耶)?" + _END
                        + r"|^(i )?(really )?(don'?t|do not) know|^no idea|^not sure|^i'?m not sure|^dunno|^idk|"
                          r"^(i )?(can'?t|cannot) remember|^pass" + _END, re.IGNORECASE)
@@ -25,14 +34,28 @@ GREETING = re.compile(r"^(你好|您好|嗨|哈喽|在吗|早上好|上午好|�
                       r"([\s,，!！。.~～]*(mentor|你好|there))?" + _END, re.IGNORECASE)
 
 
+def _short(text: str) -> bool:
+    """A reply short enough to be only a yes or a no ("yes, go ahead", "好的，发吧")."""
+    return len(text) <= 12 if re.search(r"[\u4e00-\u9fff]", text) else len(text.split()) <= 6
+
+
 def is_confirm(text: str) -> bool:
-    """A typed "yes" to a change awaiting confirmation."""
-    return bool(CONFIRM.match(text.strip()))
+    """A typed "yes" to a change awaiting confirmation: short, no question, no negation after the yes."""
+    stripped = text.strip()
+    if not CONFIRM.match(stripped) or not _short(stripped) or _ASKING.search(stripped):
+        return False
+    rest = CONFIRM.sub("", stripped, count=1).lower()
+    if _NEGATION.search(rest):
+        return False
+    words = re.sub(r"[\s,，。.!！~～、]+", " ", rest).split()
+    return all(_YES_FILLER.match(word) for word in words)
 
 
 def is_cancel(text: str) -> bool:
-    """A typed "no" to a change awaiting confirmation."""
-    return bool(CANCEL.match(text.strip()))
+    """A typed "no" to a change awaiting confirmation ("cancel", "actually no, don't", "算了")."""
+    stripped = text.strip()
+    return bool(CANCEL.match(re.sub(r"^(wait|hold on|hmm|um|actually)[,\s]+", "", stripped, flags=re.IGNORECASE))) \
+        and _short(stripped) and not _ASKING.search(stripped)
 
 
 def is_quiz_exit(text: str) -> bool:

@@ -11,19 +11,35 @@ from bot.dialogue.state import DialogueState
 from bot.followup import follow_up_focus, rewrite
 from bot.routing import intents as I
 
-# Tools whose replies are about people or figures: a short follow-up after one keeps asking the same tool.
-DATA_TOOLS = ("my_progress", "team_progress", "explain_kpi", "completion_report", "specialist_kpis",
-              "course_satisfaction", "course_health", "kirkpatrick", "recommend_courses", "course_catalog",
-              "session_info")
+# Tools a short follow-up may keep asking ("and marketing?", "what about E0013?", "ok, E0096 then").
+KEEPABLE = ("my_progress", "team_progress", "explain_kpi", "completion_report", "specialist_kpis",
+            "course_satisfaction", "course_health", "kirkpatrick", "recommend_courses", "course_catalog",
+            "session_info", "enroll", "withdraw", "nudge_team")
+_PERSON_LEVEL = {"team_progress": "my_progress"}  # a follow-up naming one person moves to that person's view
 _SCOPE_KEYS = ("employee", "team", "department")
-_CONTINUATION = re.compile(r"^(那|那么|还有|另外|再|and\b|also\b|what about\b|how about\b|and what about\b|then\b)",
-                           re.IGNORECASE)
-_BACK_REFERENCE = re.compile(r"其中|这些|那些|这几个|他们|她们|里面|哪几个|\b(those|these|them|of those|which ones)\b",
+_CONTINUATION = re.compile(r"^(那|那么|还有|另外|再|换成|and\b|also\b|what about\b|how about\b|then\b|same\b|ok,?\s|"
+                           r"okay,?\s|just\b|only\b|now\b)", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(r"其中|这些|那些|这几个|他们|她们|里面|哪几个|\b(those|these|them|of those|which ones|the ones)\b",
                              re.IGNORECASE)
 _THING = re.compile(r"它|这门|那门|这个课|那个课|这课|该课|\b(it|this course|that course|the course|this one|that one)\b",
                     re.IGNORECASE)
-_PERSON = re.compile(r"(?<![其])他(?!们)|她(?!们)|\b(him|her)\b", re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"我(?!们)|\b(my|me|i|mine)\b", re.IGNORECASE)
+_PERSON = re.compile(r"(?<![其])他(?!们)|她(?!们)|\b(him|her|this person|that person)\b", re.IGNORECASE)
+_PLACE = re.compile(r"那边|那里|该部门|这个部门|那个部门|他们部门|\b(over there|there|that department|that dept|that team)\b",
+                    re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"我(?!们)|\b(my|me|i|mine|myself)\b", re.IGNORECASE)
+_FILLER_EN = {"ok", "okay", "fine", "then", "thn", "and", "also", "what", "about", "how", "just", "please", "pls",
+              "instead", "the", "one", "for", "in", "on", "of", "course", "class", "try", "maybe", "so", "well",
+              "alright", "sure", "yes", "hmm", "now", "same", "again", "let's", "lets", "do", "with"}
+_FILLER_ZH = re.compile(r"那就|那个|这个|那门|这门|还是|那|吧|呢|的|了|换成|换|还有|课程|课|也|再|就|呀|啊|好|嗯|行|一下|试试")
+_ASKING = re.compile(r"[?？]|吗|什么|怎么|如何|多少|几|哪|为什么|\b(what|how|why|when|where|which|who|can|does|is)\b",
+                     re.IGNORECASE)
+_GENERIC_ZH = re.compile(r"要|需要|多久|多长时间|多少|几|什么时候|什么|怎么|如何|吗|呢|之内|以内|内|申请|办理|提交|找谁|谁|哪里|在哪|"
+                         r"可以|能|能不能|是|时间|期限|流程|手续|规定|有|没有|啊|呀|吧|的|了|我|还|再|又|那|该")
+_GENERIC_EN = {"how", "long", "do", "does", "i", "we", "you", "have", "to", "apply", "what", "is", "the", "deadline", "when",
+               "can", "it", "that", "this", "where", "who", "should", "ask", "much", "many", "process", "form", "a",
+               "an", "for", "by", "need", "submit", "and", "then", "again", "there", "are", "any", "rules", "rule",
+               "s", "get", "one", "time", "limit", "within", "days", "soon", "contact", "approve", "approves"}
+_ONLY_SELF = re.compile(r"我自己|我本人|^(那)?我的(呢)?[?？]?$|\b(mine|me personally|myself|my own)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -35,48 +51,128 @@ class Resolved:
     standalone: str = ""
     announce: dict | None = None  # {"before": {...}, "after": {...}} when the person, team or department changed
     follow_up: bool = False
+    needs_person: bool = False  # "him" / "她" with nobody named before: ask who
+
+
+def is_short(text: str) -> bool:
+    """A few words: a follow-up leaning on the previous turn rather than a request of its own."""
+    stripped = text.strip()
+    return len(stripped) <= 12 if re.search(r"[\u4e00-\u9fff]", stripped) else len(stripped.split()) <= 6
 
 
 def is_elliptical(text: str) -> bool:
     """A message that leans on the previous turn: "那上季度呢？", "and transport?", "which of those are overdue?"."""
     stripped = text.strip()
-    short = len(stripped) <= 12 if re.search(r"[\u4e00-\u9fff]", stripped) else len(stripped.split()) <= 5
     return bool(follow_up_focus(stripped) or _BACK_REFERENCE.search(stripped)
-                or (short and (_CONTINUATION.search(stripped) or stripped.rstrip("?？ ").endswith("呢"))))
+                or (is_short(stripped) and (_CONTINUATION.search(stripped) or stripped.rstrip("?？ ").endswith("呢")
+                                            or _ONLY_SELF.search(stripped) or _PLACE.search(stripped))))
 
 
 def resolve(routed, text: str, state: DialogueState, caller, router, today: date) -> Resolved:
     """Combine what the router read from this message with what the thread already established."""
     intent, slots = routed.intent, dict(routed.slots)
-    elliptical = is_elliptical(text)
     follow_up = False
-    keeps_tool = state.intent in DATA_TOOLS and (
-        (elliptical and (intent in (I.SEARCH_KNOWLEDGE, I.HELP) or not routed.confident))
-        or (_BACK_REFERENCE.search(text) and intent in ("my_progress", "team_progress")
-            and state.intent in ("my_progress", "team_progress")))
-    if keeps_tool:
+    if _keeps_previous_tool(routed, text, state, router, today):
         intent, follow_up = state.intent, True
         slots = {**_inheritable(state.args), **router.slots_for(intent, text, today)}
-    elif elliptical and intent == state.intent and intent in DATA_TOOLS:
+        _loose_department(router, text, slots, state)
+    elif is_elliptical(text) and intent == state.intent and intent in KEEPABLE:
         follow_up = True
         slots = {**_inheritable(state.args), **slots}
+        _loose_department(router, text, slots, state)
+    if follow_up:
+        intent = _person_or_self(intent, text, slots, state)
     if slots.pop("own_department", None):
-        slots["department"] = caller.department_id
-    _fill_references(text, slots, state, router, intent)
+        if intent == "team_progress" and caller.role == "manager":
+            slots["team"] = caller.id  # "我们部门" from a manager: the people they manage
+        else:
+            slots["department"] = caller.department_id
+    needs_person = _fill_references(text, slots, state, intent)
     standalone = text.strip()
     if intent == I.SEARCH_KNOWLEDGE:
         standalone = _standalone_question(text, state, slots, router)
     announce = _announce(slots, state) if follow_up or intent == state.intent else None
-    return Resolved(intent, slots, standalone, announce, follow_up)
+    return Resolved(intent, slots, standalone, announce, follow_up, needs_person)
+
+
+def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today: date) -> bool:
+    """A reply to a clarifying question, or an elliptical follow-up that names no request of its own."""
+    if state.intent not in KEEPABLE:
+        return False
+    if state.act == "clarify" and (is_short(text) or not routed.confident) and routed.intent != state.intent:
+        return routed.intent in (I.SEARCH_KNOWLEDGE, I.HELP, "my_progress", "explain_kpi") or not routed.confident
+    if _BACK_REFERENCE.search(text) and routed.intent in ("my_progress", "team_progress") \
+            and state.intent in ("my_progress", "team_progress"):
+        return True
+    if routed.intent != state.intent and _names_only_slots(text, router.catalog):
+        return bool(set(router.slots_for(state.intent, text, today)) - {"by"})  # it names what that tool takes
+    if not is_elliptical(text) or routed.intent == state.intent:
+        return False
+    return routed.intent == I.HELP or not routed.confident or (routed.intent == I.SEARCH_KNOWLEDGE and is_short(text))
+
+
+def _names_only_slots(text: str, catalog) -> bool:
+    """"fine, DATA-101 then", "E0122", "数据分析那门": a course, person, department or date and nothing else."""
+    residue = re.sub(r"(?<![A-Za-z0-9])[A-Za-z]{2,6}-?\d{2,4}(?![0-9])|(?<![A-Za-z0-9])[Ee]\d{3,6}(?![0-9])", " ", text)
+    if _ASKING.search(residue):
+        return False
+    for match in (catalog.find_course(text), catalog.find_department(text)):
+        if match is not None and match.span:
+            residue = residue.replace(match.span, " ")
+    words = re.findall(r"[A-Za-z']+", residue.lower())
+    chinese = _FILLER_ZH.sub("", "".join(re.findall(r"[\u4e00-\u9fff]", residue)))
+    return residue != text and all(w in _FILLER_EN for w in words) and not chinese
+
+
+def topicless(text: str) -> bool:
+    """A question with no subject of its own ("要多久之内申请？", "what's the deadline?"): it continues the last one."""
+    stripped = text.strip()
+    if re.search(r"[\u4e00-\u9fff]", stripped):
+        return not _GENERIC_ZH.sub("", re.sub(r"[\W\d_]+", "", stripped))
+    words = re.findall(r"[a-z']+", stripped.lower().replace("'s", " is"))
+    return bool(words) and all(w in _GENERIC_EN for w in words)
 
 
 def _inheritable(args: dict) -> dict:
     """The previous arguments a follow-up may keep: who and what it was about, not one-off filters."""
-    return {k: v for k, v in args.items() if k not in ("only", "n", "answer", "question", "topic")}
+    return {k: v for k, v in args.items() if k not in ("only", "n", "answer", "question", "topic", "session")}
 
 
-def _fill_references(text: str, slots: dict, state: DialogueState, router, intent: str) -> None:
-    """"it" / "这门课" means the course just discussed; "him" / "他" the person just discussed."""
+def _loose_department(router, text: str, slots: dict, state: DialogueState) -> None:
+    """In a follow-up about departments a bare name is enough ("and marketing?")."""
+    if "department" not in state.subject and "department" not in slots:
+        return
+    found = router.catalog.find_department(text)
+    if found is not None and found.score >= 80:
+        slots["department"] = found.value
+        slots.pop("employee", None)
+        slots.pop("team", None)
+
+
+def _person_or_self(intent: str, text: str, slots: dict, state: DialogueState) -> str:
+    """"what about E0013?" after a team view is that person's view; "and mine?" drops whoever came before."""
+    named = router_employee(text)
+    if named:
+        for key in ("team", "department"):
+            slots.pop(key, None)
+        slots["employee"] = named
+        return _PERSON_LEVEL.get(intent, intent)
+    if _ONLY_SELF.search(text):
+        for key in _SCOPE_KEYS:
+            slots.pop(key, None)
+        return _PERSON_LEVEL.get(intent, intent)
+    return intent
+
+
+def router_employee(text: str) -> str | None:
+    """An employee id written in the message."""
+    m = re.search(r"(?<![A-Za-z0-9])[Ee]\d{3,6}(?![0-9])", text)
+    return m.group(0).upper() if m else None
+
+
+def _fill_references(text: str, slots: dict, state: DialogueState, intent: str) -> bool:
+    """"it" / "这门课" is the course just discussed, "him" / "她" the person, "there" the department.
+    Returns True when "him" points at nobody (the caller should be asked who is meant)."""
     from bot.tools.registry import get
 
     tool = get(intent)
@@ -86,9 +182,14 @@ def _fill_references(text: str, slots: dict, state: DialogueState, router, inten
             _THING.search(text) or (is_elliptical(text) and intent in ("session_info", "enroll", "withdraw",
                                                                          "generate_quiz", "kirkpatrick"))):
         slots["course"] = previous["course"]
-    if "employee" in wanted and not slots.get("employee") and previous.get("employee") and _PERSON.search(text) \
-            and not _FIRST_PERSON.search(text):
-        slots["employee"] = previous["employee"]
+    if "department" in wanted and not slots.get("department") and previous.get("department") and _PLACE.search(text):
+        slots["department"] = previous["department"]
+    if "employee" in wanted and not slots.get("employee") and _PERSON.search(text) and not _FIRST_PERSON.search(text):
+        if previous.get("employee"):
+            slots["employee"] = previous["employee"]
+        else:
+            return True
+    return False
 
 
 def _standalone_question(text: str, state: DialogueState, slots: dict, router) -> str:
@@ -101,13 +202,17 @@ def _standalone_question(text: str, state: DialogueState, slots: dict, router) -
     if not course and state.subject.get("course") and (_THING.search(stripped) or is_elliptical(stripped)):
         course = state.subject["course"]
         slots["course"] = course
-    if course and not router.catalog.find_course(stripped):
-        title = next((c for c in router.catalog.courses if c.code == course), None)
-        zh = bool(re.search(r"[\u4e00-\u9fff]", stripped))
-        name = (title.title_zh if zh else title.title_en) if title else course
-        return f"{name or course}：{stripped}" if zh else f"{name or course}: {stripped}"
-    if state.question and state.intent == I.SEARCH_KNOWLEDGE and is_elliptical(stripped):
+    if state.question and state.intent == I.SEARCH_KNOWLEDGE and not course and (
+            is_elliptical(stripped) or topicless(stripped)):
         return f"{state.question} {stripped}"
+    if course:
+        title = next((c for c in router.catalog.courses if c.code == course), None)
+        named = router.catalog.find_course(stripped)
+        zh = bool(re.search(r"[\u4e00-\u9fff]", stripped))
+        name = ((title.title_zh if zh else title.title_en) if title else "") or course
+        full = named is not None and named.span and (named.span.upper() == course or named.span == name)
+        if not full:  # named by part of its title, or only by "it": say which course the question is about
+            return f"{name}：{stripped}" if zh else f"{name}: {stripped}"
     return stripped
 
 

@@ -85,7 +85,7 @@ def _target(item, language: str) -> str:
     thresholds = item.thresholds or {}
     if "met" not in thresholds:
         return ""
-    shown = (lambda v: numbers.percent(v, language)) if item.unit == "rate" else (lambda v: numbers.number(v, language))
+    shown = numbers.bar if item.unit == "rate" else (lambda v: numbers.number(v, language))
     if language == "zh":
         return f"达标线 {shown(thresholds['met'])}，优秀线 {shown(thresholds.get('excellent', thresholds['met']))}"
     return f"target {shown(thresholds['met'])}, excellent at {shown(thresholds.get('excellent', thresholds['met']))}"
@@ -101,7 +101,7 @@ def _gate(item, language: str) -> str:
     answer = words.yes_no(allowed, language)
     if floor is None:
         return answer
-    bar = numbers.percent(floor, language)
+    bar = numbers.bar(floor)
     if not inputs.get("denominator"):
         return (f"{answer}（本期没有到期课程，按规则视为满足 {bar} 的要求）" if language == "zh" and allowed
                 else f"{answer}（本期没有到期课程）" if language == "zh"
@@ -134,12 +134,14 @@ def _adjustment(item, language: str) -> str:
     value = numbers.signed(item.value or 0, language)
     if language == "zh":
         if item.verdict == "penalty" and below is not None:
-            return f"{value}（完成率 {completion} 低于 {numbers.percent(below, 'zh')}，扣分）"
+            return f"{value}（完成率 {completion} 低于 {numbers.bar(below)}，扣分）"
         if item.verdict == "bonus" and at_least is not None:
-            return f"{value}（完成率 {completion} 达到 {numbers.percent(at_least, 'zh')}，加分）"
-        return f"{value}（完成率 {completion}，不扣分也不加分）"
+            return f"{value}（完成率 {completion} 达到 {numbers.bar(at_least)}，加分）"
+        bar = f"，不低于 {numbers.bar(below)}" if below is not None else ""
+        return f"{value}（完成率 {completion}{bar}，不扣分也不加分）"
     if item.verdict == "penalty" and below is not None:
-        return f"{value} (completion {completion} is below {numbers.percent(below, 'en')}: penalty)"
+        return f"{value} (completion {completion} is below {numbers.bar(below)}: penalty)"
     if item.verdict == "bonus" and at_least is not None:
-        return f"{value} (completion {completion} reaches {numbers.percent(at_least, 'en')}: bonus)"
-    return f"{value} (completion {completion}: no penalty or bonus)"
+        return f"{value} (completion {completion} reaches {numbers.bar(at_least)}: bonus)"
+    bar = f", not below {numbers.bar(below)}" if below is not None else ""
+    return f"{value} (completion {completion}{bar}: no penalty or bonus)"

@@ -14,6 +14,11 @@ def percent(value: float | None, language: str) -> str:
     return f"{value * 100:.1f}%"
 
 
+def bar(value: float) -> str:
+    """A policy threshold as written in the policy: 0.9 -> "90%", 0.955 -> "95.5%"."""
+    return f"{round(value * 100, 2):g}%"
+
+
 def rate(numerator: int, denominator: int, language: str) -> str:
     """"78.9%（15/19）" / "78.9% (15/19)"."""
     shown = percent(numerator / denominator if denominator else None, language)

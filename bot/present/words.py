@@ -10,7 +10,7 @@ _VERDICT = {
     "met": ("达标", "meets target"), "excellent": ("优秀", "excellent"), "below_target": ("未达标", "below target"),
     "penalty": ("扣分", "penalty"), "bonus": ("加分", "bonus"), "yes": ("是", "yes"), "no": ("否", "no"),
     "redesign": ("需要重新设计", "needs a redesign"), "promote": ("值得推广", "worth promoting"),
-    "ok": ("正常", "fine"),
+    "ok": ("正常", "fine"), "not_counted": ("不计入", "not counted"),
 }
 _SKIP = {
     "quiet_hours": ("现在是免打扰时段，稍后再发", "it is quiet hours now; try later"),

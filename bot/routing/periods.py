@@ -38,10 +38,47 @@ def parse_period(text: str, today: date) -> str | None:
     if m := _BARE_QUARTER.search(text):
         number = m.group(1) or str(chinese_number(m.group(2)))
         return f"{today.year}Q{number}"
-    if re.search(r"今年|本年度|本年|this year|current year|year to date|ytd", lowered):
+    if re.search(r"今年|本年度|本年|全年|整年|this year|current year|year to date|ytd|whole year|full year|entire year",
+                 lowered):
         return str(today.year)
     if re.search(r"去年|上一年|last year|previous year", lowered):
         return str(today.year - 1)
     if m := _YEAR.search(text):
         return m.group(1)
+    return None
+
+
+_MONTHS_EN = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                          "dec"), 1)}
+_EN_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+_EN_MONTH_DAY = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b")
+_EN_MONTH = re.compile(r"\b(?:in\s+|the one in\s+)(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+                       r"\b(january|february|march|april|june|july|august|september|october|november|december)\b")
+_ZH_MONTH_DAY = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]")
+_ZH_MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?(?!\s*[\d一二三四五六七八九十])")
+_NUMERIC = re.compile(r"(?<![\d-])(?:20\d\d[-/])?(\d{1,2})[-/](\d{1,2})(?![\d-])")
+
+
+def parse_session_day(text: str) -> str | None:
+    """The day (or month) a message picks a session by: "MM-DD" ("28 November", "11月28日", "11/28") or "MM"
+    ("the one in December", "12月的"); None when no date is named."""
+    lowered = text.lower()
+    if m := _EN_DAY_MONTH.search(lowered):
+        return f"{_MONTHS_EN[m.group(2)]:02d}-{int(m.group(1)):02d}"
+    if m := _EN_MONTH_DAY.search(lowered):
+        return f"{_MONTHS_EN[m.group(1)]:02d}-{int(m.group(2)):02d}"
+    if m := _ZH_MONTH_DAY.search(text):
+        month, day = chinese_number(m.group(1)), chinese_number(m.group(2))
+        if month and day and month <= 12 and day <= 31:
+            return f"{month:02d}-{day:02d}"
+    if m := _NUMERIC.search(text):
+        month, day = int(m.group(1)), int(m.group(2))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return f"{month:02d}-{day:02d}"
+    if m := _EN_MONTH.search(lowered):
+        return f"{_MONTHS_EN[(m.group(1) or m.group(2))[:3]]:02d}"
+    if m := _ZH_MONTH.search(text):
+        month = chinese_number(m.group(1))
+        if month and month <= 12:
+            return f"{month:02d}"
     return None

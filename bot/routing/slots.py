@@ -9,7 +9,7 @@ from typing import Any
 from bot.routing import intents as I
 from bot.routing.catalog import Catalog
 from bot.routing.numbers import chinese_number
-from bot.routing.periods import parse_period
+from bot.routing.periods import parse_period, parse_session_day
 
 DEFAULT_EMPLOYEE_ID = r"(?<![A-Za-z0-9])[Ee]\d{3,6}(?![0-9])"
 _COUNT_ZH = re.compile(r"([0-9]+|[一二三四五六七八九十两]{1,3})\s*(道|个|题)")
@@ -87,6 +87,8 @@ class SlotFiller:
             slots["answer"] = answer
         if "only" in wanted and (only := parse_only(text)):
             slots["only"] = only
+        if "session" in wanted and (day := parse_session_day(text)):
+            slots["session"] = day
         if "topic" in wanted and not slots.get("course") and (topic := quiz_topic(text)):
             slots["topic"] = topic
         return slots

@@ -50,6 +50,11 @@ def completion_report(deps, ctx: TurnContext, args: ReportArgs) -> ToolResult:
             raise
         return refused("completion_report", logged, ctx, exc, subject=subject | given(period=args.period))
     subject["period"] = report.period
+    if report.scope.startswith("self:"):  # the HR service lets an employee see only their own rows: say so plainly
+        return ToolResult("completion_report", logged, False, ctx.say(
+            "各部门和各课程的完成率报表只对经理、HR 和培训专员开放。想看自己的情况可以说“我的学习进度”。",
+            "Completion reports across departments and courses are for managers, HR and training specialists. "
+            "Ask \"my progress\" to see your own."), private=True, act="refused", subject=subject, error="forbidden")
     rows = report.rows
     key = args.department if args.by == "department" else args.course
     if key:

@@ -22,6 +22,7 @@ class EnrollArgs(BaseModel):
     course: str | None = Field(None, description="Course code, e.g. SEC-101.")
     employee: str | None = Field(None, description="Employee id to enroll someone else (HR, or their manager).")
     department: str | None = Field(None, description="Department id to enroll everyone in it (HR).")
+    session: str | None = Field(None, description='A session picked by its day "MM-DD" or month "MM" (live courses).')
 
 
 class WithdrawArgs(BaseModel):
@@ -105,7 +106,7 @@ def _blocker(deps, ctx: TurnContext, offer, who: str) -> str | None:
 
 def enroll(deps, ctx: TurnContext, args: EnrollArgs) -> ToolResult:
     """Check everything HR checks, then ask for confirmation; nothing changes until the person confirms."""
-    logged = given(course=args.course, employee=args.employee, department=args.department)
+    logged = given(course=args.course, employee=args.employee, department=args.department, session=args.session)
     if not args.course:
         return clarify("enroll", logged, "想报名哪门课？请告诉我课程名称或编号，例如 SEC-101。",
                        "Which course? Tell me its name or code, e.g. SEC-101.", ctx)
@@ -120,9 +121,17 @@ def enroll(deps, ctx: TurnContext, args: EnrollArgs) -> ToolResult:
         offer = next(o for o in deps.hr.offerings(ctx.caller, target) if o.course.code == code)
         who = _who(deps, ctx, target)
         if (reason := _blocker(deps, ctx, offer, who)) is not None:
+            focus = {"course": offer.missing_prerequisites[0]} if offer.missing_prerequisites and offer.open_to_them \
+                else {}
             return ToolResult("enroll", logged, False, reason, private=True, act="enroll_refused", subject=subject,
-                              error="invalid")
-        preview = deps.hr.preview_enroll(ctx.caller, code, target)
+                              error="invalid", focus=focus)
+        session_id = None
+        if args.session and offer.course.format in INSTRUCTOR_LED:
+            session_id, problem = _pick_session(deps, ctx, code, target, args.session)
+            if problem:
+                return ToolResult("enroll", logged, False, problem, private=True, act="enroll_refused",
+                                  subject=subject, error="conflict")
+        preview = deps.hr.preview_enroll(ctx.caller, code, target, session_id=session_id)
     except Exception as exc:
         if not hr_error(exc):
             raise
@@ -138,12 +147,34 @@ def enroll(deps, ctx: TurnContext, args: EnrollArgs) -> ToolResult:
                      f"due {numbers.day(preview.enrollment.due_on, 'en')}")]
     seat = _session_line(deps, ctx, code, target, preview.enrollment.session_id)
     pending = {"op": "enroll", "course": code, "employees": [target]}
+    if session_id is not None:
+        pending["session_id"] = session_id
     lead = ctx.say(f"我将为{who}报名 **{course}**（{'，'.join(facts)}）。", f"I'll enroll {who} in **{course}** "
                    f"({', '.join(facts)}).")
     text = lead + (("\n" + seat) if seat else "") + "\n" + ctx.say("确认吗？（回复“确认”或“取消”）",
                                                                    "Shall I go ahead? (reply \"confirm\" or \"cancel\")")
     return ToolResult("enroll", logged, True, text, private=True, actions=confirm_actions(ctx, pending),
                       pending=pending, act="enroll_preview", subject=subject)
+
+
+def _pick_session(deps, ctx: TurnContext, code: str, employee_id: str, day: str) -> tuple[int | None, str]:
+    """The session on the asked-for day ("MM-DD") or in the month ("MM"), or why it cannot be booked (full, none)."""
+    _course, slots = deps.hr.course_sessions(ctx.caller, code, employee_id, limit=12)
+    matching = [s for s in slots if _local(deps, s.session.starts_at).strftime("%m-%d" if "-" in day else "%m") == day]
+    others = [s for s in slots if s not in matching and s.seats_left > 0]
+    offer = ctx.say("可选的场次：", "Sessions with seats: ") + ("；" if ctx.language == "zh" else "; ").join(
+        numbers.moment(_local(deps, s.session.starts_at), ctx.language) + f" {s.session.venue}" for s in others) \
+        if others else ctx.say("目前没有其他有空位的场次，请联系 HR。", "No other session has seats; ask HR.")
+    name = deps.names.course(code, ctx.language)
+    if not matching:
+        return None, ctx.say(f"{name} 在你说的日期没有场次。", f"{name} has no session on that date. ") + offer
+    with_seats = [s for s in matching if s.seats_left > 0]
+    if not with_seats:
+        when = numbers.moment(_local(deps, matching[0].session.starts_at), ctx.language)
+        return None, ctx.say(f"{name} {when} 的场次已满（{matching[0].session.capacity} 人）。",
+                             f"The {when} session of {name} is full ({matching[0].session.capacity} seats taken). ") \
+            + offer
+    return with_seats[0].session.id, ""
 
 
 def _session_line(deps, ctx: TurnContext, code: str, employee_id: str, session_id: int | None) -> str:
@@ -185,7 +216,7 @@ def _enroll_department(deps, ctx: TurnContext, code: str, department: str, logge
         return ToolResult("enroll", logged, False, ctx.say(f"{place}没有可以新报名 {course} 的人（{counts}）。",
                                                            f"Nobody in {place} can be newly enrolled in {course} ({counts})."),
                           private=True, act="enroll_refused", subject=subject, error="conflict")
-    pending = {"op": "enroll", "course": code, "employees": would}
+    pending = {"op": "enroll", "course": code, "employees": would, "department": department}
     text = ctx.say(f"我将为{place}的 {len(would)} 人报名 **{course}**（{counts}）。确认吗？",
                    f"I'll enroll {len(would)} people in {place} in **{course}** ({counts}). Shall I go ahead?")
     return ToolResult("enroll", logged, True, text, private=True, actions=confirm_actions(ctx, pending),
@@ -199,15 +230,16 @@ def confirm_enroll(deps, ctx: TurnContext, pending: dict) -> ToolResult:
     done, failed = [], []
     for person in people:
         try:
-            result = deps.hr.enroll(ctx.caller, code, person)
+            result = deps.hr.enroll(ctx.caller, code, person, session_id=pending.get("session_id"))
             done.append((person, result))
         except Exception as exc:
             if not hr_error(exc):
                 raise
             failed.append((person, exc.message(ctx.language)))
-    subject = {"course": code} | ({"employee": people[0]} if len(people) == 1 else {})
+    subject = {"course": code} | ({"employee": people[0]} if len(people) == 1 and not pending.get("department")
+                                  else {"department": pending["department"]} if pending.get("department") else {})
     course = deps.names.course(code, ctx.language)
-    if len(people) == 1 and done:
+    if len(people) == 1 and done and not pending.get("department"):
         person, result = done[0]
         who = _who(deps, ctx, person)
         due = numbers.day(result.enrollment.due_on, ctx.language)
@@ -388,7 +420,7 @@ TOOLS = [
     Tool("enroll", EnrollArgs, enroll, "报名课程（先检查资格、先修课、名额和重复报名，确认后才生效）",
          "Prepare an enrollment in a course, after checking eligibility, prerequisites, seats and duplicates; "
          "it happens only after the person confirms.", act="enroll_preview", confirm=confirm_enroll,
-         slots=("course", "employee", "department"),
+         slots=("course", "employee", "department", "session"),
          examples=(("帮我报名信息安全基础", "Enroll me in Information Security Basics"),
                    ("给 E0013 报名 AI-101", "Enroll E0013 in AI-101"))),
     Tool("withdraw", WithdrawArgs, withdraw, "退课（确认后才生效）", "Prepare dropping a course (after confirmation).",

@@ -22,9 +22,17 @@ def search_knowledge(deps, ctx: TurnContext, args: SearchArgs) -> ToolResult:
     """Answer from the knowledge base with numbered citations, or say plainly that nothing covers it."""
     question = rewrite(args.question, ctx.previous_question)  # a follow-up the model passed through unchanged
     answer = answer_question(deps.index, question, ctx.audience)
-    subject = {"course": args.course.upper()} if args.course else {}
+    course = args.course.upper() if args.course else _cited_course(answer)
+    subject = {"course": course} if course else {}
     return ToolResult("search_knowledge", {"question": question}, True, answer.text, citations=list(answer.citations),
                       abstained=answer.abstained, act="abstain" if answer.abstained else "answer", subject=subject)
+
+
+def _cited_course(answer) -> str | None:
+    """The course the cited passages come from, when they all come from one course's material."""
+    cited = {c.chunk_id for c in answer.citations}
+    courses = {p.course.upper() for p in answer.passages if p.chunk_id in cited and p.course}
+    return courses.pop() if len(courses) == 1 else None
 
 
 TOOLS = [

@@ -22,6 +22,8 @@ class NudgeArgs(BaseModel):
 def _plan(deps, ctx: TurnContext, args: NudgeArgs):
     """The HR service's preview for the asked-for people (its rules decide who may be reminded by whom)."""
     targets = [args.employee.upper()] if args.employee else None
+    if targets:
+        deps.hr.employee_progress(ctx.caller, targets[0])  # someone the caller may not see: refused, not "nobody"
     if hasattr(deps.hr, "preview_nudges"):
         return deps.hr.preview_nudges(ctx.caller, employee_ids=targets, department_id=args.department)
     plan = deps.hr.preview_team_nudges(ctx.caller)  # older HR service: the caller's own team only
@@ -45,6 +47,17 @@ def nudge_team(deps, ctx: TurnContext, args: NudgeArgs) -> ToolResult:
         return refused("nudge_team", logged, ctx, exc, subject=subject)
     items = [i for i in plan.items if not args.course or args.course.upper() in i.courses]
     targets = [i.employee_id for i in items if not i.skip_reason]
+    quiet = [i.employee_id for i in items if i.skip_reason == "quiet_hours"]
+    if not targets and quiet:  # confirmable: the HR service decides at send time and the reply says what happened
+        rules = deps.hr.policy.notifications
+        pending = {"op": "nudge_team", "employee_ids": quiet}
+        text = render_nudge_plan(items, ctx.language, deps.names) + "\n" + ctx.say(
+            f"现在是免打扰时段（{rules.quiet_hours_start}–{rules.quiet_hours_end}），提醒不会在这段时间发出。"
+            "仍要提交吗？（回复“确认”或“取消”）",
+            f"It is quiet hours now ({rules.quiet_hours_start}–{rules.quiet_hours_end}); reminders are not sent then. "
+            "Submit anyway? (reply \"confirm\" or \"cancel\")")
+        return ToolResult("nudge_team", logged, True, text, private=True, actions=confirm_actions(ctx, pending),
+                          pending=pending, act="nudge_preview", subject=subject)
     if not targets:
         who = ctx.say("这个人", "that person") if args.employee else ctx.say("这些人里", "there")
         text = (render_nudge_plan(items, ctx.language, deps.names) + "\n" if items else "") + ctx.say(

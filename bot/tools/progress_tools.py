@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from bot.present.progress import render_person, render_team
+from bot.present.progress import keep, render_person, render_team
 from bot.tools.common import given, hr_error, refused
 from bot.tools.context import TurnContext
 from bot.tools.registry import MANAGERS_AND_HR, Tool
@@ -48,7 +48,9 @@ def my_progress(deps, ctx: TurnContext, args: ProgressArgs) -> ToolResult:
     if args.course:
         progress.courses = [c for c in progress.courses if c.course_code == args.course.upper()]
     text = render_person(progress, deps.names, ctx.language, args.only, own=target == ctx.employee_id)
-    return ToolResult("my_progress", logged, True, text, private=True, act="progress", subject=subject)
+    shown = [c.course_code for c in progress.courses if keep(c, args.only)]
+    focus = {"course": shown[0]} if len(shown) == 1 else {}
+    return ToolResult("my_progress", logged, True, text, private=True, act="progress", subject=subject, focus=focus)
 
 
 def team_progress(deps, ctx: TurnContext, args: TeamArgs) -> ToolResult:
@@ -78,7 +80,10 @@ def team_progress(deps, ctx: TurnContext, args: TeamArgs) -> ToolResult:
         for member in team.members:
             member.courses = [c for c in member.courses if c.course_code == args.course.upper()]
     text = render_team(team, deps.names, ctx.language, scope, args.only)
-    return ToolResult("team_progress", logged, True, text, private=True, act="team_progress", subject=subject)
+    flagged = [m.employee_id for m in team.members if any(keep(c, args.only or "behind") for c in m.courses)]
+    focus = {"employee": flagged[0]} if len(flagged) == 1 else {}
+    return ToolResult("team_progress", logged, True, text, private=True, act="team_progress", subject=subject,
+                      focus=focus)
 
 
 def _team_of(deps, ctx: TurnContext, manager_id: str) -> str:

@@ -37,7 +37,7 @@ def test_policy_question_through_tools_is_cited(hr_service, kb_index, engine):
     first = server.requests[0]
     assert {t["function"]["name"] for t in first["tools"]} >= {"search_knowledge", "enroll", "explain_kpi"}
     enroll_schema = next(t for t in first["tools"] if t["function"]["name"] == "enroll")["function"]["parameters"]
-    assert set(enroll_schema["properties"]) == {"course", "employee", "department"}  # the subject, never the caller
+    assert set(enroll_schema["properties"]) == {"course", "employee", "department", "session"}  # never the caller
     assert not any(name in tool["function"]["parameters"].get("properties", {}) for tool in first["tools"]
                    for name in ("caller", "as_employee", "requester")), "no tool lets the model choose who is asking"
     tool_message = next(m for m in server.requests[1]["messages"] if m["role"] == "tool")

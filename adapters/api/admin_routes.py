@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from pydantic import BaseModel, Field
@@ -16,7 +17,8 @@ from adapters.worker.queue import INGEST_JOB
 class IngestIn(BaseModel):
     """Folders or files relative to the ingest root (MENTOR_API_INGEST_ROOT)."""
 
-    paths: list[str] = Field(..., min_length=1, max_length=100, description="e.g. [\"policies\", \"courses/sec.md\"]")
+    paths: list[Annotated[str, Field(max_length=1000)]] = Field(..., min_length=1, max_length=100,
+                                                                 description="e.g. [\"policies\", \"courses/sec.md\"]")
     prune: bool = Field(False, description="Remove indexed documents whose files are gone.")
 
 
@@ -29,11 +31,16 @@ class IngestAccepted(BaseModel):
 
 def resolve_under(root: Path, relative: str) -> Path:
     """A path inside the root, or a 422 (absolute paths, `..` escapes and missing files are refused)."""
-    candidate = (root / relative).resolve()
-    if Path(relative).is_absolute() or not candidate.is_relative_to(root):
-        raise HTTPException(422, f"{relative!r} is outside the ingest root / 路径超出允许的目录")
-    if not candidate.exists():
-        raise HTTPException(422, f"{relative!r} does not exist under the ingest root / 文件不存在")
+    try:
+        candidate = (root / relative).resolve()
+        outside = Path(relative).is_absolute() or not candidate.is_relative_to(root)
+        exists = not outside and candidate.exists()
+    except (ValueError, OSError):  # a NUL byte, a name too long for the file system
+        raise HTTPException(422, f"{relative[:100]!r} is not a usable path / 路径无效") from None
+    if outside:
+        raise HTTPException(422, f"{relative[:100]!r} is outside the ingest root / 路径超出允许的目录")
+    if not exists:
+        raise HTTPException(422, f"{relative[:100]!r} does not exist under the ingest root / 文件不存在")
     return candidate
 
 

@@ -179,3 +179,15 @@ def test_a_turn_past_its_deadline_is_answered_and_frees_the_caller(tmp_path, mak
     response = client.post("/api/chat", json={"text": "年假有几天"}, headers=_auth(token))
     assert response.status_code == 200 and "超时" in response.json()["text"]
     assert time.perf_counter() - started < 2.5
+
+
+def test_ingest_paths_that_the_file_system_refuses_are_a_422(tmp_path):
+    """A NUL byte or an over-long name in POST /api/admin/ingest paths is a clear 422, not a 500."""
+    from fastapi import HTTPException
+
+    from adapters.api.admin_routes import resolve_under
+
+    for bad in ("a\x00b", "x" * 5000, "../outside", "/etc/passwd"):
+        with pytest.raises(HTTPException) as refused:
+            resolve_under(tmp_path.resolve(), bad)
+        assert refused.value.status_code == 422 and len(str(refused.value.detail)) < 200

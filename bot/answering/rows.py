@@ -17,7 +17,7 @@ _NUM = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十]+)"
 _UNIT = r"(年|个月|月|天|日|小时|岁|元|万元|years?|months?|days?|hours?|yuan|rmb)"
 # the number a question states about the reader: "工作12年", "三年了", "after 12 years", "twelve years"
 _EN_WORD = r"((?:twenty|thirty|forty|fifty)[- ](?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(_EN_NUMBERS) + ")"
-_QUESTION_NUMBER = re.compile(_NUM + r"\s*" + _UNIT + r"|\b" + _EN_WORD + r"\s+" + _UNIT, re.I)
+_QUESTION_NUMBER = re.compile(_NUM + r"[\s-]*" + _UNIT + r"|\b" + _EN_WORD + r"[\s-]+" + _UNIT, re.I)
 _ROW_SPLIT = re.compile(r"(?<=[；;])|\n")
 # range shapes, each giving (low, high) with high exclusive; None means open
 _RANGES: list[tuple[re.Pattern[str], str]] = [

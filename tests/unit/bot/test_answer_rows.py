@@ -37,3 +37,8 @@ def test_bands_written_as_n_years_or_more_but_under_m():
     law = ("劳动合同期限三个月以上不满一年的，试用期不得超过一个月；劳动合同期限一年以上不满三年的，试用期不得超过二个月；"
            "三年以上固定期限和无固定期限的劳动合同，试用期不得超过六个月。")
     assert matching_row(law, question_number("签两年期的劳动合同，试用期最长多久？")).endswith("不得超过二个月")
+
+
+def test_hyphenated_quantities_in_questions():
+    assert question_number("What is the maximum probation for a two-year labour contract?") == 2
+    assert question_number("a 3-year contract") == 3

@@ -101,10 +101,13 @@ def run_load(urls: Sequence[str], users: int, make: Callable[[int, int], Request
     return asyncio.run(_run(urls, users, make, think_s, duration_s, max_requests_per_user, timeout_s))
 
 
-def chat_requests(tokens: Sequence[str], questions: Sequence[str]) -> Callable[[int, int], Request]:
-    """POST /api/chat as user n (its own token and thread), cycling through real questions."""
+def chat_requests(tokens: Sequence[str], questions: Sequence[str], stride: int | None = None
+                  ) -> Callable[[int, int], Request]:
+    """POST /api/chat as user n (its own token and thread), cycling through real questions; with `stride` = the
+    number of users, user n asks questions n, n + stride, ... (every question exactly once across users)."""
     def make(user: int, sent: int) -> Request:
-        body = json.dumps({"text": questions[(user * 7 + sent) % len(questions)], "thread_id": f"load-{user}"})
+        number = user + sent * stride if stride else user * 7 + sent
+        body = json.dumps({"text": questions[number % len(questions)], "thread_id": f"load-{user}"})
         return Request("/api/chat", body.encode(), {"Authorization": f"Bearer {tokens[user % len(tokens)]}",
                                                     "Content-Type": "application/json"})
     return make

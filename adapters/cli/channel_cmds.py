@@ -33,11 +33,11 @@ def _load_services(spec: str, settings):
 
 
 def _build(spec: str, settings):
-    """Backends from the factory, then every configured channel around them."""
-    from adapters.channels import build_channels
+    """Backends from the factory, then every configured channel around them (one engine and one set of Slack/WeCom
+    clients, shared with the HR notifier)."""
+    from adapters.wiring import build_channels_for
 
-    backends = _load_services(spec, settings)
-    return build_channels(settings, backends.chat, backends.directory, hr=backends.hr, index=backends.index)
+    return build_channels_for(settings, _load_services(spec, settings))
 
 
 def _logging() -> None:
@@ -112,12 +112,10 @@ def tokens_create(employee: str = typer.Option(..., "--employee", help="Employee
                   label: str = typer.Option("", "--label", help="A note for whoever audits tokens.")) -> None:
     """Issue an API token; it is printed once and stored only as a hash."""
     from adapters.api.tokens import TokenStore
-    from adapters.channels import make_channel_engine
-    from adapters.tables import ensure_channel_tables
+    from adapters.wiring import build_engine
 
     settings = _settings()
-    engine = make_channel_engine(settings)
-    ensure_channel_tables(engine)
+    engine = build_engine(settings)  # migrated to the Alembic heads
     problem = _token_refusal(engine, employee)
     if problem:
         typer.echo(f"error: {problem}", err=True)
@@ -131,11 +129,9 @@ def tokens_create(employee: str = typer.Option(..., "--employee", help="Employee
 def tokens_revoke(employee: str = typer.Option(..., "--employee", help="Employee whose tokens stop working.")) -> None:
     """Revoke every API token of one employee (offboarding, a lost laptop)."""
     from adapters.api.tokens import TokenStore
-    from adapters.channels import make_channel_engine
-    from adapters.tables import ensure_channel_tables
+    from adapters.wiring import build_engine
 
-    engine = make_channel_engine(_settings())
-    ensure_channel_tables(engine)
+    engine = build_engine(_settings())  # migrated to the Alembic heads
     typer.echo(f"revoked {TokenStore(engine).revoke_all(employee)} token(s) of {employee}")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from sqlalchemy.engine import Engine
 
 from bot.chat_service import ChatService
@@ -14,8 +16,12 @@ from bot.store.quiz_sessions import QuizSessionStore
 from bot.tools.catalog_loader import load_catalog, names_of
 from bot.tools.deps import ToolDeps
 
+if TYPE_CHECKING:
+    from hr.service import HRService
+    from retrieval.index import KnowledgeIndex
 
-def assemble_chat_service(hr, index, engine: Engine, chat_model=None) -> ChatService:
+
+def assemble_chat_service(hr: HRService, index: KnowledgeIndex, engine: Engine, chat_model=None) -> ChatService:
     """hr: HRService; index: KnowledgeIndex; engine: the database holding HR and bot tables; chat_model: LLM or None."""
     catalog = load_catalog(engine)
     deps = ToolDeps(hr=hr, index=index, quizzes=QuizGenerator(index, chat_model),

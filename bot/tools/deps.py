@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from bot.present.names import Names
+
+if TYPE_CHECKING:
+    from bot.quiz.generator import QuizGenerator
+    from bot.store.quiz_sessions import QuizSessionStore
+    from hr.service import HRService
+    from retrieval.index import KnowledgeIndex
 
 
 @dataclass
 class ToolDeps:
     """Shared by every turn; the caller is never here (it is bound per turn in TurnContext)."""
 
-    hr: object  # hr.service.HRService
-    index: object  # retrieval.index.KnowledgeIndex
-    quizzes: object  # bot.quiz.generator.QuizGenerator
-    quiz_sessions: object  # bot.store.quiz_sessions.QuizSessionStore
+    hr: HRService
+    index: KnowledgeIndex
+    quizzes: QuizGenerator
+    quiz_sessions: QuizSessionStore
     names: Names = field(default_factory=Names)
 
     def course_title(self, code: str, language: str) -> str | None:

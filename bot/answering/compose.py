@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -23,6 +24,7 @@ PASSAGE_SIMILARITY_WEIGHT = 5.0
 VALUE_BONUS = 0.2  # a sentence holding the kind of value asked for ("5天" for "几天")
 ROW_BONUS = 0.3  # the row of a rule table whose range holds the number the question states ("12年" -> 10-20 years)
 RANK_PENALTY = 0.02  # per place of the passage in the fused ranking
+POINTER_PENALTY = 0.3  # "详见《…》" / "see the … policy" sends the reader elsewhere instead of answering
 SHORT_PENALTY = 0.3  # a fragment under 8 characters is rarely an answer on its own
 EMBEDDED_CANDIDATES = 10  # only the best candidates by the cheap signals are embedded (the rest cannot win)
 EXTRA_MARGIN = 1.0  # further sentences, from the same document as the best one, within this much of its score
@@ -31,6 +33,8 @@ HEDGED_HEADER = {"zh": "知识库中没有找到直接对应的规定，最相�
                  "en": "I found no rule that answers this directly; the closest material is below. Please check it, "
                        "and ask HR if it does not settle your question:"}
 SOURCES = {"zh": "来源：", "en": "Sources:"}
+_POINTER = re.compile(r"(详见|参见|见《|按照?《[^》]+》(第[^，。]+条)?执行|规则见|标准见)|\b(see|refer to|follow(s)? the)\b[^.]*"
+                      r"\b(policy|course|handbook|guide|page)\b", re.I)
 _REFERRING = ("此", "该", "上述", "以上", "这", "This ", "These ", "It ", "They ")
 
 
@@ -76,6 +80,8 @@ def rank_sentences(coverage: QuestionCoverage, passages: Sequence[Passage],
             score += VALUE_BONUS
         if is_row:
             score += ROW_BONUS
+        if _POINTER.search(pick.sentence):
+            score -= POINTER_PENALTY
         scored.append(replace(pick, score=score))
     scored.sort(key=lambda p: (-p.score, p.passage_rank, p.position))
     if similarity is not None and scored:

@@ -29,7 +29,9 @@ def test_unsigned_slack_bodies_of_any_shape_are_a_401(full_app):
 def test_signed_but_odd_slack_bodies_are_a_4xx_not_a_500(full_app):
     """Even a correctly signed body of the wrong shape is the sender's problem."""
     client, _channels, _token = full_app
-    for body in ("[]", '"x"', "42", "null", "[" * 3000 + "]" * 3000, "payload=%5B%5D", "payload=x", "{}"):
+    for body in ("[]", '"x"', "42", "null", "[" * 3000 + "]" * 3000, "payload=%5B%5D", "payload=x", "{}",
+                 '{"event": null}', '{"event": 1}', '{"type": ["x"]}', "payload=%7B%22event%22%3A+null%7D",
+                 '{"type": "block_actions", "actions": [1]}'):
         response = client.post("/slack/events", content=body, headers=signed_headers(body))
         assert 200 <= response.status_code < 500, (body[:20], response.status_code)
 

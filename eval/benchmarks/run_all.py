@@ -22,7 +22,7 @@ POSTGRES = os.environ.get("MENTOR_TEST_POSTGRES_URL", "postgresql+psycopg://post
 
 BENCHMARKS = [
     ["eval.benchmarks.embed_threads"],
-    ["eval.benchmarks.ingest_throughput"],
+    ["eval.benchmarks.ingest_throughput", "--compare"],
     ["eval.benchmarks.query_under_load"],
     ["eval.benchmarks.deploy_load"],
     ["eval.benchmarks.hr_scale", "--skip-sqlite", "--postgres", POSTGRES],

@@ -125,8 +125,11 @@ def main() -> None:
     ensure_org(args.org, args.employees)
     out = RESULTS / "hr_scale.json"
     results = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}  # keep the other backend's run
+    from eval.benchmarks.machine import load_snapshot
+
     results.update({"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
-                                "load_average_at_start": os.getloadavg()[0]}, "period": PERIOD})
+                                "load_average_at_start": os.getloadavg()[0]}, "period": PERIOD,
+                    "load_before": load_snapshot()})
     if not args.skip_sqlite:
         db_file = RESULTS / "tmp" / "hr_bench.db"
         for suffix in ("", "-wal", "-shm"):
@@ -134,7 +137,7 @@ def main() -> None:
         results["sqlite"] = measure(f"sqlite:///{db_file}", args.org, "sqlite")
         print(json.dumps(results["sqlite"], indent=2))
     if args.postgres:
-        results["postgresql"] = postgres_run(args.postgres, args.org)
+        results["postgresql"] = {**postgres_run(args.postgres, args.org), "load_after": load_snapshot()}
         print(json.dumps(results["postgresql"], indent=2))
     RESULTS.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")

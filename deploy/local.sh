@@ -14,6 +14,9 @@ RUN=${MENTOR_DEPLOY_RUN:-$ROOT/deploy/.run}
 API_PORTS=${MENTOR_DEPLOY_API_PORTS:-"8000 8002"}
 API_HOST=${MENTOR_DEPLOY_API_HOST:-127.0.0.1}
 API_WORKERS=${MENTOR_DEPLOY_API_WORKERS:-1}  # processes per API port (mentor serve --workers)
+# Replies are background work (the platform already has its 200); on a shared host they yield the CPU to the API
+# processes, whose acks and synchronous chat answers someone is waiting for. 0 = same priority.
+WORKER_NICE=${MENTOR_DEPLOY_WORKER_NICE:-5}
 CHROMA_PORT=${MENTOR_DEPLOY_CHROMA_PORT:-8001}
 SERVICES=${MENTOR_DEPLOY_SERVICES:-adapters.channels:default_backends}
 MENTOR=${MENTOR_BIN:-$ROOT/.venv/bin/mentor}
@@ -102,7 +105,7 @@ up() {
   start chroma "$CHROMA" run --path "$MENTOR_HOME/chroma-server" --host 127.0.0.1 --port "$CHROMA_PORT"
   wait_for "Chroma server" 60 health "$MENTOR_CHROMA_URL/api/v2/heartbeat"
   "$MENTOR" db upgrade >"$RUN/db-upgrade.log" 2>&1 || { say "mentor db upgrade failed: $RUN/db-upgrade.log"; exit 1; }
-  start worker "$MENTOR" worker --services "$SERVICES"
+  start worker nice -n "$WORKER_NICE" "$MENTOR" worker --services "$SERVICES"
   for port in $API_PORTS; do
     start "api-$port" "$MENTOR" serve --host "$API_HOST" --port "$port" --services "$SERVICES" --workers "$API_WORKERS"
   done

@@ -23,8 +23,10 @@ from eval.metrics import percentile
 
 CONFIGS = {  # name -> environment of the measuring process
     "1 thread": {"MENTOR_EMBED_THREADS": "1"},
-    "2 threads": {"MENTOR_EMBED_THREADS": "2"},
-    "2 threads, passive wait": {"MENTOR_EMBED_THREADS": "2", "OMP_WAIT_POLICY": "PASSIVE"},
+    # libgomp's own default wait (spin, then sleep): what a process got before MENTOR_EMBED_THREADS; an empty
+    # OMP_WAIT_POLICY keeps limit_native_threads from choosing PASSIVE, and libgomp treats it as unset
+    "2 threads, library default wait": {"MENTOR_EMBED_THREADS": "2", "OMP_WAIT_POLICY": ""},
+    "2 threads, passive wait (MENTOR_EMBED_THREADS=2)": {"MENTOR_EMBED_THREADS": "2"},
 }
 
 

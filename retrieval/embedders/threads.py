@@ -61,6 +61,8 @@ def limit_native_threads(count: int | None = None, env: dict[str, str] | None = 
             env.setdefault(name, str(count))
     env[SETTING] = str(count)
     env.setdefault("TOKENIZERS_PARALLELISM", "false" if count == 1 else "true")
+    if count > 1:  # idle OpenMP threads sleep instead of spinning on a core someone else needs
+        env.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     _limit_loaded_libraries(count)
     return count
 

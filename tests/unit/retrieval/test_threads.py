@@ -5,14 +5,26 @@ import sys
 
 import pytest
 
-from retrieval.embedders.threads import (DEFAULT_THREADS, THREAD_VARIABLES, BadThreadSetting, configured_threads,
-                                         limit_native_threads)
+from retrieval.embedders.threads import (
+    DEFAULT_THREADS,
+    THREAD_VARIABLES,
+    BadThreadSetting,
+    configured_threads,
+    limit_native_threads,
+)
 
 
 def test_explicit_setting_overrides_every_library_variable():
     env = {"MENTOR_EMBED_THREADS": "2", "OMP_NUM_THREADS": "8"}
     assert limit_native_threads(env=env) == 2
     assert all(env[name] == "2" for name in THREAD_VARIABLES)
+    assert env["OMP_WAIT_POLICY"] == "PASSIVE"  # more than one thread: idle threads must not spin
+
+
+def test_one_thread_leaves_the_wait_policy_alone():
+    env = {"MENTOR_EMBED_THREADS": "1"}
+    limit_native_threads(env=env)
+    assert "OMP_WAIT_POLICY" not in env
 
 
 def test_without_the_setting_the_default_fills_gaps_and_keeps_what_was_set():

@@ -31,7 +31,7 @@ TARGET_SKIP_FILES_PER_S = 1000
 def raw_throughput(corpus: Path, embedder: str, sample: int) -> dict:
     """Passages/s of the embedder alone, per thread count, each in a fresh process."""
     out = {}
-    for threads in (1, 2):
+    for threads, wait in ((1, None), (2, "PASSIVE"), (2, "")):  # "": libgomp's default wait (spin, then sleep)
         code = ("import json,sys,time\n"
                 "from retrieval.embedders.threads import limit_native_threads\n"
                 f"limit_native_threads({threads})\n"
@@ -45,8 +45,12 @@ def raw_throughput(corpus: Path, embedder: str, sample: int) -> dict:
                 "print(json.dumps({'passages': len(texts), 'seconds': round(s, 2), "
                 "'passages_per_s': round(len(texts) / s, 2)}))")
         env = {**os.environ, "MENTOR_EMBED_THREADS": str(threads)}
+        env.pop("OMP_WAIT_POLICY", None)
+        if wait is not None:
+            env["OMP_WAIT_POLICY"] = wait
         result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-        out[f"{threads} thread{'s' if threads > 1 else ''}"] = json.loads(result.stdout.strip().splitlines()[-1])
+        label = "1 thread" if threads == 1 else f"2 threads, {'passive' if wait else 'library default'} wait"
+        out[label] = json.loads(result.stdout.strip().splitlines()[-1])
     return out
 
 

@@ -6,7 +6,8 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel
 
 from adapters.api.auth import current_employee
-from bot.starters import starters_for_role
+
+SHOWN = 10  # enough to show the range, few enough to read at a glance
 
 
 class StarterOut(BaseModel):
@@ -24,6 +25,14 @@ class StartersOut(BaseModel):
     examples: list[StarterOut]
 
 
+def starters_for_role(role: str) -> list[tuple[str, str]]:
+    """(zh, en) example requests from the tool registry: what only this role can do first, then what everyone can."""
+    from bot.tools.registry import offered
+
+    tools = sorted((t for t in offered(role) if t.examples), key=lambda t: len(t.roles))  # stable within a group
+    return [t.examples[0] for t in tools][:SHOWN]
+
+
 def starters_router() -> APIRouter:
     """One route under /api; the role comes from the HR records of the token's owner, never from the request."""
     router = APIRouter(prefix="/api", tags=["chat"])
@@ -33,7 +42,7 @@ def starters_router() -> APIRouter:
         """Examples for employee / manager / hr / training_specialist; a 404 when HR no longer knows the person."""
         hr = request.app.state.channels.hr
         role = hr.caller_for(employee_id).role if hr is not None else None
-        examples = [StarterOut(zh=s.zh, en=s.en) for s in starters_for_role(role or "employee")]
+        examples = [StarterOut(zh=zh, en=en) for zh, en in starters_for_role(role or "employee")]
         return StartersOut(employee_id=employee_id, role=role, examples=examples)
 
     return router

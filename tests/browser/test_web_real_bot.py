@@ -84,9 +84,9 @@ def starters_shown(page) -> list[str]:
 
 @pytest.mark.parametrize(("employee", "locale", "expected", "absent"), [
     ("E0012", "zh-CN", "年假有几天？", "哪些课程需要重新设计？"),  # an employee: own learning, no analytics
-    ("E0002", "en-US", "How is my team doing on training?", "Which courses need a redesign?"),  # a manager
-    ("E0168", "zh-CN", "销售部本季度培训完成率是多少？", "我团队的学习进度"),  # HR
-    ("E0165", "en-US", "Which courses need a redesign?", "Nudge my team members who are behind"),  # specialist
+    ("E0002", "en-US", "Who on my team is behind?", "Which courses should we redesign?"),  # a manager: team first
+    ("E0168", "zh-CN", "本季度培训专员的KPI", "我的学习进度"),  # HR: analytics first
+    ("E0165", "en-US", "Training specialist KPIs this quarter", "What's my progress?"),  # training specialist
 ])
 def test_empty_page_shows_example_requests_for_the_persons_role(site, chromium, employee, locale, expected, absent):
     """The role comes from the HR records behind the token; the examples are in the browser's language."""

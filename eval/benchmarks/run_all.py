@@ -24,6 +24,7 @@ BENCHMARKS = [
     ["eval.benchmarks.embed_threads"],
     ["eval.benchmarks.ingest_throughput", "--compare"],
     ["eval.benchmarks.query_under_load"],
+    ["eval.benchmarks.embedder_recall"],
     ["eval.benchmarks.deploy_load"],
     ["eval.benchmarks.hr_scale", "--skip-sqlite", "--postgres", POSTGRES],
     ["eval.benchmarks.bot_offline_latency"],

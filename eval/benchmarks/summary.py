@@ -65,6 +65,17 @@ def rows() -> list[tuple[str, str, str, str]]:
         out.append((f"unchanged files skipped ({u['files']:,} files)",
                     f"{_fmt(u['skip_loop_files_per_s'])} files/s (whole command incl. start-up: "
                     f"{_fmt(u['mentor_ingest_files_per_s'])} files/s)", ">= 1,000 files/s", _load(ingest)))
+    recall = _read("embedder_recall")
+    if recall:
+        for embedder, entry in recall["embedders"].items():
+            sets = [k for k in entry if k != "speed"]
+            parts = [f"{k}: hybrid {_fmt(entry[k]['hybrid']['recall_at_5'])} / MRR {_fmt(entry[k]['hybrid']['mrr_at_10'])}, "
+                     f"dense {_fmt(entry[k]['dense']['recall_at_5'])}"
+                     + (f" ({entry[k]['corpus']['failed']} documents refused)" if entry[k]["corpus"]["failed"] else "")
+                     for k in sets]
+            out.append((f"embedder {embedder}: recall@5 on the gold sets; speed (1 thread)",
+                        "; ".join(parts) + f"; {_fmt(entry['speed']['passages_per_s'])} passages/s, query p50 "
+                        f"{_fmt(entry['speed']['query_ms_p50'])} ms", "keep quality to be offered", _load(recall)))
     query = _read("query_under_load")
     if query:
         for name, entry in query["corpora"].items():

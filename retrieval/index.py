@@ -7,7 +7,7 @@ import hashlib
 import logging
 import re
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -74,6 +74,8 @@ class KnowledgeIndex:
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
         self._query_vectors: dict[str, np.ndarray] = {}
         self._query_lock = threading.Lock()
+        self._titles: dict[str, tuple[str, frozenset[str]]] = {}
+        self._titles_generation: str | None = None
         self.catalog = Catalog(directory / "catalog.sqlite3")
         self._cache = EmbeddingCache(embedding_cache or directory / "embedding_cache.sqlite3")
         self._vectors = VectorStore(make_chroma_client(directory / "chroma", chroma_url), embedder, namespace)
@@ -194,8 +196,9 @@ class KnowledgeIndex:
         query_vector = self.query_vector(query) if mode in ("hybrid", "dense") else None
         if query_vector is not None:
             dense_rank, dense_scores = self._dense(query_vector, translation, pool, audience)
-        if mode in ("hybrid", "bm25"):
-            for kw_hit in self._keywords.top(self._keyword_query(query, translation), pool, audience.tags):
+        keyword_query = self._keyword_query(query, translation) if mode in ("hybrid", "bm25") else {}
+        if keyword_query:
+            for kw_hit in self._keywords.top(keyword_query, pool, audience.tags):
                 keyword_rank.append(kw_hit.chunk_id)
                 keyword_scores[kw_hit.chunk_id] = kw_hit.score
         if mode == "dense":
@@ -204,7 +207,7 @@ class KnowledgeIndex:
             fused = [(cid, keyword_scores[cid]) for cid in keyword_rank]
         else:
             rankings, weights = [dense_rank, keyword_rank], [DENSE_WEIGHT, KEYWORD_WEIGHT]
-            titled = self._title_ranking(query, translation, list(dict.fromkeys(dense_rank + keyword_rank)))
+            titled = self._title_ranking(query, keyword_query, list(dict.fromkeys(dense_rank + keyword_rank)))
             if titled:
                 rankings.append(titled)
                 weights.append(TITLE_MATCH_WEIGHT)
@@ -227,32 +230,43 @@ class KnowledgeIndex:
             passages = self._fill_dense_scores(passages, query_vector)
         return passages
 
-    def _title_ranking(self, query: str, translation: str, candidates: list[str]) -> list[str]:
+    def _title_ranking(self, query: str, terms: Mapping[str, float], candidates: list[str]) -> list[str]:
         """Candidates ordered by how much of the query their document's title names (year, site, department...).
 
         Archives hold one page per year and department written from one template; the body text barely differs,
         the title says which version it is. A year the query names that the title contradicts ranks last."""
         if not TITLE_MATCH_WEIGHT:
             return []
+        generation = self._keywords.generation
+        if generation != self._titles_generation:  # something was published (maybe by another process)
+            self._titles.clear()
+            self._titles_generation = generation
         chunks = self.catalog.chunks(candidates)
-        titles = {src: (d.title if d else "") for src in {c.source for c in chunks.values()}
-                  for d in [self.catalog.document(src)]}
-        if not _versions_among(titles.values(), self.tokenizer):
+        titles = {src: self._title_terms(src) for src in {c.source for c in chunks.values()}}
+        if not _versions_among(set(titles.values())):
             return []  # distinct topics: the titles are already in the BM25 text, counting them again only adds noise
-        terms = set(self.tokenizer.tokens(query)) | set(self.tokenizer.tokens(translation))
+        idf = self._keywords.idfs(terms)
         years = set(_YEAR.findall(query))
-        scored = []
-        for position, cid in enumerate(candidates):
-            chunk = chunks.get(cid)
-            if chunk is None:
-                continue
-            title = titles.get(chunk.source, "")
-            title_terms = set(self.tokenizer.tokens(title))
-            named = sum(self.keyword_idf(t) for t in terms & title_terms)
+        by_source = {}
+        for source, (title, title_terms) in titles.items():
             title_years = set(_YEAR.findall(title))
             clash = bool(years and title_years and not years & title_years)
-            scored.append((clash, -named, position, cid))
+            by_source[source] = (clash, -sum(idf[t] for t in title_terms if t in idf))
+        scored = [(*by_source[chunks[cid].source], position, cid) for position, cid in enumerate(candidates)
+                  if cid in chunks]
         return [item[3] for item in sorted(scored)]
+
+    def _title_terms(self, source: str) -> tuple[str, frozenset[str]]:
+        """A document's title and its terms, remembered until the keyword index's next generation."""
+        cached = self._titles.get(source)
+        if cached is None:
+            document = self.catalog.document(source)
+            title = document.title if document else ""
+            cached = (title, frozenset(self.tokenizer.tokens(title)))
+            if len(self._titles) >= 50_000:
+                self._titles.clear()
+            self._titles[source] = cached
+        return cached
 
     def _keyword_query(self, query: str, translation: str) -> dict[str, float]:
         """The reader's own terms at full weight; lexicon translations and synonyms (年假 -> 年休假) count less."""
@@ -373,9 +387,9 @@ class KnowledgeIndex:
         self._cache.close()
 
 
-def _versions_among(titles, tokenizer: Tokenizer) -> bool:
+def _versions_among(titles: set[tuple[str, frozenset[str]]]) -> bool:
     """True when most candidate documents have a near-twin title (the same page for another year, site or team)."""
-    sets = [set(tokenizer.tokens(t)) for t in titles if t]
+    sets = [terms for title, terms in titles if title]
     if len(sets) < 2:
         return False
     twins = sum(1 for i, a in enumerate(sets)

@@ -73,10 +73,20 @@ class KeywordSearcher:
                 mask |= tag_mask
         return loaded.index.top(query_tokens, k, mask)
 
+    def idfs(self, terms) -> dict[str, float]:
+        """IDF of several terms from one generation (one pointer read instead of one per term)."""
+        loaded = self._current()
+        return {t: (loaded.index.idf(t) if loaded.index else 0.0) for t in terms}
+
     def idf(self, term: str) -> float:
         """IDF of a term in the current generation."""
         loaded = self._current()
         return loaded.index.idf(term) if loaded.index else 0.0
+
+    @property
+    def generation(self) -> str | None:
+        """The loaded generation's name: it changes whenever ingestion publishes, here or in another process."""
+        return self._current().generation
 
     @property
     def size(self) -> int:

@@ -50,6 +50,9 @@ class LLMSettings(BaseSettings):
     api_key: SecretStr = Field(SecretStr(""), description="API key for the LLM endpoint.")
     model: str = Field("gpt-4o-mini", description="Chat model name.")
     timeout_s: float = Field(30.0, description="Seconds before a slow LLM call falls back to the offline engine.")
+    tool_mode: Literal["agent", "routed"] = Field(
+        "agent", description="agent: the model picks tools (capable models); routed: the offline router picks the tool, "
+                             "the model fills its arguments and words the reply (small local models, llama.cpp).")
 
 
 class SlackSettings(BaseSettings):

@@ -209,7 +209,7 @@ def build_chat_service(settings: Settings, hr_service: HRService | None = None,
 
         chat_model = build_chat_model(settings.llm.base_url, settings.llm.api_key.get_secret_value(),
                                       settings.llm.model, settings.llm.timeout_s)
-    return assemble_chat_service(hr_service, index, hr_service.engine, chat_model)
+    return assemble_chat_service(hr_service, index, hr_service.engine, chat_model, tool_mode=settings.llm.tool_mode)
 
 
 # server and worker ----------------------------------------------------------------------------------------------

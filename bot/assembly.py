@@ -21,13 +21,21 @@ if TYPE_CHECKING:
     from retrieval.index import KnowledgeIndex
 
 
-def assemble_chat_service(hr: HRService, index: KnowledgeIndex, engine: Engine, chat_model=None) -> ChatService:
-    """hr: HRService; index: KnowledgeIndex; engine: the database holding HR and bot tables; chat_model: LLM or None."""
+def assemble_chat_service(hr: HRService, index: KnowledgeIndex, engine: Engine, chat_model=None,
+                          tool_mode: str = "agent") -> ChatService:
+    """hr: HRService; index: KnowledgeIndex; engine: the database holding HR and bot tables; chat_model: LLM or None;
+    tool_mode: "agent" (the model picks tools) or "routed" (the router picks, the model fills arguments and words)."""
     catalog = load_catalog(engine)
     deps = ToolDeps(hr=hr, index=index, quizzes=QuizGenerator(index, chat_model),
                     quiz_sessions=QuizSessionStore(engine), names=names_of(catalog))
     agent = None
-    if chat_model is not None:
+    if chat_model is not None and tool_mode == "routed":
+        from bot.agent.routed_agent import RoutedAgent
+
+        agent = RoutedAgent(chat_model)
+    elif chat_model is not None:
+        if tool_mode != "agent":
+            raise ValueError(f"unknown LLM tool mode {tool_mode!r}: use 'agent' or 'routed' (MENTOR_LLM_TOOL_MODE)")
         from bot.agent.llm_agent import LLMAgent
 
         agent = LLMAgent(chat_model)

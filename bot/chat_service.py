@@ -133,7 +133,7 @@ class ChatService:
     def _agent_turn(self, msg, toolkit: Toolkit, ctx: TurnContext, understood) -> tuple[EngineReply | None, str | None]:
         """One LLM turn; (None, notice) to answer offline when the model is down, garbled or skipped a needed tool."""
         try:
-            outcome = self.agent.run(toolkit, msg.text, self._history(msg))
+            outcome = self.agent.run(toolkit, msg.text, self._history(msg), understood=understood)
         except AgentUnavailable as exc:
             log.warning("LLM unavailable (%s); answering offline", exc)
             toolkit.calls.clear()

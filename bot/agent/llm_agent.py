@@ -66,8 +66,9 @@ class LLMAgent:
         self.model, self.max_steps = model, max_steps
         self.history_turns, self.history_tokens = history_turns, history_tokens
 
-    def run(self, toolkit: Toolkit, text: str, history: list[Turn]) -> AgentOutcome:
-        """Answer one message, or raise AgentUnavailable when the model is down, slow or incoherent."""
+    def run(self, toolkit: Toolkit, text: str, history: list[Turn], understood=None) -> AgentOutcome:
+        """Answer one message, or raise AgentUnavailable when the model is down, slow or incoherent (the router's
+        `understood` is not used: the model picks its tools)."""
         ctx = toolkit.ctx
         employee = toolkit.deps.hr.employee_by_id(ctx.employee_id)
         prompt = system_prompt(getattr(employee, "name", ctx.employee_id), ctx.caller.role, ctx.caller.department_id,

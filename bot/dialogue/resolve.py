@@ -15,6 +15,7 @@ from bot.routing import intents as I
 KEEPABLE = ("my_progress", "team_progress", "explain_kpi", "completion_report", "specialist_kpis",
             "course_satisfaction", "course_health", "kirkpatrick", "recommend_courses", "course_catalog",
             "session_info", "enroll", "withdraw", "nudge_team")
+CONTEXT_CONFIDENCE = 0.15  # the classifier's first choice is taken at this level when the thread is about figures
 _PERSON_LEVEL = {"team_progress": "my_progress"}  # a follow-up naming one person moves to that person's view
 _SCOPE_KEYS = ("employee", "team", "department")
 _CONTINUATION = re.compile(r"^(那|那么|还有|另外|再|换成|and\b|also\b|what about\b|how about\b|then\b|same\b|ok,?\s|"
@@ -76,6 +77,10 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
         intent, follow_up = state.intent, True
         slots = {**_inheritable(state.args), **router.slots_for(intent, text, today)}
         _loose_department(router, text, slots, state)
+    elif not routed.confident and routed.best in KEEPABLE and state.intent in KEEPABLE \
+            and routed.confidence >= CONTEXT_CONFIDENCE:
+        intent = routed.best  # unsure on its own, but in a conversation about figures its first guess stands
+        slots = router.slots_for(intent, text, today)
     elif is_elliptical(text) and intent == state.intent and intent in KEEPABLE:
         follow_up = True
         slots = {**_inheritable(state.args), **slots}

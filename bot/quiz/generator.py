@@ -50,9 +50,11 @@ class QuizGenerator:
         return passages
 
     def generate(self, audience: Audience, course: str | None = None, topic: str | None = None, n: int = 5,
-                 seed: int = 7) -> tuple[Quiz, QuizReport]:
-        """A quiz of up to n valid items and the report of what was dropped."""
-        passages = self.material(audience, course, topic)
+                 seed: int = 7, language: str | None = None) -> tuple[Quiz, QuizReport]:
+        """A quiz of up to n valid items and the report of what was dropped; with the reader's `language`, material
+        in that language is preferred and the instructions around quoted material are written in it."""
+        reader_language = language
+        passages = _prefer_language(self.material(audience, course, topic), reader_language)
         chunks = {p.chunk_id: p.text for p in passages}
         language = _majority_language(passages)
         report = QuizReport()
@@ -68,7 +70,8 @@ class QuizGenerator:
                 log.warning("LLM quiz generation failed (%s); using the offline builder", type(exc).__name__)
         if len(kept) < n:
             seen = {(i.evidence, i.kind) for i in kept}
-            fresh = (i for i in OfflineQuizBuilder(passages, seed).candidates() if (i.evidence, i.kind) not in seen)
+            builder = OfflineQuizBuilder(passages, seed, frame_language=reader_language)
+            fresh = (i for i in builder.candidates() if (i.evidence, i.kind) not in seen)
             kept += self._keep_valid(fresh, chunks, n - len(kept), report)
         report.kept = len(kept)
         return Quiz(topic=course or topic or "", items=kept, course=course, language=language, mode=mode), report
@@ -87,6 +90,14 @@ class QuizGenerator:
             if len(kept) >= want:
                 break
         return kept
+
+
+def _prefer_language(passages: list[Passage], language: str | None, enough: int = 3) -> list[Passage]:
+    """The passages in the reader's language when there are enough of them to quiz on, else all of them."""
+    if not language:
+        return passages
+    own = [p for p in passages if (p.language or detect_language(p.text)) == language]
+    return own if len(own) >= enough else passages
 
 
 def _majority_language(passages: list[Passage]) -> str:

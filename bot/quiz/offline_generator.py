@@ -29,9 +29,11 @@ def _text(zh: str, en: str, lang: str) -> str:
 class OfflineQuizBuilder:
     """Turns the facts of a course's chunks into candidate items, in an order that mixes kinds and sources."""
 
-    def __init__(self, passages: list[Passage], seed: int = 7):
-        """Extract facts once and collect same-type distractor pools from the whole material."""
+    def __init__(self, passages: list[Passage], seed: int = 7, frame_language: str | None = None):
+        """Extract facts once and collect same-type distractor pools from the whole material; the words around the
+        quoted material (instructions, hints) are in `frame_language` (the reader's) when given."""
         self.facts = extract_facts(passages)
+        self._frame_language = frame_language
         self._random = random.Random(seed)
         self._numbers_by_unit: dict[str, list[str]] = {}
         for fact in self.facts:
@@ -66,10 +68,11 @@ class OfflineQuizBuilder:
         """Fields every item shares: the citation and the language."""
         lang = fact.passage.language or detect_language(fact.sentence)
         heading = fact.passage.heading or fact.passage.title
+        frame = self._frame_language or lang
         explanation = _text(f"依据《{fact.passage.title}》{heading}：“{fact.sentence}”",
-                            f"From \"{fact.passage.title}\" ({heading}): \"{fact.sentence}\"", lang)
+                            f"From \"{fact.passage.title}\" ({heading}): \"{fact.sentence}\"", frame)
         hint = _text(f"提示：复习《{fact.passage.title}》中的“{heading}”一节。",
-                     f"Hint: review the section \"{heading}\" of \"{fact.passage.title}\".", lang)
+                     f"Hint: review the section \"{heading}\" of \"{fact.passage.title}\".", frame)
         return QuizItem(chunk_id=fact.passage.chunk_id, source=fact.passage.source, title=fact.passage.title,
                         heading=fact.passage.heading, evidence=fact.sentence, language=lang, explanation=explanation,
                         hint=hint, **fields)
@@ -98,7 +101,7 @@ class OfflineQuizBuilder:
         options = [fact.span, *distractors]
         self._random.shuffle(options)
         lang = fact.passage.language or detect_language(fact.sentence)
-        question = _text(prompt_zh, prompt_en, lang) + stem
+        question = _text(prompt_zh, prompt_en, self._frame_language or lang) + stem
         return self._base(fact, kind="mcq", question=question, stem=stem, options=options,
                           answer=LETTERS[options.index(fact.span)], difficulty=difficulty)
 
@@ -114,7 +117,7 @@ class OfflineQuizBuilder:
                 make_false = False
                 statement = fact.sentence
         lang = fact.passage.language or detect_language(fact.sentence)
-        question = _text("判断对错：", "True or false: ", lang) + statement
+        question = _text("判断对错：", "True or false: ", self._frame_language or lang) + statement
         return self._base(fact, kind="true_false", question=question, stem=statement,
                           answer="false" if make_false else "true", difficulty=1)
 
@@ -124,7 +127,7 @@ class OfflineQuizBuilder:
             return None
         stem = fact.sentence.replace(fact.span, BLANK, 1)
         lang = fact.passage.language or detect_language(fact.sentence)
-        question = _text("填空：", "Fill in the blank: ", lang) + stem
+        question = _text("填空：", "Fill in the blank: ", self._frame_language or lang) + stem
         return self._base(fact, kind="cloze", question=question, stem=stem, answer=fact.span,
                           difficulty=2 if fact.kind == "number" else 3)
 

@@ -29,3 +29,4 @@ class Routed:
     slots: dict[str, Any] = field(default_factory=dict)
     confidence: float = 0.0
     confident: bool = False  # the classifier was sure enough to name a tool (else search or help by default)
+    best: str = ""  # the classifier's own first choice, kept when it was not sure enough to act on it

@@ -43,11 +43,13 @@ class IntentRouter:
         if not stripped:
             return I.Routed(I.HELP, {}, 1.0, True)
         scores = self.probabilities(stripped)
-        intent = max(scores, key=scores.__getitem__)
-        confidence = scores[intent]
+        best = max(scores, key=scores.__getitem__)
+        confidence = scores[best]
+        intent = best
         if confidence < MIN_CONFIDENCE:
             intent = I.SEARCH_KNOWLEDGE if _QUESTIONISH.search(stripped) or len(stripped) >= 6 else I.HELP
-        return I.Routed(intent, self.slots_for(intent, stripped, today), confidence, confidence >= MIN_CONFIDENCE)
+        return I.Routed(intent, self.slots_for(intent, stripped, today), confidence, confidence >= MIN_CONFIDENCE,
+                        best)
 
     def slots_for(self, intent: str, text: str, today: date | None = None) -> dict:
         """The slots a message fills for a given intent (the tool registry says which slots the intent takes)."""

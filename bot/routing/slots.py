@@ -41,7 +41,7 @@ _NEGATION = re.compile(r"\b(not|don'?t|isn'?t|aren'?t|doesn'?t|no)\b|n't\b")
 
 
 _ONLY = [("overdue", re.compile(r"逾期|过期|超期|overdue|past due|late\b")),
-         ("behind", re.compile(r"落后|拖后腿|掉队|没跟上|behind|falling behind|lagging|stragglers?")),
+         ("behind", re.compile(r"落后|拖了?.{0,2}后腿|拉低|掉队|没跟上|behind|falling behind|lagging|stragglers?")),
          ("open", re.compile(r"没完成|未完成|没学完|还没(学|做)完|还差|剩下|unfinished|not (yet )?(finished|done|completed)|"
                              r"still (open|to do)|outstanding|left to")),
          ("completed", re.compile(r"(已经|已)(完成|学完)|完成了哪些|学完了哪些|\b(finished|completed|done) (ones|courses)\b|"

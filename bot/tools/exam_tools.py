@@ -62,7 +62,8 @@ def confirm_exam(deps, ctx: TurnContext, pending: dict) -> ToolResult:
         if not preview.can_start:
             return ToolResult("start_exam", subject, False, preview.to_text(ctx.language), private=True,
                               act="refused", subject=subject, error=preview.refusal.code)
-        quiz, _report = deps.quizzes.generate(ctx.audience, course=course, n=preview.question_count)
+        quiz, _report = deps.quizzes.generate(ctx.audience, course=course, n=preview.question_count,
+                                              language=ctx.language)
         if len(quiz.items) < preview.question_count:
             raise NoMaterial(course)
         started = deps.hr.start_exam(ctx.caller, course)

@@ -69,7 +69,8 @@ def generate_quiz(deps, ctx: TurnContext, args: QuizArgs) -> ToolResult:
                                                                   "Which course should I quiz you on? e.g. \"quiz me on "
                                                                   "SEC-101\"."), act="clarify")
     try:
-        quiz, report = deps.quizzes.generate(ctx.audience, course=course, topic=args.topic, n=args.n)
+        quiz, report = deps.quizzes.generate(ctx.audience, course=course, topic=args.topic, n=args.n,
+                                             language=ctx.language)
     except NoMaterial:
         return ToolResult("generate_quiz", logged, False,
                           ctx.say("我没有找到这门课你可以查看的资料，暂时出不了题。",

@@ -10,7 +10,31 @@ _EN_RUN = re.compile(r"(?:\b[A-Za-z][A-Za-z'’-]{1,}\b[\s,;:()/-]*){4,}")
 _PREVIEWS = ("enroll_preview", "withdraw_preview", "exam_preview")
 
 
-def check_turn(expect: dict, reply, language: str, proper_names: list[str], quiz_open: bool) -> list[str]:
+class Quotes:
+    """The knowledge base's own wording: text quoted from it as written (a quiz question from English material in a
+    Chinese reply, a cited Chinese sentence in an English reply) is not counted against the reply's language."""
+
+    def __init__(self, texts: list[str]):
+        """Index every run of four English words and every Chinese stretch of the material."""
+        self._grams: set[tuple[str, ...]] = set()
+        self._chinese: list[str] = []
+        for text in texts:
+            words = re.findall(r"[a-z0-9']+", text.lower())
+            self._grams.update(tuple(words[i:i + 4]) for i in range(len(words) - 3))
+            self._chinese.append("".join(_CJK.findall(text)))
+
+    def english(self, run: str) -> bool:
+        """True when every four-word window of the run occurs in the material."""
+        words = re.findall(r"[a-z0-9']+", run.lower())
+        return len(words) >= 4 and all(tuple(words[i:i + 4]) in self._grams for i in range(len(words) - 3))
+
+    def chinese(self, run: str, at_least: int = 6) -> bool:
+        """True for a Chinese stretch of at least `at_least` characters found in the material."""
+        return len(run) >= at_least and any(run in text for text in self._chinese)
+
+
+def check_turn(expect: dict, reply, language: str, proper_names: list[str], quiz_open: bool,
+               quotes: Quotes | None = None) -> list[str]:
     """The reasons this turn is wrong (empty when it is right)."""
     failures = []
     want, got = expect["act"], reply.act
@@ -33,7 +57,7 @@ def check_turn(expect: dict, reply, language: str, proper_names: list[str], quiz
         if s.lower() in lowered:
             failures.append(f"not_contains: has {s!r}")
     wanted_language = expect.get("lang", language)
-    problem = language_problem(text, wanted_language, reply.citations, proper_names)
+    problem = language_problem(text, wanted_language, reply.citations, proper_names, quotes)
     if problem:
         failures.append(f"lang: {problem}")
     return failures
@@ -57,15 +81,22 @@ def _evidence(act: str, reply, quiz_open: bool) -> list[str]:
     return []
 
 
-def language_problem(text: str, language: str, citations, proper_names: list[str]) -> str:
+def language_problem(text: str, language: str, citations, proper_names: list[str], quotes: Quotes | None = None) -> str:
     """Why the reply is not in the expected language, or "" when it is. Quoted sources, their titles, people,
     course titles, venues, codes and ids are left out first: they are shown as written."""
     residue = text
+    cited = Quotes([" ".join(filter(None, (c.text, c.title, c.heading))) for c in citations or []])
     for citation in citations or []:
         for piece in (citation.text, citation.title, citation.heading, citation.source):
             for sentence in re.split(r"(?<=[。！？.!?;；\n])", piece or ""):
                 if len(sentence.strip()) >= 4:
                     residue = residue.replace(sentence.strip(), " ")
+    for run in re.findall(r"[\u4e00-\u9fff]+", residue):
+        if cited.chinese(run, at_least=1) or (quotes is not None and quotes.chinese(run)):
+            residue = residue.replace(run, " ")
+    for run in [m.group(0) for m in _EN_RUN.finditer(residue)]:
+        if cited.english(run) or (quotes is not None and quotes.english(run)):
+            residue = residue.replace(run, " ")
     residue = "\n".join(line for line in residue.splitlines() if not line.lstrip().startswith(">"))
     for name in proper_names:
         residue = residue.replace(name, " ")

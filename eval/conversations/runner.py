@@ -42,7 +42,7 @@ def _play(script: dict, world: World, service, latencies: list[float]) -> dict:
         reply = service.handle(message)
         latencies.append((time.perf_counter() - started) * 1000)
         quiz_open = service.deps.quiz_sessions.current(channel, thread, who) is not None
-        failures = check_turn(turn["expect"], reply, script["lang"], world.proper_names, quiz_open)
+        failures = check_turn(turn["expect"], reply, script["lang"], world.proper_names, quiz_open, world.quotes)
         turns.append({"say": turn.get("say"), "press": turn.get("press"), "expect": turn["expect"], "ok": not failures,
                       "failures": failures, "got": {"act": reply.act, "subject": reply.subject,
                                                     "tools": [t.name for t in reply.tools], "text": reply.text}})

@@ -26,6 +26,7 @@ class World:
     engine: object
     now: datetime
     proper_names: list[str] = field(default_factory=list)  # people, course titles, venues, trainers
+    quotes: object = None  # eval.conversations.checks.Quotes over the knowledge base's text
 
 
 class Worlds:
@@ -33,7 +34,14 @@ class Worlds:
 
     def __init__(self, folder: Path, index, proper_names: list[str]):
         """folder holds template.db (the sample organisation, migrated and imported)."""
+        from eval.conversations.checks import Quotes
+
         self.folder, self.index, self.proper_names = folder, index, proper_names
+        passages = _all_passages(index)
+        self.quotes = Quotes([p.text for p in passages])
+        headings = {part.strip() for p in passages for part in (p.heading or "").split(">") if len(part.strip()) >= 2}
+        titles = {p.title for p in passages if p.title}
+        self.proper_names = sorted(set(proper_names) | headings | titles, key=len, reverse=True)
         self._count = 0
 
     @contextmanager
@@ -48,7 +56,7 @@ class Worlds:
         moment = now or DEFAULT_NOW
         try:
             yield World(build_hr_service(None, engine, clock=lambda: moment), self.index, engine, moment,
-                        self.proper_names)
+                        self.proper_names, self.quotes)
         finally:
             engine.dispose()
             path.unlink(missing_ok=True)
@@ -72,6 +80,14 @@ def sample_worlds(kb: Path = SAMPLE_KB, org: Path = SAMPLE_ORG) -> Iterator[Worl
         finally:
             engine.dispose()
         yield Worlds(folder, index, names)
+
+
+def _all_passages(index) -> list:
+    """Every chunk of the knowledge base, whoever may read it (the checker only compares wording)."""
+    from retrieval.types import Audience
+
+    tags = set().union(*(set(d.audience) for d in index.catalog.documents())) or {"all"}
+    return index.passages(audience=Audience(frozenset(tags)), limit=1_000_000)
 
 
 def _proper_names(engine) -> list[str]:

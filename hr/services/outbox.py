@@ -8,11 +8,12 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from sqlalchemy import func
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from hr.db import session_scope
-from hr.models import NotificationLog
+from hr.models import Course, Enrollment, NotificationLog
 from hr.notify import DeliveryError, DeliveryOff, Notification, Notifier, Receipt
 from hr.policy.model import NotificationRules
 from hr.repositories import notification_repo, org_repo
@@ -132,17 +133,12 @@ def pending_count(db: Session) -> int:
 
 def status_counts(db: Session) -> dict[str, int]:
     """How many notices are in each state."""
-    from sqlalchemy import func
-    from sqlmodel import select
-
     rows = db.exec(select(NotificationLog.status, func.count()).group_by(NotificationLog.status)).all()
     return {status: int(count) for status, count in rows}
 
 
 def recent(db: Session, status: str, limit: int = 20) -> list[NotificationLog]:
     """The latest notices in a state (e.g. failed ones, with their reasons)."""
-    from sqlmodel import select
-
     query = select(NotificationLog).where(NotificationLog.status == status)
     return list(db.exec(query.order_by(NotificationLog.id.desc()).limit(limit)))
 
@@ -150,10 +146,6 @@ def recent(db: Session, status: str, limit: int = 20) -> list[NotificationLog]:
 def requeue_unconfirmed_overdue(db: Session, *, now: datetime) -> int:
     """Overdue notices marked "sent" before the outbox kept receipts (no channel, no message id) whose course is still
     overdue go back to pending with their text rebuilt, so a channel configured now delivers them."""
-    from sqlmodel import select
-
-    from hr.models import Course, Enrollment
-
     rows = db.exec(select(NotificationLog).where(NotificationLog.kind == "overdue", NotificationLog.status == "sent",
                                                  NotificationLog.message_id.is_(None))).all()
     requeued = 0

@@ -102,6 +102,67 @@ def llm_protocol(base_url: str = typer.Option(..., help="OpenAI-compatible /v1 b
         raise typer.Exit(code=1)
 
 
+class ObservedTurns:
+    """Wraps each real ChatService the conversation eval builds and notes, per turn, what the LLM path did: whether
+    the model answered or the turn fell back offline (and the notice), the tools with their arguments, and the time."""
+
+    def __init__(self) -> None:
+        """An empty log; one entry per handled message, in order."""
+        self.turns: list[dict] = []
+
+    def wrap(self, service):
+        """The same service, its `handle` timed and noted (everything else passes through untouched)."""
+        log = self.turns
+
+        class Observed:
+            """Delegates to the real ChatService."""
+
+            def __getattr__(self, name):
+                """deps, history... straight from the real service."""
+                return getattr(service, name)
+
+            def handle(self, msg):
+                """Run the real turn; note mode, notice, tools and seconds."""
+                started = time.perf_counter()
+                reply = service.handle(msg)
+                log.append({"thread": msg.thread_id, "say": msg.text, "mode": reply.mode, "notice": reply.notice,
+                            "act": reply.act, "tools": [{"name": t.name, "args": t.args, "ok": t.ok} for t in reply.tools],
+                            "seconds": round(time.perf_counter() - started, 1)})
+                return reply
+
+        return Observed()
+
+
+def conversation_service(base_url: str, model: str, api_key: str, timeout_s: float, tool_mode: str,
+                         observed: ObservedTurns, max_tokens: int = 400):
+    """`make_service` for `mentor eval conversations --base-url`: the product's ChatService in LLM mode, per world."""
+    from bot.agent.model_factory import build_chat_model
+    from bot.assembly import assemble_chat_service
+
+    chat_model = build_chat_model(base_url, api_key, model, timeout_s, max_tokens=max_tokens)
+
+    def make(world):
+        """The real service over this world's parts, with the model attached."""
+        return observed.wrap(assemble_chat_service(world.hr, world.index, world.engine, chat_model,
+                                                   tool_mode=tool_mode))
+
+    return make
+
+
+def require_endpoint(base_url: str, api_key: str, timeout_s: float = 10.0) -> list[str]:
+    """The model ids a server lists at /models; a clear error when nothing answers there (before a long run)."""
+    import httpx
+
+    try:
+        response = httpx.get(base_url.rstrip("/") + "/models", timeout=timeout_s,
+                             headers={"Authorization": f"Bearer {api_key or 'not-needed'}"})
+        response.raise_for_status()
+    except httpx.HTTPError as exc:
+        raise RuntimeError(f"no OpenAI-compatible server answers at {base_url}/models ({type(exc).__name__}); start "
+                           "one (bot/README.md, 'LLM mode with a local model') or fix --base-url") from exc
+    return [m.get("id", "") for m in response.json().get("data", [])]
+
+
 if __name__ == "__main__":
     import sys
 

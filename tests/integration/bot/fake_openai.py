@@ -36,6 +36,10 @@ class FakeOpenAI:
             def log_message(self, *args) -> None:
                 """Keep test output quiet."""
 
+            def do_GET(self) -> None:
+                """`/v1/models`: the one model this fake serves (clients check the server is up)."""
+                self._send(200, json.dumps({"object": "list", "data": [{"id": "fake-model", "object": "model"}]}).encode())
+
             def do_POST(self) -> None:
                 """Record the request body and play the next step."""
                 body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")

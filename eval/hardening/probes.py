@@ -229,13 +229,17 @@ def _send(client, result: ProbeResult, method: str, path: str, **kwargs) -> None
     """One request; a 5xx (except the deliberate 503 'not wired here'), a timeout or a broken connection fails."""
     import httpx
 
-    result.tries += 1
     try:
         response = client.request(method, path, timeout=30, **kwargs)
+    except httpx.LocalProtocolError:  # the client refused to send it (e.g. a header value HTTP cannot carry)
+        result.statuses["not sendable"] = result.statuses.get("not sendable", 0) + 1
+        return
     except httpx.HTTPError as error:
+        result.tries += 1
         result.statuses["error"] = result.statuses.get("error", 0) + 1
         result.fail(f"{method} {path}: {type(error).__name__}")
         return
+    result.tries += 1
     key = str(response.status_code)
     result.statuses[key] = result.statuses.get(key, 0) + 1
     if response.status_code >= 500 and response.status_code != 503:

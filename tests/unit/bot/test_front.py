@@ -1,0 +1,56 @@
+"""The deterministic front: confirmations, quiz answers and exits, greetings; everything else goes to the router."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue.front import decide
+from bot.dialogue.state import DialogueState
+from bot.quiz.model import QuizItem
+
+PENDING = DialogueState(pending={"op": "enroll", "course": "AI-101", "employees": ["E0056"]})
+
+
+def item(kind: str) -> QuizItem:
+    """A question of one kind (only its kind and options matter to the front)."""
+    options = ["30 天", "15 天", "7 天", "60 天"] if kind == "mcq" else []
+    return QuizItem(kind=kind, question="q", answer="A" if kind == "mcq" else "true", explanation="", difficulty=1,
+                    chunk_id="c", source="s", title="t", heading="h", evidence="e", options=options)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("确认", "confirm"), ("yes, go ahead", "confirm"), ("好的，发吧", "confirm"), ("可以，报名吧", "confirm"),
+    ("取消", "cancel"), ("actually no, don't", "cancel"), ("等等，先不退了", "cancel"), ("还是算了", "cancel"),
+    ("yes but what about the other course?", "route"), ("好，那再看看我的进度", "route"), ("我的学习进度", "route"),
+])
+def test_a_pending_change_is_confirmed_or_cancelled_only_by_a_plain_yes_or_no(text, kind):
+    assert decide(text, None, PENDING, None).kind == kind
+
+
+def test_yes_without_anything_pending_is_not_a_confirmation():
+    assert decide("yes", None, DialogueState(), None).kind == "route"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("算了，不做了", "quiz_exit"), ("先不做了，回头再说", "quiz_exit"), ("退出测验", "quiz_exit"), ("stop the quiz", "quiz_exit"),
+    ("cancel", "quiz_exit"), ("I'm done, let's stop here", "quiz_exit"), ("不知道", "quiz_give_up"),
+    ("I don't know", "quiz_give_up"), ("B", "quiz_answer"), ("我选C", "quiz_answer"), ("15 天", "quiz_answer"),
+    ("What are the four SPIN question types?", "route"), ("停车位怎么申请", "route"),
+])
+def test_with_a_quiz_open_answers_and_exits_in_both_languages(text, kind):
+    assert decide(text, None, DialogueState(), item("mcq")).kind == kind
+
+
+def test_true_false_and_cloze_answers():
+    assert decide("对", None, DialogueState(), item("true_false")).value == {"answer": "true"}
+    assert decide("false", None, DialogueState(), item("true_false")).kind == "quiz_answer"
+    assert decide("12 characters", None, DialogueState(), item("cloze")).kind == "quiz_maybe_answer"
+    assert decide("how many characters do passwords need?", None, DialogueState(), item("cloze")).kind == "route"
+
+
+def test_buttons_and_greetings():
+    assert decide("", {"kind": "confirm", "value": PENDING.pending}, DialogueState(), None).value == PENDING.pending
+    assert decide("", {"kind": "quiz_answer", "value": {"answer": "B"}}, DialogueState(), item("mcq")).value == \
+        {"answer": "B"}
+    assert decide("你好", None, DialogueState(), None).kind == "help"
+    assert decide("hello, what's my KPI?", None, DialogueState(), None).kind == "route"

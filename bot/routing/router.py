@@ -13,7 +13,7 @@ from bot.routing.examples import training_examples
 from bot.routing.semantic import QueryEncoder
 from bot.routing.slots import DEFAULT_EMPLOYEE_ID, SlotFiller
 
-MIN_CONFIDENCE = 0.35  # below this the message is not a known request (leave-one-set-out; eval/routing/README.md)
+MIN_CONFIDENCE = 0.35  # below this a message is not a known request (why 0.35: eval/routing/README.md)
 _QUESTIONISH = re.compile(r"[?？]|吗|呢|什么|怎么|如何|多少|几|哪|是否|能否|可以|"
                           r"\b(what|how|why|when|where|which|who|can|is|are|do|does|should)\b", re.IGNORECASE)
 

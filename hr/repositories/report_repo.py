@@ -167,29 +167,46 @@ def team_open_enrollments(db: Session, manager_id: str, due_before: date, start:
     return _run(db, sql, {"manager_id": manager_id, "due_before": due_before, "start": start, "end": end})
 
 
+def _flag(rule: CountingRule) -> str:
+    """1 when the rule counts the row, else 0: a grouping key, so the rule is evaluated once per row."""
+    return f"CASE WHEN {rule.condition} THEN 1 ELSE 0 END"
+
+
+def _split(rows: list[tuple]) -> dict[str, CompletionCounts]:
+    """Fold (key, counted flag, enrollments, completed) rows into counted and optional figures per key."""
+    totals: dict[str, list[int]] = {}
+    for key, counted, due, done in rows:
+        slot = totals.setdefault(key, [0, 0, 0, 0])
+        offset = 0 if int(counted) else 2
+        slot[offset] += int(due or 0)
+        slot[offset + 1] += int(done or 0)
+    return {key: CompletionCounts(*values) for key, values in totals.items()}
+
+
+_DONE_SUM = "COALESCE(SUM(CASE WHEN en.status = 'completed' THEN 1 ELSE 0 END), 0)"
+
+
 def completion_by_department(db: Session, start: date, end: date, scope: Scope = EVERYONE,
                              rule: CountingRule = EVERY_ENROLLMENT) -> dict[str, CompletionCounts]:
     """department id -> counts, each department counting its whole subtree."""
-    sql = (_with([*scope.ctes(need_closure=True), "per_dept AS (SELECT e.department_id AS dept, "
-                  f"{_completion_columns(rule, named=True)} FROM hr_enrollment en "
+    sql = (_with([*scope.ctes(need_closure=True), f"per_dept AS (SELECT e.department_id AS dept, {_flag(rule)} AS k, "
+                  f"COUNT(*) AS due, {_DONE_SUM} AS done FROM hr_enrollment en "
                   "JOIN hr_employee e ON e.id = en.employee_id WHERE en.due_on BETWEEN :start AND :end "
                   "AND en.status <> 'dropped'" + scope.where("en.employee_id", "e.department_id")
-                  + " GROUP BY e.department_id)"])
-           + "SELECT c.ancestor, SUM(p.due), SUM(p.done), SUM(p.total), SUM(p.total_done) FROM per_dept p "
-             "JOIN closure c ON c.descendant = p.dept GROUP BY c.ancestor")
-    rows = _run_rule(db, rule, sql, {"start": start, "end": end, **scope.params()})
-    return {row[0]: _completion(row[1:]) for row in rows}
+                  + f" GROUP BY e.department_id, {_flag(rule)})"])
+           + "SELECT c.ancestor, p.k, SUM(p.due), SUM(p.done) FROM per_dept p "
+             "JOIN closure c ON c.descendant = p.dept GROUP BY c.ancestor, p.k")
+    return _split(_run_rule(db, rule, sql, {"start": start, "end": end, **scope.params()}))
 
 
 def completion_by_course(db: Session, start: date, end: date, scope: Scope = EVERYONE,
                          rule: CountingRule = EVERY_ENROLLMENT) -> dict[str, CompletionCounts]:
     """course code -> counts."""
-    sql = (_with(scope.ctes()) + f"SELECT en.course_code, {_completion_columns(rule)} FROM hr_enrollment en "
+    sql = (_with(scope.ctes()) + f"SELECT en.course_code, {_flag(rule)}, COUNT(*), {_DONE_SUM} FROM hr_enrollment en "
            "JOIN hr_employee e ON e.id = en.employee_id WHERE en.due_on BETWEEN :start AND :end "
            "AND en.status <> 'dropped'" + scope.where("en.employee_id", "e.department_id")
-           + " GROUP BY en.course_code")
-    rows = _run_rule(db, rule, sql, {"start": start, "end": end, **scope.params()})
-    return {row[0]: _completion(row[1:]) for row in rows}
+           + f" GROUP BY en.course_code, {_flag(rule)}")
+    return _split(_run_rule(db, rule, sql, {"start": start, "end": end, **scope.params()}))
 
 
 def exam_pass_counts(db: Session, start: date, end: date, scope: Scope = EVERYONE) -> tuple[int, int]:

@@ -6,6 +6,7 @@ from sqlmodel import Session
 
 from hr.caller import Caller
 from hr.explain import KpiExplanation, KpiItem, PolicyClause, WhatIf
+from hr.models import Employee
 from hr.policy.model import Policy
 from hr.repositories import enrollment_repo, report_repo
 from hr.repositories.counting import EVERY_ENROLLMENT, CountingRule, counting_rule
@@ -14,26 +15,25 @@ from hr.rules import employee_rules
 from hr.rules.periods import Period
 from hr.rules.rates import Rate
 from hr.services.access import visible_employee
-from hr.services.counted_courses import counted_courses
+from hr.services.counted_courses import CountedCourses, counted_courses
 from hr.services.kpi_items import clause_of, rate_item
 
 
-def employee_rates(db: Session, employee_id: str, period: Period,
-                   rule: CountingRule = EVERY_ENROLLMENT) -> tuple[Rate, Rate, Rate]:
-    """(completion, exam pass, optional completion) for one person in a period, counted in SQL."""
-    scope = Scope(employee_id=employee_id)
-    counts = report_repo.completion_counts(db, period.start, period.end, scope, rule)
-    tried, passed = report_repo.exam_pass_counts(db, period.start, period.end, scope)
-    return (Rate(counts.completed, counts.due), Rate(passed, tried),
-            Rate(counts.optional_completed, counts.optional_due))
+def employee_rates(db: Session, employee: Employee, period: Period,
+                   rule: CountingRule = EVERY_ENROLLMENT) -> tuple[Rate, Rate, Rate, CountedCourses]:
+    """(completion, exam pass, optional completion, the course lists) for one person in a period: completion from
+    the person's own rows with the counting rule (so the figure and the courses it names can never disagree)."""
+    listed = counted_courses(db, employee, period, rule)
+    tried, passed = report_repo.exam_pass_counts(db, period.start, period.end, Scope(employee_id=employee.id))
+    return (Rate(len(listed.completed_codes()), len(listed.counted)), Rate(passed, tried),
+            Rate(sum(done for _code, done in listed.optional), len(listed.optional)), listed)
 
 
 def explain_employee(db: Session, caller: Caller, employee_id: str, *, period: Period, policy: Policy) -> KpiExplanation:
     """A person's training points, 'excellent' floor and promotion eligibility, with the working and what-ifs."""
     employee = visible_employee(db, caller, employee_id)
     rule = counting_rule(db, policy.completion.completion_counts)
-    completion, exam, optional = employee_rates(db, employee.id, period, rule)
-    listed = counted_courses(db, employee, period, rule)
+    completion, exam, optional, listed = employee_rates(db, employee, period, rule)
     rules = policy.employee
     points = employee_rules.training_points(completion, exam, policy)
     weights = rules.training_points

@@ -78,20 +78,28 @@ def completion_report(db: Session, caller: Caller, *, by: str, period: Period,
         raise invalid(f"Cannot group by '{by}'; use department or course.", f"不能按“{by}”分组;请用 department 或 course。")
     scope = report_scope(caller)
     rule = counting_rule(db, counts)
-    overall = report_repo.completion_counts(db, period.start, period.end, scope, rule)
-    if by == "department":
+    if by == "department":  # each root department's subtree holds every enrollment once: the total is their sum
         grouped = report_repo.completion_by_department(db, period.start, period.end, scope, rule)
-        names = {d.id: d.name for d in org_repo.list_departments(db)}
+        departments = org_repo.list_departments(db)
+        names = {d.id: d.name for d in departments}
+        overall = _sum([grouped[d.id] for d in departments if d.parent_id is None and d.id in grouped])
         rows = [_row(k, names.get(k, k), c) for k, c in grouped.items()]
         rows.sort(key=lambda r: (-r.completion.denominator, r.key))
-    else:
+    else:  # every enrollment is in exactly one course: the total is the sum of the rows
         grouped = report_repo.completion_by_course(db, period.start, period.end, scope, rule)
+        overall = _sum(list(grouped.values()))
         titles = {c.code: c.title for c in course_repo.list_courses(db)}
         rows = [_row(k, titles.get(k, k), c) for k, c in sorted(grouped.items())]
     label = "company" if scope is report_repo.EVERYONE else (f"team:{scope.manager_id}" if scope.manager_id
                                                               else f"self:{scope.employee_id}")
     return CompletionReport(by, period.name, label, Rate(overall.completed, overall.due), rows,
                             Rate(overall.optional_completed, overall.optional_due), counts)
+
+
+def _sum(parts: list[report_repo.CompletionCounts]) -> report_repo.CompletionCounts:
+    """Counts added up (the report's total from its rows, instead of another scan)."""
+    return report_repo.CompletionCounts(sum(p.due for p in parts), sum(p.completed for p in parts),
+                                        sum(p.optional_due for p in parts), sum(p.optional_completed for p in parts))
 
 
 def _row(key: str, label: str, counts: report_repo.CompletionCounts) -> ReportRow:

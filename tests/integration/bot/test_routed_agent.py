@@ -103,6 +103,11 @@ def test_grounding_rules_in_isolation():
         "does not use the tool output"  # measured with Qwen2.5-Coder-1.5B: an echo of the question
     assert grounded_arguments({"question": "How long do I have to apply?"}, {"question": "补考要多久之内申请？"},
                               fields, "") == {"question": "补考要多久之内申请？"}
+    survey_fields = {"course": None, "rating": None, "comment": None}
+    assert grounded_arguments({"course": "SEC-101", "rating": 4, "comment": "Quite comprehensive."},
+                              {"course": "SEC-101"}, survey_fields, "我想给信息安全基础这门课打个分") == {"course": "SEC-101"}
+    assert grounded_arguments({"rating": 3, "comment": "too long"}, {}, survey_fields,
+                              "rate cmp-101 3, too long") == {"rating": 3, "comment": "too long"}
     assert json.dumps(fields)  # fields stay untouched
 
 
@@ -128,3 +133,26 @@ def test_an_unknown_tool_mode_is_refused_with_the_setting_to_fix(hr_service, kb_
     with pytest.raises(ValueError, match="MENTOR_LLM_TOOL_MODE"):
         assemble_chat_service(hr_service, kb_index, engine, build_chat_model("http://127.0.0.1:9/v1", "k", "m", 1.0),
                               tool_mode="forced")
+
+
+def test_an_invented_rating_is_not_recorded_the_person_is_asked(chat):
+    """Measured with Qwen2.5-Coder-1.5B: asked only to rate, it filled rating 4 and an English comment. Dropped."""
+    with FakeOpenAI([tool_call("rate_course", {"course": "SEC-101", "rating": 4,
+                                               "comment": "This course is quite comprehensive."})]) as fake:
+        outcome, toolkit = _turn(chat, fake, "E0012", "我想给信息安全基础这门课打个分", "zh")
+    assert toolkit.calls[0].act == "survey_prompt" and toolkit.calls[0].args == {"course": "SEC-101"}
+    assert "1-5" in outcome.text
+
+
+def test_hr_figures_are_shown_as_the_tool_wrote_them(chat):
+    """Measured: worded HR lists lost their content, so only knowledge answers are worded (one model call here)."""
+    with FakeOpenAI([tool_call("my_progress", {})]) as fake:
+        outcome, toolkit = _turn(chat, fake, "E0056", "我的学习进度", "zh")
+    assert len(fake.requests) == 1 and outcome.text == toolkit.calls[0].text
+
+
+def test_a_greeting_gets_the_help_text_without_a_model_call(chat):
+    """No tool to force: the help text, no notice of an unavailable model."""
+    with FakeOpenAI([]) as fake:
+        outcome, toolkit = _turn(chat, fake, "E0056", "你好，你能做什么？", "zh")
+    assert fake.requests == [] and "Mentor" in outcome.text and toolkit.calls == []

@@ -80,7 +80,8 @@ class ChatService:
         """The deterministic front first; then the LLM agent (when configured) or the offline engine."""
         quiz_item = open_item(self.deps, ctx)
         decision = front.decide(msg.text, msg.action, state, quiz_item)
-        handled = self._front(decision, toolkit, ctx) or self._parked_answer(msg, toolkit, state)
+        handled = self._front(decision, toolkit, ctx) or self._parked_answer(msg, toolkit, state) \
+            or self._survey_reply(msg, toolkit, state)
         if handled is not None:
             return handled, "offline", None
         understood = self.offline.understand(toolkit, msg.text, state)
@@ -101,6 +102,10 @@ class ChatService:
         if kind == "confirm":
             result = toolkit.confirm(decision.value)
             return EngineReply(result.name, result.text, [result])
+        if kind == "stale_confirm":
+            return EngineReply("confirm", ctx.say("这个确认已经过期或与刚才的预览不符，没有做任何更改。请重新说一次你的请求。",
+                                                  "That confirmation has expired or does not match the last preview; "
+                                                  "nothing was changed. Please ask again."), act="clarify")
         if kind == "cancel":
             return EngineReply("cancel", ctx.say("好的，已取消，没有做任何更改。", "OK, cancelled; nothing was changed."),
                                act="cancelled")
@@ -125,6 +130,18 @@ class ChatService:
         if tool is None or tool.answer_pending is None or msg.action or not msg.text.strip():
             return None
         result = tool.answer_pending(self.deps, toolkit.ctx, state.pending, msg.text.strip())
+        if result is None:
+            return None
+        toolkit.calls.append(result)
+        return EngineReply(result.name, result.text, [result])
+
+    def _survey_reply(self, msg: IncomingMessage, toolkit: Toolkit, state: DialogueState) -> EngineReply | None:
+        """In a private chat, a plain rating answers the course survey the person was sent in a DM ([H11b]'s reader)."""
+        if msg.shared or msg.action or state.pending or not msg.text.strip():
+            return None
+        from bot.surveys.reply import answer_open_invite
+
+        result = answer_open_invite(self.deps, toolkit.ctx, msg.text.strip())
         if result is None:
             return None
         toolkit.calls.append(result)

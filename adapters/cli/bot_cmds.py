@@ -37,7 +37,7 @@ def reply_to_dict(reply) -> dict:
                            "chunk_id": c.chunk_id, "text": c.text} for c in reply.citations],
             "abstained": reply.abstained, "private": reply.private,
             "tools": [{"name": t.name, "args": t.args, "ok": t.ok} for t in reply.tools],
-            "mode": reply.mode, "notice": reply.notice,
+            "mode": reply.mode, "notice": reply.notice, "act": reply.act, "subject": reply.subject,
             "actions": [{"label": a.label, "kind": a.kind, "value": a.value} for a in reply.actions]}
 
 

@@ -12,7 +12,7 @@ from bot.dialogue.state import DialogueState
 from bot.quiz.grading import read_answer
 from bot.routing.slots import parse_answer
 
-Kind = Literal["confirm", "cancel", "quiz_answer", "quiz_give_up", "quiz_exit", "quiz_maybe_answer", "help", "route"]
+Kind = Literal["confirm", "stale_confirm", "cancel", "quiz_answer", "quiz_give_up", "quiz_exit", "quiz_maybe_answer", "help", "route"]
 _QUESTION = re.compile(r"[?？]|吗|什么|怎么|如何|为什么|多少|哪|\b(what|how|why|when|where|which|who|can|could|should|"
                        r"do|does|is|are)\b", re.IGNORECASE)
 
@@ -51,11 +51,16 @@ def decide(text: str, action: dict | None, state: DialogueState, quiz_item) -> D
 
 
 def _button(action: dict, state: DialogueState) -> Decision:
-    """A pressed button: confirm / cancel carry the change; a quiz option carries the answer."""
+    """A pressed button. A confirm carries only what the thread's own pending preview holds: a button value is
+    written by the client, so a forged or stale one (another change, other people) is refused, never carried out."""
     kind = action.get("kind")
     value = action.get("value", action) or {}
+    if not isinstance(value, dict):
+        value = {}
     if kind == "confirm":
-        return Decision("confirm", value if value.get("op") else (state.pending or {}))
+        if state.pending and (not value.get("op") or value == state.pending):
+            return Decision("confirm", state.pending)
+        return Decision("stale_confirm")
     if kind == "cancel":
         return Decision("cancel", value)
     if kind == "quiz_answer":

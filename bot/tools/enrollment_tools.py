@@ -225,8 +225,13 @@ def _enroll_department(deps, ctx: TurnContext, code: str, department: str, logge
 
 def confirm_enroll(deps, ctx: TurnContext, pending: dict) -> ToolResult:
     """Make the confirmed enrollments through the HR service, which checks everything again."""
-    code = pending["course"]
-    people = [e.upper() for e in pending.get("employees") or [ctx.employee_id]]
+    code = str(pending.get("course", "")).upper()
+    people = pending.get("employees") or [ctx.employee_id]
+    if not code or not isinstance(people, list) or not all(isinstance(p, str) for p in people):
+        return ToolResult("enroll", {"confirmed": True}, False, ctx.say("这个确认无效，没有做任何更改。",
+                                                                       "That confirmation is not valid; nothing changed."),
+                          act="clarify")
+    people = [p.upper() for p in people]
     done, failed = [], []
     for person in people:
         try:

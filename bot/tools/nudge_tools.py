@@ -76,7 +76,11 @@ def nudge_team(deps, ctx: TurnContext, args: NudgeArgs) -> ToolResult:
 
 def confirm_nudge(deps, ctx: TurnContext, pending: dict) -> ToolResult:
     """Send the confirmed reminders through the HR service (daily limit, quiet hours and delivery are its rules)."""
-    ids = list(pending.get("employee_ids") or [])
+    ids = pending.get("employee_ids")
+    if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids):  # never "everyone" by default
+        return ToolResult("nudge_team", {"confirmed": True}, False, ctx.say("没有可提醒的人，没有发送任何提醒。",
+                                                                           "Nobody to remind; nothing was sent."),
+                          act="clarify")
     if hasattr(deps.hr, "send_nudges"):
         outcome = deps.hr.send_nudges(ctx.caller, employee_ids=ids)
     else:

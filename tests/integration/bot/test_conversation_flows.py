@@ -115,3 +115,14 @@ def test_the_thread_state_survives_a_restart(hr_service, kb_index, engine):
     second = assemble_chat_service(hr_service, kb_index, engine)  # a new process over the same database
     follow_up = say(second, "E0002", "and last quarter?", "restart")
     assert follow_up.act == "kpi" and follow_up.subject["period"] == "2026Q2"
+
+
+def test_a_forged_or_stale_confirm_changes_nothing(chat, engine, notifier):
+    preview = say(chat, "E0054", "nudge E0058", "forge")
+    assert preview.act == "nudge_preview"
+    forged = {"op": "nudge_team", "employee_ids": []}  # the client wrote this value, not the preview
+    reply = say(chat, "E0054", "", "forge", action={"kind": "confirm", "value": forged})
+    assert reply.act == "clarify" and not notifier.sent
+    nothing_pending = say(chat, "E0056", "", "forge2", action={"kind": "confirm", "value": {
+        "op": "enroll", "course": "AI-101", "employees": ["E0056"]}})
+    assert nothing_pending.act == "clarify" and not rows(engine, "E0056", "AI-101")

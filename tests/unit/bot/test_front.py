@@ -49,7 +49,10 @@ def test_true_false_and_cloze_answers():
 
 
 def test_buttons_and_greetings():
-    assert decide("", {"kind": "confirm", "value": PENDING.pending}, DialogueState(), None).value == PENDING.pending
+    assert decide("", {"kind": "confirm", "value": PENDING.pending}, PENDING, None).value == PENDING.pending
+    forged = {"op": "enroll", "course": "AI-101", "employees": ["E0001", "E0002"]}
+    assert decide("", {"kind": "confirm", "value": forged}, PENDING, None).kind == "stale_confirm"
+    assert decide("", {"kind": "confirm", "value": PENDING.pending}, DialogueState(), None).kind == "stale_confirm"
     assert decide("", {"kind": "quiz_answer", "value": {"answer": "B"}}, DialogueState(), item("mcq")).value == \
         {"answer": "B"}
     assert decide("你好", None, DialogueState(), None).kind == "help"

@@ -44,3 +44,21 @@ def test_a_question_instead_of_a_rating_is_answered_normally(chat):
     _say(chat, "E0012", "我想给信息安全基础这门课打个分", thread="t-q")
     reply = _say(chat, "E0012", "年假有几天？", thread="t-q")
     assert reply.act in ("answer", "abstain") and reply.act != "survey_recorded"
+
+
+def test_a_rating_typed_in_a_dm_answers_the_question_sent_at_completion(chat, hr_service, notifier):
+    """E0092 finished DATA-101 yesterday: run-due DMs the question once; '4 讲得清楚' in their DM is stored for it;
+    the same words in a shared channel, or a second number later, are not taken as a rating."""
+    hr_service.run_due_jobs()
+    asked = [n for n in notifier.sent if n.kind == "survey" and n.recipient_id == "E0092"]
+    assert len(asked) == 1 and "数据分析基础" in asked[0].text_zh
+    before = _responses(hr_service, "DATA-101")
+    shared = chat.handle(IncomingMessage(employee_id="E0092", text="4 讲得清楚", channel="slack", thread_id="C-general",
+                                         shared=True))
+    assert shared.act != "survey_recorded" and _responses(hr_service, "DATA-101") == before
+    done = _say(chat, "E0092", "4 讲得清楚", thread="dm-E0092")
+    assert done.act == "survey_recorded" and done.subject.get("course") == "DATA-101" and "讲得清楚" in done.text
+    assert _responses(hr_service, "DATA-101") == before + 1
+    assert _say(chat, "E0092", "5", thread="dm-E0092").act != "survey_recorded"
+    hr_service.run_due_jobs()
+    assert len([n for n in notifier.sent if n.kind == "survey" and n.recipient_id == "E0092"]) == 1  # asked once

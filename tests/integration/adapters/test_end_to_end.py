@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 import shutil
 import time
 import urllib.parse
@@ -33,6 +35,12 @@ ROOT = Path(__file__).resolve().parents[3]
 KB_FILES = ["policies/leave-policy.md", "courses/sec-101-information-security.md"]
 
 pytestmark = pytest.mark.slow
+
+
+def _sample_courses_of(employee_id: str) -> set[str]:
+    """The course codes the sample organisation enrolls this person in (what their own progress must list)."""
+    with (ROOT / "hr" / "samples" / "org" / "enrollments.csv").open(encoding="utf-8") as rows:
+        return {row["course_code"] for row in csv.DictReader(rows) if row["employee_id"] == employee_id}
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +104,9 @@ def test_wecom_member_gets_their_own_progress(stack):
     assert channels.queue.wait_idle(60)
     sent = wecom.sent_messages()
     assert sent and all(m["touser"] == "he.xiajun12" for m in sent)
-    assert "何霞军" in sent[0]["markdown"]["content"]
+    content = sent[0]["markdown"]["content"]
+    assert content.startswith("你的学习进度")  # his own, in the message's language
+    assert set(re.findall(r"[A-Z]{2,4}-\d{3}", content)) == _sample_courses_of("E0012")
 
 
 def test_api_reports_follow_hr_access_rules(stack):

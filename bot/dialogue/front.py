@@ -45,9 +45,17 @@ def decide(text: str, action: dict | None, state: DialogueState, quiz_item) -> D
             return Decision("quiz_answer", {"answer": answer})
         if quiz_item.kind == "cloze" and len(stripped) <= 30 and not _QUESTION.search(stripped):
             return Decision("quiz_maybe_answer", {"answer": stripped})
+        if _wordless(stripped):
+            return Decision("quiz_answer", {"answer": stripped})  # "2", "ok", "👍": graded, so the reply re-asks
     if phrases.is_greeting(stripped):
         return Decision("help")
     return Decision("route")
+
+
+def _wordless(text: str) -> bool:
+    """A reply with no words in it (digits, punctuation, emoji, at most two Latin letters): mid-quiz it can only be
+    an attempt at the open question, never a request for the help text."""
+    return bool(text) and not re.search(r"[\u4e00-\u9fff]", text) and len(re.findall(r"[A-Za-z]", text)) <= 2
 
 
 def _button(action: dict, state: DialogueState) -> Decision:

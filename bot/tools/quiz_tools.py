@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from pydantic import BaseModel, Field
 
@@ -122,9 +123,10 @@ def grade_answer(deps, ctx: TurnContext, args: AnswerArgs) -> ToolResult:
         active.tries_on_current = 1
         deps.quiz_sessions.save(active)
         _, actions = render_item(ctx, item, active.position + 1, len(items))
-        lead = ctx.say("没关系，给你一个提示：", "No problem, here's a hint:") if args.give_up else \
-            ctx.say("还差一点。提示：", "Not quite. Hint:")
-        text = f"{lead} {item.hint} " + ctx.say("再试一次？", "Try once more?")
+        lead = ctx.say("没关系，给你一个提示：", "No problem, here's a hint: ") if args.give_up else \
+            ctx.say("还差一点。提示：", "Not quite. Hint: ")
+        hint = re.sub(r"^\s*(提示[:：]|hint:)\s*", "", item.hint or "", flags=re.IGNORECASE)  # the lead says it once
+        text = f"{lead}{hint} " + ctx.say("再试一次？", "Try once more?")
         return ToolResult("grade_answer", {"answer": answer}, True, text, private=True, actions=actions,
                           act="quiz_feedback", subject=subject)
     first_try = correct and active.tries_on_current == 0

@@ -77,3 +77,25 @@ def test_questions_during_a_quiz_are_not_taken_as_answers(chat, engine):
     assert (after.position, after.tries_on_current) == (before.position, before.tries_on_current)
     graded = say(chat, "few-shot prompting", thread="mid")
     assert graded.tools[0].name == "grade_answer"
+
+
+def test_wordless_replies_in_a_chinese_quiz_stay_in_the_quiz_and_in_chinese(chat, engine):
+    """"B", "2", "ok", "👍" carry no language and no request: they are answer attempts, answered in the quiz's language."""
+    say(chat, "考考我信息安全基础，出3道题", thread="wordless")
+    store = QuizSessionStore(engine)
+    for text in ("B", "b", "2", "ok", "👍"):
+        if store.current("cli", "wordless", LEARNER) is None:
+            break
+        reply = say(chat, text, thread="wordless")
+        assert reply.tools and reply.tools[0].name == "grade_answer", (text, reply.text)
+        assert reply.act != "help", (text, reply.text)
+        assert not any(w in reply.text for w in ("Not quite", "Try once more", "Hint", "Correct", "couldn't read")), \
+            (text, reply.text)
+        assert "提示： 提示" not in reply.text and "提示：提示" not in reply.text, reply.text
+
+
+def test_a_hint_is_announced_once_in_english(chat, engine):
+    say(chat, "quiz me on information security basics, 2 questions", thread="hint-en")
+    first = QuizSessionStore(engine).current("cli", "hint-en", LEARNER).quiz.items[0]
+    hint = say(chat, wrong_answer(first), thread="hint-en")
+    assert "Hint:" in hint.text and hint.text.count("Hint") == 1, hint.text

@@ -46,7 +46,7 @@ _ONLY = [("overdue", re.compile(r"逾期|过期|超期|overdue|past due|late\b")
                              r"still (open|to do)|outstanding|left to")),
          ("completed", re.compile(r"(已经|已)(完成|学完)|完成了哪些|学完了哪些|\b(finished|completed|done) (ones|courses)\b|"
                                   r"which (ones )?(have i|did i) (finish|complete)"))]
-_OWN_DEPARTMENT = re.compile(r"我们部门|本部门|我(的)?部门|咱们部门|我所在的部门|\b(my|our) (department|dept|division)\b")
+_OWN_DEPARTMENT = re.compile(r"我们部门|本部门|我(的)?部门|咱们部门|我所在的部门|\b(my|our) (dep[a-z]{2,8}t|dept|division)\b")  # typos: departmnet
 _TOPIC_WORDS = re.compile(r"考考我|出\s*\S{0,3}\s*(道|个)?题(目)?|给我|测验|小测|练习题|一下|关于|的|吧|"
                           r"\b(quiz|test|me|on|about|questions?|give|please|pls|some|a|few|\d+)\b", re.IGNORECASE)
 
@@ -70,7 +70,8 @@ class SlotFiller:
             slots["period"] = period
         if "department" in wanted:
             department = self.catalog.find_department(text)
-            if department and (intent == I.COMPLETION_REPORT or department.score >= 95):  # a bare "sales" may be a course
+            # a bare "sales" may be a course; with no course named, a plain department name ("R&D") is the department
+            if department and (intent == I.COMPLETION_REPORT or department.score >= 95 or not course):
                 slots["department"] = department.value
                 if course and self._course_is_department_word(department.value, course.span):
                     slots.pop("course", None)

@@ -126,3 +126,15 @@ def test_a_forged_or_stale_confirm_changes_nothing(chat, engine, notifier):
     nothing_pending = say(chat, "E0056", "", "forge2", action={"kind": "confirm", "value": {
         "op": "enroll", "course": "AI-101", "employees": ["E0056"]}})
     assert nothing_pending.act == "clarify" and not rows(engine, "E0056", "AI-101")
+
+
+def test_a_sales_head_asking_about_rnd_in_english_is_refused_not_shown_their_own_team(chat):
+    """A plain department name ("R&D") in a follow-up is that department, even with no "department" word after it."""
+    assert say(chat, "E0003", "who is falling behind?", "scope-en").act == "team_progress"
+    other = say(chat, "E0003", "what about R&D?", "scope-en")
+    assert other.act == "refused" and "罗浩" not in other.text, other.text
+
+
+def test_my_department_with_a_typo_is_still_the_department_kpi(chat):
+    reply = say(chat, "E0003", "show me the kpi for my departmnet", "dept-typo")
+    assert reply.act == "department_kpi", reply.text

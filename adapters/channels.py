@@ -226,7 +226,8 @@ def _add_ingest_job(channels: Channels) -> None:
         from knowledge.ingest import Ingestor
 
         with lock:
-            report = Ingestor(index, known_audience=known_audience_tags(channels.engine)).ingest(
+            report = Ingestor(index, known_audience=known_audience_tags(channels.engine),
+                              ignored_keys=channels.settings.ingest.keys).ingest(
                 [Path(p) for p in payload["paths"]], prune=bool(payload.get("prune")))
         log.info("ingest job: added %d, updated %d, unchanged %d, removed %d, failed %d", len(report.added),
                  len(report.updated), len(report.unchanged), len(report.removed), len(report.failed))

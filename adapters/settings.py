@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -31,6 +31,32 @@ class RetrievalSettings(BaseSettings):
     glossary_file: Path | None = Field(None, description="Extra jieba words (one term a line) for HR vocabulary.")
     embed_threads: int = Field(1, ge=1, description="Threads of every native compute pool (e5 engine/OpenMP, BLAS, "
                                "torch), applied at process start; 1 keeps queries fast on a busy server (README).")
+
+
+class IngestSettings(BaseSettings):
+    """How ingestion reads document metadata."""
+
+    model_config = _section("MENTOR_INGEST_")
+
+    ignored_keys: str = Field("", description="Extra front-matter / Keywords keys to ignore, comma-separated (e.g. a "
+                              "site theme's `hero,banner`), on top of the common Jekyll/Hugo/MkDocs/Docusaurus "
+                              "publishing keys; a key that can restrict readers (roles, access, draft...) is refused.")
+
+    @field_validator("ignored_keys")
+    @classmethod
+    def _no_restricting_keys(cls, value: str) -> str:
+        """Fail at start-up, naming the key, when the list holds one that could restrict who reads a document."""
+        from knowledge.publishing_keys import ignored_keys
+
+        ignored_keys(value.split(","))
+        return value
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """The default publishing keys plus the configured ones."""
+        from knowledge.publishing_keys import ignored_keys
+
+        return ignored_keys(self.ignored_keys.split(","))
 
 
 class DatabaseSettings(BaseSettings):
@@ -114,6 +140,7 @@ class Settings(BaseSettings):
     redis_url: str | None = Field(None, description="Redis URL for shared dedupe and the background worker.")
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     database: DatabaseSettings = Field(default_factory=DatabaseSettings)
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     slack: SlackSettings = Field(default_factory=SlackSettings)
     wecom: WeComSettings = Field(default_factory=WeComSettings)

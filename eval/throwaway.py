@@ -25,7 +25,7 @@ def throwaway_index(corpus: Path, embedder: str | None = None) -> Iterator[tuple
     directory = Path(tempfile.mkdtemp(prefix="mentor-eval-"))
     index = build_index(settings, directory=directory, namespace="eval")
     try:
-        report = Ingestor(index).ingest([corpus])
+        report = Ingestor(index, ignored_keys=settings.ingest.keys).ingest([corpus])
         yield index, report
     finally:
         index.close()

@@ -1,7 +1,8 @@
 """YAML front-matter: `title`, `course`, `audience`, `lang` at the top of Markdown and text files, parsed strictly.
 
 Strict because front-matter decides who may read a document: an unknown key, a misplaced block or YAML tricks
-(aliases that expand exponentially, duplicate keys where the last one silently wins) are refused, never guessed."""
+(aliases that expand exponentially, duplicate keys where the last one silently wins) are refused, never guessed.
+Site-generator publishing keys (`layout`, `redirect_from`, ...) are ignored; see knowledge/publishing_keys.py."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import yaml
 
 from knowledge.audience import audience_like, audience_of, mentions_audience
 from knowledge.document import LoadError
+from knowledge.publishing_keys import DEFAULT_IGNORED_KEYS, publishing_key_problem
 
 __all__ = ["KNOWN_KEYS", "audience_of", "check_meta_values", "normalise_keys", "parse_yaml_mapping",
            "split_front_matter"]
@@ -67,8 +69,8 @@ class StrictLoader(yaml.SafeLoader):
 def parse_yaml_mapping(block: str, what: str = "front-matter") -> dict:
     """A small YAML mapping parsed with StrictLoader; any problem is a one-line LoadError."""
     if len(block.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
-        raise LoadError(f"{what} is longer than {MAX_FRONT_MATTER_BYTES // 1024} KB; keep only title, course, "
-                        "audience and lang there")
+        raise LoadError(f"{what} is longer than {MAX_FRONT_MATTER_BYTES // 1024} KB; keep it to title, course, "
+                        "audience, lang and a few publishing keys")
     try:
         meta = yaml.load(block, Loader=StrictLoader) or {}  # noqa: S506 - StrictLoader is a SafeLoader
     except RecursionError:
@@ -81,8 +83,10 @@ def parse_yaml_mapping(block: str, what: str = "front-matter") -> dict:
     return meta
 
 
-def split_front_matter(text: str) -> tuple[dict, str]:
-    """(metadata, body); a malformed, misplaced or unknown-keyed block is a LoadError, never treated as text."""
+def split_front_matter(text: str, ignorable: frozenset[str] = DEFAULT_IGNORED_KEYS) -> tuple[dict, str]:
+    """(metadata, body); a malformed, misplaced or unknown-keyed block is a LoadError, never treated as text.
+
+    `ignorable`: publishing keys dropped from the metadata (knowledge.publishing_keys.ignored_keys)."""
     text = text[1:] if text.startswith("\ufeff") else text
     opening = _OPEN.match(text)
     if not opening:
@@ -93,8 +97,8 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     if close is None:
         raise LoadError("front-matter has no closing '---' line within the first "
                         f"{MAX_FRONT_MATTER_BYTES // 1024} KB; close the block with a line holding only '---'")
-    meta = normalise_keys(parse_yaml_mapping(text[opening.end():close.start()]))
-    check_meta_values(meta, "front-matter")
+    meta = check_meta_values(normalise_keys(parse_yaml_mapping(text[opening.end():close.start()])), "front-matter",
+                             ignorable)
     body = text[close.end():].lstrip("\r\n")
     _refuse_loose_metadata(body)
     return meta, body
@@ -105,18 +109,22 @@ def normalise_keys(meta: dict) -> dict:
     return {str(key).strip().lower(): value for key, value in meta.items()}
 
 
-def check_meta_values(meta: dict, where: str) -> None:
-    """Only the four known keys, each with a value of the right shape (audience is parsed by audience_of)."""
+def check_meta_values(meta: dict, where: str, ignorable: frozenset[str] = DEFAULT_IGNORED_KEYS) -> dict:
+    """The four known keys, each checked for shape (audience is parsed by audience_of); ignorable publishing keys
+    are dropped, any other key is a LoadError."""
     for key, value in meta.items():
         if key not in KNOWN_KEYS:
-            hint = "did you mean 'audience'?" if audience_like(key) else "allowed: " + ", ".join(KNOWN_KEYS)
-            raise LoadError(f"unknown {where} key '{key[:40]}'; {hint}")
+            problem = publishing_key_problem(key, value, ignorable, where)
+            if problem:
+                raise LoadError(problem)
+            continue
         if key == "title" and (isinstance(value, (list, dict)) or len(str(value)) > 300):
             raise LoadError(f"{where} 'title' must be one line of text (at most 300 characters)")
         if key == "course" and value is not None and not _COURSE.match(str(value).strip()):
             raise LoadError(f"{where} 'course' must be a course code such as SEC-101, not {str(value)[:40]!r}")
         if key == "lang" and value is not None and not _LANG.match(str(value).strip()):
             raise LoadError(f"{where} 'lang' must be a language code such as zh or en, not {str(value)[:40]!r}")
+    return {key: value for key, value in meta.items() if key in KNOWN_KEYS}
 
 
 def _refuse_misplaced_block(text: str) -> None:

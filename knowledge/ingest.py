@@ -19,6 +19,7 @@ from knowledge.document import LoadError
 from knowledge.embed_ahead import EmbedAhead
 from knowledge.folder_audience import folder_audience, hash_with_default
 from knowledge.loaders import SUPPORTED, load_file
+from knowledge.publishing_keys import DEFAULT_IGNORED_KEYS
 from retrieval.catalog import ChunkRow, DocumentRow
 from retrieval.embedders.pool import EmbedderPool
 from retrieval.index import DocumentChange, KnowledgeIndex
@@ -101,10 +102,13 @@ class Ingestor:
     """Loads and chunks files and hands the index batches of changes."""
 
     def __init__(self, index: KnowledgeIndex, known_audience: Collection[str] | None = None,
-                 embedder_pool: EmbedderPool | None = None) -> None:
+                 embedder_pool: EmbedderPool | None = None,
+                 ignored_keys: frozenset[str] = DEFAULT_IGNORED_KEYS) -> None:
         """`known_audience`: every valid audience tag (roles, departments, employees); None skips that check.
-        `embedder_pool`: embedding processes that embed prepared files ahead of publishing (`mentor ingest`)."""
+        `embedder_pool`: embedding processes that embed prepared files ahead of publishing (`mentor ingest`).
+        `ignored_keys`: front-matter/Keywords publishing keys to ignore (knowledge.publishing_keys.ignored_keys)."""
         self.index = index
+        self.ignored_keys = ignored_keys
         self.known_audience = known_audience
         self._ahead = EmbedAhead(index, embedder_pool) if embedder_pool is not None else None
         self._folder_defaults: dict[Path, tuple[str, ...] | None] = {}
@@ -229,7 +233,7 @@ class Ingestor:
         if existing and existing.content_hash == content_hash:
             report.unchanged.append(source_file.source)
             return None
-        loaded = load_file(source_file.path)
+        loaded = load_file(source_file.path, self.ignored_keys)
         audience = audience_of(loaded.meta, default, self.known_audience)
         chunks = chunk_document(source_file.source, loaded, audience)
         if not chunks:

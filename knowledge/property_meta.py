@@ -7,6 +7,7 @@ import re
 
 from knowledge.audience import audience_like, mentions_audience
 from knowledge.document import LoadError
+from knowledge.publishing_keys import DEFAULT_IGNORED_KEYS, publishing_key_problem
 
 KEYWORD_KEYS = ("course", "audience", "lang", "title")
 MAX_KEYWORDS_CHARS = 4096
@@ -14,8 +15,11 @@ _PAIR_START = re.compile(r"(?<![\w.-])([A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff.-]
 _PART = re.compile(r"[;；\n\r]")
 
 
-def meta_from_keywords(keywords: str, where: str = "Keywords") -> dict:
-    """Parse 'key=value; key: value, key=value' pairs; free keywords are ignored unless they name an audience."""
+def meta_from_keywords(keywords: str, where: str = "Keywords", ignorable: frozenset[str] = DEFAULT_IGNORED_KEYS
+                       ) -> dict:
+    """Parse 'key=value; key: value, key=value' pairs; free keywords are ignored unless they name an audience.
+
+    A pair whose key is an ignorable publishing key (`author=...`) is dropped; any other unknown key is an error."""
     keywords = str(keywords or "")
     if len(keywords) > MAX_KEYWORDS_CHARS:
         raise LoadError(f"{where} is longer than {MAX_KEYWORDS_CHARS} characters; keep course, audience and lang")
@@ -31,8 +35,10 @@ def meta_from_keywords(keywords: str, where: str = "Keywords") -> dict:
             key = start.group(1).lower()
             value = part[start.end():end].strip().rstrip(",，").strip()
             if key not in KEYWORD_KEYS:
-                hint = "did you mean 'audience'?" if audience_like(key) else "allowed: " + ", ".join(KEYWORD_KEYS)
-                raise LoadError(f"unknown key '{key[:40]}' in {where}; {hint}")
+                problem = publishing_key_problem(key, value, ignorable, where)
+                if problem:
+                    raise LoadError(problem)
+                continue
             if key in meta:
                 raise LoadError(f"'{key}' is given twice in {where}; keep one")
             meta[key] = value

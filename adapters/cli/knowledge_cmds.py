@@ -38,7 +38,8 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (Markd
                   TimeElapsedColumn(), console=console, disable=total < 5 or not console.is_terminal) as bar:
         task = bar.add_task("", total=total)
         with embedding_pool(settings, workers) as pool:
-            report = Ingestor(index, known_audience=known, embedder_pool=pool).ingest(
+            report = Ingestor(index, known_audience=known, embedder_pool=pool,
+                              ignored_keys=settings.ingest.keys).ingest(
                 paths, prune=prune, progress=lambda name: bar.update(task, advance=1, description=name[-50:]))
     for failure in report.failed:
         console.print(f"[red]failed[/red] {failure.path}: {failure.reason}", highlight=False)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from knowledge.document import LoadedDocument, LoadError
+from knowledge.publishing_keys import DEFAULT_IGNORED_KEYS
 
 SUPPORTED = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".html": "html", ".htm": "html",
              ".pdf": "pdf", ".docx": "docx"}
 
 
-def load_file(path: Path) -> LoadedDocument:
-    """Parse a supported file or raise LoadError with the reason."""
+def load_file(path: Path, ignorable: frozenset[str] = DEFAULT_IGNORED_KEYS) -> LoadedDocument:
+    """Parse a supported file or raise LoadError with the reason; `ignorable`: publishing keys to drop."""
     kind = SUPPORTED.get(path.suffix.lower())
     if kind is None:
         raise LoadError(f"unsupported file type '{path.suffix or '(none)'}'; supported: "
@@ -21,11 +22,11 @@ def load_file(path: Path) -> LoadedDocument:
     if kind == "markdown":
         from knowledge.loaders.markdown import load_markdown
 
-        return load_markdown(path)
+        return load_markdown(path, ignorable)
     if kind == "text":
         from knowledge.loaders.text import load_text
 
-        return load_text(path)
+        return load_text(path, ignorable)
     if kind == "html":
         from knowledge.loaders.html import load_html
 
@@ -33,7 +34,7 @@ def load_file(path: Path) -> LoadedDocument:
     if kind == "pdf":
         from knowledge.loaders.pdf import load_pdf
 
-        return load_pdf(path)
+        return load_pdf(path, ignorable)
     from knowledge.loaders.docx import load_docx
 
-    return load_docx(path)
+    return load_docx(path, ignorable)

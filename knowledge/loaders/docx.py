@@ -8,11 +8,12 @@ from pathlib import Path
 from knowledge.document import Block, LoadedDocument, LoadError
 from knowledge.front_matter import check_meta_values
 from knowledge.property_meta import check_free_text, meta_from_keywords
+from knowledge.publishing_keys import DEFAULT_IGNORED_KEYS
 
 _OTHER_PROPERTIES = ("subject", "category", "comments", "content_status", "identifier", "version")
 
 
-def load_docx(path: Path) -> LoadedDocument:
+def load_docx(path: Path, ignorable: frozenset[str] = DEFAULT_IGNORED_KEYS) -> LoadedDocument:
     """Blocks split at headings; core properties give title and (via keywords) course/audience."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -23,7 +24,7 @@ def load_docx(path: Path) -> LoadedDocument:
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise LoadError(f"DOCX is corrupt or not a Word document ({type(exc).__name__}); re-save it as .docx") from exc
     title = (document.core_properties.title or "").strip()
-    meta = docx_meta(path, document.core_properties)
+    meta = docx_meta(path, document.core_properties, ignorable)
     stack: list[tuple[int, str]] = []
     blocks: list[Block] = []
     lines: list[str] = []
@@ -57,15 +58,14 @@ def load_docx(path: Path) -> LoadedDocument:
     return LoadedDocument(title=title or path.stem, blocks=blocks, meta=meta)
 
 
-def docx_meta(path: Path, properties) -> dict:
+def docx_meta(path: Path, properties, ignorable: frozenset[str] = DEFAULT_IGNORED_KEYS) -> dict:
     """Keywords carry the metadata; an audience anywhere else (other properties, custom properties) is refused."""
-    meta = meta_from_keywords(properties.keywords or "", "DOCX Keywords")
+    meta = meta_from_keywords(properties.keywords or "", "DOCX Keywords", ignorable)
     for name in _OTHER_PROPERTIES:
         check_free_text(str(getattr(properties, name, "") or ""), f"DOCX {name}")
     for name in _custom_property_names(path):
         check_free_text(f"{name}:", f"DOCX custom property '{name[:40]}'")
-    check_meta_values(meta, "DOCX Keywords")
-    return meta
+    return check_meta_values(meta, "DOCX Keywords", ignorable)
 
 
 def _custom_property_names(path: Path) -> list[str]:

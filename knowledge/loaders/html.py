@@ -73,5 +73,4 @@ def html_meta(soup) -> dict:
                                 'content="hrd,manager">')
             elif name == "keywords":
                 check_free_text(str(tag.get("content") or ""), '<meta name="keywords">')
-    check_meta_values(meta, "<meta>")
-    return meta
+    return check_meta_values(meta, "<meta>")

@@ -8,6 +8,7 @@ from pathlib import Path
 from knowledge.document import Block, LoadedDocument, LoadError
 from knowledge.front_matter import split_front_matter
 from knowledge.loaders.textfile import read_text
+from knowledge.publishing_keys import DEFAULT_IGNORED_KEYS
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _NOISE = re.compile(r"<!--.*?-->|\{%.*?%\}|\{\{.*?\}\}", re.S)
@@ -20,9 +21,9 @@ def clean_inline(line: str) -> str:
     return _EMPHASIS.sub("", _LINK.sub(r"\1", line))
 
 
-def load_markdown(path: Path) -> LoadedDocument:
+def load_markdown(path: Path, ignorable: frozenset[str] = DEFAULT_IGNORED_KEYS) -> LoadedDocument:
     """Split into blocks at headings; the first H1 (or front-matter title, or file name) is the title."""
-    meta, body = split_front_matter(read_text(path))
+    meta, body = split_front_matter(read_text(path), ignorable)
     body = _NOISE.sub("", body)
     title = str(meta.get("title") or "").strip()
     stack: list[tuple[int, str]] = []

@@ -8,11 +8,12 @@ from pathlib import Path
 from knowledge.document import Block, LoadedDocument, LoadError
 from knowledge.front_matter import check_meta_values
 from knowledge.property_meta import check_free_text, meta_from_keywords
+from knowledge.publishing_keys import DEFAULT_IGNORED_KEYS
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
-def load_pdf(path: Path) -> LoadedDocument:
+def load_pdf(path: Path, ignorable: frozenset[str] = DEFAULT_IGNORED_KEYS) -> LoadedDocument:
     """One block per page; the PDF's Title metadata or first line is the title."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
@@ -32,18 +33,18 @@ def load_pdf(path: Path) -> LoadedDocument:
     if not blocks:
         raise LoadError("PDF has no extractable text (scanned images?); run OCR first or provide the source document")
     title = str(info.get("/Title") or "").strip() or blocks[0].text.splitlines()[0].strip()[:80] or path.stem
-    return LoadedDocument(title=title, blocks=blocks, meta=pdf_meta(info, xmp_keywords))
+    return LoadedDocument(title=title, blocks=blocks, meta=pdf_meta(info, xmp_keywords, ignorable))
 
 
 _STANDARD_INFO = {"/title", "/author", "/subject", "/keywords", "/creator", "/producer", "/creationdate", "/moddate",
                   "/trapped"}
 
 
-def pdf_meta(info, xmp_keywords: str | None) -> dict:
+def pdf_meta(info, xmp_keywords: str | None, ignorable: frozenset[str] = DEFAULT_IGNORED_KEYS) -> dict:
     """Keywords (document info, or XMP pdf:Keywords) carry the metadata; an audience elsewhere is refused."""
-    meta = meta_from_keywords(str(info.get("/Keywords") or ""), "PDF Keywords")
+    meta = meta_from_keywords(str(info.get("/Keywords") or ""), "PDF Keywords", ignorable)
     if xmp_keywords:
-        from_xmp = meta_from_keywords(xmp_keywords, "PDF XMP Keywords")
+        from_xmp = meta_from_keywords(xmp_keywords, "PDF XMP Keywords", ignorable)
         if meta and from_xmp and from_xmp != meta:
             raise LoadError("PDF Keywords in the document info and in the XMP metadata disagree; make them the same")
         meta = meta or from_xmp
@@ -52,8 +53,7 @@ def pdf_meta(info, xmp_keywords: str | None) -> dict:
         name = str(key)
         if name.lower() not in _STANDARD_INFO:
             check_free_text(f"{name.lstrip('/')}:", f"PDF info entry '{name[:40]}'")
-    check_meta_values(meta, "PDF Keywords")
-    return meta
+    return check_meta_values(meta, "PDF Keywords", ignorable)
 
 
 def _xmp_keywords(reader) -> str | None:

@@ -8,14 +8,15 @@ from pathlib import Path
 from knowledge.document import Block, LoadedDocument, LoadError
 from knowledge.front_matter import split_front_matter
 from knowledge.loaders.textfile import read_text
+from knowledge.publishing_keys import DEFAULT_IGNORED_KEYS
 
 _CHAPTER = re.compile(r"^\s*(第[一二三四五六七八九十百零〇\d]+[章编节])\s*(.*)$")
 _QUESTION = re.compile(r"^\s*(?:Q|问)\s*\d*\s*[:：.、]\s*(.+)$", re.I)
 
 
-def load_text(path: Path) -> LoadedDocument:
+def load_text(path: Path, ignorable: frozenset[str] = DEFAULT_IGNORED_KEYS) -> LoadedDocument:
     """Blocks per chapter (第X章) and per FAQ entry (Q: / 问：), else one block."""
-    meta, body = split_front_matter(read_text(path))
+    meta, body = split_front_matter(read_text(path), ignorable)
     lines = [line.rstrip() for line in body.splitlines()]
     title = str(meta.get("title") or "").strip()
     if not title:

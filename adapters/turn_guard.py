@@ -1,9 +1,11 @@
 """Bound every chat turn from the channel side: a message-length cap (the person is told, in their language) and a
 deadline (a turn that runs too long is answered with a clear message instead of holding a worker for minutes).
 
-Python cannot stop a running thread, so a turn past its deadline keeps running on this guard's own small pool until
-it returns; the job worker and the reminders are free again at once, and while the pool is full of overrunning
-turns new turns get the timeout reply promptly instead of waiting behind them."""
+A turn past its deadline is cancelled: it runs on this guard's own small pool under a CancelToken, and stops at its
+next checkpoint (before retrieval, each embedding batch, answer choice, each tool or model call, saving the turn;
+retrieval/cancellation.py), so it costs at most the step it was in, remembers nothing and changes nothing more. The
+job worker and the reminders are free again at once, and while the pool is busy new turns get the timeout reply
+promptly instead of waiting behind overrunning ones."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 
 from adapters.ports import ChatHandler
 from bot.messages import BotReply, IncomingMessage
+from retrieval.cancellation import CancelToken, TurnCancelled, cancellable
 from retrieval.language import detect_language
 
 log = logging.getLogger(__name__)
@@ -73,15 +76,25 @@ class TurnGuard:
             return BotReply(text=notice, abstained=True)
         if self.timeout_s <= 0:
             return self._chat.handle(msg)
-        future = self._pool.submit(self._chat.handle, msg)
+        token = CancelToken()
+        future = self._pool.submit(self._run, (token, msg))
         try:
             return future.result(timeout=self.timeout_s)
         except FutureTimeout:
+            token.cancel(f"{self.timeout_s:g} s deadline passed")  # the turn stops at its next checkpoint
             started = not future.cancel()  # still queued behind overrunning turns: it will never start
             self.overruns += 1
-            log.warning("turn %s passed its %.0f s deadline (%s)", msg.message_id, self.timeout_s,
-                        "still running" if started else "never started: all turn threads busy")
+            log.warning("turn %s passed its %g s deadline (%s)", msg.message_id, self.timeout_s,
+                        "cancelled: stops at its next step" if started else "never started: all turn threads busy")
             return BotReply(text=timeout_notice(msg.text or "", self.timeout_s), abstained=True)
+        except TurnCancelled:  # cancelled between the deadline and this wait: the same answer
+            return BotReply(text=timeout_notice(msg.text or "", self.timeout_s), abstained=True)
+
+    def _run(self, job: tuple[CancelToken, IncomingMessage]) -> BotReply:
+        """The wrapped turn, on a pool thread, obeying its token at every checkpoint."""
+        token, msg = job
+        with cancellable(token):
+            return self._chat.handle(msg)
 
     def __getattr__(self, name: str):
         """Everything else (e.g. attributes tests or tools read) comes from the wrapped chat service."""

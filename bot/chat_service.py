@@ -21,6 +21,7 @@ from bot.tools.quiz_tools import current_question, open_item
 from bot.tools.result import ToolResult
 from bot.tools.toolkit import ToolDeps, Toolkit
 from hr.caller import Caller
+from retrieval.cancellation import TurnCancelled, checkpoint
 from retrieval.language import detect_language
 from retrieval.types import Audience
 
@@ -62,6 +63,9 @@ class ChatService:
         toolkit = Toolkit(self.deps, ctx)
         try:
             engine, mode, notice = self._turn(msg, toolkit, ctx, state)
+        except TurnCancelled as stop:  # past the deadline: the person was told; nothing is remembered of this turn
+            log.info("turn on %s stopped after %.0f ms: %s", msg.channel, (time.perf_counter() - started) * 1000, stop)
+            raise
         except Exception:
             log.exception("turn failed on %s thread", msg.channel)
             toolkit.calls.clear()
@@ -69,6 +73,7 @@ class ChatService:
                                                                 "went wrong on my side; please try again."),
                                                act="error"), "offline", None
         reply = self._reply(engine, toolkit, mode, notice)
+        checkpoint("saving the turn")  # a reply nobody will see must not become the thread's context
         self._remember(msg, ctx, reply, engine, toolkit, state)
         log.info("turn on %s done in %.0f ms (mode %s, act %s, %s tools)", msg.channel,
                  (time.perf_counter() - started) * 1000, reply.mode, reply.act, len(reply.tools))
@@ -84,15 +89,18 @@ class ChatService:
             or self._survey_reply(msg, toolkit, state)
         if handled is not None:
             return handled, "offline", None
+        checkpoint("routing")
         understood = self.offline.understand(toolkit, msg.text, state)
         if quiz_item is not None and _reads_as_answer(decision, understood):
             result = toolkit.run("grade_answer", answer=msg.text.strip())
             return EngineReply("grade_answer", result.text, [result]), "offline", None
         notice = None
         if self.agent is not None:
+            checkpoint("model turn")
             engine, notice = self._agent_turn(msg, toolkit, ctx, understood)
             if engine is not None:
                 return self._resume_quiz(engine, toolkit, ctx, quiz_item), "llm", None
+        checkpoint("offline answer")
         engine = self.offline.respond(toolkit, msg.text, state, understood)
         return self._resume_quiz(engine, toolkit, ctx, quiz_item), "offline", notice
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from retrieval.cancellation import checkpoint
 from retrieval.catalog import Catalog, ChunkRow, DocumentRow
 from retrieval.crosslingual import Lexicon
 from retrieval.embedders.base import Embedder
@@ -187,6 +188,7 @@ class KnowledgeIndex:
         query = query.strip()
         if not query:
             return []
+        checkpoint("retrieval")  # a turn past its deadline stops here, and before each step below
         pool = max(4 * k, 30)
         dense_rank: list[str] = []
         dense_scores: dict[str, float] = {}
@@ -196,6 +198,7 @@ class KnowledgeIndex:
         query_vector = self.query_vector(query) if mode in ("hybrid", "dense") else None
         if query_vector is not None:
             dense_rank, dense_scores = self._dense(query_vector, translation, pool, audience)
+        checkpoint("keyword search")
         keyword_query = self._keyword_query(query, translation) if mode in ("hybrid", "bm25") else {}
         if keyword_query:
             for kw_hit in self._keywords.top(keyword_query, pool, audience.tags):
@@ -224,6 +227,7 @@ class KnowledgeIndex:
                 continue  # defence in depth: the stores already filtered by audience
             passages.append(_passage(chunk, document, score, dense_scores.get(cid), keyword_scores.get(cid)))
         if self.reranker is not None:
+            checkpoint("reranking")
             passages = self.reranker.rerank(query, passages)
         passages = passages[:k]
         if query_vector is not None:
@@ -280,6 +284,7 @@ class KnowledgeIndex:
         """Embed a query once even when search and relevance checks both need it."""
         vector = self._query_vectors.get(text)
         if vector is None:
+            checkpoint("query embedding")
             vector = self.embedder.embed_query(text)
             with self._query_lock:
                 if len(self._query_vectors) >= 256:
@@ -314,6 +319,7 @@ class KnowledgeIndex:
         cached = self._cache.get(self.embedder.name, hashes)
         need = [i for i, h in enumerate(hashes) if h not in cached]
         if need:
+            checkpoint("sentence embedding")
             fresh = self.embedder.embed_passages([texts[i] for i in need])
             computed = [(hashes[i], fresh[j]) for j, i in enumerate(need)]
             self._cache.put(self.embedder.name, computed)
@@ -328,6 +334,7 @@ class KnowledgeIndex:
 
     def dense_profile(self, query: str, audience: Audience | None = None, n: int = 30) -> list[float]:
         """Cosine similarities of the n nearest visible chunks, best first: how peaked the evidence is."""
+        checkpoint("dense profile")
         hits = self._vectors.query(self.query_vector(query.strip()), n, (audience or Audience.everyone()).tags)
         published = self.catalog.chunks(h.chunk_id for h in hits)
         return [h.similarity for h in hits if h.chunk_id in published]

@@ -7,19 +7,20 @@ import re
 from dataclasses import dataclass
 
 from langchain.agents import create_agent
+from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.messages import AIMessage, HumanMessage
 
 from bot.agent.lc_tools import build_tools
 from bot.agent.persona import system_prompt
 from bot.chat_service import AgentUnavailable
 from bot.store.history import Turn
+from bot.tools.registry import figure_tools
 from bot.tools.toolkit import Toolkit
 from knowledge.sentences import token_estimate
+from retrieval.cancellation import checkpoint
 
 log = logging.getLogger(__name__)
 _CONTROL_TOKENS = re.compile(r"<\|[^|]{1,40}\|>|<unk>|\ufffd")
-_FIGURE_TOOLS = {"my_progress", "team_progress", "explain_kpi", "completion_report", "specialist_kpis",
-                 "course_satisfaction", "course_health", "kirkpatrick"}
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 
 
@@ -58,6 +59,20 @@ class AgentOutcome:
     abstained: bool
 
 
+class _StopWhenCancelled(BaseCallbackHandler):
+    """Checks the turn's cancellation before every model call of the agent loop (tool calls check in the toolkit)."""
+
+    raise_error = True  # LangChain re-raises what a callback raises instead of logging it
+
+    def on_chat_model_start(self, serialized, messages, **kwargs) -> None:
+        """A turn past its deadline makes no further model call."""
+        checkpoint("model call")
+
+    def on_llm_start(self, serialized, prompts, **kwargs) -> None:
+        """The same for completion-style models."""
+        checkpoint("model call")
+
+
 class LLMAgent:
     """Runs a LangChain agent per turn; the model is shared, the tools are rebuilt for each caller."""
 
@@ -78,7 +93,7 @@ class LLMAgent:
                     for t in _within_budget(history[-self.history_turns:], self.history_tokens)]
         try:
             state = agent.invoke({"messages": [*messages, HumanMessage(text)]},
-                                 config={"recursion_limit": self.max_steps})
+                                 config={"recursion_limit": self.max_steps, "callbacks": [_StopWhenCancelled()]})
         except Exception as exc:  # connection refused, timeout, HTTP 5xx, malformed JSON, step limit
             raise AgentUnavailable(type(exc).__name__) from exc
         final = state["messages"][-1] if state.get("messages") else None
@@ -97,7 +112,7 @@ class LLMAgent:
             intent = "search_knowledge"
             if all(s.abstained for s in searches):
                 return AgentOutcome(searches[-1].text, intent, True)
-        figures = [c for c in calls if c.name in _FIGURE_TOOLS and c.ok]
+        figures = [c for c in calls if c.name in figure_tools() and c.ok]
         if figures and _unsupported_figures(reply, " ".join(c.text for c in calls)):
             log.warning("LLM reply stated figures no tool returned; showing the tool's own text")
             return AgentOutcome("\n\n".join(c.text for c in figures), intent or "chat", False)

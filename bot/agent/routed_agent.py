@@ -20,6 +20,7 @@ from bot.chat_service import AgentUnavailable
 from bot.tools import registry
 from bot.tools.result import ToolResult
 from bot.tools.toolkit import Toolkit
+from retrieval.cancellation import checkpoint
 from retrieval.language import cjk_ratio
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,7 @@ class RoutedAgent:
         turns = _within_budget(history[-self.history_turns:], self.history_tokens)
         messages = [SystemMessage(prompt), *[HumanMessage(t.text) if t.role == "user" else AIMessage(t.text)
                                              for t in turns], HumanMessage(text)]
+        checkpoint("model call (arguments)")
         try:
             reply = self.model.bind_tools([schema], tool_choice=tool.name).invoke(messages)
         except Exception as exc:  # connection refused, timeout, HTTP 5xx, malformed JSON
@@ -103,6 +105,7 @@ class RoutedAgent:
         language = toolkit.ctx.language
         messages = [SystemMessage(COMPOSE_PROMPT[language]),
                     HumanMessage(f"{text}\n\n--- tool output ({name}) ---\n{observation(result)}")]
+        checkpoint("model call (wording)")
         try:
             reply = self.model.bind(extra_body={"max_tokens": self.reply_tokens}).invoke(messages)
         except Exception as exc:  # the tool already answered: say so in its own words rather than fail the turn

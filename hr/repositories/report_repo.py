@@ -209,14 +209,16 @@ def completion_by_course(db: Session, start: date, end: date, scope: Scope = EVE
     return _split(_run_rule(db, rule, sql, {"start": start, "end": end, **scope.params()}))
 
 
-def exam_pass_counts(db: Session, start: date, end: date, scope: Scope = EVERYONE) -> tuple[int, int]:
-    """(person-course pairs examined in [start, end], pairs with at least one pass)."""
+def exam_pass_counts(db: Session, start: date, end: date, scope: Scope = EVERYONE,
+                     course_code: str | None = None) -> tuple[int, int]:
+    """(person-course pairs examined in [start, end], pairs with at least one pass); one course's when given."""
     join = " JOIN hr_employee e ON e.id = x.employee_id" if scope.department_id else ""
+    course = " AND x.course_code = :course" if course_code else ""
     sql = (_with(scope.ctes()) + "SELECT COUNT(*), COALESCE(SUM(p), 0) FROM (SELECT x.employee_id, x.course_code, "
            f"MAX(CASE WHEN x.passed THEN 1 ELSE 0 END) AS p FROM hr_exam_attempt x{join} "
-           "WHERE x.attempted_on BETWEEN :start AND :end" + scope.where("x.employee_id", "e.department_id")
+           "WHERE x.attempted_on BETWEEN :start AND :end" + course + scope.where("x.employee_id", "e.department_id")
            + " GROUP BY x.employee_id, x.course_code) pairs")
-    tried, passed = _run(db, sql, {"start": start, "end": end, **scope.params()})[0]
+    tried, passed = _run(db, sql, {"start": start, "end": end, "course": course_code, **scope.params()})[0]
     return int(tried), int(passed)
 
 

@@ -63,7 +63,7 @@ def kirkpatrick(db: Session, caller: Caller, *, period: Period, policy: Policy,
     require_privileged(caller, "see Kirkpatrick evaluation", "查看柯氏四级评估")
     responses, avg, good = report_repo.satisfaction_counts(db, period.start, period.end,
                                                            policy.course_health.good_rating_at_least, course_code)
-    tried, passed = report_repo.exam_pass_counts(db, period.start, period.end)
+    tried, passed = report_repo.exam_pass_counts(db, period.start, period.end, course_code=course_code)
     groups = report_repo.trained_vs_untrained(db, period.name, period.start, period.end, course_code)
     trained, untrained = groups[True], groups[False]
     l3 = relative_delta(trained.behavior, untrained.behavior)

@@ -55,6 +55,10 @@ def test_kirkpatrick_levels_hand_computed(hr, seeded):
     assert l4.value == pytest.approx(0.15) and l4.verdict == "met"
     only_sales = hr.kirkpatrick(hr.caller_for("hr1"), period="2026Q1", course_code="SAL-101")
     assert only_sales.item("level3_behavior_delta").inputs == {"trained_people": 1, "untrained_people": 3}
+    sales_l2 = only_sales.item("level2_exam_pass")  # one course's exams, not the company's: s1 passed SAL-101
+    assert (sales_l2.inputs["numerator"], sales_l2.inputs["denominator"]) == (1, 1)
+    security_l2 = hr.kirkpatrick(hr.caller_for("hr1"), period="2026Q1", course_code="SEC-101").item("level2_exam_pass")
+    assert (security_l2.inputs["numerator"], security_l2.inputs["denominator"]) == (1, 2)  # e1 passed, e2 did not
 
 
 def test_adaptive_recommendations_after_a_failed_exam(hr, seeded):

@@ -26,8 +26,11 @@ QUIZ_EXIT = re.compile(
       r"that'?s enough|i'?ll stop)\b(?!.*\?)"
     + r"|\b(stop|quit|exit|end|cancel|leave)\s+(the|this|my)\s+(quiz|test|practice)\b"
     + r"|\b(stop|end) (it )?(here|now)\b", re.IGNORECASE)
-DONT_KNOW = re.compile(r"^(我)?(也)?(不知道|不会|不清楚|不确定|没想法|想不出来|猜不出|忘了|不记得了?)(诶|呢|啊|耶)?" + _END
-                       + r"|^(i )?(really )?(don'?t|do not) know|^no idea|^not sure|^i'?m not sure|^dunno|^idk|"
+DONT_KNOW = re.compile(r"^(我)?(也|还是|真的|实在|确实|完全)?(不知道|不会|不清楚|不确定|没想法|没头绪|想不出来|想不起来|猜不出|忘了|"
+                       r"不记得了?)(诶|呢|啊|耶|呀|欸)?" + _END
+                       + r"|^(直接)?(告诉我|给我|公布|说)(一下)?(正确)?答案(吧|呗)?" + _END
+                       + r"|^(i )?(still |really |honestly )?(don'?t|do not) know|^no (idea|clue)|^not a clue|"
+                         r"^not sure|^i'?m not sure|^dunno|^idk|^(just )?(tell|show|give) me the answer|"
                          r"^(i )?(can'?t|cannot) remember|^pass" + _END, re.IGNORECASE)
 GREETING = re.compile(r"^(你好|您好|嗨|哈喽|在吗|早上好|上午好|下午好|晚上好|hi|hello|hey|hiya|yo|good (morning|afternoon|"
                       r"evening)|帮助|菜单|help|menu|start|开始|谢谢|多谢|thanks?|thank you|thx|ty|cheers|再见|拜拜|bye)"

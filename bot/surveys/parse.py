@@ -12,7 +12,7 @@ from dataclasses import dataclass
 _NUMBER_WORDS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "one": 1, "two": 2, "three": 3, "four": 4,
                  "five": 5}
 _NUMBER = r"(?<![\d.])(?P<d>\d{1,2})(?![\d%]|\.\d)|(?P<zh>[一二两三四五])|\b(?P<en>one|two|three|four|five)\b"
-_UNIT = r"\s*(?P<unit>分|颗星|星|stars?\b|points?\b|/\s*5|out of 5)?(?:吧|啦|了|呗|哈)?"
+_UNIT = r"(?:\s*(?P<unit>分|颗星|星|stars?\b|points?\b|/\s*5|out of 5))?(?:吧|啦|了|呗|哈)?"
 _FILLER = r"(?:(?:那就|那|就|嗯+|好吧|好的?|ok(?:ay)?|well|then|hmm+)[\s,，]*)*"
 _LEAD = (r"^" + _FILLER + r"(?P<lead>(?:我|I)?\s*(?:给|打|评|评分|打分|评为|rating|rate it|score|my rating is|i(?:'d| would)? give it|"
          r"i(?:'d| would)? rate it|give it)\s*(?:a|an|个)?\s*[:：]?\s*)?")
@@ -23,6 +23,9 @@ _AT_END = re.compile(r"^(?P<rest>.*?)[\s，,。.;；:：!！~～-]*" + _FILLER +
 _DECLINE = re.compile(r"^\s*(?:跳过|不评了?|不想评(?:价|分)?|不打分|算了|以后再说|下次吧?|不用了?|skip(?: it)?|no thanks|"
                       r"not now|pass|later|maybe later|no)\s*[。.!！~]*\s*$", re.I)
 _SEPARATORS = " \t\n，,。.;；:：!！-—~～、"
+# What follows a number that counts something else than a rating ("3 people", "5 days", "2 more questions").
+_COUNTED = re.compile(r"(?:[\d天人门%岁年月号次个]|(?:more|other|of|x|times?|days?|hours?|weeks?|months?|years?|people|"
+                      r"persons?|courses?|questions?|minutes?|percent|yuan|rmb|pm|am|th|st|nd|rd)\b)", re.I)
 
 
 @dataclass(frozen=True)
@@ -84,11 +87,12 @@ def _plainly_a_rating(match: re.Match) -> bool:
 
 
 def _starts_cleanly(rest: str) -> bool:
-    """After the number comes nothing, a separator, or a comment word: not more digits or a unit of something else."""
+    """After the number comes nothing, a separator, or a comment ("5 really clear", "4 讲得清楚"): not more digits,
+    a word glued to the number ("5th") or a unit of something else ("5天", "3 people", "2 more questions")."""
     if not rest:
         return True
     if rest[0] in _SEPARATORS:
-        return True
+        return not _COUNTED.match(rest.lstrip(_SEPARATORS))
     return not re.match(r"[\dA-Za-z天人门%岁年月号次个]", rest)
 
 

@@ -26,6 +26,9 @@ from bot.surveys.parse import Declined, OutOfRange, Rating, read_survey_reply
     ("4分吧，讲得挺清楚", 4, "讲得挺清楚"),
     ("3, the videos were a bit long", 3, "the videos were a bit long"),
     ("ok then, 4 stars", 4, ""),
+    ("5 really clear", 5, "really clear"),
+    ("4 clear, but too few exercises", 4, "clear, but too few exercises"),
+    ("3 too long for a video course", 3, "too long for a video course"),
 ])
 def test_ratings_with_optional_comments(text, value, comment):
     """The number (digits, Chinese numerals, English words, stars) and the rest as the comment."""
@@ -47,6 +50,8 @@ def test_refusals(text):
 @pytest.mark.parametrize("text", [
     "SEC-101 考80分及格吗？", "年假有几天", "一般般吧", "3门课还没学完", "5天年假怎么休", "2026年的课程",
     "one more question about SEC-101", "What's my progress?", "我的学习进度", "", "   ",
+    "3 people in my team are overdue", "5 days of annual leave", "2 more questions please", "5 天年假怎么休",
+    "5th floor", "4 courses left",
 ])
 def test_questions_and_requests_are_not_ratings(text):
     """A message that is not plainly a rating is left to the normal conversation."""

@@ -10,11 +10,8 @@ from datetime import date
 from bot.dialogue.state import DialogueState
 from bot.followup import follow_up_focus, rewrite
 from bot.routing import intents as I
+from bot.tools.registry import follow_up_tools
 
-# Tools a short follow-up may keep asking ("and marketing?", "what about E0013?", "ok, E0096 then").
-KEEPABLE = ("my_progress", "team_progress", "explain_kpi", "completion_report", "specialist_kpis",
-            "course_satisfaction", "course_health", "kirkpatrick", "recommend_courses", "course_catalog",
-            "session_info", "enroll", "withdraw", "nudge_team")
 CONTEXT_CONFIDENCE = 0.15  # the classifier's first choice is taken at this level when the thread is about figures
 _PERSON_LEVEL = {"team_progress": "my_progress"}  # a follow-up naming one person moves to that person's view
 _SCOPE_KEYS = ("employee", "team", "department")
@@ -77,11 +74,11 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
         intent, follow_up = state.intent, True
         slots = {**_inheritable(state.args), **router.slots_for(intent, text, today)}
         _loose_department(router, text, slots, state)
-    elif not routed.confident and routed.best in KEEPABLE and state.intent in KEEPABLE \
+    elif not routed.confident and routed.best in follow_up_tools() and state.intent in follow_up_tools() \
             and routed.confidence >= CONTEXT_CONFIDENCE:
         intent = routed.best  # unsure on its own, but in a conversation about figures its first guess stands
         slots = router.slots_for(intent, text, today)
-    elif is_elliptical(text) and intent == state.intent and intent in KEEPABLE:
+    elif is_elliptical(text) and intent == state.intent and intent in follow_up_tools():
         follow_up = True
         slots = {**_inheritable(state.args), **slots}
         _loose_department(router, text, slots, state)
@@ -92,6 +89,9 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
             slots["team"] = caller.id  # "我们部门" from a manager: the people they manage
         else:
             slots["department"] = caller.department_id
+    if slots.pop("own_team", None) and intent == "explain_kpi" and not slots.get("employee"):
+        # KPI is kept per person and per department; "my team's KPI" is the team's figures, not the asker's own KPI
+        intent, slots = "team_progress", {"team": caller.id} | {k: v for k, v in slots.items() if k == "period"}
     needs_person = _fill_references(text, slots, state, intent)
     standalone = text.strip()
     if intent == I.SEARCH_KNOWLEDGE:
@@ -102,7 +102,7 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
 
 def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today: date) -> bool:
     """A reply to a clarifying question, or an elliptical follow-up that names no request of its own."""
-    if state.intent not in KEEPABLE:
+    if state.intent not in follow_up_tools():
         return False
     if state.act == "clarify" and (is_short(text) or not routed.confident) and routed.intent != state.intent:
         return routed.intent in (I.SEARCH_KNOWLEDGE, I.HELP, "my_progress", "explain_kpi") or not routed.confident
@@ -184,8 +184,7 @@ def _fill_references(text: str, slots: dict, state: DialogueState, intent: str) 
     wanted = tool.slots if tool is not None else ()
     previous = state.subject
     if "course" in wanted and not slots.get("course") and previous.get("course") and (
-            _THING.search(text) or (is_elliptical(text) and intent in ("session_info", "enroll", "withdraw",
-                                                                         "generate_quiz", "kirkpatrick"))):
+            _THING.search(text) or (is_elliptical(text) and tool.inherits_course)):
         slots["course"] = previous["course"]
     if "department" in wanted and not slots.get("department") and previous.get("department") and _PLACE.search(text):
         slots["department"] = previous["department"]

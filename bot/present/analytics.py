@@ -80,7 +80,12 @@ def render_nudge_plan(plan_items, language: str, names: Names) -> str:
     """Who would get a reminder and for which courses; who would be skipped and why."""
     zh = language == "zh"
     sendable = [i for i in plan_items if not i.skip_reason]
-    lines = [f"将提醒 {len(sendable)} 人：" if zh else f"I would remind {len(sendable)} people:"]
+    if sendable or not plan_items:
+        head = f"将提醒 {len(sendable)} 人：" if zh else f"I would remind {len(sendable)} people:"
+    else:  # everyone behind is skipped: say who is behind rather than "I would remind 0 people"
+        head = f"落后的 {len(plan_items)} 人现在都不能提醒：" if zh else \
+            f"{len(plan_items)} people are behind, but none can be reminded right now:"
+    lines = [head]
     for item in plan_items:
         courses = ("、" if zh else ", ").join(names.course(c, language) for c in item.courses)
         skip = ""

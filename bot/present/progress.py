@@ -69,15 +69,17 @@ def render_team(team, names: Names, language: str, scope: str, only: str | None 
     flagged = [m for m in team.members if any(keep(c, only or "behind") for c in m.courses)]
     flagged.sort(key=lambda m: (-sum(c.overdue for c in m.courses), m.employee_id))
     word = _ONLY_WORDS[only or "behind"][0 if zh else 1]
+    behind_only = (only or "behind") == "behind"
     if not flagged:
-        lines.append(f"没有人有{word}课程。👍" if zh else f"Nobody has {word} courses. 👍")
+        nobody_en = "Nobody is behind on any course." if behind_only else f"Nobody has {word} courses."
+        lines.append((f"没有人有{word}课程。" if zh else nobody_en) + " 👍")
         return "\n".join(lines)
-    lines.append(f"有{word}课程的人（{len(flagged)} 人）：" if zh else f"People with {word} courses ({len(flagged)}):")
+    many_en = f"People behind on courses ({len(flagged)}):" if behind_only else \
+        f"People with {word} courses ({len(flagged)}):"
+    lines.append(f"有{word}课程的人（{len(flagged)} 人）：" if zh else many_en)
     for member in flagged[:limit]:
         courses = [c for c in member.courses if keep(c, only or "behind")]
-        shown = ("、" if zh else ", ").join(
-            names.course(c.course_code, language) + ((" 已逾期" if zh else " overdue") if c.overdue else "")
-            for c in courses)
+        shown = ("、" if zh else ", ").join(names.course(c.course_code, language) + _state_mark(c, zh) for c in courses)
         lines.append(f"- {member.name}（{member.employee_id}）：{shown}" if zh
                      else f"- {member.name} ({member.employee_id}): {shown}")
     if len(flagged) > limit:
@@ -86,3 +88,12 @@ def render_team(team, names: Names, language: str, scope: str, only: str | None 
     if on_track and not only:
         lines.append(f"其余 {on_track} 人没有落后。" if zh else f"The other {on_track} are on track.")
     return "\n".join(lines)
+
+
+def _state_mark(course, zh: bool) -> str:
+    """" 已逾期" / " overdue", or " 进度落后" / " behind" for a course behind schedule but not yet due."""
+    if course.overdue:
+        return " 已逾期" if zh else " overdue"
+    if course.behind:
+        return " 进度落后" if zh else " behind"
+    return ""

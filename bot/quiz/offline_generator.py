@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from bot.quiz.facts import Fact, extract_facts, number_spans, number_value, with_value
+from bot.quiz.feedback import LEADS, explanation_for, hint_for
 from bot.quiz.model import BLANK, LETTERS, QuizItem
 from bot.quiz.text import normalise
 from retrieval.language import detect_language
@@ -67,22 +68,19 @@ class OfflineQuizBuilder:
     def _base(self, fact: Fact, **fields) -> QuizItem:
         """Fields every item shares: the citation and the language."""
         lang = fact.passage.language or detect_language(fact.sentence)
-        heading = fact.passage.heading or fact.passage.title
         frame = self._frame_language or lang
-        explanation = _text(f"依据《{fact.passage.title}》{heading}：“{fact.sentence}”",
-                            f"From \"{fact.passage.title}\" ({heading}): \"{fact.sentence}\"", frame)
-        hint = _text(f"提示：复习《{fact.passage.title}》中的“{heading}”一节。",
-                     f"Hint: review the section \"{heading}\" of \"{fact.passage.title}\".", frame)
-        return QuizItem(chunk_id=fact.passage.chunk_id, source=fact.passage.source, title=fact.passage.title,
-                        heading=fact.passage.heading, evidence=fact.sentence, language=lang, explanation=explanation,
-                        hint=hint, **fields)
+        item = QuizItem(chunk_id=fact.passage.chunk_id, source=fact.passage.source, title=fact.passage.title,
+                        heading=fact.passage.heading, evidence=fact.sentence, language=lang, explanation="", **fields)
+        item.explanation = explanation_for(item, frame)  # the stored (exported) form; chat words it per turn
+        item.hint = _text("提示：", "Hint: ", frame) + hint_for(item, frame)
+        return item
 
     def _mcq(self, fact: Fact) -> QuizItem | None:
         """Which option fills the blank (numbers) or matches the description (terms)."""
         if fact.kind == "number":
             distractors = self._number_distractors(fact)
             stem = fact.sentence.replace(fact.span, BLANK, 1)
-            prompt_zh, prompt_en = "选择填入空白处的正确选项：", "Choose the option that fills the blank: "
+            prompt_zh, prompt_en = LEADS["fill_option"]
             difficulty = 2
         elif fact.kind == "term":
             distractors = [t for t in self._terms_by_group.get(fact.group, []) if normalise(t) != normalise(fact.span)]
@@ -91,7 +89,7 @@ class OfflineQuizBuilder:
             stem = _definition_of(fact)
             if not stem:
                 return None
-            prompt_zh, prompt_en = "以下哪一项符合这个描述？", "Which term matches this description? "
+            prompt_zh, prompt_en = LEADS["term"]
             difficulty = 3
         else:
             return None
@@ -117,7 +115,7 @@ class OfflineQuizBuilder:
                 make_false = False
                 statement = fact.sentence
         lang = fact.passage.language or detect_language(fact.sentence)
-        question = _text("判断对错：", "True or false: ", self._frame_language or lang) + statement
+        question = _text(*LEADS["true_false"], self._frame_language or lang) + statement
         return self._base(fact, kind="true_false", question=question, stem=statement,
                           answer="false" if make_false else "true", difficulty=1)
 
@@ -127,7 +125,7 @@ class OfflineQuizBuilder:
             return None
         stem = fact.sentence.replace(fact.span, BLANK, 1)
         lang = fact.passage.language or detect_language(fact.sentence)
-        question = _text("填空：", "Fill in the blank: ", self._frame_language or lang) + stem
+        question = _text(*LEADS["cloze"], self._frame_language or lang) + stem
         return self._base(fact, kind="cloze", question=question, stem=stem, answer=fact.span,
                           difficulty=2 if fact.kind == "number" else 3)
 

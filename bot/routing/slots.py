@@ -46,6 +46,8 @@ _ONLY = [("overdue", re.compile(r"逾期|过期|超期|overdue|past due|late\b")
                              r"still (open|to do)|outstanding|left to")),
          ("completed", re.compile(r"(已经|已)(完成|学完)|完成了哪些|学完了哪些|\b(finished|completed|done) (ones|courses)\b|"
                                   r"which (ones )?(have i|did i) (finish|complete)"))]
+_OWN_TEAM = re.compile(r"我(的|们)?(团队|小组|组)|咱们(团队|组)|团队|手下|下属|\b(my|our) (team|group|reports|direct reports|"
+                       r"people)\b|\bpeople i manage\b")
 _OWN_DEPARTMENT = re.compile(r"我们部门|本部门|我(的)?部门|咱们部门|我所在的部门|\b(my|our) (dep[a-z]{2,8}t|dept|division)\b")  # typos: departmnet
 _TOPIC_WORDS = re.compile(r"考考我|出\s*\S{0,3}\s*(道|个)?题(目)?|给我|测验|小测|练习题|一下|关于|的|吧|"
                           r"\b(quiz|test|me|on|about|questions?|give|please|pls|some|a|few|\d+)\b", re.IGNORECASE)
@@ -61,7 +63,11 @@ class SlotFiller:
 
     def fill(self, intent: str, text: str, today: date, wanted: tuple[str, ...] | None = None) -> dict[str, Any]:
         """Every slot the intent takes (`wanted`, from the tool registry) that the text fills; absent ones left out."""
-        wanted = wanted if wanted is not None else _DEFAULT_SLOTS.get(intent, ())
+        if wanted is None:  # the tool registry says which slots an intent's tool takes
+            from bot.tools.registry import get
+
+            tool = get(intent)
+            wanted = tool.slots if tool is not None else ()
         slots: dict[str, Any] = {}
         course = self.catalog.find_course(text) if "course" in wanted else None
         if course:
@@ -77,6 +83,8 @@ class SlotFiller:
                     slots.pop("course", None)
             elif _OWN_DEPARTMENT.search(text.lower()):
                 slots["own_department"] = True
+            elif intent == "explain_kpi" and _OWN_TEAM.search(text.lower()):
+                slots["own_team"] = True  # a KPI "for my team": the team's figures, not the asker's own KPI
         if "by" in wanted:
             lowered = text.lower()
             slots["by"] = "course" if _BY_COURSE.search(lowered) and not _BY_DEPARTMENT.search(lowered) else "department"
@@ -101,13 +109,6 @@ class SlotFiller:
         return bool(span) and (span in name_zh or span in name_en.lower() or name_zh.removesuffix("部") in span)
 
 
-# The slots each intent took before the tool registry declared them (kept for callers that pass no `wanted`).
-_DEFAULT_SLOTS = {
-    I.ENROLL: ("course",), I.GENERATE_QUIZ: ("course", "n"), I.NUDGE_TEAM: ("course",),
-    I.TEAM_PROGRESS: ("course", "period", "department"), I.MY_PROGRESS: ("course", "period", "employee"),
-    I.COMPLETION_REPORT: ("course", "period", "department", "by"), I.EXPLAIN_KPI: ("period", "department", "employee"),
-    I.GRADE_ANSWER: ("answer",),
-}
 
 
 def parse_only(text: str) -> str | None:

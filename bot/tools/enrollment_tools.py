@@ -424,19 +424,23 @@ def _local(deps, moment):
 TOOLS = [
     Tool("enroll", EnrollArgs, enroll, "报名课程（先检查资格、先修课、名额和重复报名，确认后才生效）",
          "Prepare an enrollment in a course, after checking eligibility, prerequisites, seats and duplicates; "
-         "it happens only after the person confirms.", act="enroll_preview", confirm=confirm_enroll,
+         "it happens only after the person confirms.", act="enroll_preview", inherits_course=True,
+         follow_up=True, confirm=confirm_enroll,
          slots=("course", "employee", "department", "session"),
          examples=(("帮我报名信息安全基础", "Enroll me in Information Security Basics"),
                    ("给 E0013 报名 AI-101", "Enroll E0013 in AI-101"))),
     Tool("withdraw", WithdrawArgs, withdraw, "退课（确认后才生效）", "Prepare dropping a course (after confirmation).",
-         act="withdraw_preview", confirm=confirm_withdraw, slots=("course", "employee"),
+         act="withdraw_preview", inherits_course=True, follow_up=True, confirm=confirm_withdraw,
+         slots=("course", "employee"),
          examples=(("我想退掉数据分析基础", "Drop me from Data Analysis Basics"),)),
     Tool("course_catalog", PersonArgs, course_catalog, "可以报名的课程目录", "The courses the person may enroll in.",
-         act="catalog", slots=("employee",), examples=(("我能报名哪些课程？", "What courses can I sign up for?"),)),
+         act="catalog", follow_up=True, slots=("employee",),
+         examples=(("我能报名哪些课程？", "What courses can I sign up for?"),)),
     Tool("recommend_courses", PersonArgs, recommend_courses, "推荐接下来该学的课程", "Courses recommended for the "
-         "person, with reasons.", act="recommend", slots=("employee",),
+         "person, with reasons.", act="recommend", follow_up=True, slots=("employee",),
          examples=(("我接下来该学什么？", "What should I learn next?"),)),
     Tool("session_info", SessionArgs, session_info, "线下/直播课的下一场时间和地点",
-         "Date, time and place of the next session of a live course or workshop.", act="session_info", private=False,
+         "Date, time and place of the next session of a live course or workshop.", act="session_info",
+         inherits_course=True, follow_up=True, private=False,
          slots=("course", "employee"), examples=(("安全开发进阶什么时候上课？在哪？", "When and where is my workshop?"),)),
 ]

@@ -40,7 +40,12 @@ def explain_kpi(deps, ctx: TurnContext, args: KpiArgs) -> ToolResult:
     except Exception as exc:
         if not hr_error(exc):
             raise
-        return refused("explain_kpi", logged, ctx, exc, subject=subject | given(period=args.period))
+        result = refused("explain_kpi", logged, ctx, exc, subject=subject | given(period=args.period))
+        if department and department == ctx.caller.department_id and ctx.caller.role == "manager":
+            result.text += ctx.say("你可以查看自己团队的完成情况，比如说“我的团队进度”或“我们团队的KPI”。",
+                                   " You can see your own team's figures: say \"my team's progress\" or \"my team's "
+                                   "KPI\".")
+        return result
     subject["period"] = explanation.period
     return ToolResult("explain_kpi", logged, True, render_kpi(explanation, ctx.language, name), private=True,
                       act="department_kpi" if department else "kpi", subject=subject)
@@ -62,11 +67,11 @@ def specialist_kpis(deps, ctx: TurnContext, args: PeriodArgs) -> ToolResult:
 TOOLS = [
     Tool("explain_kpi", KpiArgs, explain_kpi, "KPI 及其计算过程（个人或部门）",
          "Training KPI with its working (a person's or a department's): formula, inputs, thresholds, policy, what-ifs.",
-         act="kpi", slots=("employee", "department", "period"),
+         act="kpi", follow_up=True, figures=True, slots=("employee", "department", "period"),
          examples=(("我的KPI是多少，为什么？", "What's my KPI and why?"),
                    ("我们部门的KPI怎么样？", "Show me the KPI for my department"))),
     Tool("specialist_kpis", PeriodArgs, specialist_kpis, "培训专员 KPI（计划完成率、及时率、满意度等）",
          "Training-specialist KPIs: plan completion, timeliness, participation, coverage, utilisation, satisfaction.",
-         act="specialist_kpi", slots=("period",), roles=HR_ONLY,
+         act="specialist_kpi", follow_up=True, figures=True, slots=("period",), roles=HR_ONLY,
          examples=(("本季度培训专员的KPI", "Training specialist KPIs this quarter"),)),
 ]

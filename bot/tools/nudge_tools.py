@@ -106,6 +106,7 @@ def _outcome_text(ctx: TurnContext, outcome) -> str:
 TOOLS = [
     Tool("nudge_team", NudgeArgs, nudge_team, "提醒落后的同事完成培训（先预览，确认后发送）",
          "Preview reminding people who are behind (the team, one person, or a department); sent after confirmation.",
-         act="nudge_preview", confirm=confirm_nudge, slots=("employee", "department", "course"), roles=MANAGERS_AND_HR,
+         act="nudge_preview", follow_up=True, confirm=confirm_nudge,
+         slots=("employee", "department", "course"), roles=MANAGERS_AND_HR,
          examples=(("提醒我的团队完成信息安全基础", "Nudge my team about SEC-101"),)),
 ]

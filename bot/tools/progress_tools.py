@@ -96,9 +96,10 @@ def _team_of(deps, ctx: TurnContext, manager_id: str) -> str:
 TOOLS = [
     Tool("my_progress", ProgressArgs, my_progress, "学习进度（自己的，或有权查看的同事的）",
          "Learning progress of the person asking, or of someone they may see.", act="progress",
-         slots=("employee", "period", "only", "course"),
+         follow_up=True, figures=True, slots=("employee", "period", "only", "course"),
          examples=(("我的学习进度", "What's my progress?"), ("我有逾期的课吗？", "Am I overdue on anything?"))),
     Tool("team_progress", TeamArgs, team_progress, "团队或部门的学习进度，谁落后了", "A team's or department's "
-         "progress: who is behind or overdue.", act="team_progress", slots=("period", "department", "team", "only", "course"),
+         "progress: who is behind or overdue.", act="team_progress",
+         follow_up=True, figures=True, slots=("period", "department", "team", "only", "course"),
          roles=MANAGERS_AND_HR, examples=(("我团队谁落后了？", "Who on my team is behind?"),)),
 ]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
-import re
 
 from pydantic import BaseModel, Field
 
+from bot.answering.gloss import gloss
 from bot.messages import Action
+from bot.quiz.feedback import explanation_for, hint_for, material_language, material_note, question_for
 from bot.quiz.generator import NoMaterial
 from bot.quiz.grading import grade
 from bot.quiz.model import BLANK, LETTERS, QuizItem
@@ -42,7 +43,7 @@ class NoArgs(BaseModel):
 
 def render_item(ctx: TurnContext, item: QuizItem, number: int, total: int) -> tuple[str, list[Action]]:
     """One question as Markdown plus its answer buttons (never the key)."""
-    question = item.question.replace(BLANK, MARKDOWN_BLANK)
+    question = question_for(item, ctx.language).replace(BLANK, MARKDOWN_BLANK)
     lines = [f"**Q{number}/{total}** {question}"]
     actions: list[Action] = []
     if item.kind == "mcq":
@@ -87,6 +88,8 @@ def generate_quiz(deps, ctx: TurnContext, args: QuizArgs) -> ToolResult:
     intro = ctx.say(f"好的，{len(quiz.items)} 道题，来自“{name}”的资料。先独立思考，答错了我会先给提示。",
                     f"Here are {len(quiz.items)} questions on \"{name}\". Think it through; if you miss one I'll "
                     "give a hint first.")
+    note = quiz_material_note(ctx, quiz.items)
+    intro += ("\n" + note) if note else ""
     first, actions = render_item(ctx, quiz.items[0], 1, len(quiz.items))
     return ToolResult("generate_quiz", logged, True, intro + "\n\n" + first, actions=actions, act="quiz_start",
                       subject=subject)
@@ -125,15 +128,14 @@ def grade_answer(deps, ctx: TurnContext, args: AnswerArgs) -> ToolResult:
         _, actions = render_item(ctx, item, active.position + 1, len(items))
         lead = ctx.say("没关系，给你一个提示：", "No problem, here's a hint: ") if args.give_up else \
             ctx.say("还差一点。提示：", "Not quite. Hint: ")
-        hint = re.sub(r"^\s*(提示[:：]|hint:)\s*", "", item.hint or "", flags=re.IGNORECASE)  # the lead says it once
-        text = f"{lead}{hint} " + ctx.say("再试一次？", "Try once more?")
+        text = f"{lead}{hint_for(item, ctx.language)}" + ctx.say("再试一次？", " Try once more?")
         return ToolResult("grade_answer", {"answer": answer}, True, text, private=True, actions=actions,
                           act="quiz_feedback", subject=subject)
     first_try = correct and active.tries_on_current == 0
     active.correct += 1 if first_try else 0
     verdict = ctx.say("✅ 正确！", "✅ Correct!") if correct else ctx.say(
         f"❌ 正确答案是 {_key_text(ctx, item)}。", f"❌ The answer is {_key_text(ctx, item)}.")
-    lines = [verdict, item.explanation]
+    lines = [verdict, explanation_for(item, ctx.language, _glosser(deps, ctx))]
     active.position += 1
     active.tries_on_current = 0
     actions: list[Action] = []
@@ -184,12 +186,27 @@ def open_item(deps, ctx: TurnContext) -> QuizItem | None:
     return None if active is None else active.quiz.items[active.position]
 
 
+def quiz_material_note(ctx: TurnContext, items: list[QuizItem]) -> str:
+    """Said once when a quiz starts: most of its questions quote material in the other language ('' otherwise)."""
+    languages = [material_language(item) for item in items]
+    other = [lang for lang in languages if lang != ctx.language]
+    return material_note(ctx.language, other[0]) if len(other) * 2 > len(languages) else ""
+
+
+def _glosser(deps, ctx: TurnContext):
+    """A quoted sentence's gloss in the reader's language, from the index's bilingual lexicon (None without one)."""
+    lexicon = getattr(deps.index, "lexicon", None)
+    if lexicon is None:
+        return None
+    return lambda sentence, sentence_language: gloss(sentence, sentence_language, ctx.language, lexicon)
+
+
 def _key_text(ctx: TurnContext, item: QuizItem) -> str:
     """The key as the learner saw the choices."""
     if item.kind == "mcq":
         return f"{item.answer}. {item.correct_text}"
     if item.kind == "true_false":
-        return ctx.say("对" if item.answer == "true" else "错", item.answer)
+        return ctx.say("对" if item.answer == "true" else "错", "True" if item.answer == "true" else "False")
     return item.answer
 
 
@@ -214,7 +231,7 @@ def _finish(deps, ctx: TurnContext, active) -> str:
 TOOLS = [
     Tool("generate_quiz", QuizArgs, generate_quiz, "练习测验（出题、逐题批改，成绩记为练习）",
          "Start a practice quiz of checked questions on a course or topic; shows the first question.",
-         act="quiz_start", private=False, slots=("course", "topic", "n"),
+         act="quiz_start", inherits_course=True, private=False, slots=("course", "topic", "n"),
          examples=(("考考我提示词工程，出5道题", "Quiz me on prompt engineering, 5 questions"),)),
     Tool("grade_answer", AnswerArgs, grade_answer, "批改当前测验题的答案", "Grade the learner's answer to the current "
          "quiz question.", act="quiz_feedback", slots=("answer",)),

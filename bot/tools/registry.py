@@ -39,6 +39,9 @@ class Tool:
     examples: tuple[tuple[str, str], ...] = ()  # (zh, en) requests: help text, web starters, classifier seed lines
     roles: frozenset[str] = ALL_ROLES  # who is offered it (help, LLM tool list); the HR service still decides
     routable: bool = True  # a label of the offline classifier
+    follow_up: bool = False  # a short follow-up ("and marketing?", "what about E0013?") may keep asking this tool
+    inherits_course: bool = False  # an elliptical follow-up ("那下一场呢？", "and when?") is about the thread's course
+    figures: bool = False  # its text holds figures a model's wording must not change (LLM mode keeps them as given)
     answer_pending: Callable[[Any, Any, dict, str], Any] | None = None  # fn(deps, ctx, pending, text) -> ToolResult
     # or None: reads the reply to a question this tool parked in `pending` (a survey's "rate 1-5"); None = not an answer
 
@@ -67,6 +70,16 @@ def get(name: str) -> Tool | None:
 def routing_labels() -> tuple[str, ...]:
     """The intents the offline classifier chooses among: every routable tool, plus help."""
     return (*[t.name for t in registry().values() if t.routable], HELP)
+
+
+def follow_up_tools() -> frozenset[str]:
+    """Tools a short elliptical follow-up may keep asking with the thread's subject."""
+    return frozenset(t.name for t in registry().values() if t.follow_up)
+
+
+def figure_tools() -> frozenset[str]:
+    """Tools whose output states figures (rates, counts, scores) that must reach the person unchanged."""
+    return frozenset(t.name for t in registry().values() if t.figures)
 
 
 def offered(role: str) -> list[Tool]:

@@ -99,3 +99,44 @@ def test_a_hint_is_announced_once_in_english(chat, engine):
     first = QuizSessionStore(engine).current("cli", "hint-en", LEARNER).quiz.items[0]
     hint = say(chat, wrong_answer(first), thread="hint-en")
     assert "Hint:" in hint.text and hint.text.count("Hint") == 1, hint.text
+
+
+def _miss_twice(chat, engine, thread: str, first_message: str, give_up: str):
+    """Start a quiz, give up twice on its first question; returns (start reply, item, hint reply, key reply)."""
+    start = say(chat, first_message, thread=thread)
+    item = QuizSessionStore(engine).current("cli", thread, LEARNER).quiz.items[0]
+    return start, item, say(chat, give_up, thread=thread), say(chat, give_up, thread=thread)
+
+
+def test_an_english_quiz_on_chinese_material_marks_the_quoted_source(chat, engine):
+    """ONB-101 is written in Chinese: the English reader gets English labels, and the source sentence as a marked,
+    glossed quote (never an unannounced Chinese sentence)."""
+    start, item, hint, key = _miss_twice(chat, engine, "en-on-zh", "quiz me on ONB-101, 2 questions", "I don't know")
+    assert start.act == "quiz_start" and "the questions quote it as written" in start.text, start.text
+    assert item.language == "zh"
+    assert "here's a hint: review the section" in hint.text and "复习" not in hint.text, hint.text
+    assert "The answer is" in key.text and "quoted in the original Chinese" in key.text, key.text
+    assert item.evidence in key.text and "依据" not in key.text and "提示" not in key.text, key.text
+
+
+def test_a_chinese_quiz_on_english_material_marks_the_quoted_source(chat, engine):
+    """AI-101 is written in English: the Chinese reader gets Chinese labels, and the source as a marked quote."""
+    start, item, hint, key = _miss_twice(chat, engine, "zh-on-en", "考考我提示词工程，出2道题", "不知道")
+    assert start.act == "quiz_start" and "资料是英文的" in start.text, start.text
+    assert item.language == "en"
+    assert "给你一个提示：复习" in hint.text and "review" not in hint.text and "Hint" not in hint.text, hint.text
+    assert "正确答案是" in key.text and "英文原文" in key.text and item.evidence in key.text, key.text
+    assert "From \"" not in key.text and "Try once more" not in key.text, key.text
+
+
+def test_switching_language_mid_quiz_switches_every_label(chat, engine):
+    """Started in Chinese on Chinese material, continued in English: the hint, question lead and source label follow
+    the message, and the Chinese source sentence is marked as a quote."""
+    start, item, hint, key = _miss_twice(chat, engine, "switch", "考考我新员工入职培训，出2道题", "I don't know")
+    assert item.language == "zh" and "资料是" not in start.text, start.text
+    assert "hint: review the section" in hint.text and "复习" not in hint.text and "提示" not in hint.text, hint.text
+    assert "quoted in the original Chinese" in key.text and "依据" not in key.text, key.text
+    for lead in ("选择填入空白处的正确选项", "以下哪一项符合这个描述", "判断对错", "填空："):
+        assert lead not in hint.text and lead not in key.text, (lead, key.text)
+    back = say(chat, "不知道", thread="switch")
+    assert "给你一个提示：复习" in back.text and "review" not in back.text and "Hint" not in back.text, back.text

@@ -2,8 +2,9 @@
 eval/results/hardening.json (tries, failures and peak memory per probe).
 
 Probes: Hypothesis fuzzing of the Slack and WeCom callbacks and the JSON API against the live app (uvicorn on
-127.0.0.1, port 0, local fake platform APIs), fuzzing of the front-matter / keyword / <meta> parsers, and the
-reproduced attacks of the issue (huge bodies, the YAML alias bomb, a 900 KB Slack message)."""
+127.0.0.1, port 0, local fake platform APIs), of every JSON route with the HR service and an index wired in (reports,
+KPI, progress, admin ingest as each role; eval/hardening/api_routes.py), fuzzing of the front-matter / keyword /
+<meta> parsers, and the reproduced attacks of the issue (huge bodies, the YAML alias bomb, a 900 KB Slack message)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from eval.hardening.api_routes import every_route_probe, reports_app
 from eval.hardening.probes import ProbeResult, api_probe, fuzz_app, measured, parser_probe, slack_probe, wecom_probe
 
 RESULTS = Path(__file__).resolve().parents[1] / "results" / "hardening.json"
@@ -119,6 +121,10 @@ def run(examples: int, seconds: float, flood_rounds: int) -> dict:
         probes["body_flood_200mb"] = measured("body_flood_200mb", lambda r: body_flood(client, r, flood_rounds))
         probes["slack_900kb_message"] = measured("slack_900kb_message",
                                                  lambda r: long_message(client, channels, r, 3))
+    with tempfile.TemporaryDirectory() as home, reports_app(Path(home)) as (client, tokens, routes):
+        probes["every_json_route_fuzz"] = measured("every_json_route_fuzz", lambda r: every_route_probe(
+            client, tokens, routes, examples, seconds, r))
+        routes_fuzzed = [f"{method} {path}" for method, path, _query, _body in routes]
     probes["front_matter_keywords_meta_fuzz"] = measured("front_matter_keywords_meta_fuzz",
                                                          lambda r: parser_probe(examples * 2, seconds, r))
     probes["yaml_alias_bomb"] = measured("yaml_alias_bomb", lambda r: alias_bomb(r, 100))
@@ -128,6 +134,7 @@ def run(examples: int, seconds: float, flood_rounds: int) -> dict:
         "machine": f"{platform.machine()} {platform.python_version()}",
         "settings": {"examples_per_probe": examples, "seconds_per_probe": seconds, "flood_rounds": flood_rounds},
         "probes": {name: p.to_dict() for name, p in probes.items()},
+        "json_routes_fuzzed": routes_fuzzed,
         "totals": {"tries": sum(p.tries for p in probes.values()),
                    "failures": sum(p.failures for p in probes.values()),
                    "server_errors": sum(p.failures for n, p in probes.items() if n != "yaml_alias_bomb"),
@@ -136,7 +143,9 @@ def run(examples: int, seconds: float, flood_rounds: int) -> dict:
                    "process_max_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)},
         "notes": "peak_mib/retained_mib: Python allocations traced during the probe (server thread included); "
                  "failures: 5xx other than a deliberate 503, transport errors, a parser raising anything but LoadError, "
-                 "a refused body not refused early.",
+                 "a refused body not refused early; in every_json_route_fuzz (HR wired, so no 503 is deliberate) any "
+                 "5xx, an /api/* answer without Cache-Control: no-store, a non-JSON 2xx body, or a route that never "
+                 "answered 2xx.",
     }
 
 

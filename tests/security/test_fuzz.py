@@ -35,3 +35,18 @@ def test_fuzzing_the_metadata_parsers_finds_only_clear_errors():
     result = measured("parsers", lambda r: parser_probe(EXAMPLES * 2, SECONDS, r))
     assert result.tries >= 40 and result.failures == 0, result.examples
     assert result.peak_mib < 64, result.to_dict()
+
+
+def test_fuzzing_every_json_route_with_hr_wired_finds_no_server_error(tmp_path):
+    """Reports, KPI, progress and admin ingest run their real code as each role: no 5xx, all `no-store`, each route
+    reached (issue 12 follow-up: without HR those routes only ever answered 503)."""
+    from eval.hardening.api_routes import every_route_probe, reports_app
+
+    with reports_app(tmp_path) as (client, tokens, routes):
+        paths = {path for _method, path, _query, _body in routes}
+        assert {"/api/progress", "/api/kpi", "/api/reports/completion", "/api/admin/ingest", "/api/chat",
+                "/api/feedback", "/api/me"} <= paths
+        result = measured("routes", lambda r: every_route_probe(client, tokens, routes, EXAMPLES, 30.0, r))
+    baseline = len(routes) * len(tokens)  # each route once per role, well-formed, before the fuzzing
+    assert result.tries >= baseline + 10 and result.failures == 0, result.examples
+    assert result.peak_mib < 64, result.to_dict()

@@ -26,11 +26,16 @@ def lead(key: str, language: str) -> str:
 
 
 def question_for(item: QuizItem, language: str) -> str:
-    """The question with its lead in the reader's language (the quoted material after it stays as written)."""
+    """The question with its lead in the reader's language; material in the other language after the lead is shown
+    as written inside quotation marks, so the reader can tell the quote from the instruction."""
     for zh, en in LEADS.values():
-        wanted, other = (zh, en) if language == "zh" else (en, zh)
-        if item.question.startswith(other):
-            return wanted + item.question[len(other):]
+        for lead_text in (zh, en):
+            if item.question.startswith(lead_text):
+                wanted = zh if language == "zh" else en
+                rest = item.question[len(lead_text):]
+                if material_language(item) != language:
+                    rest = f"“{rest}”" if language == "zh" else f"\"{rest}\""
+                return wanted + rest
     return item.question
 
 

@@ -203,11 +203,11 @@ def _glosser(deps, ctx: TurnContext):
 
 def _key_text(ctx: TurnContext, item: QuizItem) -> str:
     """The key as the learner saw the choices."""
-    if item.kind == "mcq":
-        return f"{item.answer}. {item.correct_text}"
+    if item.kind == "mcq":  # the option's words are the material's, quoted as written
+        return ctx.say(f"{item.answer}：“{item.correct_text}”", f"{item.answer}: \"{item.correct_text}\"")
     if item.kind == "true_false":
         return ctx.say("对" if item.answer == "true" else "错", "True" if item.answer == "true" else "False")
-    return item.answer
+    return ctx.say(f"“{item.answer}”", f"\"{item.answer}\"")
 
 
 def _finish(deps, ctx: TurnContext, active) -> str:

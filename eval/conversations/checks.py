@@ -8,6 +8,9 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CODES = re.compile(r"\b[A-Za-z]{2,6}-\d{2,4}\b|\b[Ee]\d{3,6}\b|https?://\S+|`[^`]*`")
 _EN_RUN = re.compile(r"(?:\b[A-Za-z][A-Za-z'’-]{1,}\b[\s,;:()/-]*){4,}")
 _PREVIEWS = ("enroll_preview", "withdraw_preview", "exam_preview")
+# Text the reply marks as quoted: in quotation marks or 《》, a dictionary gloss, or a quiz option line ("A. …").
+_MARKED_QUOTE = re.compile(r'"[^"\n]*"|“[^”\n]*”|《[^》\n]*》|\((?:gloss|释义)[:：][^)\n]*\)|（(?:gloss|释义)[:：][^）\n]*）'
+                           r"|^\s*[A-D][.．]\s.*$", re.MULTILINE)
 
 
 class Quotes:
@@ -83,7 +86,9 @@ def _evidence(act: str, reply, quiz_open: bool) -> list[str]:
 
 def language_problem(text: str, language: str, citations, proper_names: list[str], quotes: Quotes | None = None) -> str:
     """Why the reply is not in the expected language, or "" when it is. Quoted sources, their titles, people,
-    course titles, venues, codes and ids are left out first: they are shown as written."""
+    course titles, venues, codes and ids are left out first: they are shown as written. Inside a marked quote
+    (quotation marks, a gloss, a quiz option line) any stretch of the knowledge base's own words counts as quoted;
+    outside one only stretches of six characters or more do, so a label is not excused because the material uses it."""
     residue = text
     cited = Quotes([" ".join(filter(None, (c.text, c.title, c.heading))) for c in citations or []])
     for citation in citations or []:
@@ -91,6 +96,16 @@ def language_problem(text: str, language: str, citations, proper_names: list[str
             for sentence in re.split(r"(?<=[。！？.!?;；\n])", piece or ""):
                 if len(sentence.strip()) >= 4:
                     residue = residue.replace(sentence.strip(), " ")
+    for name in proper_names:  # titles and headings first, before their words are taken apart below
+        residue = residue.replace(name, " ")
+    def quoted(run: re.Match) -> str:
+        """A Chinese stretch inside a marked quote: set aside when the material (or a citation) holds it."""
+        words = run.group(0)
+        found = cited.chinese(words, at_least=1) or (quotes is not None and quotes.chinese(words, at_least=1))
+        return " " if found else words
+
+    for zone in _MARKED_QUOTE.findall(residue):  # a marked quote: any stretch of the material's own words
+        residue = residue.replace(zone, re.sub(r"[\u4e00-\u9fff]+", quoted, zone))
     for run in re.findall(r"[\u4e00-\u9fff]+", residue):
         if cited.chinese(run, at_least=1) or (quotes is not None and quotes.chinese(run)):
             residue = residue.replace(run, " ")
@@ -98,8 +113,6 @@ def language_problem(text: str, language: str, citations, proper_names: list[str
         if cited.english(run) or (quotes is not None and quotes.english(run)):
             residue = residue.replace(run, " ")
     residue = "\n".join(line for line in residue.splitlines() if not line.lstrip().startswith(">"))
-    for name in proper_names:
-        residue = residue.replace(name, " ")
     residue = _CODES.sub(" ", residue)
     cjk = len(_CJK.findall(residue))
     if language == "zh":

@@ -56,3 +56,17 @@ def test_language_check_sets_aside_quotes_and_names():
     assert "English wording" in language_problem("您的课程 status is completed and overdue now", "zh", [], [], quotes)
     assert "Chinese wording" in language_problem("Your course 信息安全基础 is 已逾期", "en", [], ["信息安全基础"], quotes)
     assert language_problem("刘平 (E0013) is behind on SEC-101", "en", [], ["刘平"], quotes) == ""
+
+
+def test_marked_quotes_of_the_material_are_set_aside_but_unmarked_labels_are_not():
+    """Inside quotation marks, a gloss or a quiz option, short stretches of the material's wording are quotes; the
+    same short words outside a marked quote (a status label, say) are still the wrong language."""
+    quotes = Quotes(["员工应在发现潜在利益冲突后的10个工作日内向直属上级和合规部门书面申报。课程已逾期要补上。"])
+    english = ('❌ The answer is D: "10个工作日".\nA. 15个工作日\nFrom "合规" quoted in the original Chinese: '
+               '"员工应在发现潜在利益冲突后的10个工作日内向直属上级和合规部门书面申报。" (gloss: 直属上级 = line manager)')
+    assert language_problem(english, "en", [], [], quotes) == ""
+    assert "Chinese wording" in language_problem("Your course is 已逾期 (overdue)", "en", [], [], quotes)
+    assert "Chinese wording" in language_problem('The answer is "十个工作日"', "en", [], [], quotes), \
+        "a quote of words the material does not hold is not excused"
+    heading = 'Hint: review the section "第二部分 入职第一个月 > 必修课程".'
+    assert language_problem(heading, "en", [], ["第二部分 入职第一个月", "必修课程"], quotes) == ""

@@ -36,7 +36,7 @@ def test_yes_without_anything_pending_is_not_a_confirmation():
     ("cancel", "quiz_exit"), ("I'm done, let's stop here", "quiz_exit"), ("不知道", "quiz_give_up"),
     ("I don't know", "quiz_give_up"), ("B", "quiz_answer"), ("我选C", "quiz_answer"), ("15 天", "quiz_answer"),
     ("What are the four SPIN question types?", "route"), ("停车位怎么申请", "route"),
-    ("还是不知道", "quiz_give_up"), ("真的不会", "quiz_give_up"), ("直接告诉我答案吧", "quiz_give_up"),
+    ("算了不做了", "quiz_exit"), ("好了不练了", "quiz_exit"), ("还是不知道", "quiz_give_up"), ("真的不会", "quiz_give_up"), ("直接告诉我答案吧", "quiz_give_up"),
     ("I still don't know", "quiz_give_up"), ("no clue", "quiz_give_up"), ("just tell me the answer", "quiz_give_up"),
     ("我不知道年假有几天，能告诉我吗？", "route"),
 ])

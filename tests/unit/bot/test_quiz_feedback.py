@@ -26,10 +26,11 @@ def _glosser(reader: str):
 
 def test_leads_follow_the_reader_both_ways():
     zh_framed = _item(ZH_SENTENCE, LEADS["cloze"][0] + "员工应在____内申报。", "zh")
-    assert question_for(zh_framed, "en") == "Fill in the blank: 员工应在____内申报。"
+    assert question_for(zh_framed, "en") == 'Fill in the blank: "员工应在____内申报。"', "other-language material is quoted"
     assert question_for(zh_framed, "zh") == zh_framed.question
     en_framed = _item(EN_SENTENCE, LEADS["true_false"][1] + EN_SENTENCE, "en")
-    assert question_for(en_framed, "zh") == "判断对错：" + EN_SENTENCE
+    assert question_for(en_framed, "zh") == f"判断对错：“{EN_SENTENCE}”"
+    assert question_for(en_framed, "en") == en_framed.question
     llm = _item(EN_SENTENCE, "What is few-shot prompting?", "en", origin="llm")
     assert question_for(llm, "zh") == llm.question, "a question with no known lead is left as written"
 

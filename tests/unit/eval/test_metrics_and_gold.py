@@ -68,10 +68,3 @@ def test_split_is_stratified_disjoint_and_complete():
 def test_committed_pdf_and_docx_match_their_generator():
     assert make_binaries(["--check"]) == 0
 
-
-def test_strip_front_matter_keeps_only_keys_mentor_reads():
-    from eval.gold.strip_front_matter import strip
-
-    page = "---\ntitle: Leave\ncspell: ignore foo\nredirect_from:\n  - /old/\naudience: [all]\n---\n\nBody --- text.\n"
-    assert strip(page) == "---\ntitle: Leave\naudience: [all]\n---\n\nBody --- text.\n"
-    assert strip("No front-matter.\n") == "No front-matter.\n"

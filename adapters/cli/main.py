@@ -37,4 +37,12 @@ def run() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-    build_app()()
+    from pydantic import ValidationError
+
+    try:
+        build_app()()
+    except ValidationError as bad:  # a setting from the environment or .env is wrong: say which, not a traceback
+        if not bad.title.endswith("Settings"):
+            raise
+        problems = "; ".join(str(e.get("msg", "")).removeprefix("Value error, ") for e in bad.errors())
+        raise SystemExit(f"error: invalid setting: {problems}") from None

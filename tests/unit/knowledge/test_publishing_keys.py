@@ -141,3 +141,17 @@ def test_settings_carry_extra_keys_and_refuse_restricting_ones(monkeypatch):
     monkeypatch.setenv(IGNORED_KEYS_SETTING, "banner,roles")
     with pytest.raises(ValidationError, match="roles"):
         load_settings()
+
+
+def test_the_cli_names_a_refused_setting_without_a_traceback(tmp_path):
+    """`mentor` with a restricting key in MENTOR_INGEST_IGNORED_KEYS exits 1 with one line naming the key."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, IGNORED_KEYS_SETTING: "banner,private", "MENTOR_HOME": str(tmp_path / "home")}
+    done = subprocess.run([sys.executable, "-c", "import sys; sys.argv[0] = 'mentor'; "
+                           "from adapters.cli.main import run; run()", "ingest", str(tmp_path / "kb")],
+                          env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert done.returncode == 1
+    assert "'private'" in done.stderr and "audience" in done.stderr and "Traceback" not in done.stderr

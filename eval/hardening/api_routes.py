@@ -87,7 +87,12 @@ def reports_app(home: Path):
     tokens = {role: app.state.tokens.create(employee) for role, employee in ROLES.items()}
     try:
         with LiveServer(app) as server, httpx.Client(base_url=server.url) as client:
-            yield client, tokens, json_routes(app)
+            routes = json_routes(app)
+            # Untraced warm-up: lazy imports and one-off caches (policy, report code, the index) load here, so the
+            # traced probe's retained memory is growth, not first use.
+            _well_formed_pass(client, tokens, routes, ProbeResult("warm-up"), {})
+            channels.queue.wait_idle(60)
+            yield client, tokens, routes
     finally:
         channels.queue.wait_idle(60)
         channels.close()

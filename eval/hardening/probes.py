@@ -6,6 +6,7 @@ eval.hardening.run` runs them longer and writes eval/results/hardening.json."""
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import threading
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 from hypothesis import strategies as st
 
 SLACK_SECRET = "fuzz-signing-secret-0123456789"
@@ -87,16 +88,29 @@ def measured(name: str, body: Callable[[ProbeResult], None]) -> ProbeResult:
     return result
 
 
+class OutOfTime(Exception):
+    """The probe's wall-clock budget is spent: Hypothesis stops generating (generation itself is slow under
+    tracemalloc, so merely skipping the remaining examples overran the budget by minutes)."""
+
+
 def _run(test, examples: int) -> None:
-    """Run a Hypothesis test function for at most `examples` examples (each probe also stops at its deadline)."""
-    settings(max_examples=examples, deadline=None, database=None,
-             suppress_health_check=list(HealthCheck))(test)()
+    """Run a Hypothesis test function for at most `examples` examples or until its deadline raises OutOfTime."""
+    with contextlib.suppress(OutOfTime):
+        settings(max_examples=examples, deadline=None, database=None, phases=[Phase.explicit, Phase.generate],
+                 report_multiple_bugs=False, print_blob=False, verbosity=Verbosity.quiet,
+                 suppress_health_check=list(HealthCheck))(test)()
 
 
 def _deadline(seconds: float) -> Callable[[], bool]:
-    """True once the probe's wall-clock budget is spent (later examples return at once)."""
+    """A check for each example: False while the budget lasts, then it raises OutOfTime to end the run."""
     end = time.monotonic() + seconds
-    return lambda: time.monotonic() > end
+
+    def over() -> bool:
+        if time.monotonic() > end:
+            raise OutOfTime(f"{seconds:g} s spent")
+        return False
+
+    return over
 
 
 # ---------------------------------------------------------------- strategies

@@ -7,6 +7,7 @@ import hashlib
 import logging
 import re
 import threading
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -281,15 +282,17 @@ class KnowledgeIndex:
         return weights
 
     def query_vector(self, text: str) -> np.ndarray:
-        """Embed a query once even when search and relevance checks both need it."""
-        vector = self._query_vectors.get(text)
+        """Embed a query once even when routing, search and relevance checks all need it (routing reads the NFKC
+        form of a message, search the original: one vector serves both when the embedder folds NFKC itself)."""
+        key = unicodedata.normalize("NFKC", text) if getattr(self.embedder, "folds_nfkc", False) else text
+        vector = self._query_vectors.get(key)
         if vector is None:
             checkpoint("query embedding")
             vector = self.embedder.embed_query(text)
             with self._query_lock:
                 if len(self._query_vectors) >= 256:
                     self._query_vectors.pop(next(iter(self._query_vectors), None), None)
-                self._query_vectors[text] = vector
+                self._query_vectors[key] = vector
         return vector
 
     @property

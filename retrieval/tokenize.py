@@ -22,6 +22,8 @@ _ZH_STOP = frozenset(
 STOPWORDS = _EN_STOP | _ZH_STOP
 
 _jieba_lock = threading.Lock()
+_MEMO_ENTRIES = 8192  # remembered texts per tokenizer (a few MB)
+_MEMO_MAX_CHARS = 300  # sentences and questions, not whole chunks at ingest
 
 
 def _stem(word: str) -> str:
@@ -43,6 +45,7 @@ class Tokenizer:
         self._jieba = jieba.Tokenizer()
         self._glossary = [t.strip() for t in glossary if t.strip()]
         self._ready = False
+        self._memo: dict[str, tuple[str, ...]] = {}  # short texts seen before: every turn re-reads the same sentences
 
     def _ensure_ready(self) -> None:
         """Load jieba's dictionary on first use (about a second), not at construction."""
@@ -57,7 +60,20 @@ class Tokenizer:
                 self._ready = True
 
     def tokens(self, text: str) -> list[str]:
-        """All index terms of `text`, stopwords removed, in order."""
+        """All index terms of `text`, stopwords removed, in order (sentences and questions are remembered: answer
+        choice scores the same knowledge-base sentences against every question, and jieba is most of that cost)."""
+        cached = self._memo.get(text)
+        if cached is not None:
+            return list(cached)
+        out = self._tokens(text)
+        if len(text) <= _MEMO_MAX_CHARS:
+            if len(self._memo) >= _MEMO_ENTRIES:
+                self._memo.clear()  # bounded; clear() is atomic under concurrent turns, unlike evicting one by one
+            self._memo[text] = tuple(out)
+        return out
+
+    def _tokens(self, text: str) -> list[str]:
+        """Tokenise without the memo."""
         self._ensure_ready()
         out: list[str] = []
         for match in _TOKEN.finditer(text):

@@ -116,22 +116,22 @@ class VectorStore:
 
         Chroma's metadata-filtered search is slow on large collections (hundreds of ms at 100k chunks), so we
         first ask for a few extra neighbours unfiltered and drop those outside the reader's audience; only when
-        that leaves fewer than n do we run the filtered search, which then decides alone."""
-        total = self.count()
-        if total == 0:
-            return []
+        that leaves fewer than n do we run the filtered search, which then decides alone. No count() first: Chroma
+        returns fewer neighbours than asked when the collection is smaller, and a count is one more round trip to a
+        Chroma server on every query."""
+        wanted = 2 * n
         try:
-            unfiltered = self._collection.query(query_embeddings=[vector], n_results=min(2 * n, total),
+            unfiltered = self._collection.query(query_embeddings=[vector], n_results=wanted,
                                                 include=["distances", "metadatas"])
             hits = [DenseHit(cid, 1.0 - float(dist))
                     for cid, dist, meta in zip(unfiltered["ids"][0], unfiltered["distances"][0],
                                                unfiltered["metadatas"][0], strict=True)
                     if any((meta or {}).get(f"aud_{tag}") for tag in audience_tags)]
-            if len(hits) >= n or len(unfiltered["ids"][0]) == total:
+            if len(hits) >= n or len(unfiltered["ids"][0]) < wanted:  # fewer than asked: that was every vector
                 return hits[:n]
             clauses = [{f"aud_{tag}": True} for tag in sorted(audience_tags)]
             where = clauses[0] if len(clauses) == 1 else {"$or": clauses}
-            result = self._collection.query(query_embeddings=[vector], n_results=min(n, total), where=where,
+            result = self._collection.query(query_embeddings=[vector], n_results=n, where=where,
                                             include=["distances"])
         except Exception as exc:  # noqa: BLE001 - a broken vector store must degrade search, not end the turn
             log.error("dense search failed (%s); answering from keyword search only. With embedded Chroma only one "

@@ -16,6 +16,7 @@ class QuestionCoverage:
 
     def __init__(self, index, question: str) -> None:
         self._index = index
+        self._idfs: dict[str, float] = {}  # one question, one keyword generation: each term's IDF is looked up once
         self._terms = list(dict.fromkeys(index.tokenizer.tokens(question)))
         self._groups, residual = index.lexicon.translate_groups(question)
         self._residual = list(dict.fromkeys(index.tokenizer.tokens(residual)))
@@ -25,23 +26,31 @@ class QuestionCoverage:
         self._synonym_weights = self._weights(self._synonyms)
         self._own_residual = list(dict.fromkeys(index.tokenizer.tokens(own_residual)))
 
+    def _idf(self, term: str) -> float:
+        """IDF of a term, remembered for this question (`of` runs once per candidate sentence, and each lookup in
+        the index checks the keyword generation on disk)."""
+        value = self._idfs.get(term)
+        if value is None:
+            value = self._idfs[term] = self._index.keyword_idf(term)
+        return value
+
     def unseen_share(self) -> float:
         """Share of the question's terms that no indexed chunk contains (an off-topic question names things the
         material never mentions; dev AUC 0.74 zh / 0.89 en for telling answerable from not)."""
         if not self._terms:
             return 0.0
-        never = self._index.keyword_idf("\u0000never-indexed\u0000")
-        return sum(1 for t in self._terms if self._index.keyword_idf(t) >= never - 1e-6) / len(self._terms)
+        never = self._idf("\u0000never-indexed\u0000")
+        return sum(1 for t in self._terms if self._idf(t) >= never - 1e-6) / len(self._terms)
 
     def _weights(self, groups: list[list[str]]) -> list[float]:
         """A phrase weighs as much as the rarest term among its alternatives."""
-        tokens, idf = self._index.tokenizer.tokens, self._index.keyword_idf
+        tokens, idf = self._index.tokenizer.tokens, self._idf
         return [max(max((idf(t) for t in tokens(alt)), default=0.0) for alt in group) for group in groups]
 
     def of(self, text: str, language: str | None = None) -> float:
         """Coverage of the question by `text` (the better of the two views when languages differ)."""
         terms = set(self._index.tokenizer.tokens(text))
-        idf = self._index.keyword_idf
+        idf = self._idf
         same = _weighted_share([(idf(t), t in terms) for t in self._terms])
         lowered = text.lower()
         if self._synonyms:
@@ -53,7 +62,7 @@ class QuestionCoverage:
     def _share(self, lowered: str, terms: set[str], groups: list[list[str]], weights: list[float],
                residual: list[str]) -> float:
         """Coverage when each phrase counts as found if any of its alternatives is in the text."""
-        idf = self._index.keyword_idf
+        idf = self._idf
         pairs = [(w, any(_contains(lowered, a.lower()) for a in group)) for w, group in zip(weights, groups, strict=True)]
         pairs += [(idf(t), t in terms) for t in residual]
         return _weighted_share(pairs)

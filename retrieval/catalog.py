@@ -124,17 +124,33 @@ class Catalog:
             self._conn.execute("DELETE FROM documents WHERE source=?", (source,))
             return ids
 
-    def chunks(self, ids: Iterable[str]) -> dict[str, ChunkRow]:
-        """Published chunks by id; ids not published (stale or in-flight vectors) are absent."""
+    def chunks(self, ids: Iterable[str], tokens: bool = True) -> dict[str, ChunkRow]:
+        """Published chunks by id; ids not published (stale or in-flight vectors) are absent.
+
+        tokens=False leaves ChunkRow.tokens empty: search never reads them, and splitting them cost more than
+        the rest of the row."""
         ids = list(ids)
         out: dict[str, ChunkRow] = {}
+        columns = "chunk_id,source,ordinal,text,heading,page,language," + ("tokens" if tokens else "''")
         with self._lock:
             for start in range(0, len(ids), 500):
                 part = ids[start : start + 500]
                 marks = ",".join("?" * len(part))
-                for row in self._conn.execute(f"SELECT chunk_id,source,ordinal,text,heading,page,language,tokens "
-                                              f"FROM chunks WHERE chunk_id IN ({marks})", part):
+                for row in self._conn.execute(f"SELECT {columns} FROM chunks WHERE chunk_id IN ({marks})", part):
                     out[row[0]] = _chunk(row)
+        return out
+
+    def documents_of(self, sources: Iterable[str]) -> dict[str, DocumentRow]:
+        """Published documents by source, in one query (search needs those of its candidate chunks)."""
+        sources = list(sources)
+        out: dict[str, DocumentRow] = {}
+        with self._lock:
+            for start in range(0, len(sources), 500):
+                part = sources[start : start + 500]
+                marks = ",".join("?" * len(part))
+                for row in self._conn.execute("SELECT source,title,content_hash,audience,course,language,chunk_count "
+                                              f"FROM documents WHERE source IN ({marks})", part):
+                    out[row[0]] = _doc(row)
         return out
 
     def chunks_of(self, sources: Sequence[str]) -> list[ChunkRow]:

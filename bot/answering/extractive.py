@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from bot.answering.answer_type import AnswerType
 from bot.answering.compose import choose, compose_answer, rank_sentences
 from bot.answering.coverage import QuestionCoverage
+from bot.answering.evidence import measure
 from bot.answering.gloss import gloss
 from bot.answering.llm_judge import LLMJudge
-from bot.answering.relevance import RelevancePolicy, confidence
+from bot.answering.relevance import RelevancePolicy, confidence, lacks_asked_value
 from bot.answering.rows import question_number
 from bot.messages import Citation
 from retrieval.cancellation import checkpoint
@@ -33,6 +34,7 @@ class GroundedAnswer:
     passages: list[Passage] = field(default_factory=list)
     language: str = "zh"
     confidence: str | None = None  # "high", "low" (answered with a caveat) or None (abstained)
+    signals: dict[str, float] = field(default_factory=dict)  # the measured evidence behind the decision (eval, logs)
 
 
 def answer_question(index, question: str, audience: Audience | None = None, k: int = 8,
@@ -49,7 +51,8 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     checkpoint("answer choice")  # each step below is skipped once the turn's deadline has passed
     coverage = QuestionCoverage(index, question)
     translation = index.lexicon.translate(question)
-    ranked = rank_sentences(coverage, passages[:QUOTED_PASSAGES], AnswerType(question),
+    answer_type = AnswerType(question)
+    ranked = rank_sentences(coverage, passages[:QUOTED_PASSAGES], answer_type,
                            similarity=lambda texts: index.passage_similarities(question, texts),
                            number=question_number(question), language=language,
                            translated_similarity=(lambda texts: index.passage_similarities(translation, texts))
@@ -57,7 +60,11 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     picks = choose(ranked)
     checkpoint("evidence measures")
     best = max((p.score for p in picks), default=None)
-    level = confidence(index.dense_profile(question, audience), language, policy, best, coverage.unseen_share())
+    profile = index.dense_profile(question, audience)
+    signals = measure(index, question, language, coverage, answer_type, picks, profile, audience)
+    level = confidence(profile, language, policy, best, coverage.unseen_share(), signals.get("cross") == 1.0)
+    if lacks_asked_value(signals, policy):
+        level = None
     checkpoint("answer wording")
     verdict = judge.review(question, language, ranked) if judge is not None else None
     if verdict is not None:
@@ -65,9 +72,9 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
             return GroundedAnswer(ABSTAIN_TEXT[language], [], True, passages, language)
         return GroundedAnswer(verdict.text, list(verdict.citations), False, passages, language, confidence="high")
     if level is None or not picks:
-        return GroundedAnswer(ABSTAIN_TEXT[language], [], True, passages, language)
+        return GroundedAnswer(ABSTAIN_TEXT[language], [], True, passages, language, signals=signals)
     text, citations = compose_answer(picks, language, hedged=level == "low",
                                      glosser=lambda sentence, lang: gloss(sentence, lang, language, index.lexicon,
                                                                           question))
-    return GroundedAnswer(text, citations, False, passages, language, confidence=level)
+    return GroundedAnswer(text, citations, False, passages, language, confidence=level, signals=signals)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 
@@ -23,22 +23,26 @@ class RelevancePolicy:
     flat_margin: float = 0.025  # top-1 minus the mean of the top 30 below this means "nothing stands out"
     flat_extra: float = 0.0  # ... and then the floor rises by this much (measured on dev: no gain, so off)
     low_band: float = 0.01  # within this much of the floor the answer says the match may not be direct
+    cross_language_bonus: float = 0.01  # the quote is in the other language: its cosines start lower (the
+    # embedder's same-language lead), so this much is added back (dev H14d: abstain precision up on both corpora)
+    require_value: bool = True  # an amount or duration question whose quote holds no such value abstains
 
 
-def evidence(profile: Sequence[float], best_sentence: float | None, unseen: float, policy: RelevancePolicy) -> float:
+def evidence(profile: Sequence[float], best_sentence: float | None, unseen: float, policy: RelevancePolicy,
+             cross: bool = False) -> float:
     """The one number compared with the floor (see RelevancePolicy)."""
-    score = profile[0] - policy.unseen_weight * unseen
+    score = profile[0] - policy.unseen_weight * unseen + (policy.cross_language_bonus if cross else 0.0)
     if best_sentence is not None:
         score += policy.sentence_weight * (best_sentence - policy.sentence_center)
     return score
 
 
 def confidence(profile: Sequence[float], language: str, policy: RelevancePolicy, best_sentence: float | None = None,
-               unseen: float = 0.0) -> str | None:
+               unseen: float = 0.0, cross: bool = False) -> str | None:
     """"high", "low" (answer, but say the match is not direct) or None (abstain)."""
     if not profile:
         return None
-    top = evidence(profile, best_sentence, unseen, policy)
+    top = evidence(profile, best_sentence, unseen, policy, cross)
     floor = policy.min_dense.get(language, policy.min_dense["en"])
     margin = profile[0] - sum(profile) / len(profile)
     if margin < policy.flat_margin:
@@ -46,3 +50,13 @@ def confidence(profile: Sequence[float], language: str, policy: RelevancePolicy,
     if top < floor:
         return None
     return "high" if top >= floor + policy.low_band else "low"
+
+
+def lacks_asked_value(signals: Mapping[str, float], policy: RelevancePolicy) -> bool:
+    """The question asks for an amount or a duration and no quoted sentence states one of that kind.
+
+    Such a quote is about the topic but cannot be the answer ("how much are internal trainers paid per hour?" quoting
+    "internal training costs are borne by HR"); on the dev sets the quoted sentences of answerable value questions
+    held a value of the asked kind in all but one case (eval/results/answer_tuning.txt, H14d). Times, dates, counts
+    and scores are written too many ways ("every two weeks", "the pass mark is 75"), so they never trigger it."""
+    return policy.require_value and signals.get("strict_value") == 1.0 and signals.get("value") == 0.0

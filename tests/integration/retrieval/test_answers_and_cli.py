@@ -58,3 +58,22 @@ def test_lexicon_synonyms_reach_keyword_search_and_sentence_choice(index, tmp_pa
     assert index.search("年假有几天", k=1, mode="bm25")[0].source == "leave.md"
     answer = answer_question(index, "年假有几天？")
     assert "年休假5天" in answer.text.split("\n\n")[0]
+
+
+def test_a_value_question_answered_only_by_a_rule_without_a_value_abstains(index, tmp_path):
+    """'How much ... per hour?' quoting 'trainer fees are borne by HR' is on topic but is no answer (H14d)."""
+    from bot.answering.relevance import RelevancePolicy
+
+    write(tmp_path / "kb" / "training.md", "---\ntitle: 培训管理制度\n---\n# 培训管理制度\n## 第九条 内部培训费用\n"
+          "内部培训的讲师费、教材费和场地费由人力资源部统一列支，不向员工收取任何费用。\n")
+    write(tmp_path / "kb" / "leave.md", LEAVE)
+    Ingestor(index).ingest([tmp_path / "kb"])
+    question = "How much are internal trainers paid per hour of teaching?"
+    lenient = {"zh": -1.0, "en": -1.0}  # floors out of the way: only the value check decides
+    strict = answer_question(index, question, policy=RelevancePolicy(min_dense=lenient))
+    assert strict.abstained and strict.signals["strict_value"] == 1.0 and strict.signals["value"] == 0.0
+    assert not answer_question(index, question, policy=RelevancePolicy(min_dense=lenient, require_value=False)).abstained
+    write(tmp_path / "kb" / "expense.md", EXPENSE)
+    Ingestor(index).ingest([tmp_path / "kb"])
+    answered = answer_question(index, "What is the limit for business meals?", policy=RelevancePolicy(min_dense=lenient))
+    assert not answered.abstained and answered.signals["value"] == 1.0 and 0.0 < answered.signals["cover_quote"] <= 1.0

@@ -30,3 +30,23 @@ def test_a_strong_quoted_sentence_lifts_and_unseen_terms_lower_the_evidence():
     assert confidence(profile, "zh", policy) is None  # 0.86 alone is under the Chinese floor
     assert confidence(profile, "zh", policy, best_sentence=10.0) == "low"  # 0.86 + 0.01 = 0.87
     assert confidence(profile, "zh", policy, best_sentence=10.0, unseen=1.0) is None  # 0.87 - 0.02
+
+
+def test_a_value_question_whose_quote_holds_no_value_of_that_kind_abstains():
+    from bot.answering.relevance import lacks_asked_value
+
+    policy = RelevancePolicy()
+    assert lacks_asked_value({"strict_value": 1.0, "value": 0.0}, policy)
+    assert not lacks_asked_value({"strict_value": 1.0, "value": 1.0}, policy)
+    assert not lacks_asked_value({"strict_value": 0.0, "value": 1.0}, policy)  # "what should I do?" needs no value
+    assert not lacks_asked_value({"strict_value": 0.0, "value": 0.0}, policy)  # "how often?": "every two weeks"
+    assert not lacks_asked_value({"strict_value": 1.0}, policy)  # nothing quoted: the other checks decide
+    assert not lacks_asked_value({"strict_value": 1.0, "value": 0.0}, RelevancePolicy(require_value=False))
+
+
+def test_a_quote_in_the_other_language_gets_its_cosine_lead_back():
+    policy = RelevancePolicy(min_dense={"zh": 0.866, "en": 0.807}, sentence_weight=0.0, unseen_weight=0.0,
+                             cross_language_bonus=0.01, low_band=0.0)
+    profile = [0.80] + [0.75] * 29  # an English question whose nearest chunk is a Chinese rule
+    assert confidence(profile, "en", policy) is None
+    assert confidence(profile, "en", policy, cross=True) == "high"  # 0.80 + 0.01 >= 0.807

@@ -26,3 +26,38 @@ def test_english_number_words_and_notice_questions():
     kind = AnswerType("How much notice should I give before taking time off?")
     assert kind.offers("Tell your supervisor at least three business days before.")
     assert not kind.offers("Talk to your supervisor first.")
+
+
+@pytest.mark.parametrize(("question", "offers", "lacks"), [
+    ("去上海出差，住酒店每晚最多能报多少？", "Tier 1 cities (Beijing, Shanghai): up to RMB 600.", "Book hotels through the platform."),
+    ("笔记本电脑多久不操作会自动锁屏？", "Laptops lock automatically after 5 minutes of inactivity.", "Lock your screen."),
+    ("培训计划在什么时间之前汇总？", "人力资源部每年12月15日前汇总各部门的培训需求。", "人力资源部汇总各部门的培训需求。"),
+])
+def test_values_written_the_other_way_round(question, offers, lacks):
+    """A currency before the amount ('RMB 600'), minutes, and dates count as the value asked for (a Chinese
+    question quoted from an English rule was treated as having no value)."""
+    kind = AnswerType(question)
+    assert kind.offers(offers) and not kind.offers(lacks)
+
+
+def test_a_chinese_numeral_inside_a_word_is_no_value():
+    """'统一' or '一般' hold the character 一 but state no quantity; '一名' or '两次' do."""
+    kind = AnswerType("新员工有几个导师？")
+    assert kind.offers("每位新员工都会被分配一名入职导师。") and not kind.offers("导师由人力资源部统一安排。")
+    assert not AnswerType("How much are internal trainers paid per hour?").offers("讲师费由人力资源部统一列支。")
+
+
+def test_percent_written_out_is_a_share():
+    kind = AnswerType("What fraction of staff receive the highest rating?")
+    assert kind.offers("About 10 percent of staff are rated 5.") and not kind.offers("Ratings are calibrated.")
+
+
+@pytest.mark.parametrize(("question", "offers", "strict"), [
+    ("and what score do I need to pass it?", "The assessment is scored out of 100; the pass mark is 75.", False),
+    ("how often should I hold one-to-ones with my reports?", "Hold a one-to-one every two weeks.", False),
+    ("How much is the monthly commuting allowance?", "交通补贴每月300元。", True),
+    ("How long is maternity leave?", "女员工生育享受98天产假。", True),
+])
+def test_scores_and_frequencies_are_recognised_but_only_amounts_and_durations_are_strict(question, offers, strict):
+    kind = AnswerType(question)
+    assert kind.offers(offers) and kind.strict is strict

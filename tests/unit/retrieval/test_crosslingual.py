@@ -60,6 +60,32 @@ def test_bundled_lexicon_covers_general_workplace_vocabulary(question, expected)
     assert all(term in translated for term in expected), translated
 
 
+def test_inflections_meet_their_lexicon_entry(tmp_path):
+    """'escalated' finds 'escalate', 'married' finds 'marry', 'arrives' finds 'arrive' (the BM25 stem keeps them
+    apart; the lexicon key does not)."""
+    path = tmp_path / "lex.tsv"
+    path.write_text("escalate\t升级\nmarry\t结婚\narrive\t报到\npolicy\t制度\n", encoding="utf-8")
+    lexicon = Lexicon.load(path)
+    assert lexicon.translate("It was escalated") == "升级"
+    assert lexicon.translate("I got married") == "结婚"
+    assert lexicon.translate("when she arrives") == "报到"
+    assert lexicon.translate("the policies") == "制度"
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("How many days off do I get when I get married?", {"结婚"}),
+    ("If a customer threatens to go to the media, how quickly must it be escalated?", {"媒体", "升级"}),
+    ("开私家车办事，每公里补贴多少？", {"private car", "kilometre"}),
+    ("公司电脑能插U盘拷文件吗？", {"usb"}),
+    ("一个财年最多能拿到多少小时的奖励假？", {"fiscal year", "award leave"}),
+    ("How long a daily nursing break does a breastfeeding mother get?", {"哺乳"}),
+])
+def test_bundled_lexicon_covers_terms_grown_for_cross_language_answers(question, expected):
+    """Terms of one corpus side that had no translation, in the words employees ask with (H14d)."""
+    translated = Lexicon.load().translate(question)
+    assert all(term in translated for term in expected), translated
+
+
 def test_terms_sorted_once_still_follow_a_table_that_grows(lexicon):
     assert lexicon.translate("发票弄丢了") == "receipt lose lost"
     lexicon.zh_to_en["发票弄丢"] = ["lost receipt"]  # longer than both terms it covers

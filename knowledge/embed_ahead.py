@@ -27,17 +27,23 @@ class EmbedAhead:
         self._broken = False
         self._pending: dict[str, list[tuple[list[str], Future]]] = {}
 
+    def warm_up(self) -> None:
+        """Start the embedding processes (a changed file was found) while this process reads and chunks it."""
+        if not self._broken:
+            try:
+                self._pool.warm_up()
+            except Exception as exc:  # noqa: BLE001 - a dead pool: publishing embeds in this process instead
+                log.warning("embedding processes unavailable (%s); embedding in this process", exc)
+                self._broken = True
+
     def start(self, change: DocumentChange) -> None:
-        """Queue the passages of one prepared document that have no vector yet."""
+        """Queue the passages of one prepared document that have no vector yet (the processes' model is checked
+        when their vectors are collected, so this never waits for them to start)."""
         if self._broken:
             return
         todo = self._index.passages_to_embed([change])
         if not todo:
             return
-        if not self._checked:
-            self._check_model()
-            if self._broken:
-                return
         hashes = [text_hash for text_hash, _ in todo]
         try:
             groups = self._pool.submit([text for _, text in todo])
@@ -62,6 +68,12 @@ class EmbedAhead:
 
     def finish(self, changes: Sequence[DocumentChange]) -> None:
         """Wait for these documents' vectors and cache them; a failed group is left for publishing to embed."""
+        if not self._checked and not self._broken and any(c.document.source in self._pending for c in changes):
+            self._check_model()
+            if self._broken:  # the processes never started: publishing embeds everything in this process
+                for change in changes:
+                    self._pending.pop(change.document.source, None)
+                return
         items = []
         for change in changes:
             for hashes, future in self._pending.pop(change.document.source, []):

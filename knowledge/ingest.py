@@ -233,6 +233,8 @@ class Ingestor:
         if existing and existing.content_hash == content_hash:
             report.unchanged.append(source_file.source)
             return None
+        if self._ahead is not None:
+            self._ahead.warm_up()  # the embedding processes start while this file is read, chunked and tokenised
         loaded = load_file(source_file.path, self.ignored_keys)
         audience = audience_of(loaded.meta, default, self.known_audience)
         chunks = chunk_document(source_file.source, loaded, audience)

@@ -54,14 +54,21 @@ class EmbedderPool:
         self.workers = workers
         self._executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                              initializer=_start_worker, initargs=(dict(spec), threads_per_worker))
-        self._name: str | None = None
+        self._name: Future | None = None
+
+    def warm_up(self) -> None:
+        """Start every worker now (each loads the model), without waiting: the caller reads and chunks files
+        meanwhile, instead of the first groups waiting for process start-up. Idempotent."""
+        if self._name is None:
+            # one task per worker: the executor spawns a process for each task no idle worker can take
+            warm = [self._executor.submit(_name) for _ in range(self.workers)]
+            self._name = warm[0]
 
     @property
     def name(self) -> str:
         """The workers' embedder name (waits for the first worker to load the model)."""
-        if self._name is None:
-            self._name = self._executor.submit(_name).result()
-        return self._name
+        self.warm_up()
+        return self._name.result()
 
     def submit(self, texts: Sequence[str]) -> list[tuple[list[int], Future]]:
         """Queue passages in groups; returns (positions in `texts`, future of their vectors) per group."""

@@ -61,7 +61,7 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     checkpoint("evidence measures")
     best = max((p.score for p in picks), default=None)
     profile = index.dense_profile(question, audience)
-    signals = measure(index, question, language, coverage, answer_type, picks, profile, audience)
+    signals = measure(language, coverage, answer_type, picks, profile)
     level = confidence(profile, language, policy, best, coverage.unseen_share(), signals.get("cross") == 1.0)
     if lacks_asked_value(signals, policy):
         level = None

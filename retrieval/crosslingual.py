@@ -25,9 +25,12 @@ def _english_key(phrase: str) -> tuple[str, ...]:
 
 def _key_word(word: str) -> str:
     """The light stem, made to meet across inflections the BM25 stemmer leaves apart: 'escalated'/'escalate',
-    'married'/'marry', 'arrives'/'arrive' (a trailing e and -ied are dropped only here, not in the index)."""
+    'married'/'marry', 'arrives'/'arrive', 'labour'/'labor' (a trailing e and -ied are dropped and -our- is read as
+    -or- only here, not in the index)."""
     if word.endswith("ied") and len(word) > 4:
         return word[:-3] + "y"
+    if "our" in word[3:]:
+        word = word[:3] + word[3:].replace("our", "or", 1)  # British spelling: labour/labor, behaviour/behavior
     stem = _stem(word)
     return stem[:-1] if stem.endswith("e") and len(stem) > 4 else stem
 

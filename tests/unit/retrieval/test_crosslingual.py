@@ -90,3 +90,12 @@ def test_terms_sorted_once_still_follow_a_table_that_grows(lexicon):
     assert lexicon.translate("发票弄丢了") == "receipt lose lost"
     lexicon.zh_to_en["发票弄丢"] = ["lost receipt"]  # longer than both terms it covers
     assert lexicon.translate("发票弄丢了") == "lost receipt"
+
+
+def test_british_spelling_meets_the_american_entry(tmp_path):
+    path = tmp_path / "lex.tsv"
+    path.write_text("labor law\t劳动法\nbehavior\t行为\nhour\t小时\n", encoding="utf-8")
+    lexicon = Lexicon.load(path)
+    assert lexicon.translate("Chinese labour law") == "劳动法"
+    assert lexicon.translate("behaviour after training") == "行为"
+    assert lexicon.translate("four hours") == "小时"  # 'hour' and 'four' are not British spellings

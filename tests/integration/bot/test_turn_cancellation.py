@@ -118,3 +118,31 @@ def test_a_cancelled_turn_runs_no_further_tool(chat):
             toolkit.run("my_progress")
     assert token.stopped_at == "tool my_progress" and toolkit.calls == []
     checkpoint("outside any turn")  # no active turn: never raises
+
+
+MODEL_CALLS: list[float] = []
+
+
+def test_a_timed_out_llm_turn_makes_no_further_model_or_tool_call(hr_service, kb_index, engine):
+    """LLM mode: a model stuck in a tool loop, each call slower than the deadline, stops after the call in flight."""
+    from itertools import cycle
+
+    from bot.assembly import assemble_chat_service
+    from tests.integration.bot.test_agent_scripted import ScriptedModel, call
+
+    class SlowModel(ScriptedModel):
+        def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+            MODEL_CALLS.append(time.monotonic())
+            time.sleep(STEP_S)
+            return super()._generate(messages, stop=stop, run_manager=run_manager, **kwargs)
+
+    MODEL_CALLS.clear()
+    endless = cycle([call("my_progress", {}, "loop")])
+    chat = assemble_chat_service(hr_service, kb_index, engine, SlowModel(messages=endless))
+    guard = TurnGuard(chat, max_chars=2000, timeout_s=DEADLINE_S, threads=2)
+    reply = guard.handle(IncomingMessage(employee_id=LEARNER, text="我的学习进度", channel="api", thread_id="llm-1"))
+    answered = time.monotonic()
+    assert "超时" in reply.text
+    time.sleep(3 * STEP_S)  # an uncancelled agent would go on calling the model and the tool meanwhile
+    assert [round(t - answered, 2) for t in MODEL_CALLS if t > answered + SLACK_S] == []
+    assert chat.history.recent("api", "llm-1", LEARNER) == []

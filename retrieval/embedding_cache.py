@@ -57,6 +57,11 @@ class EmbeddingCache:
                 raise
             self._conn.execute("COMMIT")
 
+    def drop(self, embedder: str) -> None:
+        """Forget every vector of one embedder key (e.g. the kept vectors of lexicon translations)."""
+        with self._lock:
+            self._conn.execute("DELETE FROM embedding_cache WHERE embedder=?", (embedder,))
+
     def close(self) -> None:
         """Release the file."""
         self._conn.close()

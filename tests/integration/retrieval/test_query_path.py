@@ -1,6 +1,8 @@
 """The hybrid query path's shortcuts change nothing: the translation embedded on a spare core, cosines looked up
 only for the passages returned, and dense search without a count per query."""
 
+import hashlib
+
 import pytest
 
 from knowledge.ingest import Ingestor
@@ -57,3 +59,18 @@ def test_every_returned_passage_has_its_cosine(kb_index):
 
 def test_dense_search_on_an_empty_index_finds_nothing(index):
     assert index.search("年假", mode="dense") == [] and index.search("annual leave") == []
+
+
+def test_a_kept_translation_vector_gives_the_same_results(kb_index):
+    """The translation's vector is kept in the persistent cache; the next search that yields it reads it back."""
+    translation = kb_index.lexicon.translate(QUESTIONS[0])
+    key = hashlib.sha1(translation.encode("utf-8")).hexdigest()
+    for question in QUESTIONS:
+        kb_index.clear_query_cache(translations=True)
+        assert not kb_index._cache.get(kb_index.translation_encoder_name, [key])
+        fresh = [(p.chunk_id, p.score, p.dense_score) for p in kb_index.search(question, k=5)]
+        kb_index.clear_query_cache()
+        kept = [(p.chunk_id, p.score, p.dense_score) for p in kb_index.search(question, k=5)]
+        assert kept == fresh
+    kb_index.search(QUESTIONS[0], k=5)
+    assert kb_index._cache.get(kb_index.translation_encoder_name, [key])

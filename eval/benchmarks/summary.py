@@ -57,8 +57,10 @@ def rows() -> list[tuple[str, str, str, str]]:
         first = runs[0]
         extra = "; ".join(f"--workers {r['workers']}: {_fmt(r['chunks_per_s'])}/s ({_fmt(r['share_of_raw'] * 100)}%)"
                           for r in runs[1:])
+        two = (ingest.get("raw_two_processes_one_thread_each") or {}).get("passages_per_s")
         out.append((f"`mentor ingest` of {ingest['corpus']['passages']:,} chunks, end to end vs raw embedder "
-                    f"(best single process {_fmt(ingest['raw_best_passages_per_s'])} passages/s)",
+                    f"(best single process {_fmt(ingest['raw_best_passages_per_s'])} passages/s"
+                    + (f"; two processes with one thread each {_fmt(two)} passages/s" if two else "") + ")",
                     f"{_fmt(first['chunks_per_s'])} chunks/s = {_fmt(first['share_of_raw'] * 100)}% of raw"
                     + (f"; {extra}" if extra else ""), ">= 90%", _load(ingest)))
         u = ingest["unchanged"]

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.dialogue import front
+from bot.dialogue.people import names_in
 from bot.dialogue.state import SUBJECT_KEYS, DialogueState
 from bot.help_text import help_text
 from bot.messages import BotReply, IncomingMessage, ToolCall
@@ -53,7 +54,7 @@ class ChatService:
         """Answer one message; never raises to the channel."""
         started = time.perf_counter()
         state = self._state(msg)
-        language = message_language(msg.text, state)
+        language = message_language(msg.text, state, self._proper_names(msg.text))
         try:
             ctx = self._context(msg, language, state.question or None)
         except Exception as exc:
@@ -80,6 +81,15 @@ class ChatService:
         return reply
 
     # understanding -------------------------------------------------------------------------------------------
+    def _proper_names(self, text: str) -> list[str]:
+        """People's names and a course title written in the message: words that must not decide its language."""
+        found = names_in(self.deps.hr, text)
+        catalog = getattr(getattr(self.offline, "router", None), "catalog", None)
+        course = catalog.find_course(text) if catalog is not None and text else None
+        if course is not None and course.span:
+            found.append(course.span)
+        return found
+
     def _turn(self, msg: IncomingMessage, toolkit: Toolkit, ctx: TurnContext,
               state: DialogueState) -> tuple[EngineReply, str, str | None]:
         """The deterministic front first; then the LLM agent (when configured) or the offline engine."""
@@ -280,15 +290,25 @@ def next_state(state: DialogueState, results: list[ToolResult], language: str) -
     return new
 
 
-def message_language(text: str, state: DialogueState) -> str:
-    """The message's language; a message with no language in it ("B", "ok", "E0013") keeps the thread's language."""
-    stripped = (text or "").strip()
+def message_language(text: str, state: DialogueState, names: list[str] | tuple[str, ...] = ()) -> str:
+    """The message's language; a message with no language in it ("B", "ok", "E0013") keeps the thread's language.
+
+    `names` (people, course titles) are taken out first: "Please enroll 高博欣 in DATA-101" is English."""
+    original = (text or "").strip()
+    stripped = original
+    for name in sorted(names, key=len, reverse=True):
+        stripped = re.sub(re.escape(name), " ", stripped, flags=re.IGNORECASE)
+    stripped = stripped.strip()
+    if not re.search(r"[A-Za-z\u4e00-\u9fff]", stripped):
+        if state.language:
+            return state.language
+        stripped = original  # nothing but names, in a new thread: the names are all there is to go by
     if not stripped:
         return state.language or "zh"
     if re.search(r"[\u4e00-\u9fff]", stripped):
         return "zh"
     words = re.sub(r"[A-Za-z]{2,6}-?\d{2,4}|[Ee]\d{3,6}", " ", stripped)
     letters = re.findall(r"[A-Za-z]+", words)
-    if state.language and sum(len(w) for w in letters) <= 5:
-        return state.language
+    if sum(len(w) for w in letters) <= 5:  # too few words of its own to tell: the thread's, else the whole text's
+        return state.language or detect_language(original)
     return detect_language(stripped)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.dialogue.resolve import Resolved, resolve
+from bot.dialogue.people import apply_named_person, named_people, which_one
+from bot.dialogue.resolve import Resolved, announce_for, resolve
 from bot.dialogue.state import DialogueState
 from bot.help_text import help_text, short_help
 from bot.present.scope import scope_change
@@ -41,7 +42,12 @@ class OfflineEngine:
         """The tool and arguments this message asks for, and whether the router was sure."""
         ctx = toolkit.ctx
         routed = self.router.route(text, ctx.today)
-        return resolve(routed, text, state, ctx.caller, self.router, ctx.today), routed.confident
+        resolved = resolve(routed, text, state, ctx.caller, self.router, ctx.today)
+        people = named_people(toolkit.deps.hr, ctx.caller, text)
+        if people:
+            resolved.candidates = apply_named_person(resolved, people, ctx.caller, text, self.router, ctx.today)
+            resolved.announce = announce_for(resolved, state)
+        return resolved, routed.confident
 
     def respond(self, toolkit: Toolkit, text: str, state: DialogueState,
                 understood: tuple[Resolved, bool] | None = None) -> EngineReply:
@@ -57,6 +63,11 @@ class OfflineEngine:
         if resolved.needs_person:
             result = clarify(resolved.intent, args, "你说的是哪位同事？请告诉我工号，例如 E0013。",
                              "Who do you mean? Tell me their employee id, e.g. E0013.", ctx)
+            toolkit.calls.append(result)
+            return EngineReply(resolved.intent, result.text, [result], resolved.standalone)
+        if resolved.candidates:
+            zh, en = which_one(resolved.candidates, self.router.catalog.department_names)
+            result = clarify(resolved.intent, args, zh, en, ctx)
             toolkit.calls.append(result)
             return EngineReply(resolved.intent, result.text, [result], resolved.standalone)
         if resolved.intent == I.SEARCH_KNOWLEDGE:

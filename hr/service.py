@@ -23,6 +23,7 @@ from hr.services import (
     exams,
     jobs,
     kpi,
+    names,
     nudges,
     offerings,
     outbox,
@@ -80,6 +81,16 @@ class HRService:
         """Resolve a web login."""
         with session_scope(self.engine) as db:
             return directory.employee_by_email(db, email)
+
+    def names_in(self, text: str) -> list[str]:
+        """Employee names written in a text (so a name does not decide the reply's language)."""
+        with session_scope(self.engine) as db:
+            return names.names_in(db, text)
+
+    def people_named(self, caller: Caller, text: str) -> list[names.NamedPerson]:
+        """People a text names by full name, each candidate marked with whether the caller may see them."""
+        with session_scope(self.engine) as db:
+            return names.people_named(db, caller, text)
 
     def caller_for(self, employee_id: str) -> Caller:
         """The Caller for a known employee id (not_found otherwise)."""

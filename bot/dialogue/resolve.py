@@ -50,6 +50,7 @@ class Resolved:
     announce: dict | None = None  # {"before": {...}, "after": {...}} when the person, team or department changed
     follow_up: bool = False
     needs_person: bool = False  # "him" / "她" with nobody named before: ask who
+    candidates: tuple = ()  # several people the asker may see share the name the message gives: ask which
 
 
 def is_short(text: str) -> bool:
@@ -218,6 +219,11 @@ def _standalone_question(text: str, state: DialogueState, slots: dict, router) -
         if not full:  # named by part of its title, or only by "it": say which course the question is about
             return f"{name}：{stripped}" if zh else f"{name}: {stripped}"
     return stripped
+
+
+def announce_for(resolved: Resolved, state: DialogueState) -> dict | None:
+    """The change of subject to say out loud for a resolved request (recomputed once a named person is placed)."""
+    return _announce(resolved.slots, state) if resolved.follow_up or resolved.intent == state.intent else None
 
 
 def _announce(slots: dict, state: DialogueState) -> dict | None:

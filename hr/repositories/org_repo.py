@@ -17,6 +17,12 @@ def get_employee(db: Session, employee_id: str) -> Employee | None:
     return db.get(Employee, employee_id)
 
 
+def active_names(db: Session) -> list[tuple[str, str, str]]:
+    """(id, name, department) of every active employee, for finding people named in a message."""
+    rows = db.exec(select(Employee.id, Employee.name, Employee.department_id).where(Employee.active == True))  # noqa: E712
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
 def find_employee_by(db: Session, field: str, value: str) -> Employee | None:
     """One employee by a unique contact field: email, slack_user_id or wecom_userid."""
     column = {"email": Employee.email, "slack_user_id": Employee.slack_user_id,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import text
+from sqlalchemy import func, text
 from sqlmodel import Session, select
 
 from hr.models import Department, Employee
@@ -17,10 +17,20 @@ def get_employee(db: Session, employee_id: str) -> Employee | None:
     return db.get(Employee, employee_id)
 
 
-def active_names(db: Session) -> list[tuple[str, str, str]]:
-    """(id, name, department) of every active employee, for finding people named in a message."""
-    rows = db.exec(select(Employee.id, Employee.name, Employee.department_id).where(Employee.active == True))  # noqa: E712
-    return [(r[0], r[1], r[2]) for r in rows]
+def active_names_among(db: Session, names: set[str], batch: int = 500) -> list[tuple[str, str, str]]:
+    """(id, name, department) of active employees whose trimmed, lower-cased name is one of `names`.
+
+    Why: a chat turn looks for colleagues named in the message; asking for the message's own candidate strings is
+    one bounded query, where loading every name would cost seconds per turn in a 100k-person organisation.
+    """
+    wanted = sorted(names)
+    found: list[tuple[str, str, str]] = []
+    key = func.lower(func.trim(Employee.name))
+    for start in range(0, len(wanted), batch):
+        rows = db.exec(select(Employee.id, Employee.name, Employee.department_id)
+                       .where(Employee.active == True, key.in_(wanted[start:start + batch])))  # noqa: E712
+        found.extend((r[0], r[1], r[2]) for r in rows)
+    return found
 
 
 def find_employee_by(db: Session, field: str, value: str) -> Employee | None:

@@ -56,14 +56,38 @@ def _usable(name: str) -> bool:
     return len(name) >= 5 or (" " in name and len(name) >= MIN_LATIN_NAME)
 
 
+_CJK_RUN = re.compile(r"[\u3400-\u9fff·・]+")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'.\-]*")
+MAX_CJK_NAME = 6  # Chinese names are 2-4 characters; compound surnames and transliterations with a dot run longer
+MAX_LATIN_WORDS = 4
+
+
+def candidate_strings(text: str) -> set[str]:
+    """Every string of the text that could be a whole name (lower-cased), so the lookup asks only for those."""
+    found: set[str] = set()
+    for run in _CJK_RUN.findall(text):
+        for size in range(2, min(len(run), MAX_CJK_NAME) + 1):
+            found.update(run[i:i + size] for i in range(len(run) - size + 1))
+    words = _LATIN_WORD.findall(text)
+    for size in range(1, MAX_LATIN_WORDS + 1):
+        found.update(" ".join(words[i:i + size]).lower() for i in range(len(words) - size + 1))
+    return found
+
+
+def _rows_named_in(db: Session, text: str) -> list[tuple[str, str, str]]:
+    """The active employees whose name could occur in the text (one bounded query, not the whole organisation)."""
+    candidates = candidate_strings(text)
+    return org_repo.active_names_among(db, candidates) if candidates else []
+
+
 def names_in(db: Session, text: str) -> list[str]:
     """The employee names written in a text (for telling the message's own language apart from names in it)."""
-    return name_spans([name for _id, name, _dept in org_repo.active_names(db)], text)
+    return name_spans([name for _id, name, _dept in _rows_named_in(db, text)], text)
 
 
 def people_named(db: Session, caller: Caller, text: str) -> list[NamedPerson]:
     """Everyone the text names by full name, with whether the caller may see each candidate."""
-    rows = org_repo.active_names(db)
+    rows = _rows_named_in(db, text)
     people = []
     for name in name_spans([n for _i, n, _d in rows], text):
         matches = [r for r in rows if r[1].strip().lower() == name.strip().lower()]

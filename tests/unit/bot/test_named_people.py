@@ -105,3 +105,13 @@ def test_names_and_titles_do_not_decide_the_language(text, names, expected):
 def test_a_message_that_is_only_a_name_keeps_the_threads_language():
     assert message_language("胡静", DialogueState(language="en"), ["胡静"]) == "en"
     assert message_language("胡静", DialogueState(), ["胡静"]) == "zh"
+
+
+def test_candidate_strings_hold_every_whole_name_the_text_can_contain():
+    from hr.services.names import candidate_strings
+
+    found = candidate_strings("给张艳霞报名，How is Anna Lee doing? 迪丽·热巴呢")
+    assert {"张艳霞", "张艳", "anna lee", "anna", "迪丽·热巴"} <= found
+    assert "报名，how" not in found and "annalee" not in found
+    long_message = "请" * 4000
+    assert len(candidate_strings(long_message)) == 5, "repeated text gives few distinct candidates"

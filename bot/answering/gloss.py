@@ -85,9 +85,32 @@ def _en_terms(sentence: str, lexicon: Lexicon, question: str) -> list[str]:
     return out
 
 
-def _zh_quantities(sentence: str) -> list[str]:
-    """'98天' -> '98天 = 98 days'."""
+_ZH_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})\s*年(?!\s*(?:以上|以下|以内|内))")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _zh_dates(sentence: str) -> tuple[list[str], str]:
+    """'3月31日' -> '3月31日 = 31 March', '2026年' -> '2026年 = 2026' (a date, not '31 days' or '2026 years'), and the
+    sentence with the dates taken out so their numbers are not read again as quantities."""
     out = []
+    for match in _ZH_DATE.finditer(sentence):
+        year, month, day, bare_year = match.groups()
+        if bare_year:
+            english = bare_year
+        elif 1 <= int(month) <= 12:
+            english = f"{int(day)} {_MONTHS[int(month) - 1]}" + (f" {year}" if year else "")
+        else:
+            continue
+        item = f"{match.group(0)} = {english}"
+        if item not in out:
+            out.append(item)
+    return out, _ZH_DATE.sub(" ", sentence)
+
+
+def _zh_quantities(sentence: str) -> list[str]:
+    """'98天' -> '98天 = 98 days'; dates are glossed as dates."""
+    out, sentence = _zh_dates(sentence)
     for number, unit in _ZH_QUANTITY.findall(sentence):
         singular, plural = _ZH_UNITS[unit]
         english = f"{number}{unit if unit in '%％' else ' ' + (singular if number == '1' else plural)}"

@@ -20,3 +20,11 @@ def test_chinese_reader_of_an_english_rule_gets_terms_from_the_question_and_amou
 def test_same_language_or_nothing_known_means_no_gloss():
     assert gloss("年休假5天。", "zh", "zh", LEXICON, "年假几天") is None
     assert gloss("Zebras graze.", "en", "zh", LEXICON, "斑马吃什么") is None
+
+
+def test_a_date_is_glossed_as_a_date_not_a_duration():
+    from bot.answering.gloss import _zh_quantities
+
+    assert _zh_quantities("当年未休完的年假可以结转至次年3月31日，逾期作废。") == ["3月31日 = 31 March"]
+    assert _zh_quantities("本办法自2026年12月1日起施行，工作满1年") == ["2026年12月1日 = 1 December 2026", "1年 = 1 year"]
+    assert _zh_quantities("已满10年不满20年的，年休假10天") == ["10年 = 10 years", "20年 = 20 years", "10天 = 10 days"]

@@ -12,6 +12,7 @@ from knowledge.sentences import split_sentences, token_estimate
 TARGET_TOKENS = 220  # fits e5-small's 512-token window with the title and heading prepended
 MAX_TOKENS = 320
 _ARTICLE = re.compile(r"^(第[一二三四五六七八九十百千零〇\d]+条)[\s　]*")
+_ENDS_SENTENCE = re.compile(r"[。！？；.!?;:：…][”’」』）)\"'\]]*$")
 
 
 @dataclass(frozen=True)
@@ -90,10 +91,14 @@ def _pack(paragraphs: list[str]) -> list[str]:
 
 
 def _join(sentences: list[str]) -> str:
-    """Join without spaces between Chinese sentences, with spaces between English ones."""
+    """Join without spaces between Chinese sentences, with spaces between English ones; a piece that ends without
+    sentence punctuation (a table row, a list item, a caption) keeps its line break, or it would run into the next
+    ("项目 | 标准午餐补贴 | …")."""
     text = ""
     for sentence in sentences:
-        if text and (text[-1].isascii() or sentence[0].isascii()):
+        if text and not _ENDS_SENTENCE.search(text):
+            text += "\n"
+        elif text and (text[-1].isascii() or sentence[0].isascii()):
             text += " "
         text += sentence
     return text

@@ -44,3 +44,13 @@ def test_long_text_is_split_below_the_size_limit():
     chunks = chunk_document("long.md", LoadedDocument("T", [Block((), text)]), ("all",))
     assert len(chunks) > 3
     assert all(len(c.text) <= 400 for c in chunks)
+
+
+def test_table_rows_and_unpunctuated_lines_stay_on_their_own_lines():
+    rows = "项目 | 标准\n午餐补贴 | 每个工作日25元，在食堂使用\n交通补贴 | 每月300元，随工资发放"
+    chunks = chunk_document("b.html", LoadedDocument("福利", [Block(("餐补与交通",), rows)]), ("all",))
+    assert [line for c in chunks for line in c.text.splitlines()] == rows.splitlines()
+    english = chunk_document("c.html", LoadedDocument("T", [Block((), "Item | Rule\nLunch | 25 a day")]), ("all",))
+    assert english[0].text == "Item | Rule\nLunch | 25 a day"
+    prose = chunk_document("d.md", LoadedDocument("T", [Block((), "第一句。\n第二句。")]), ("all",))
+    assert prose[0].text == "第一句。第二句。"  # punctuated sentences join as before (ids of prose chunks unchanged)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from slack_sdk import WebClient
     from sqlalchemy.engine import Engine
 
+    from adapters.intake import Intake
     from adapters.wecom.client import WeComClient
     from adapters.wecom.crypto import WeComCrypto
     from adapters.wiring import PlatformClients
@@ -60,6 +61,7 @@ class Channels:
     hr: HRService | None = None
     index: KnowledgeIndex | None = None
     status: dict[str, str] = field(default_factory=dict)
+    intake: Intake | None = None  # claim + enqueue on the server's event loop (acks); built with dedupe and queue
 
     @property
     def slack_client(self) -> WebClient | None:
@@ -116,6 +118,7 @@ def build_channels(settings: Settings, chat: ChatHandler, directory: EmployeeDir
     """Dedupe store, queue, and each configured channel; an unconfigured channel is skipped and says why. The engine
     and the platform clients come from the composition root (adapters.wiring), given or built there."""
     from adapters import wiring
+    from adapters.intake import build_intake
 
     engine = engine or (hr.engine if hr is not None else wiring.build_engine(settings))
     clients = clients or wiring.build_platform_clients(settings, wecom_http=wecom_http)
@@ -127,6 +130,8 @@ def build_channels(settings: Settings, chat: ChatHandler, directory: EmployeeDir
     channels = Channels(settings=settings, engine=engine, chat=chat, directory=directory,
                         dedupe=build_dedupe_store(settings, engine), queue=queue or build_queue(settings, registry),
                         registry=registry, feedback=FeedbackStore(engine), clients=clients, hr=hr, index=index)
+    channels.intake = build_intake(settings.redis_url, settings.api.redis_prefix, settings.api.dedupe_ttl_s,
+                                   channels.dedupe, channels.queue)
     _add_slack(channels, slack_clock)
     _add_wecom(channels, wecom_sleep)
     _add_hr_jobs(channels)

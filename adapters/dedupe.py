@@ -86,26 +86,31 @@ class SqlDedupeStore:
             return result.rowcount or 0
 
 
+def redis_dedupe_key(prefix: str, key: str) -> str:
+    """Where a claim lives in Redis (shared by the synchronous store and the event-loop intake)."""
+    return prefix + "dedupe:" + key
+
+
 class RedisDedupeStore:
     """Dedupe with Redis `SET key 1 NX EX ttl`: atomic across every API process, expires by itself."""
 
     def __init__(self, redis_client, prefix: str = "mentor:", ttl_s: int = 86400) -> None:
         """Take a synchronous redis client (built by the composition root, never at import)."""
         self._redis = redis_client
-        self._prefix = prefix + "dedupe:"
+        self._prefix = prefix
         self._ttl = ttl_s
 
     def claim(self, key: str) -> bool:
         """SET NX returns None when the key already exists."""
-        return bool(self._redis.set(self._prefix + key, b"1", nx=True, ex=self._ttl))
+        return bool(self._redis.set(redis_dedupe_key(self._prefix, key), b"1", nx=True, ex=self._ttl))
 
     def seen(self, key: str) -> bool:
         """EXISTS without claiming."""
-        return bool(self._redis.exists(self._prefix + key))
+        return bool(self._redis.exists(redis_dedupe_key(self._prefix, key)))
 
     def release(self, key: str) -> None:
         """DEL the key."""
-        self._redis.delete(self._prefix + key)
+        self._redis.delete(redis_dedupe_key(self._prefix, key))
 
 
 def build_dedupe_store(settings, engine) -> DedupeStore:

@@ -80,6 +80,8 @@ def create_app(settings: Settings, channels: Channels | None = None) -> FastAPI:
         yield
         if trigger is not None:
             trigger.stop()
+        if channels.intake is not None:
+            await channels.intake.aclose()
         if owned:
             channels.close()
 
@@ -99,10 +101,12 @@ def create_app(settings: Settings, channels: Channels | None = None) -> FastAPI:
     app.include_router(admin_router())
     app.include_router(web_router())
     if channels.slack_app is not None:
+        from adapters.slack.event_ack import BotUser, EventAck
         from adapters.slack.route import slack_router
         from adapters.slack.verify import request_verifier
 
-        app.include_router(slack_router(channels.slack_app, request_verifier(channels.slack_app)))
+        events = EventAck(channels.intake, BotUser(channels.slack_client)) if channels.intake is not None else None
+        app.include_router(slack_router(channels.slack_app, request_verifier(channels.slack_app), events))
     if channels.wecom_crypto is not None:
         from adapters.wecom.route import wecom_router
 

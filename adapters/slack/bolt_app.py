@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import replace
 from typing import Any
 
 from slack_bolt import App
@@ -14,10 +13,9 @@ from slack_sdk.signature import Clock
 from adapters.dedupe import DedupeStore
 from adapters.messages_i18n import THINKING
 from adapters.slack import translate
+from adapters.slack.events import EventJob, event_job, reply_job
 from adapters.slack.render import ACTION_PREFIX, decode_value
-from adapters.slack.responder import HOME_JOB, REPLY_JOB
 from adapters.slack.verify import ClockedRequestVerification
-from adapters.turn_guard import QUEUE_TEXT_CHARS, clip_for_queue
 from adapters.worker.queue import TaskQueue
 
 log = logging.getLogger(__name__)
@@ -40,41 +38,34 @@ def build_bolt_app(signing_secret: str, client: WebClient, queue: TaskQueue, ded
               before_authorize=ClockedRequestVerification(signing_secret, clock), token_verification_enabled=False,
               process_before_response=True, name="mentor")
 
-    def accept(key: str, inbound: translate.SlackInbound | None) -> None:
+    def queue_job(job: EventJob | None) -> None:
         """First sighting of this id -> enqueue; any retry (same id, any replica) -> nothing."""
+        if job is None:
+            return
+        if job.thread is not None and not dedupe.seen(job.thread):
+            return  # a channel thread the bot never answered in
+        if not dedupe.claim(job.key):
+            log.info("duplicate slack delivery %s ignored", job.key)
+            return
+        try:
+            queue.enqueue(job.job, job.payload, job_id=job.key)
+        except Exception:
+            dedupe.release(job.key)  # let Slack's retry try again
+            raise
+
+    def accept(key: str, inbound: translate.SlackInbound | None) -> None:
+        """A command or button press: queue its reply job."""
         if inbound is None or not key:
             log.info("slack payload without a usable event/user id ignored")
             return
-        if not dedupe.claim(key):
-            log.info("duplicate slack delivery %s ignored", key)
-            return
-        if len(inbound.text) > QUEUE_TEXT_CHARS:
-            inbound = replace(inbound, text=clip_for_queue(inbound.text))  # refused by the turn guard, in its language
-        try:
-            queue.enqueue(REPLY_JOB, inbound.to_payload(), job_id=key)
-        except Exception:
-            dedupe.release(key)  # let Slack's retry try again
-            raise
+        queue_job(reply_job(key, inbound))
 
-    @app.event("app_mention")
-    def on_mention(body: dict[str, Any], event: dict[str, Any]) -> None:
-        """@Mentor in a channel: answered in the thread."""
-        accept(body.get("event_id", ""), translate.from_mention(event, body.get("event_id", "")))
+    def on_event(body: dict[str, Any], context) -> None:
+        """Socket Mode's events (HTTP events are acked by adapters.slack.event_ack before bolt): the same decision."""
+        queue_job(event_job(body, context.bot_user_id))
 
-    @app.event("message")
-    def on_message(body: dict[str, Any], event: dict[str, Any], context) -> None:
-        """DMs always; channel thread replies only in threads the bot already answered in."""
-        inbound = translate.from_message(event, body.get("event_id", ""), context.bot_user_id)
-        if inbound and inbound.shared and not dedupe.seen(translate.thread_key(inbound.channel, inbound.thread_ts)):
-            return
-        accept(body.get("event_id", ""), inbound)
-
-    @app.event("app_home_opened")
-    def on_home(body: dict[str, Any], event: dict[str, Any]) -> None:
-        """Refresh the Home tab when it is opened (not the Messages tab)."""
-        event_id = body.get("event_id")
-        if event_id and event.get("user") and event.get("tab", "home") == "home" and dedupe.claim(event_id):
-            queue.enqueue(HOME_JOB, {"user": event["user"]}, job_id=event_id)
+    for kind in ("app_mention", "message", "app_home_opened"):
+        app.event(kind)(on_event)
 
     @app.command(re.compile(r"^/mentor"))
     def on_command(ack, body: dict[str, Any]) -> None:

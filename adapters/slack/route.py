@@ -5,6 +5,7 @@ deeply nested JSON, a bad timestamp) is a 401 that is never parsed and never log
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 
@@ -14,6 +15,7 @@ from slack_sdk.signature import SignatureVerifier
 from starlette.concurrency import run_in_threadpool
 
 from adapters.log_redaction import RepeatLimiter
+from adapters.slack.event_ack import EventAck
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +45,20 @@ def well_shaped(body: object) -> bool:
                                                                                   "ts", "thread_ts", "bot_id"))
 
 
-def slack_router(bolt_app: App, verifier: SignatureVerifier) -> APIRouter:
-    """`POST /slack/events` for events, commands and interactivity (one Request URL for all three)."""
+def event_callback(body: str, content_type: str) -> dict | None:
+    """The parsed envelope when a verified body is an Events API `event_callback` (the ack path's only parse)."""
+    if "json" not in content_type or not body.lstrip().startswith("{"):
+        return None
+    try:
+        parsed = json.loads(body)
+    except ValueError:
+        return None
+    return parsed if isinstance(parsed, dict) and parsed.get("type") == "event_callback" else None
+
+
+def slack_router(bolt_app: App, verifier: SignatureVerifier, events: EventAck | None = None) -> APIRouter:
+    """`POST /slack/events` for events, commands and interactivity (one Request URL for all three); with `events`,
+    Events API deliveries are acked on the event loop (claim + enqueue) and never reach bolt's threads."""
     router = APIRouter(tags=["slack"])
     warn = RepeatLimiter(log)
 
@@ -62,6 +76,9 @@ def slack_router(bolt_app: App, verifier: SignatureVerifier) -> APIRouter:
                                 and verifier.is_valid(body, timestamp, signature)):
             warn.warning("slack-signature", "slack request refused: missing, stale or wrong signature")
             return Response('{"error":"invalid request"}', status_code=401, media_type="application/json")
+        envelope = event_callback(body, request.headers.get("content-type", "")) if events is not None else None
+        if envelope is not None:
+            return await ack_event(envelope)
         try:
             bolt_request = BoltRequest(body=body, query=str(request.url.query),
                                        headers={k: [v] for k, v in request.headers.items()})
@@ -78,5 +95,17 @@ def slack_router(bolt_app: App, verifier: SignatureVerifier) -> APIRouter:
             return Response("malformed Slack payload", status_code=400)
         return Response(content=bolt_response.body, status_code=bolt_response.status,
                         headers=bolt_response.first_headers_without_set_cookie())
+
+    async def ack_event(envelope: dict) -> Response:
+        """200 once the event is claimed and queued (or is a retry / not for us); 500 lets Slack retry."""
+        if not well_shaped(envelope):
+            warn.warning("slack-shape", "signed slack payload of an unexpected shape refused")
+            return Response("malformed Slack payload", status_code=400)
+        try:
+            await events.handle(envelope)
+        except Exception:
+            log.exception("slack event %s could not be queued; Slack will retry", envelope.get("event_id", "")[:80])
+            return Response('{"error":"try again"}', status_code=500, media_type="application/json")
+        return Response(status_code=200)
 
     return router

@@ -14,7 +14,7 @@ from hr.explain import KpiExplanation
 from hr.models import Course, Employee, EnrollmentPublic, SurveyResponse
 from hr.notify import NO_CHANNEL, DeliveryOff, Notifier
 from hr.policy.model import Policy
-from hr.rules.clock import local_day
+from hr.rules.clock import in_quiet_hours, local_day, quiet_hours_end
 from hr.rules.periods import Period, parse_period, quarter_of
 from hr.services import (
     directory,
@@ -307,22 +307,28 @@ class HRService:
             return recommendations.recommend_courses(db, caller, employee_id or caller.id, policy=self.policy,
                                                      limit=limit)
 
-    def preview_nudges(self, caller: Caller, employee_ids: list[str] | None = None,
-                       department_id: str | None = None) -> nudges.NudgePlan:
-        """Who would be nudged now (the caller's team, a department, or named people), and who skipped and why."""
+    def preview_nudges(self, caller: Caller, employee_ids: list[str] | None = None, department_id: str | None = None,
+                       company_wide: bool = False, course_code: str | None = None) -> nudges.NudgePlan:
+        """Who would be nudged now (the caller's team, a department, named people, or the whole company for HR and
+        specialists; optionally only about one course), who is skipped and why, and when quiet hours hold them."""
         with session_scope(self.engine) as db:
             return nudges.preview_nudges(db, caller, now=self.clock(), policy=self.policy, employee_ids=employee_ids,
-                                         department_id=department_id)
+                                         department_id=department_id, company_wide=company_wide,
+                                         course_code=course_code)
 
-    def send_nudges(self, caller: Caller, employee_ids: list[str] | None = None,
-                    department_id: str | None = None) -> nudges.NudgeOutcome:
-        """Queue the previewed nudges in the outbox, then deliver them; only delivered ones are reported sent."""
+    def send_nudges(self, caller: Caller, employee_ids: list[str] | None = None, department_id: str | None = None,
+                    company_wide: bool = False, course_code: str | None = None) -> nudges.NudgeOutcome:
+        """Queue the previewed nudges in the outbox, then deliver them; only delivered ones are reported sent, and
+        in quiet hours the outcome says when the queued ones go out."""
         now = self.clock()
         with session_scope(self.engine, write=True) as db:
             queued, skipped = nudges.queue_nudges(db, caller, now=now, policy=self.policy, employee_ids=employee_ids,
-                                                  department_id=department_id)
+                                                  department_id=department_id, company_wide=company_wide,
+                                                  course_code=course_code)
         report = self._deliver(list(queued.values()))
-        outcome = nudges.NudgeOutcome(skipped=skipped, delivery_off=report.delivery_off)
+        rules = self.policy.notifications
+        outcome = nudges.NudgeOutcome(skipped=skipped, delivery_off=report.delivery_off,
+                                      held_until=quiet_hours_end(now, rules) if in_quiet_hours(now, rules) else None)
         for person, notice in sorted(queued.items()):
             if notice in report.sent:
                 outcome.sent.append(person)

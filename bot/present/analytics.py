@@ -76,8 +76,9 @@ def render_health(rows, names: Names, language: str, period: str) -> str:
     return "\n".join(lines)
 
 
-def render_nudge_plan(plan_items, language: str, names: Names) -> str:
-    """Who would get a reminder and for which courses; who would be skipped and why."""
+def render_nudge_plan(plan_items, language: str, names: Names, limit: int | None = None) -> str:
+    """Who would get a reminder and for which courses; who would be skipped and why (the first `limit` people by
+    name, then how many more, so a company-wide preview stays readable)."""
     zh = language == "zh"
     sendable = [i for i in plan_items if not i.skip_reason]
     if sendable or not plan_items:
@@ -86,7 +87,8 @@ def render_nudge_plan(plan_items, language: str, names: Names) -> str:
         head = f"落后的 {len(plan_items)} 人现在都不能提醒：" if zh else \
             f"{len(plan_items)} people are behind, but none can be reminded right now:"
     lines = [head]
-    for item in plan_items:
+    shown = plan_items if limit is None else plan_items[:limit]
+    for item in shown:
         courses = ("、" if zh else ", ").join(names.course(c, language) for c in item.courses)
         skip = ""
         if item.skip_reason:
@@ -94,4 +96,7 @@ def render_nudge_plan(plan_items, language: str, names: Names) -> str:
             skip = f"（跳过：{reason}）" if zh else f" (skipped: {reason})"
         lines.append(f"- {item.name}（{item.employee_id}）：{courses}{skip}" if zh
                      else f"- {item.name} ({item.employee_id}): {courses}{skip}")
+    if len(shown) < len(plan_items):
+        more = len(plan_items) - len(shown)
+        lines.append(f"……另有 {more} 人" if zh else f"… and {more} more")
     return "\n".join(lines)

@@ -7,7 +7,8 @@ from datetime import date, datetime
 from sqlalchemy import String, cast, exists, update
 from sqlmodel import Session, select
 
-from hr.models import Enrollment, ExamAttempt, NotificationLog, ProgressEvent
+from hr.models import Employee, Enrollment, ExamAttempt, NotificationLog, ProgressEvent
+from hr.rules.behind import OPEN_STATUSES
 
 
 def get_enrollment(db: Session, employee_id: str, course_code: str) -> Enrollment | None:
@@ -29,6 +30,17 @@ def enrollments_of_many(db: Session, employee_ids: list[str], start: date | None
     query = select(Enrollment).where(Enrollment.employee_id.in_(employee_ids))
     if start is not None and end is not None:
         query = query.where(Enrollment.due_on >= start, Enrollment.due_on <= end)
+    return list(db.exec(query.order_by(Enrollment.employee_id, Enrollment.due_on)))
+
+
+def open_enrollments_of_active(db: Session, course_code: str | None = None) -> list[Enrollment]:
+    """Open enrollments (not completed or dropped) of every active employee, optionally of one course.
+
+    Why: a company-wide nudge looks at the people who could be behind, not at every employee id in one IN list."""
+    query = select(Enrollment).join(Employee, Employee.id == Enrollment.employee_id).where(
+        Employee.active == True, Enrollment.status.in_(OPEN_STATUSES))  # noqa: E712
+    if course_code is not None:
+        query = query.where(Enrollment.course_code == course_code)
     return list(db.exec(query.order_by(Enrollment.employee_id, Enrollment.due_on)))
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from hr.policy.model import NotificationRules
@@ -27,6 +27,13 @@ def in_quiet_hours(now: datetime, rules: NotificationRules) -> bool:
     if start < end:
         return start <= current < end
     return current >= start or current < end
+
+
+def quiet_hours_end(now: datetime, rules: NotificationRules) -> datetime:
+    """The next local moment quiet hours end after `now` (when a notice held through them goes out)."""
+    local = local_now(now, rules)
+    end = datetime.combine(local.date(), time.fromisoformat(rules.quiet_hours_end), tzinfo=local.tzinfo)
+    return end if end > local else end + timedelta(days=1)
 
 
 def event_time(today: date) -> datetime:

@@ -14,8 +14,8 @@ from hr.notify import DeliveryOff
 from hr.policy.model import Policy
 from hr.repositories import enrollment_repo, notification_repo, org_repo
 from hr.rules.behind import is_behind
-from hr.rules.clock import in_quiet_hours, local_day
-from hr.services.access import can_see, require_department_view
+from hr.rules.clock import in_quiet_hours, local_day, quiet_hours_end
+from hr.services.access import can_see, require_department_view, require_privileged
 from hr.services.outbox import NoticeText, queue, skip
 
 log = logging.getLogger(__name__)
@@ -45,6 +45,7 @@ class NudgePlan:
 
     items: list[NudgeItem] = field(default_factory=list)
     quiet_hours: bool = False
+    held_until: datetime | None = None  # quiet hours now: local time the queued reminders go out
 
     @property
     def sendable(self) -> list[NudgeItem]:
@@ -57,12 +58,24 @@ class NudgePlan:
         if not self.items:
             return "团队成员都没有落后。" if zh else "Nobody on your team is behind."
         lines = [f"将提醒 {len(self.sendable)} 人:" if zh else f"Would nudge {len(self.sendable)} people:"]
+        if self.held_until is not None:
+            lines.append(held_text(len(self.sendable), self.held_until, lang, queued=False))
         for item in self.items:
             reason = skip_label(item.skip_reason, lang) if item.skip_reason else ""
             skip = f"(跳过:{reason})" if zh else f" (skipped: {reason})"
             lines.append(f"- {item.name} ({item.employee_id}): {', '.join(item.courses)}"
                          f"{skip if item.skip_reason else ''}")
         return "\n".join(lines)
+
+
+def held_text(count: int, until: datetime, lang: str, *, queued: bool = True) -> str:
+    """Reminders held through quiet hours: queued now (or, in a preview, on confirmation), sent when they end."""
+    when = until.strftime("%Y-%m-%d %H:%M")
+    if lang.startswith("zh"):
+        done = "已排队" if queued else "确认后会先排队"
+        return f"现在是免打扰时段：{count} 条提醒{done}，将在免打扰时段结束后（{when}）发送。"
+    done = "are queued" if queued else "will be queued on confirmation"
+    return f"It is quiet hours now: {count} reminders {done} and will be sent when quiet hours end ({when})."
 
 
 def skip_label(code: str, lang: str) -> str:
@@ -81,6 +94,7 @@ class NudgeOutcome:
     queued: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
     delivery_off: DeliveryOff | None = None
+    held_until: datetime | None = None  # queued in quiet hours: local time they go out
 
     def to_text(self, lang: str = "en") -> str:
         """The reply to a confirmed nudge: only what really reached people is called sent."""
@@ -88,7 +102,12 @@ class NudgeOutcome:
         parts = []
         if self.sent:
             parts.append(f"已发送提醒给 {len(self.sent)} 人。" if zh else f"Nudge delivered to {len(self.sent)} people.")
-        if self.queued:
+        if self.queued and self.held_until is not None:
+            parts.append(held_text(len(self.queued), self.held_until, lang))
+            if self.delivery_off is not None:
+                parts.append(f"另外，通知渠道尚未就绪:{self.delivery_off.message('zh')}" if zh
+                             else f"Also, no channel can deliver yet: {self.delivery_off.message('en')}")
+        elif self.queued:
             if self.delivery_off is not None:
                 parts.append(f"{len(self.queued)} 条提醒已排队,尚未送达:{self.delivery_off.message('zh')}" if zh
                              else f"{len(self.queued)} nudges are queued, not delivered yet: "
@@ -106,30 +125,37 @@ class NudgeOutcome:
 
 
 def preview_nudges(db: Session, caller: Caller, *, now: datetime, policy: Policy,
-                   employee_ids: list[str] | None = None, department_id: str | None = None) -> NudgePlan:
-    """Who among the targets is behind, the message, and any reason they would be skipped. Targets: the caller's
-    subtree by default, a department (its head, HR, specialists), or named people the caller may see."""
+                   employee_ids: list[str] | None = None, department_id: str | None = None,
+                   company_wide: bool = False, course_code: str | None = None) -> NudgePlan:
+    """Who among the targets is behind (on `course_code` only, when given), the message, and any reason they would
+    be skipped. Targets: the caller's subtree by default, a department (its head, HR, specialists), named people the
+    caller may see, or everyone in the company (HR and specialists). In quiet hours nobody is skipped for it: the
+    reminders are queued and held until quiet hours end, as every other notice is."""
     if caller.role != "manager" and not caller.sees_everyone:
         raise forbidden("nudge people (managers, HR and training specialists only)", "提醒员工(仅限经理、HR 和培训专员)")
+    if company_wide:
+        require_privileged(caller, "nudge people across the whole company (HR and training specialists only)",
+                           "提醒全公司的员工(仅限 HR 和培训专员)")
     rules = policy.notifications
     today = local_day(now, rules)
     quiet = in_quiet_hours(now, rules)
     sender = org_repo.get_employee(db, caller.id)
     sender_name = sender.name if sender else caller.id
-    plan = NudgePlan(quiet_hours=quiet)
-    targets = _targets(db, caller, employee_ids, department_id)
-    people = {p.id: p for p in org_repo.employees_by_ids(db, targets)}
+    plan = NudgePlan(quiet_hours=quiet, held_until=quiet_hours_end(now, rules) if quiet else None)
+    send_day = plan.held_until.date() if plan.held_until else today  # the daily limit counts the day it goes out
+    course = course_code.upper() if course_code else None
     behind: dict[str, list[str]] = {}
-    for row in enrollment_repo.enrollments_of_many(db, targets):
-        if is_behind(row.status, row.due_on, row.progress_pct, today, policy.progress):
+    for row in _candidate_rows(db, caller, employee_ids, department_id, company_wide, course):
+        if (course is None or row.course_code == course) and \
+                is_behind(row.status, row.due_on, row.progress_pct, today, policy.progress):
             behind.setdefault(row.employee_id, []).append(row.course_code)
+    people = {p.id: p for p in org_repo.employees_by_ids(db, sorted(behind))}
     for employee_id in sorted(behind):
         person = people.get(employee_id)
         name = person.name if person else employee_id
         courses = behind[employee_id]
-        reason = "quiet_hours" if quiet else None
-        if reason is None and notification_repo.nudges_received_on(db, employee_id, today) \
-                >= rules.max_nudges_per_person_per_day:
+        reason = None
+        if notification_repo.nudges_received_on(db, employee_id, send_day) >= rules.max_nudges_per_person_per_day:
             reason = "already_nudged_today"
         plan.items.append(NudgeItem(
             employee_id, name, courses,
@@ -137,6 +163,15 @@ def preview_nudges(db: Session, caller: Caller, *, now: datetime, policy: Policy
             f"Hi {name}, {sender_name} is reminding you that you are behind on: {', '.join(courses)}. "
             "Please catch up soon.", reason))
     return plan
+
+
+def _candidate_rows(db: Session, caller: Caller, employee_ids: list[str] | None, department_id: str | None,
+                    company_wide: bool, course_code: str | None) -> list:
+    """The enrollments of the people a nudge may reach (company-wide: every active person's open ones)."""
+    if company_wide and employee_ids is None and department_id is None:
+        return [row for row in enrollment_repo.open_enrollments_of_active(db, course_code)
+                if row.employee_id != caller.id]
+    return enrollment_repo.enrollments_of_many(db, _targets(db, caller, employee_ids, department_id))
 
 
 def _targets(db: Session, caller: Caller, employee_ids: list[str] | None, department_id: str | None) -> list[str]:
@@ -154,11 +189,13 @@ def _targets(db: Session, caller: Caller, employee_ids: list[str] | None, depart
 
 
 def queue_nudges(db: Session, caller: Caller, *, now: datetime, policy: Policy, employee_ids: list[str] | None = None,
-                 department_id: str | None = None) -> tuple[dict[str, int], dict[str, str]]:
-    """Queue the previewed nudges as pending notices (skipped ones are logged with their reason); returns
-    ({employee id: notice id}, {employee id: skip reason})."""
-    plan = preview_nudges(db, caller, now=now, policy=policy, employee_ids=employee_ids, department_id=department_id)
-    day = local_day(now, policy.notifications)
+                 department_id: str | None = None, company_wide: bool = False,
+                 course_code: str | None = None) -> tuple[dict[str, int], dict[str, str]]:
+    """Queue the previewed nudges as pending notices (skipped ones are logged with their reason; in quiet hours the
+    outbox holds them until quiet hours end); returns ({employee id: notice id}, {employee id: skip reason})."""
+    plan = preview_nudges(db, caller, now=now, policy=policy, employee_ids=employee_ids, department_id=department_id,
+                          company_wide=company_wide, course_code=course_code)
+    day = plan.held_until.date() if plan.held_until else local_day(now, policy.notifications)
     queued: dict[str, int] = {}
     skipped: dict[str, str] = {}
     for item in plan.items:

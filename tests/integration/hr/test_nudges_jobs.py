@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlmodel import select
@@ -47,12 +47,59 @@ def test_only_the_chosen_people_are_nudged(hr):
     assert outcome.sent == ["e2"] and outcome.skipped == {"s1": "not_behind_or_not_in_team"}
 
 
-def test_quiet_hours_block_nudges(hr, clock):
+def test_quiet_hours_hold_nudges_until_they_end_and_say_when(hr, seeded, clock):
     clock.now = datetime(2026, 3, 25, 14, 30, tzinfo=UTC)  # 22:30 in Shanghai
+    plan = hr.preview_team_nudges(hr.caller_for("m1"))
+    assert [i.skip_reason for i in plan.items] == [None, None] and plan.held_until.strftime("%m-%d %H:%M") == "03-26 08:00"
     outcome = hr.send_team_nudges(hr.caller_for("m1"))
-    assert outcome.sent == [] and set(outcome.skipped.values()) == {"quiet_hours"}
+    assert outcome.sent == [] and outcome.queued == ["e1", "e2"] and outcome.skipped == {}
+    assert hr.notifier.sent == []  # nothing goes out in quiet hours
+    assert "queued" in outcome.to_text("en") and "2026-03-26 08:00" in outcome.to_text("en")
+    assert "排队" in outcome.to_text("zh") and "2026-03-26 08:00" in outcome.to_text("zh")
+    assert {row.day.isoformat() for row in _log(seeded)} == {"2026-03-26"}  # counted on the day it goes out
+    clock.now = datetime(2026, 3, 26, 0, 5, tzinfo=UTC)  # 08:05: quiet hours are over
+    assert hr.send_team_nudges(hr.caller_for("m2")).skipped == {"e1": "already_nudged_today"}
+    hr.deliver_pending()
+    assert sorted(n.recipient_id for n in hr.notifier.sent) == ["e1", "e2"]
+
+
+def _behind_in_sales(seeded) -> None:
+    """s1 (sales, outside m1's team) is overdue on SEC-101."""
+    with session_scope(seeded, write=True) as db:
+        db.add(Enrollment(employee_id="s1", course_code="SEC-101", enrolled_on=date(2026, 1, 5),
+                          due_on=date(2026, 2, 4), status="enrolled", progress_pct=10, source="hr"))
+
+
+def test_hr_and_specialists_preview_the_whole_company_optionally_one_course(hr, seeded):
+    _behind_in_sales(seeded)
+    for who in ("hr1", "ts1"):
+        plan = hr.preview_nudges(hr.caller_for(who), company_wide=True)
+        assert [(i.employee_id, i.courses) for i in plan.items] == [
+            ("e1", ["CMP-101"]), ("e2", ["CMP-101"]), ("s1", ["SEC-101"])]
+    only = hr.preview_nudges(hr.caller_for("hr1"), company_wide=True, course_code="sec-101")
+    assert [(i.employee_id, i.courses) for i in only.items] == [("s1", ["SEC-101"])]
+    assert "SEC-101" in only.items[0].text_en and "CMP-101" not in only.items[0].text_en
+    team = hr.preview_nudges(hr.caller_for("m1"), course_code="SEC-101")  # a manager: own reports only
+    assert team.items == []
+
+
+def test_only_hr_and_specialists_may_nudge_company_wide(hr, seeded):
+    _behind_in_sales(seeded)
+    for who in ("m1", "ceo", "e1"):
+        with pytest.raises(HRError) as caught:
+            hr.preview_nudges(hr.caller_for(who), company_wide=True)
+        assert caught.value.code == "forbidden"
+        with pytest.raises(HRError):
+            hr.send_nudges(hr.caller_for(who), company_wide=True)
     assert hr.notifier.sent == []
-    assert "quiet hours" in outcome.to_text("en") and "安静时段" in outcome.to_text("zh")
+
+
+def test_a_company_wide_nudge_about_one_course_reaches_only_those_behind_on_it(hr, seeded):
+    _behind_in_sales(seeded)
+    outcome = hr.send_nudges(hr.caller_for("hr1"), company_wide=True, course_code="SEC-101")
+    assert outcome.sent == ["s1"] and [n.recipient_id for n in hr.notifier.sent] == ["s1"]
+    confirmed = hr.send_nudges(hr.caller_for("ts1"), employee_ids=["e1", "e2"], course_code="CMP-101")
+    assert confirmed.sent == ["e1", "e2"] and "SEC-101" not in hr.notifier.sent[-1].text_en
 
 
 def test_failed_delivery_is_retried_per_policy_then_failed_with_the_reason(hr, seeded, clock):

@@ -12,7 +12,7 @@ from hr.policy.model import AdjustmentBand, CourseHealthRules, NotificationRules
 from hr.rules import employee_rules
 from hr.rules.bands import department_adjustment, rate_against_target
 from hr.rules.behind import is_behind, is_overdue
-from hr.rules.clock import in_quiet_hours, local_day
+from hr.rules.clock import in_quiet_hours, local_day, quiet_hours_end
 from hr.rules.course_health import course_health
 from hr.rules.eligibility import is_open_to, is_required_for, missing_prerequisites, required_tags
 from hr.rules.kirkpatrick import relative_delta
@@ -131,3 +131,11 @@ def test_quiet_hours_cross_midnight_in_policy_timezone():
     assert in_quiet_hours(at(23, 59), rules)      # 07:59 local next day
     assert not in_quiet_hours(at(0), rules)       # 08:00 local
     assert local_day(at(17), rules) == date(2026, 3, 26)
+
+
+def test_quiet_hours_end_is_the_next_local_end_time():
+    rules = NotificationRules(timezone="Asia/Shanghai", quiet_hours_start="21:00", quiet_hours_end="08:00")
+    at = lambda h, m=0: datetime(2026, 3, 25, h, m, tzinfo=UTC)  # noqa: E731 - UTC hour; Shanghai is +8
+    assert quiet_hours_end(at(14, 30), rules).isoformat() == "2026-03-26T08:00:00+08:00"  # 22:30 local
+    assert quiet_hours_end(at(22), rules).isoformat() == "2026-03-26T08:00:00+08:00"      # 06:00 local, next day
+    assert quiet_hours_end(at(0), rules).isoformat() == "2026-03-26T08:00:00+08:00"       # 08:00 local: the next one

@@ -100,7 +100,7 @@ class ChatService:
         if handled is not None:
             return handled, "offline", None
         checkpoint("routing")
-        understood = self.offline.understand(toolkit, msg.text, state)
+        understood = self.offline.understand(toolkit, msg.text, state, asks=decision.kind == "quiz_question")
         if quiz_item is not None and _reads_as_answer(decision, understood):
             result = toolkit.run("grade_answer", answer=msg.text.strip())
             return EngineReply("grade_answer", result.text, [result]), "offline", None

@@ -18,6 +18,9 @@ def follow_up_focus(text: str) -> str | None:
     """The new subject of a follow-up ("补考", "managers"); None when the message stands on its own."""
     stripped = text.strip()
     if m := _ZH_FOLLOWUP.match(stripped):
+        if m.group(1) and not re.search(r"(呢|怎么样|怎么办|又如何)\s*[?？]?$", stripped) \
+                and _ZH_PREDICATE.search(m.group(1)):
+            return None  # "那客户送的礼品多少钱以内可以收": a whole question of its own, not a subject to swap in
         return (m.group(1) or m.group(2) or "").strip() or None
     if m := _EN_FOLLOWUP.match(stripped):
         return (m.group(1) or m.group(2) or "").strip() or None
@@ -59,6 +62,26 @@ def _swap_modifier(core: str, previous: str) -> str:
     return ""
 
 
+_EN_HEADS = re.compile(r"\b([a-z][a-z-]*)\s+(allowances?|subsid(?:y|ies)|limits?|leave|budgets?|fees?|bonus(?:es)?|"
+                       r"benefits?|insurance|reimbursements?|expenses?|claims?|policy|policies|rates?|caps?)\b",
+                       re.IGNORECASE)
+
+
+def _swap_english_modifier(focus: str, previous: str) -> str:
+    """"transport" after "How much is the lunch allowance?" -> "How much is the transport allowance?"."""
+    words = focus.split()
+    if not 1 <= len(words) <= 2 or not all(re.fullmatch(r"[A-Za-z-]+", w) for w in words):
+        return ""
+    if len(words) == 1 and re.search(r"[^s]s$", words[0].lower()):
+        return ""  # a noun used as a modifier is singular ("transport allowance"); "hotels" is a subject of its own
+    m = _EN_HEADS.search(previous)
+    if m is None or m.group(1).lower() in ("the", "a", "an", "my", "our", "your", "of", "per"):
+        return ""
+    head = m.group(2)
+    core = focus[: -len(words[-1])].strip() if words[-1].lower() == head.lower() else focus
+    return previous[: m.start(1)] + (core or focus) + previous[m.end(1):]
+
+
 def rewrite(text: str, previous_question: str | None) -> str:
     """A standalone question: the previous question asked again about the follow-up's subject."""
     focus = follow_up_focus(text)
@@ -76,4 +99,6 @@ def rewrite(text: str, previous_question: str | None) -> str:
         return f"{core}：{previous}"
     if _EN_PEOPLE.search(previous) and _EN_PEOPLE.fullmatch(focus.split()[-1] if focus.split() else ""):
         return _EN_PEOPLE.sub(focus, previous, count=1)
+    if swapped := _swap_english_modifier(focus, previous):
+        return swapped
     return f"{previous.rstrip('?？ ')} for {focus}?"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.dialogue.acknowledge import acknowledgement_reply, bare_acknowledgement
+from bot.dialogue.candidates import AMONG, chosen_candidate, listed
 from bot.dialogue.people import apply_named_person, named_people, which_one
 from bot.dialogue.resolve import Resolved, announce_for, resolve
 from bot.dialogue.state import DialogueState
@@ -38,10 +40,18 @@ class OfflineEngine:
         """Keep the router (built once from the organisation's catalog)."""
         self.router = router
 
-    def understand(self, toolkit: Toolkit, text: str, state: DialogueState) -> tuple[Resolved, bool]:
-        """The tool and arguments this message asks for, and whether the router was sure."""
+    def understand(self, toolkit: Toolkit, text: str, state: DialogueState,
+                   asks: bool = False) -> tuple[Resolved, bool]:
+        """The tool and arguments this message asks for, and whether the router was sure. asks: the front read it
+        as a question asked mid-quiz, so it is never graded as an answer (a question naming a letter is still one)."""
         ctx = toolkit.ctx
+        if chosen := chosen_candidate(state, text, self.router.catalog):  # "销售部那个" after "which 王军?"
+            slots = {k: v for k, v in state.args.items() if k != AMONG} | {"employee": chosen}
+            return Resolved(state.intent, slots, text.strip(), follow_up=True), True
         routed = self.router.route(text, ctx.today)
+        if asks and routed.intent == I.GRADE_ANSWER:
+            routed = I.Routed(I.SEARCH_KNOWLEDGE, self.router.slots_for(I.SEARCH_KNOWLEDGE, text, ctx.today),
+                              routed.confidence, True, routed.best)
         resolved = resolve(routed, text, state, ctx.caller, self.router, ctx.today)
         people = named_people(toolkit.deps.hr, ctx.caller, text)
         if people:
@@ -54,6 +64,8 @@ class OfflineEngine:
         """Answer one routed message (the deterministic front has already handled buttons, confirmations, quizzes)."""
         resolved, _confident = understood or self.understand(toolkit, text, state)
         ctx = toolkit.ctx
+        if bare_acknowledgement(text):  # a yes with nothing pending (the front confirms pending changes)
+            return EngineReply(I.HELP, acknowledgement_reply(state, ctx.language), standalone=text, act="clarify")
         if resolved.intent == I.HELP:
             return EngineReply(I.HELP, help_text(ctx.language, ctx.caller.role), standalone=text, act="help")
         tool = registry.get(resolved.intent)
@@ -67,7 +79,7 @@ class OfflineEngine:
             return EngineReply(resolved.intent, result.text, [result], resolved.standalone)
         if resolved.candidates:
             zh, en = which_one(resolved.candidates, self.router.catalog.department_names)
-            result = clarify(resolved.intent, args, zh, en, ctx)
+            result = clarify(resolved.intent, {**args, AMONG: listed(resolved.candidates)}, zh, en, ctx)
             toolkit.calls.append(result)
             return EngineReply(resolved.intent, result.text, [result], resolved.standalone)
         if resolved.intent == I.SEARCH_KNOWLEDGE:

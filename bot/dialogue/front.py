@@ -12,9 +12,13 @@ from bot.dialogue.state import DialogueState
 from bot.quiz.grading import read_answer
 from bot.routing.slots import parse_answer
 
-Kind = Literal["confirm", "stale_confirm", "cancel", "quiz_answer", "quiz_give_up", "quiz_exit", "quiz_maybe_answer", "help", "route"]
+Kind = Literal["confirm", "stale_confirm", "cancel", "quiz_answer", "quiz_give_up", "quiz_exit", "quiz_maybe_answer",
+               "quiz_question", "help", "route"]
 _QUESTION = re.compile(r"[?？]|吗|什么|怎么|如何|为什么|多少|哪|\b(what|how|why|when|where|which|who|can|could|should|"
                        r"do|does|is|are)\b", re.IGNORECASE)
+# words that hedge an answer attempt ("hmm, is it B?", "B吗？", "选C对吗") rather than ask something of their own
+_HEDGE_ZH = re.compile(r"是不是|应该|可能|答案|这题|这道|我觉得|我猜|是|选|吗|呢|吧|啊|嗯|呀|对|不对|那|的|哦|额|呃")
+_HEDGE_EN = frozenset(["a", "b", "c", "d", "is", "it", "its", "it's", "that", "that's", "the", "answer", "right", "correct", "maybe", "hmm", "um", "so", "or", "then", "i", "think", "guess", "option", "options", "choice", "again", "true", "false", "yes", "no", "ok", "okay"])
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,8 @@ def decide(text: str, action: dict | None, state: DialogueState, quiz_item) -> D
             return Decision("quiz_exit")
         if phrases.is_dont_know(stripped):
             return Decision("quiz_give_up")
+        if _asks_something(stripped):
+            return Decision("quiz_question")  # "等下，BANT里的A指的是啥？": answered, then the quiz resumes
         answer = _answer_to(quiz_item, stripped)
         if answer is not None:
             return Decision("quiz_answer", {"answer": answer})
@@ -50,6 +56,16 @@ def decide(text: str, action: dict | None, state: DialogueState, quiz_item) -> D
     if phrases.is_greeting(stripped):
         return Decision("help")
     return Decision("route")
+
+
+def _asks_something(text: str) -> bool:
+    """A question of its own asked mid-quiz, not an answer attempt phrased as one ("is it B?", "B吗？"): it asks,
+    and beyond the option letters and hedges it still has words (five Chinese characters or three Latin words)."""
+    if not _QUESTION.search(text):
+        return False
+    chinese = _HEDGE_ZH.sub("", "".join(re.findall(r"[\u4e00-\u9fff]", text)))
+    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _HEDGE_EN]
+    return len(chinese) >= 5 or len(words) >= 3 or (len(chinese) >= 2 and len(words) >= 1)
 
 
 def _wordless(text: str) -> bool:

@@ -16,14 +16,19 @@ _YES_FILLER = re.compile(r"^(的|吧|啊|呀|了|啦|嗯|好|的吧|确认|确�
                          r"correct|right|proceed|enroll|them|him|her|me)*$", re.IGNORECASE)
 _NEGATION = re.compile(r"不|别|没|\b(no|not|don'?t|cancel|stop|never|wait)\b|n't\b", re.IGNORECASE)
 _ASKING = re.compile(r"[?？]|吗|呢|什么|怎么|\b(what|how|why|when|which|who)\b", re.IGNORECASE)
+_LEAD_ZH = r"^(?:(算了|好了|行了|那|嗯|唉|哎)(吧)?[\s,，、!！。.~～]*)?(我)?(就|还是|今天|今天就)?"
+_LEAD_EN = r"^(?:(nah|no|nope|ok|okay|ugh|meh|hmm+|um+|well|actually|alright|fine|sorry|ok then|yeah)[\s,!.]+)?"
 QUIZ_EXIT = re.compile(
-    r"^(算了|不做了|不想做了|先不做了|不玩了|不答了|不想答了|停|停止|结束|退出|取消|够了|下次再做|先这样|先到这|到此为止)(吧|了|啦)?" + _END
+    _LEAD_ZH + r"(算了|不做了|不想做了|先不做了|不玩了|不答了|不想答了|停|停止|结束|退出|退了|取消|够了|下次再做|先这样|"
+    r"先到这|到此为止|到这吧|到这里吧|要退出|想退出|不想玩了|不想继续了)(吧|了|啦)?" + _END
     + r"|^算了[\s,，、!！。.~～]"
     + r"|^(算了|好了|行了|够了)?(吧)?[\s,，、!！。.~～]*(先)?(不做|不想做|不玩|不答|不想答|不考|不练|不测)了"
     + r"|(退出|结束|停止|取消|不做|先不做|不想做|不想继续|放弃|跳出|不考)(了|一下)?\s*(这个|本次|这次|这套)?\s*"
       r"(测验|测试|练习|答题|小测|题目?|考试)"
-    + r"|^(stop|quit|exit|end|cancel|enough|i'?m done|i am done|done for now|let'?s stop|no more( questions)?|i give up|"
-      r"that'?s enough|i'?ll stop)\b(?!.*\?)"
+    + "|" + _LEAD_EN + r"(stop|quit|exit|end|cancel|enough|i'?m done|i am done|done for now|let'?s stop|no more( questions)?|"
+      r"i give up|that'?s enough|i'?ll stop|(i )?(want|wanna|would like|'?d like) to (stop|quit|exit)|"
+      r"let me (stop|quit|out)|let'?s (quit|end|call it)|i'?m out|get me out)\b(?!.*\?)"
+    + r"|^(can|could) we (stop|quit|end)( (it|here|now|the quiz))?\s*\??$"
     + r"|\b(stop|quit|exit|end|cancel|leave)\s+(the|this|my)\s+(quiz|test|practice)\b"
     + r"|\b(stop|end) (it )?(here|now)\b", re.IGNORECASE)
 DONT_KNOW = re.compile(r"^(我)?(也|还是|真的|实在|确实|完全)?(不知道|不会|不清楚|不确定|没想法|没头绪|想不出来|想不起来|猜不出|忘了|"

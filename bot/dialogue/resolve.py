@@ -32,11 +32,14 @@ _FILLER_ZH = re.compile(r"那就|那个|这个|那门|这门|还是|那|吧|呢|
 _ASKING = re.compile(r"[?？]|吗|什么|怎么|如何|多少|几|哪|为什么|\b(what|how|why|when|where|which|who|can|does|is)\b",
                      re.IGNORECASE)
 _GENERIC_ZH = re.compile(r"要|需要|多久|多长时间|多少|几|什么时候|什么|怎么|如何|吗|呢|之内|以内|内|申请|办理|提交|找谁|谁|哪里|在哪|"
-                         r"可以|能|能不能|是|时间|期限|流程|手续|规定|有|没有|啊|呀|吧|的|了|我|还|再|又|那|该")
+                         r"可以|能|能不能|是|时间|期限|流程|手续|规定|有|没有|啊|呀|吧|的|了|我|还|再|又|那|该|"
+                         r"咋办|怎么办|咋|超过|超出|超了|不够|没过|过了|晚了|迟了|逾期|万一|要是|如果")
 _GENERIC_EN = {"how", "long", "do", "does", "i", "we", "you", "have", "to", "apply", "what", "is", "the", "deadline", "when",
                "can", "it", "that", "this", "where", "who", "should", "ask", "much", "many", "process", "form", "a",
                "an", "for", "by", "need", "submit", "and", "then", "again", "there", "are", "any", "rules", "rule",
-               "s", "get", "one", "time", "limit", "within", "days", "soon", "contact", "approve", "approves"}
+               "s", "get", "one", "time", "limit", "within", "days", "soon", "contact", "approve", "approves",
+               "if", "go", "goes", "over", "exceed", "exceeds", "more", "than", "late", "miss", "missed", "happens",
+               "my", "me", "so", "still"}
 _ONLY_SELF = re.compile(r"我自己|我本人|^(那)?我的(呢)?[?？]?$|\b(mine|me personally|myself|my own)\b", re.IGNORECASE)
 
 
@@ -185,7 +188,8 @@ def _fill_references(text: str, slots: dict, state: DialogueState, intent: str) 
     wanted = tool.slots if tool is not None else ()
     previous = state.subject
     if "course" in wanted and not slots.get("course") and previous.get("course") and (
-            _THING.search(text) or (is_elliptical(text) and tool.inherits_course)):
+            _THING.search(text) or (tool.inherits_course and (is_elliptical(text)
+                                                              or (intent == state.intent and is_short(text))))):
         slots["course"] = previous["course"]
     if "department" in wanted and not slots.get("department") and previous.get("department") and _PLACE.search(text):
         slots["department"] = previous["department"]

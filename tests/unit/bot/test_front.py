@@ -35,10 +35,11 @@ def test_yes_without_anything_pending_is_not_a_confirmation():
     ("算了，不做了", "quiz_exit"), ("先不做了，回头再说", "quiz_exit"), ("退出测验", "quiz_exit"), ("stop the quiz", "quiz_exit"),
     ("cancel", "quiz_exit"), ("I'm done, let's stop here", "quiz_exit"), ("不知道", "quiz_give_up"),
     ("I don't know", "quiz_give_up"), ("B", "quiz_answer"), ("我选C", "quiz_answer"), ("15 天", "quiz_answer"),
-    ("What are the four SPIN question types?", "route"), ("停车位怎么申请", "route"),
+    ("What are the four SPIN question types?", "quiz_question"), ("停车位怎么申请", "quiz_question"),
+    ("is it B?", "quiz_answer"), ("选C对吗", "quiz_answer"), ("等下，BANT里的A指的是啥？", "quiz_question"),
     ("算了不做了", "quiz_exit"), ("好了不练了", "quiz_exit"), ("还是不知道", "quiz_give_up"), ("真的不会", "quiz_give_up"), ("直接告诉我答案吧", "quiz_give_up"),
     ("I still don't know", "quiz_give_up"), ("no clue", "quiz_give_up"), ("just tell me the answer", "quiz_give_up"),
-    ("我不知道年假有几天，能告诉我吗？", "route"),
+    ("我不知道年假有几天，能告诉我吗？", "quiz_question"),
 ])
 def test_with_a_quiz_open_answers_and_exits_in_both_languages(text, kind):
     assert decide(text, None, DialogueState(), item("mcq")).kind == kind
@@ -48,7 +49,7 @@ def test_true_false_and_cloze_answers():
     assert decide("对", None, DialogueState(), item("true_false")).value == {"answer": "true"}
     assert decide("false", None, DialogueState(), item("true_false")).kind == "quiz_answer"
     assert decide("12 characters", None, DialogueState(), item("cloze")).kind == "quiz_maybe_answer"
-    assert decide("how many characters do passwords need?", None, DialogueState(), item("cloze")).kind == "route"
+    assert decide("how many characters do passwords need?", None, DialogueState(), item("cloze")).kind == "quiz_question"
 
 
 def test_buttons_and_greetings():

@@ -6,7 +6,7 @@ import re
 
 _ZH_FOLLOWUP = re.compile(r"^(?:那如果是|那如果|那么|那|如果是|换成|还有)\s*(.{1,15}?)\s*(?:呢|怎么样|怎么办|又如何)?\s*[?？]?$"
                           r"|^(.{1,12}?)\s*呢\s*[?？]?$")
-_EN_FOLLOWUP = re.compile(r"^(?:and\s+)?(?:what|how)\s+about\s+(.{1,60}?)\s*\??$|^and\s+(?:for\s+)?(.{1,40}?)\s*\?$",
+_EN_FOLLOWUP = re.compile(r"^(?:(?:ok|okay|so|well|fine|alright|hmm),?\s+)?(?:and\s+)?(?:what|how)\s+about\s+(.{1,60}?)\s*\??$|^and\s+(?:for\s+)?(.{1,40}?)\s*\?$",
                           re.IGNORECASE)
 # Where the asking part of a Chinese question starts: the subject sits before it.
 _ZH_PREDICATE = re.compile(r"(有几|有多少|几天|几次|多少|怎么|如何|是什么|是多少|能不能|可以|可不可以|需要|要|吗|是否|多久|多长)")

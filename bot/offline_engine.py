@@ -85,9 +85,24 @@ class OfflineEngine:
         if resolved.intent == I.SEARCH_KNOWLEDGE:
             args["question"] = resolved.standalone
         result = toolkit.run(resolved.intent, **args)
+        if resolved.intent == I.SEARCH_KNOWLEDGE and result.abstained:
+            result = _another_reading(toolkit, args, resolved, result)
         reply = EngineReply(resolved.intent, result.text, [result], resolved.standalone)
         if resolved.announce and result.ok:
             reply.text = scope_change(resolved.announce, toolkit.deps, ctx) + "\n" + reply.text
         if resolved.intent == I.SEARCH_KNOWLEDGE and result.abstained:
             reply.text += "\n\n" + short_help(ctx.language, ctx.caller.role)  # nothing found: say what else it can do
         return reply
+
+
+def _another_reading(toolkit: Toolkit, args: dict, resolved: Resolved, found: ToolResult) -> ToolResult:
+    """Nothing found for the standalone question: try its other readings; the first that finds something replaces it
+    (the empty search is dropped from the turn), else the first abstention stands."""
+    for reading in resolved.alternatives:
+        retry = toolkit.run(I.SEARCH_KNOWLEDGE, **{**args, "question": reading})
+        if not retry.abstained:
+            toolkit.calls.remove(found)
+            resolved.standalone = reading
+            return retry
+        toolkit.calls.remove(retry)
+    return found

@@ -38,14 +38,18 @@ class GroundedAnswer:
 
 
 def answer_question(index, question: str, audience: Audience | None = None, k: int = 8,
-                    policy: RelevancePolicy | None = None, judge: LLMJudge | None = None) -> GroundedAnswer:
+                    policy: RelevancePolicy | None = None, judge: LLMJudge | None = None,
+                    course: str | None = None) -> GroundedAnswer:
     """Retrieve, judge whether the material covers the question, and compose a cited extract or abstain.
 
     With a `judge` (an LLM endpoint is configured) the model decides answerability and words the answer from the
-    best candidate sentences; when it fails or its answer does not pass the checks, the extractive answer stands."""
+    best candidate sentences; when it fails or its answer does not pass the checks, the extractive answer stands.
+    `course`: the question is about this course, so other courses' material is left out (policies stay)."""
     policy = policy or RelevancePolicy()
     language = detect_language(question)
-    passages = index.search(question, audience=audience, k=k)
+    passages = index.search(question, audience=audience, k=2 * k if course else k)
+    if course:
+        passages = about_course(passages, course)[:k]
     if not passages:
         return GroundedAnswer(ABSTAIN_TEXT[language], [], True, passages, language)
     checkpoint("answer choice")  # each step below is skipped once the turn's deadline has passed
@@ -78,3 +82,11 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
                                                                           question))
     return GroundedAnswer(text, citations, False, passages, language, confidence=level, signals=signals)
 
+
+def about_course(passages: list, course: str) -> list:
+    """The passages a question about one course may quote: that course's material and material of no course
+    ("Information Security Basics: how long…" must not quote SEC-201, whose page names SEC-101 as a prerequisite).
+    When nothing is left, the passages as found."""
+    wanted = course.upper()
+    kept = [p for p in passages if not getattr(p, "course", None) or p.course.upper() == wanted]
+    return kept or passages

@@ -31,7 +31,7 @@ _FILLER_EN = {"ok", "okay", "fine", "then", "thn", "and", "also", "what", "about
 _FILLER_ZH = re.compile(r"那就|那个|这个|那门|这门|还是|那|吧|呢|的|了|换成|换|还有|课程|课|也|再|就|呀|啊|好|嗯|行|一下|试试")
 _ASKING = re.compile(r"[?？]|吗|什么|怎么|如何|多少|几|哪|为什么|\b(what|how|why|when|where|which|who|can|does|is)\b",
                      re.IGNORECASE)
-_GENERIC_ZH = re.compile(r"要|需要|多久|多长时间|多少|几|什么时候|什么|怎么|如何|吗|呢|之内|以内|内|申请|办理|提交|找谁|谁|哪里|在哪|"
+_GENERIC_ZH = re.compile(r"学完|修完|上完|完成|学|要|需要|多久|多长时间|多少|几|什么时候|什么|怎么|如何|吗|呢|之内|以内|内|申请|办理|提交|找谁|谁|哪里|在哪|"
                          r"可以|能|能不能|是|时间|期限|流程|手续|规定|有|没有|啊|呀|吧|的|了|我|还|再|又|那|该|"
                          r"咋办|怎么办|咋|超过|超出|超了|不够|没过|过了|晚了|迟了|逾期|万一|要是|如果")
 _GENERIC_EN = {"how", "long", "do", "does", "i", "we", "you", "have", "to", "apply", "what", "is", "the", "deadline", "when",
@@ -39,7 +39,10 @@ _GENERIC_EN = {"how", "long", "do", "does", "i", "we", "you", "have", "to", "app
                "an", "for", "by", "need", "submit", "and", "then", "again", "there", "are", "any", "rules", "rule",
                "s", "get", "one", "time", "limit", "within", "days", "soon", "contact", "approve", "approves",
                "if", "go", "goes", "over", "exceed", "exceeds", "more", "than", "late", "miss", "missed", "happens",
-               "my", "me", "so", "still"}
+               "my", "me", "so", "still",
+               # what every course has: asking about one of these names no topic of its own
+               "prereq", "prereqs", "prerequisite", "prerequisites", "pass", "mark", "passing", "score", "finish",
+               "complete", "duration", "retake", "exam"}
 _ONLY_SELF = re.compile(r"我自己|我本人|^(那)?我的(呢)?[?？]?$|\b(mine|me personally|myself|my own)\b", re.IGNORECASE)
 
 
@@ -54,6 +57,7 @@ class Resolved:
     follow_up: bool = False
     needs_person: bool = False  # "him" / "她" with nobody named before: ask who
     candidates: tuple = ()  # several people the asker may see share the name the message gives: ask which
+    alternatives: tuple = ()  # other readings of a knowledge question, tried in order when the first finds nothing
 
 
 def is_short(text: str) -> bool:
@@ -97,11 +101,12 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
         # KPI is kept per person and per department; "my team's KPI" is the team's figures, not the asker's own KPI
         intent, slots = "team_progress", {"team": caller.id} | {k: v for k, v in slots.items() if k == "period"}
     needs_person = _fill_references(text, slots, state, intent)
-    standalone = text.strip()
+    standalone, alternatives = text.strip(), ()
     if intent == I.SEARCH_KNOWLEDGE:
         standalone = _standalone_question(text, state, slots, router)
+        alternatives = _other_readings(text, standalone, state, slots, router)
     announce = _announce(slots, state) if follow_up or intent == state.intent else None
-    return Resolved(intent, slots, standalone, announce, follow_up, needs_person)
+    return Resolved(intent, slots, standalone, announce, follow_up, needs_person, alternatives=alternatives)
 
 
 def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today: date) -> bool:
@@ -115,6 +120,9 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
         return True
     if routed.intent != state.intent and _names_only_slots(text, router.catalog):
         return bool(set(router.slots_for(state.intent, text, today)) - {"by"})  # it names what that tool takes
+    focus = follow_up_focus(text)  # "ok what about the one on Dec 15 then": the focus alone names a slot
+    if focus and routed.intent != state.intent and _names_only_slots(focus, router.catalog):
+        return bool(set(router.slots_for(state.intent, focus, today)) - {"by"})
     if not is_elliptical(text) or routed.intent == state.intent:
         return False
     return routed.intent == I.HELP or not routed.confident or (routed.intent == I.SEARCH_KNOWLEDGE and is_short(text))
@@ -123,6 +131,7 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
 def _names_only_slots(text: str, catalog) -> bool:
     """"fine, DATA-101 then", "E0122", "数据分析那门": a course, person, department or date and nothing else."""
     residue = re.sub(r"(?<![A-Za-z0-9])[A-Za-z]{2,6}-?\d{2,4}(?![0-9])|(?<![A-Za-z0-9])[Ee]\d{3,6}(?![0-9])", " ", text)
+    residue = _DAY.sub(" ", residue)  # a session's day ("Dec 15", "12月15日") names a slot too
     if _ASKING.search(residue):
         return False
     for match in (catalog.find_course(text), catalog.find_department(text)):
@@ -131,6 +140,11 @@ def _names_only_slots(text: str, catalog) -> bool:
     words = re.findall(r"[A-Za-z']+", residue.lower())
     chinese = _FILLER_ZH.sub("", "".join(re.findall(r"[\u4e00-\u9fff]", residue)))
     return residue != text and all(w in _FILLER_EN for w in words) and not chinese
+
+
+_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+                  r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b|"
+                  r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]", re.IGNORECASE)
 
 
 def topicless(text: str) -> bool:
@@ -188,8 +202,8 @@ def _fill_references(text: str, slots: dict, state: DialogueState, intent: str) 
     wanted = tool.slots if tool is not None else ()
     previous = state.subject
     if "course" in wanted and not slots.get("course") and previous.get("course") and (
-            _THING.search(text) or (tool.inherits_course and (is_elliptical(text)
-                                                              or (intent == state.intent and is_short(text))))):
+            _THING.search(text) or (tool.inherits_course and (is_elliptical(text) or is_short(text)))):
+        # a short request naming no course ("直接考正式的吧" after a practice quiz) is about the thread's course
         slots["course"] = previous["course"]
     if "department" in wanted and not slots.get("department") and previous.get("department") and _PLACE.search(text):
         slots["department"] = previous["department"]
@@ -204,25 +218,69 @@ def _fill_references(text: str, slots: dict, state: DialogueState, intent: str) 
 def _standalone_question(text: str, state: DialogueState, slots: dict, router) -> str:
     """The question as it would be asked with no conversation before it."""
     stripped = text.strip()
+    if state.question and state.act != "abstain" and (placed := _in_place(stripped, state.question)):
+        return placed
     rewritten = rewrite(stripped, state.question or None)
     if rewritten != stripped:
         return rewritten
     course = slots.get("course") or ""
-    if not course and state.subject.get("course") and (_THING.search(stripped) or is_elliptical(stripped)):
-        course = state.subject["course"]
+    if not course and state.subject.get("course") and (_THING.search(stripped) or is_elliptical(stripped)
+                                                        or (topicless(stripped) and state.act != "abstain"
+                                                            and state.args.get("course") == state.subject["course"])):
+        course = state.subject["course"]  # "要多久之内学完" right after a question about a course is about that course
         slots["course"] = course
-    if state.question and state.intent == I.SEARCH_KNOWLEDGE and not course and (
-            is_elliptical(stripped) or topicless(stripped)):
-        return f"{state.question} {stripped}"
+    leans = state.question and state.intent == I.SEARCH_KNOWLEDGE and state.act != "abstain"
+    if leans and not course and (is_elliptical(stripped) or topicless(stripped)):
+        return f"{state.question} {stripped}"  # (a question that found nothing is no context for the next one)
     if course:
-        title = next((c for c in router.catalog.courses if c.code == course), None)
         named = router.catalog.find_course(stripped)
-        zh = bool(re.search(r"[\u4e00-\u9fff]", stripped))
-        name = ((title.title_zh if zh else title.title_en) if title else "") or course
+        name = _course_name(course, stripped, router)
         full = named is not None and named.span and (named.span.upper() == course or named.span == name)
         if not full:  # named by part of its title, or only by "it": say which course the question is about
-            return f"{name}：{stripped}" if zh else f"{name}: {stripped}"
-    return stripped
+            return _about(name, stripped)
+    return stripped if re.search(r"[\u4e00-\u9fff]", stripped) else unjoined(stripped)
+
+
+def _course_name(course: str, text: str, router) -> str:
+    """The course's title in the message's language (its code when the catalog has no title)."""
+    title = next((c for c in router.catalog.courses if c.code == course), None)
+    zh = bool(re.search(r"[\u4e00-\u9fff]", text))
+    return ((title.title_zh if zh else title.title_en) if title else "") or course
+
+
+def _about(name: str, text: str) -> str:
+    """The question prefixed with what it is about."""
+    return f"{name}：{text}" if re.search(r"[\u4e00-\u9fff]", text) else f"{name}: {unjoined(text)}"
+
+
+def unjoined(text: str) -> str:
+    """An English question without the "and" / "so" that tied it to the last one (it misleads the search)."""
+    return re.sub(r"^(and|also|so|ok|okay|then)\b[\s,]*", "", text.strip(), flags=re.IGNORECASE) or text.strip()
+
+
+_EN_PLACE_BEFORE = re.compile(r"\b(in|at|to)\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)*)")
+_EN_THERE = re.compile(r"\b(over there|there)\b", re.IGNORECASE)
+
+
+def _in_place(text: str, previous: str) -> str:
+    """"meal allowance there?" after "hotel limit per night in Shanghai?" -> "meal allowance in Shanghai?"."""
+    place = _EN_PLACE_BEFORE.search(previous)
+    if place is None or not _EN_THERE.search(text) or re.search(r"[\u4e00-\u9fff]", text):
+        return ""
+    return _EN_THERE.sub(f"{place.group(1)} {place.group(2)}", unjoined(text), count=1)
+
+
+def _other_readings(text: str, standalone: str, state: DialogueState, slots: dict, router) -> tuple:
+    """What to ask when the standalone question finds nothing: the message alone (a rewrite onto the previous
+    question may have been wrong), then the message about the thread's course (a question in a quiz or after a
+    course question, "电脑丢了要多久之内上报", is often about that course's material)."""
+    stripped, readings = text.strip(), []
+    if standalone != stripped:
+        readings.append(stripped)
+    course = state.subject.get("course")
+    if course and not slots.get("course") and router.catalog.find_course(stripped) is None:
+        readings.append(_about(_course_name(course, stripped, router), stripped))
+    return tuple(r for r in readings if r != standalone)
 
 
 def announce_for(resolved: Resolved, state: DialogueState) -> dict | None:

@@ -163,7 +163,8 @@ class Catalog:
                 best = max(best, (88.0, span))  # 客服沟通 for 客户服务沟通
         for segment in self._distinct_zh_segments.get(course.code, []):
             if re.search(re.escape(segment) + r"(的|那门|这门|那个|这个)?(课|培训|题|练习|测试|方面|知识|这门|相关|quiz|test|考)",
-                         text) or re.search(r"(考|学|复习|报|上)" + re.escape(segment) + r"(?![\u4e00-\u9fff]{2})", text):
+                         text) or re.search(r"(考|学|复习|报|上)" + re.escape(segment) + r"(?![\u4e00-\u9fff]{2})", text) \
+                    or re.search(re.escape(segment) + r"(那门|这门)", text):  # "那合规那门呢"
                 best = max(best, (85.0, segment))
         for piece in self._distinct_zh_pieces.get(course.code, []):
             if piece in text:

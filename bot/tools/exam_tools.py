@@ -149,6 +149,7 @@ TOOLS = [
     Tool("start_exam", ExamArgs, start_exam, "参加课程的正式考试（先预览题量、及格线和第几次机会，确认后开始，成绩计入考核）",
          "Take a course's official exam: preview (questions, pass mark, attempt n of m), confirm, then answer; the "
          "result counts toward exam pass rate and KPI.", act="exam_preview", confirm=confirm_exam, slots=("course",),
+         inherits_course=True,
          examples=(("我要参加 SEC-101 的正式考试", "I want to take the SEC-101 exam"),
                    ("开始信息安全基础的正式考试", "start the official exam for information security basics"),
                    ("参加合规与商业道德考试", "sit the compliance and business ethics exam"),

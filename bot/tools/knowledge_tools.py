@@ -21,10 +21,11 @@ class SearchArgs(BaseModel):
 def search_knowledge(deps, ctx: TurnContext, args: SearchArgs) -> ToolResult:
     """Answer from the knowledge base with numbered citations, or say plainly that nothing covers it."""
     question = rewrite(args.question, ctx.previous_question)  # a follow-up the model passed through unchanged
-    answer = answer_question(deps.index, question, ctx.audience)
+    answer = answer_question(deps.index, question, ctx.audience, course=args.course)
     course = args.course.upper() if args.course else _cited_course(answer)
     subject = {"course": course} if course else {}
-    return ToolResult("search_knowledge", {"question": question}, True, answer.text, citations=list(answer.citations),
+    said = {"question": question} | ({"course": course} if course else {})  # what the next turn may lean on
+    return ToolResult("search_knowledge", said, True, answer.text, citations=list(answer.citations),
                       abstained=answer.abstained, act="abstain" if answer.abstained else "answer", subject=subject)
 
 

@@ -92,13 +92,13 @@ def rank_sentences(coverage: QuestionCoverage, passages: Sequence[Passage],
     scored.sort(key=lambda p: (-p.score, p.passage_rank, p.position))
     if similarity is not None and scored:
         head = scored[:EMBEDDED_CANDIDATES]
-        sims = similarity([_context(p) for p in head])
+        sims = similarity([quote_context(p) for p in head])
         if translated_similarity is not None and language is not None:
             # e5 scores a sentence in the other language lower than an equally good one in the question's own; the
             # lexicon translation of the question, compared in the sentence's language, levels that (dev: cross-
             # language hit 1/8 -> 6/8 on the sample set with no loss elsewhere).
             other = [i for i, p in enumerate(head) if p.passage.language != language]
-            for i, t in zip(other, translated_similarity([_context(head[i]) for i in other]), strict=True):
+            for i, t in zip(other, translated_similarity([quote_context(head[i]) for i in other]), strict=True):
                 sims[i] = max(sims[i], t)
         scored = sorted((replace(p, score=p.score + SENTENCE_SIMILARITY_WEIGHT * s) for p, s in zip(head, sims,
                                                                                                       strict=True)),
@@ -165,8 +165,9 @@ def choose(scored: Sequence[Pick]) -> list[Pick]:
     return sorted(chosen, key=lambda p: (p.passage_rank, p.position))
 
 
-def _context(pick: Pick) -> str:
-    """What the sentence embedding sees: the heading path, then the sentence."""
+def quote_context(pick: Pick) -> str:
+    """What the sentence embedding sees (here and in the cross-language agreement): the heading path, then the
+    sentence."""
     return f"{pick.passage.heading}\n{pick.sentence}" if pick.passage.heading else pick.sentence
 
 

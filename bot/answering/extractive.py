@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.answering.agreement import cross_agreement
 from bot.answering.answer_type import AnswerType
 from bot.answering.compose import choose, compose_answer, rank_sentences
 from bot.answering.coverage import QuestionCoverage
 from bot.answering.evidence import measure
 from bot.answering.gloss import gloss
 from bot.answering.llm_judge import LLMJudge
-from bot.answering.relevance import RelevancePolicy, confidence, lacks_asked_value
+from bot.answering.relevance import RelevancePolicy, agrees_across_languages, confidence, lacks_asked_value
 from bot.answering.rows import question_number
 from bot.messages import Citation
 from retrieval.cancellation import checkpoint
@@ -66,7 +67,11 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     best = max((p.score for p in picks), default=None)
     profile = index.dense_profile(question, audience)
     signals = measure(language, coverage, answer_type, picks, profile)
+    signals.update(cross_agreement(index, translation, picks, language))
     level = confidence(profile, language, policy, best, coverage.unseen_share(), signals.get("cross") == 1.0)
+    agreed = agrees_across_languages(signals, language, policy)
+    if agreed is not None:
+        level = (level or "high") if agreed else None
     if lacks_asked_value(signals, policy):
         level = None
     checkpoint("answer wording")

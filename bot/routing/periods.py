@@ -59,6 +59,22 @@ _ZH_MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?
 _NUMERIC = re.compile(r"(?<![\d-])(?:20\d\d[-/])?(\d{1,2})[-/](\d{1,2})(?![\d-])")
 
 
+def parse_month(text: str, today: date) -> str | None:
+    """A calendar month the text names ("just July", "7月的", "for July 2025") as "YYYY-MM": the named year, else
+    the latest such month up to today; None when no month is named."""
+    lowered = text.lower()
+    number = None
+    if m := _EN_MONTH.search(lowered):
+        number = _MONTHS_EN[(m.group(1) or m.group(2))[:3]]
+    elif (m := _ZH_MONTH.search(text)) and not _ZH_MONTH_DAY.search(text):
+        number = chinese_number(m.group(1))
+    if not number or not 1 <= number <= 12:
+        return None
+    year = _YEAR.search(text)
+    chosen = int(year.group(1)) if year else (today.year if number <= today.month else today.year - 1)
+    return f"{chosen}-{number:02d}"
+
+
 def parse_session_day(text: str) -> str | None:
     """The day (or month) a message picks a session by: "MM-DD" ("28 November", "11月28日", "11/28") or "MM"
     ("the one in December", "12月的"); None when no date is named."""

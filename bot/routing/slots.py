@@ -9,7 +9,7 @@ from typing import Any
 from bot.routing import intents as I
 from bot.routing.catalog import Catalog
 from bot.routing.numbers import chinese_number
-from bot.routing.periods import parse_period, parse_session_day
+from bot.routing.periods import parse_month, parse_period, parse_session_day
 
 DEFAULT_EMPLOYEE_ID = r"(?<![A-Za-z0-9])[Ee]\d{3,6}(?![0-9])"
 _COUNT_ZH = re.compile(r"([0-9]+|[一二三四五六七八九十两]{1,3})\s*(道|个|题)")
@@ -74,6 +74,8 @@ class SlotFiller:
             slots["course"] = course.value
         if "period" in wanted and (period := parse_period(text, today)):
             slots["period"] = period
+        if "period" in wanted and intent == I.COMPLETION_REPORT and (month := parse_month(text, today)):
+            slots["period"] = month  # completion is counted by due date, so a month is a period too
         if "department" in wanted:
             department = self.catalog.find_department(text)
             # a bare "sales" may be a course; with no course named, a plain department name ("R&D") is the department

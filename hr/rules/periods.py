@@ -9,6 +9,7 @@ from datetime import date
 from hr.errors import invalid
 
 _PATTERN = re.compile(r"^(\d{4})(?:[Qq]([1-4]))?$")
+_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,16 @@ class Period:
 
 
 def parse_period(text: str) -> Period:
-    """Parse '2026Q3' or '2026'; anything else is a clear 'invalid' error."""
+    """Parse '2026Q3', '2026' or a month '2026-07' (a report "just for July"); anything else is a clear 'invalid'
+    error."""
+    if month := _MONTH.match(text.strip()):
+        year, number = int(month.group(1)), int(month.group(2))
+        end = date(year + 1, 1, 1) if number == 12 else date(year, number + 1, 1)
+        return Period(f"{year}-{number:02d}", date(year, number, 1), date.fromordinal(end.toordinal() - 1))
     match = _PATTERN.match(text.strip())
     if not match:
-        raise invalid(f"Period '{text}' is not valid; use a quarter like 2026Q3 or a year like 2026.",
-                      f"期间“{text}”无效;请使用 2026Q3 这样的季度或 2026 这样的年份。")
+        raise invalid(f"Period '{text}' is not valid; use a quarter like 2026Q3, a year like 2026 or a month like "
+                      f"2026-07.", f"期间“{text}”无效;请使用 2026Q3 这样的季度、2026 这样的年份或 2026-07 这样的月份。")
     year, quarter = int(match.group(1)), match.group(2)
     if quarter is None:
         return Period(str(year), date(year, 1, 1), date(year, 12, 31))

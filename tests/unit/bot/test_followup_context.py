@@ -151,3 +151,16 @@ def test_a_question_loses_the_and_that_tied_it_to_the_last_one():
 ])
 def test_routing_examples_for_follow_ups(router, text, intent):
     assert router.route(text, TODAY).intent == intent
+
+
+def test_a_month_names_the_period_of_a_completion_report(router):
+    from bot.routing.periods import parse_month
+
+    assert parse_month("now by course, just July", TODAY) == "2026-07"
+    assert parse_month("December?", TODAY) == "2025-12"  # the latest December up to today
+    assert parse_month("7月的完成率", TODAY) == "2026-07" and parse_month("12月5号那场", TODAY) is None
+    state = DialogueState(intent="completion_report", act="completion_report",
+                          args={"by": "department", "period": "2026Q2"}, subject={"period": "2026Q2"})
+    result = resolve(routed("search_knowledge", confident=False), "now by course, just July", state, LEARNER, router,
+                     TODAY)
+    assert result.intent == "completion_report" and result.slots == {"by": "course", "period": "2026-07"}

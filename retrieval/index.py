@@ -309,6 +309,9 @@ class KnowledgeIndex:
         text_hash = hashlib.sha1(translation.encode("utf-8")).hexdigest()
         cached = self._cache.get(self.translation_encoder_name, [text_hash]).get(text_hash)
         if cached is not None:
+            # the answer's sentence ranking compares the translation to quotes too (passage_similarities): the kept
+            # vector serves it, instead of a second embedding of the same text (~25 ms CPU, most of a turn's rest)
+            self._remember_query_vector(translation, cached)
             return cached
         # the helper runs in this turn's context, so a cancelled turn stops it at its checkpoint too
         future = self._spare_core.try_submit(contextvars.copy_context().run, self._embed_translation, translation,
@@ -329,16 +332,24 @@ class KnowledgeIndex:
     def query_vector(self, text: str) -> np.ndarray:
         """Embed a query once even when routing, search and relevance checks all need it (routing reads the NFKC
         form of a message, search the original: one vector serves both when the embedder folds NFKC itself)."""
-        key = unicodedata.normalize("NFKC", text) if getattr(self.embedder, "folds_nfkc", False) else text
-        vector = self._query_vectors.get(key)
+        vector = self._query_vectors.get(self._query_key(text))
         if vector is None:
             checkpoint("query embedding")
             vector = self.embedder.embed_query(text)
-            with self._query_lock:
-                if len(self._query_vectors) >= 256:
-                    self._query_vectors.pop(next(iter(self._query_vectors), None), None)
-                self._query_vectors[key] = vector
+            self._remember_query_vector(text, vector)
         return vector
+
+    def _query_key(self, text: str) -> str:
+        """Texts equal under NFKC share one vector when the embedder folds NFKC itself."""
+        return unicodedata.normalize("NFKC", text) if getattr(self.embedder, "folds_nfkc", False) else text
+
+    def _remember_query_vector(self, text: str, vector: np.ndarray) -> None:
+        """Keep a query vector for the rest of the turn (and the next few), at most 256 of them."""
+        key = self._query_key(text)
+        with self._query_lock:
+            if key not in self._query_vectors and len(self._query_vectors) >= 256:
+                self._query_vectors.pop(next(iter(self._query_vectors), None), None)
+            self._query_vectors[key] = vector
 
     @property
     def encoder_name(self) -> str:

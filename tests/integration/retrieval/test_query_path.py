@@ -74,3 +74,20 @@ def test_a_kept_translation_vector_gives_the_same_results(kb_index):
         assert kept == fresh
     kb_index.search(QUESTIONS[0], k=5)
     assert kb_index._cache.get(kb_index.translation_encoder_name, [key])
+
+
+def test_a_kept_translation_vector_also_serves_the_sentence_ranking(kb_index, monkeypatch):
+    """Search reads the translation's kept vector; comparing that translation to quotes must not embed it again."""
+    question = QUESTIONS[0]
+    translation = kb_index.lexicon.translate(question)
+    kb_index.search(question, k=5)  # keeps the translation's vector
+    texts = ["年休假10天。", "病假超过3天须提供医院诊断证明。"]
+    kb_index.passage_similarities(translation, texts)  # the sentences' own vectors are cached from here on
+    expected = kb_index.passage_similarities(translation, texts)
+    kb_index.clear_query_cache()  # a new turn: only the persistent cache remembers the translation
+    embedded = []
+    real = kb_index.embedder.embed_query
+    monkeypatch.setattr(kb_index.embedder, "embed_query", lambda text: (embedded.append(text), real(text))[1])
+    kb_index.search(question, k=5)
+    assert kb_index.passage_similarities(translation, texts) == expected
+    assert embedded == [question]

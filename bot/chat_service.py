@@ -287,6 +287,7 @@ def next_state(state: DialogueState, results: list[ToolResult], language: str) -
     new.args = {k: v for k, v in primary.args.items() if k not in ("confirmed", "count")}
     if primary.name == I.SEARCH_KNOWLEDGE:
         new.question = str(primary.args.get("question", ""))
+        new.source = primary.citations[0].title if primary.citations and not primary.abstained else ""
     return new
 
 

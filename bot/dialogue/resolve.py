@@ -219,7 +219,7 @@ def _standalone_question(text: str, state: DialogueState, slots: dict, router) -
     """The question as it would be asked with no conversation before it."""
     stripped = text.strip()
     if state.question and state.act != "abstain" and (placed := _in_place(stripped, state.question)):
-        return placed
+        return f"{state.source}: {placed}" if state.source else placed  # "there" stays in the document just quoted
     rewritten = rewrite(stripped, state.question or None)
     if rewritten != stripped:
         return rewritten

@@ -20,6 +20,7 @@ class DialogueState:
     args: dict[str, Any] = field(default_factory=dict)  # the arguments that tool ran with (for "those"-follow-ups)
     pending: dict[str, Any] | None = None  # a change awaiting confirmation ({"op": tool, ...}), valid for one turn
     question: str = ""  # the last standalone knowledge question (follow-ups are rewritten against it)
+    source: str = ""  # the document the last knowledge answer quoted first ("" when it found nothing)
     language: str = ""  # the language the person last wrote in
 
     def to_json(self) -> str:

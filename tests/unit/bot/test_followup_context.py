@@ -164,3 +164,21 @@ def test_a_month_names_the_period_of_a_completion_report(router):
     result = resolve(routed("search_knowledge", confident=False), "now by course, just July", state, LEARNER, router,
                      TODAY)
     assert result.intent == "completion_report" and result.slots == {"by": "course", "period": "2026-07"}
+
+
+def test_there_stays_in_the_document_just_quoted(router):
+    from bot.chat_service import next_state
+    from bot.messages import Citation
+    from bot.tools.result import ToolResult
+
+    quoted = Citation(1, "policies/expense-policy.md", "Expense and Travel Reimbursement Policy", "3.2 Hotel limits",
+                      "c1", "Tier 1 cities: up to RMB 600.")
+    answered = ToolResult("search_knowledge", {"question": "What's the hotel limit per night in Shanghai?"}, True,
+                          "…", citations=[quoted], act="answer")
+    state = next_state(DialogueState(), [answered], "en")
+    assert state.source == "Expense and Travel Reimbursement Policy"
+    result = resolve(routed("search_knowledge"), "meal allowance there?", state, LEARNER, router, TODAY)
+    assert result.standalone == "Expense and Travel Reimbursement Policy: meal allowance in Shanghai?"
+    nothing = ToolResult("search_knowledge", {"question": "shuttle bus times?"}, True, "…", abstained=True,
+                         act="abstain")
+    assert next_state(state, [nothing], "en").source == ""

@@ -406,13 +406,14 @@ class KnowledgeIndex:
         """Nearest chunks for the query, fused with those for its translation when the lexicon knows its terms.
 
         The scores are the query's cosines; with all_scores=False a chunk only the translation found has none."""
-        hits = self._vectors.query(query_vector, pool, audience.tags)
-        scores = {h.chunk_id: h.similarity for h in hits}
         if translation_vector is None:
-            return [h.chunk_id for h in hits], scores
+            hits = self._vectors.query(query_vector, pool, audience.tags)
+            return [h.chunk_id for h in hits], {h.chunk_id: h.similarity for h in hits}
         if isinstance(translation_vector, Future):
             translation_vector = translation_vector.result()
-        translated = self._vectors.query(translation_vector, pool, audience.tags)
+        # both neighbour lists in one Chroma call (its fixed cost per call is paid once)
+        hits, translated = self._vectors.query_many([query_vector, translation_vector], pool, audience.tags)
+        scores = {h.chunk_id: h.similarity for h in hits}
         fused = reciprocal_rank_fusion([[h.chunk_id for h in hits], [h.chunk_id for h in translated]],
                                        [1.0, TRANSLATED_DENSE_WEIGHT], k=TRANSLATION_RRF_K)
         if all_scores:

@@ -112,7 +112,12 @@ class VectorStore:
                 for cid, emb in zip(got["ids"], got["embeddings"], strict=True)}
 
     def query(self, vector: np.ndarray, n: int, audience_tags: frozenset[str]) -> list[DenseHit]:
-        """Nearest chunks the reader may see; restricted chunks never reach the caller.
+        """Nearest chunks the reader may see; restricted chunks never reach the caller."""
+        return self.query_many([vector], n, audience_tags)[0]
+
+    def query_many(self, vectors: Sequence[np.ndarray], n: int, audience_tags: frozenset[str]) -> list[list[DenseHit]]:
+        """Nearest visible chunks for each vector, in one Chroma call (a query and its translation: one round trip,
+        and Chroma's per-call work, about 1 ms of CPU, once).
 
         Chroma's metadata-filtered search is slow on large collections (hundreds of ms at 100k chunks), so we
         first ask for a few extra neighbours unfiltered and drop those outside the reader's audience; only when
@@ -121,21 +126,27 @@ class VectorStore:
         Chroma server on every query."""
         wanted = 2 * n
         try:
-            unfiltered = self._collection.query(query_embeddings=[vector], n_results=wanted,
+            unfiltered = self._collection.query(query_embeddings=list(vectors), n_results=wanted,
                                                 include=["distances", "metadatas"])
-            hits = [DenseHit(cid, 1.0 - float(dist))
-                    for cid, dist, meta in zip(unfiltered["ids"][0], unfiltered["distances"][0],
-                                               unfiltered["metadatas"][0], strict=True)
-                    if any((meta or {}).get(f"aud_{tag}") for tag in audience_tags)]
-            if len(hits) >= n or len(unfiltered["ids"][0]) < wanted:  # fewer than asked: that was every vector
-                return hits[:n]
-            clauses = [{f"aud_{tag}": True} for tag in sorted(audience_tags)]
-            where = clauses[0] if len(clauses) == 1 else {"$or": clauses}
-            result = self._collection.query(query_embeddings=[vector], n_results=n, where=where,
-                                            include=["distances"])
+            out = []
+            for ids, distances, metas, vector in zip(unfiltered["ids"], unfiltered["distances"],
+                                                     unfiltered["metadatas"], vectors, strict=True):
+                hits = [DenseHit(cid, 1.0 - float(dist)) for cid, dist, meta in zip(ids, distances, metas, strict=True)
+                        if any((meta or {}).get(f"aud_{tag}") for tag in audience_tags)]
+                if len(hits) >= n or len(ids) < wanted:  # fewer than asked: that was every vector
+                    out.append(hits[:n])
+                else:
+                    out.append(self._filtered(vector, n, audience_tags))
         except Exception as exc:  # noqa: BLE001 - a broken vector store must degrade search, not end the turn
             log.error("dense search failed (%s); answering from keyword search only. With embedded Chroma only one "
                       "process may write: set MENTOR_CHROMA_URL when several processes share the index", exc)
-            return []
+            return [[] for _ in vectors]
+        return out
+
+    def _filtered(self, vector: np.ndarray, n: int, audience_tags: frozenset[str]) -> list[DenseHit]:
+        """Chroma's own audience-filtered search, for readers who may see only a small part of the collection."""
+        clauses = [{f"aud_{tag}": True} for tag in sorted(audience_tags)]
+        where = clauses[0] if len(clauses) == 1 else {"$or": clauses}
+        result = self._collection.query(query_embeddings=[vector], n_results=n, where=where, include=["distances"])
         return [DenseHit(cid, 1.0 - float(dist)) for cid, dist in zip(result["ids"][0], result["distances"][0],
                                                                       strict=True)]

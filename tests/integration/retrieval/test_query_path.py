@@ -91,3 +91,12 @@ def test_a_kept_translation_vector_also_serves_the_sentence_ranking(kb_index, mo
     kb_index.search(question, k=5)
     assert kb_index.passage_similarities(translation, texts) == expected
     assert embedded == [question]
+
+
+def test_one_chroma_call_for_several_vectors_finds_what_one_call_each_finds(kb_index):
+    """A query and its translation are looked up together; the narrow-audience fallback still applies to each."""
+    vectors = [kb_index.query_vector(question) for question in QUESTIONS]
+    for audience in (Audience.everyone(), Audience.of("manager")):
+        for n in (1, 3, 30):
+            assert kb_index._vectors.query_many(vectors, n, audience.tags) == [
+                kb_index._vectors.query(vector, n, audience.tags) for vector in vectors]

@@ -54,7 +54,8 @@ class ChatService:
         """Answer one message; never raises to the channel."""
         started = time.perf_counter()
         state = self._state(msg)
-        language = message_language(msg.text, state, self._proper_names(msg.text))
+        names = names_in(self.deps.hr, msg.text)  # once a turn: the engine asks who they are only when there are any
+        language = message_language(msg.text, state, self._proper_names(msg.text, names))
         try:
             ctx = self._context(msg, language, state.question or None)
         except Exception as exc:
@@ -63,7 +64,7 @@ class ChatService:
             return BotReply(text=text, private=True, act="refused")
         toolkit = Toolkit(self.deps, ctx)
         try:
-            engine, mode, notice = self._turn(msg, toolkit, ctx, state)
+            engine, mode, notice = self._turn(msg, toolkit, ctx, state, names)
         except TurnCancelled as stop:  # past the deadline: the person was told; nothing is remembered of this turn
             log.info("turn on %s stopped after %.0f ms: %s", msg.channel, (time.perf_counter() - started) * 1000, stop)
             raise
@@ -81,17 +82,17 @@ class ChatService:
         return reply
 
     # understanding -------------------------------------------------------------------------------------------
-    def _proper_names(self, text: str) -> list[str]:
+    def _proper_names(self, text: str, names: list[str]) -> list[str]:
         """People's names and a course title written in the message: words that must not decide its language."""
-        found = names_in(self.deps.hr, text)
+        found = list(names)
         catalog = getattr(getattr(self.offline, "router", None), "catalog", None)
         course = catalog.find_course(text) if catalog is not None and text else None
         if course is not None and course.span:
             found.append(course.span)
         return found
 
-    def _turn(self, msg: IncomingMessage, toolkit: Toolkit, ctx: TurnContext,
-              state: DialogueState) -> tuple[EngineReply, str, str | None]:
+    def _turn(self, msg: IncomingMessage, toolkit: Toolkit, ctx: TurnContext, state: DialogueState,
+              names: list[str]) -> tuple[EngineReply, str, str | None]:
         """The deterministic front first; then the LLM agent (when configured) or the offline engine."""
         quiz_item = open_item(self.deps, ctx)
         decision = front.decide(msg.text, msg.action, state, quiz_item)
@@ -100,7 +101,8 @@ class ChatService:
         if handled is not None:
             return handled, "offline", None
         checkpoint("routing")
-        understood = self.offline.understand(toolkit, msg.text, state, asks=decision.kind == "quiz_question")
+        understood = self.offline.understand(toolkit, msg.text, state, asks=decision.kind == "quiz_question",
+                                             names=names)
         if quiz_item is not None and _reads_as_answer(decision, understood):
             result = toolkit.run("grade_answer", answer=msg.text.strip())
             return EngineReply("grade_answer", result.text, [result]), "offline", None

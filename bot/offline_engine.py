@@ -41,9 +41,10 @@ class OfflineEngine:
         self.router = router
 
     def understand(self, toolkit: Toolkit, text: str, state: DialogueState,
-                   asks: bool = False) -> tuple[Resolved, bool]:
+                   asks: bool = False, names: list[str] | None = None) -> tuple[Resolved, bool]:
         """The tool and arguments this message asks for, and whether the router was sure. asks: the front read it
-        as a question asked mid-quiz, so it is never graded as an answer (a question naming a letter is still one)."""
+        as a question asked mid-quiz, so it is never graded as an answer (a question naming a letter is still one);
+        names: the people's names already found in the text this turn (an empty list spares the second lookup)."""
         ctx = toolkit.ctx
         if chosen := chosen_candidate(state, text, self.router.catalog):  # "销售部那个" after "which 王军?"
             slots = {k: v for k, v in state.args.items() if k != AMONG} | {"employee": chosen}
@@ -53,7 +54,7 @@ class OfflineEngine:
             routed = I.Routed(I.SEARCH_KNOWLEDGE, self.router.slots_for(I.SEARCH_KNOWLEDGE, text, ctx.today),
                               routed.confidence, True, routed.best)
         resolved = resolve(routed, text, state, ctx.caller, self.router, ctx.today)
-        people = named_people(toolkit.deps.hr, ctx.caller, text)
+        people = named_people(toolkit.deps.hr, ctx.caller, text) if names is None or names else []
         if people:
             resolved.candidates = apply_named_person(resolved, people, ctx.caller, text, self.router, ctx.today)
             resolved.announce = announce_for(resolved, state)

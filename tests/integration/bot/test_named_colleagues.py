@@ -77,3 +77,19 @@ def test_a_follow_up_naming_a_report_after_a_team_view_moves_to_that_person_and_
     reply = say(chat, SALES_MANAGER, "那胡静呢？", thread="move")
     assert reply.act == "progress" and reply.subject.get("employee") == "E0058", reply.text
     assert "这次看的是胡静" in reply.text
+
+
+def test_names_are_looked_up_once_a_turn_and_people_only_when_named(chat, monkeypatch):
+    hr = chat.deps.hr
+    calls = {"names_in": 0, "people_named": 0}
+    for method in calls:
+        real = getattr(hr, method)
+
+        def counted(*args, _real=real, _method=method, **kwargs):
+            calls[_method] += 1
+            return _real(*args, **kwargs)
+        monkeypatch.setattr(hr, method, counted)
+    say(chat, SALES_MANAGER, "我团队的学习进度", thread="count-none")
+    assert calls == {"names_in": 1, "people_named": 0}
+    reply = say(chat, SALES_MANAGER, "胡静的学习进度怎么样？", thread="count-one")
+    assert calls == {"names_in": 2, "people_named": 1} and reply.subject.get("employee") == "E0058"

@@ -28,7 +28,7 @@ from retrieval.rerank import Reranker
 from retrieval.spare_core import SpareCore
 from retrieval.tokenize import Tokenizer
 from retrieval.types import Audience, Passage
-from retrieval.vector_store import VectorStore, make_chroma_client
+from retrieval.vector_store import DenseHit, VectorStore, make_chroma_client
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +79,9 @@ class KnowledgeIndex:
         self.lexicon = lexicon if lexicon is not None else Lexicon.load()
         self._query_vectors: dict[str, np.ndarray] = {}
         self._query_lock = threading.Lock()
+        # (vector bytes, audience tags, keyword generation) -> (n asked, nearest visible chunks): search and the
+        # answer's evidence profile ask Chroma about the same question vector; the second asks for fewer
+        self._neighbours: dict[tuple[bytes, frozenset[str], str | None], tuple[int, list[DenseHit]]] = {}
         # the translation's embedding runs beside the query's when the embedder allows concurrent calls
         self._spare_core = SpareCore() if getattr(embedder, "concurrent_queries", False) else SpareCore(0)
         self._titles: dict[str, tuple[str, frozenset[str]]] = {}
@@ -391,13 +394,14 @@ class KnowledgeIndex:
         (benchmarks measure the uncached cost)."""
         with self._query_lock:
             self._query_vectors.clear()
+            self._neighbours.clear()
         if translations:
             self._cache.drop(self.translation_encoder_name)
 
     def dense_profile(self, query: str, audience: Audience | None = None, n: int = 30) -> list[float]:
         """Cosine similarities of the n nearest visible chunks, best first: how peaked the evidence is."""
         checkpoint("dense profile")
-        hits = self._vectors.query(self.query_vector(query.strip()), n, (audience or Audience.everyone()).tags)
+        hits = self._nearest([self.query_vector(query.strip())], n, (audience or Audience.everyone()).tags)[0]
         published = self.catalog.chunks((h.chunk_id for h in hits), tokens=False)
         return [h.similarity for h in hits if h.chunk_id in published]
 
@@ -407,12 +411,12 @@ class KnowledgeIndex:
 
         The scores are the query's cosines; with all_scores=False a chunk only the translation found has none."""
         if translation_vector is None:
-            hits = self._vectors.query(query_vector, pool, audience.tags)
+            hits = self._nearest([query_vector], pool, audience.tags)[0]
             return [h.chunk_id for h in hits], {h.chunk_id: h.similarity for h in hits}
         if isinstance(translation_vector, Future):
             translation_vector = translation_vector.result()
         # both neighbour lists in one Chroma call (its fixed cost per call is paid once)
-        hits, translated = self._vectors.query_many([query_vector, translation_vector], pool, audience.tags)
+        hits, translated = self._nearest([query_vector, translation_vector], pool, audience.tags)
         scores = {h.chunk_id: h.similarity for h in hits}
         fused = reciprocal_rank_fusion([[h.chunk_id for h in hits], [h.chunk_id for h in translated]],
                                        [1.0, TRANSLATED_DENSE_WEIGHT], k=TRANSLATION_RRF_K)
@@ -420,6 +424,26 @@ class KnowledgeIndex:
             missing = [cid for cid, _ in fused if cid not in scores]
             scores.update(self._vectors.similarities(missing, query_vector))
         return [cid for cid, _ in fused], scores
+
+    def _nearest(self, vectors: Sequence[np.ndarray], n: int, tags: frozenset[str]) -> list[list[DenseHit]]:
+        """The n nearest visible chunks per vector; Chroma is asked (in one call) only about vectors not already
+        asked for at least n in this keyword generation (the first n of a longer answer are the same chunks)."""
+        generation = self._keywords.generation
+        keys = [(np.asarray(v, dtype=np.float32).tobytes(), tags, generation) for v in vectors]
+        with self._query_lock:
+            known = [self._neighbours.get(key) for key in keys]
+        out: list[list[DenseHit] | None] = [found[1][:n] if found is not None and found[0] >= n else None
+                                            for found in known]
+        missing = [i for i, hits in enumerate(out) if hits is None]
+        if missing:
+            fresh = self._vectors.query_many([vectors[i] for i in missing], n, tags)
+            with self._query_lock:
+                for i, hits in zip(missing, fresh, strict=True):
+                    out[i] = hits
+                    if len(self._neighbours) >= 64:
+                        self._neighbours.pop(next(iter(self._neighbours)), None)
+                    self._neighbours[keys[i]] = (n, hits)
+        return out
 
     def _fill_dense_scores(self, passages: list[Passage], query_vector: np.ndarray) -> list[Passage]:
         """Give keyword-only hits their cosine too, so callers can judge every passage the same way."""

@@ -100,3 +100,19 @@ def test_one_chroma_call_for_several_vectors_finds_what_one_call_each_finds(kb_i
         for n in (1, 3, 30):
             assert kb_index._vectors.query_many(vectors, n, audience.tags) == [
                 kb_index._vectors.query(vector, n, audience.tags) for vector in vectors]
+
+
+def test_the_evidence_profile_reuses_the_neighbours_search_found(kb_index, monkeypatch):
+    """search asks Chroma for 32 neighbours of the question; the profile's 30 are their first 30, not a new call."""
+    for question in QUESTIONS:
+        for audience in (Audience.everyone(), Audience.of("manager")):
+            kb_index.clear_query_cache()
+            fresh = kb_index.dense_profile(question, audience)
+            kb_index.clear_query_cache()
+            kb_index.search(question, audience, k=8)
+            calls = []
+            monkeypatch.setattr(kb_index._vectors, "query_many",
+                                lambda *a, real=kb_index._vectors.query_many, calls=calls: (calls.append(a), real(*a))[1])
+            assert kb_index.dense_profile(question, audience) == fresh
+            assert calls == []
+            monkeypatch.undo()

@@ -46,6 +46,10 @@ class Lexicon:
     # id(table) -> (table, its size, its terms longest first); the tables are filled once by load(), and one that
     # gains or loses terms later is sorted again
     _sorted_terms: dict[int, tuple[dict, int, list[str]]] = field(default_factory=dict, repr=False, compare=False)
+    # (id(table), query) -> (table, its size, phrases found): one turn looks the same question up in the same table
+    # 3-4 times (search, the answer's coverage and gloss), and each Chinese look-up scans every term of the lexicon
+    _found: dict[tuple[int, str], tuple[dict, int, tuple[list[list[str]], str]]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path = BUNDLED) -> Lexicon:
@@ -83,14 +87,26 @@ class Lexicon:
     def translate_groups(self, query: str) -> tuple[list[list[str]], str]:
         """(one list of alternatives per recognised phrase, the text the lexicon did not cover)."""
         if has_cjk(query):
-            return self._from_chinese(query, self.zh_to_en)
-        return self._from_english(query, self.en_to_zh)
+            return self._remembered(query, self.zh_to_en, self._from_chinese)
+        return self._remembered(query, self.en_to_zh, self._from_english)
 
     def synonym_groups(self, query: str) -> tuple[list[list[str]], str]:
         """Like translate_groups, but each phrase's alternatives in the query's own language (年假 -> 年休假)."""
         if has_cjk(query):
-            return self._from_chinese(query, self.zh_synonyms)
-        return self._from_english(query, self.en_synonyms)
+            return self._remembered(query, self.zh_synonyms, self._from_chinese)
+        return self._remembered(query, self.en_synonyms, self._from_english)
+
+    def _remembered(self, query: str, table: dict, find) -> tuple[list[list[str]], str]:
+        """find(query, table), remembered for the last 1,024 (table, query) pairs; callers get their own lists."""
+        key = (id(table), query)
+        cached = self._found.get(key)
+        if cached is None or cached[0] is not table or cached[1] != len(table):
+            cached = (table, len(table), find(query, table))
+            if len(self._found) >= 1024:
+                self._found.clear()
+            self._found[key] = cached
+        groups, residual = cached[2]
+        return [list(group) for group in groups], residual
 
     def synonyms(self, query: str) -> str:
         """Same-language alternatives of the query's known phrases that the query does not already use."""

@@ -99,3 +99,18 @@ def test_british_spelling_meets_the_american_entry(tmp_path):
     assert lexicon.translate("Chinese labour law") == "劳动法"
     assert lexicon.translate("behaviour after training") == "行为"
     assert lexicon.translate("four hours") == "小时"  # 'hour' and 'four' are not British spellings
+
+
+def test_a_repeated_look_up_scans_once_and_callers_get_their_own_lists(lexicon, monkeypatch):
+    """One turn looks the same question up 3-4 times; the lexicon scan runs once, and the answer cannot be spoilt."""
+    scans = []
+    real = lexicon._from_chinese
+    monkeypatch.setattr(lexicon, "_from_chinese", lambda query, table: (scans.append(query), real(query, table))[1])
+    first, _ = lexicon.translate_groups("发票弄丢了怎么办")
+    first[0].append("changed by a caller")
+    first.append(["also changed"])
+    assert lexicon.translate_groups("发票弄丢了怎么办") == ([["receipt"], ["lose", "lost"]], "    了怎么办")
+    assert lexicon.synonym_groups("发票弄丢了怎么办")[0] == [["发票", "收据"], ["丢失", "弄丢"]]
+    assert scans == ["发票弄丢了怎么办", "发票弄丢了怎么办"]  # one scan per table
+    lexicon.zh_to_en["怎么办"] = ["what to do"]  # a table that changes is scanned again
+    assert lexicon.translate_groups("发票弄丢了怎么办")[0][-1] == ["what to do"]

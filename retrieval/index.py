@@ -401,7 +401,8 @@ class KnowledgeIndex:
     def dense_profile(self, query: str, audience: Audience | None = None, n: int = 30) -> list[float]:
         """Cosine similarities of the n nearest visible chunks, best first: how peaked the evidence is."""
         checkpoint("dense profile")
-        hits = self._nearest([self.query_vector(query.strip())], n, (audience or Audience.everyone()).tags)[0]
+        hits = self._nearest([self.query_vector(query.strip())], n, (audience or Audience.everyone()).tags,
+                             reuse=True)[0]
         published = self.catalog.chunks((h.chunk_id for h in hits), tokens=False)
         return [h.similarity for h in hits if h.chunk_id in published]
 
@@ -425,14 +426,17 @@ class KnowledgeIndex:
             scores.update(self._vectors.similarities(missing, query_vector))
         return [cid for cid, _ in fused], scores
 
-    def _nearest(self, vectors: Sequence[np.ndarray], n: int, tags: frozenset[str]) -> list[list[DenseHit]]:
-        """The n nearest visible chunks per vector; Chroma is asked (in one call) only about vectors not already
-        asked for at least n in this keyword generation (the first n of a longer answer are the same chunks)."""
+    def _nearest(self, vectors: Sequence[np.ndarray], n: int, tags: frozenset[str],
+                 reuse: bool = False) -> list[list[DenseHit]]:
+        """The n nearest visible chunks per vector, asked of Chroma in one call and remembered; with reuse=True
+        (the evidence profile) a vector already asked for at least n in this keyword generation is not asked again
+        (the first n of a longer answer are the same chunks). Search always asks: during an ingest, neighbours
+        remembered before the new version's vectors went in would miss it once the catalog publishes it."""
         generation = self._keywords.generation
         keys = [(np.asarray(v, dtype=np.float32).tobytes(), tags, generation) for v in vectors]
         with self._query_lock:
             known = [self._neighbours.get(key) for key in keys]
-        out: list[list[DenseHit] | None] = [found[1][:n] if found is not None and found[0] >= n else None
+        out: list[list[DenseHit] | None] = [found[1][:n] if reuse and found is not None and found[0] >= n else None
                                             for found in known]
         missing = [i for i, hits in enumerate(out) if hits is None]
         if missing:

@@ -116,3 +116,14 @@ def test_the_evidence_profile_reuses_the_neighbours_search_found(kb_index, monke
             assert kb_index.dense_profile(question, audience) == fresh
             assert calls == []
             monkeypatch.undo()
+
+
+def test_search_always_asks_chroma_so_an_ingest_in_progress_is_seen(kb_index, monkeypatch):
+    """Remembered neighbours serve only the evidence profile: a search during an ingest must see the new version's
+    vectors as soon as the catalog publishes it (tests/integration/retrieval/test_ingest_search.py swaps versions)."""
+    kb_index.search(QUESTIONS[0], k=8)
+    calls = []
+    real = kb_index._vectors.query_many
+    monkeypatch.setattr(kb_index._vectors, "query_many", lambda *a: (calls.append(a), real(*a))[1])
+    kb_index.search(QUESTIONS[0], k=8)
+    assert len(calls) == 1

@@ -118,6 +118,40 @@ def test_the_evidence_profile_reuses_the_neighbours_search_found(kb_index, monke
             monkeypatch.undo()
 
 
+class _MetadataReads:
+    """The Chroma collection, recording every call that reads metadata."""
+
+    def __init__(self, inner):
+        self.inner, self.reads = inner, []
+
+    def get(self, *args, **kwargs):
+        self.reads.append(("get", kwargs.get("include")))
+        return self.inner.get(*args, **kwargs)
+
+    def query(self, *args, **kwargs):
+        if "metadatas" in kwargs.get("include", ()):
+            self.reads.append(("query", kwargs["include"]))
+        return self.inner.query(*args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+def test_audience_filter_reads_each_vectors_audience_once_and_filters_as_chroma_metadata_does(kb_index):
+    """Chunk ids hash their audience, so the audience a vector was stored with is read once per id, not per query."""
+    store = kb_index._vectors
+    vectors = [kb_index.query_vector(question) for question in QUESTIONS]
+    for audience in (Audience.everyone(), Audience.of("manager"), Audience.of("employee")):
+        raw = store._collection.query(query_embeddings=vectors, n_results=60, include=["distances", "metadatas"])
+        expected = [[cid for cid, meta in zip(ids, metas, strict=True)
+                     if any((meta or {}).get(f"aud_{tag}") for tag in audience.tags)][:30]
+                    for ids, metas in zip(raw["ids"], raw["metadatas"], strict=True)]
+        assert [[h.chunk_id for h in hits] for hits in store.query_many(vectors, 30, audience.tags)] == expected
+    store._collection = _MetadataReads(store._collection)
+    store.query_many(vectors, 30, Audience.of("manager").tags)
+    assert store._collection.reads == []
+
+
 def test_search_always_asks_chroma_so_an_ingest_in_progress_is_seen(kb_index, monkeypatch):
     """Remembered neighbours serve only the evidence profile: a search during an ingest must see the new version's
     vectors as soon as the catalog publishes it (tests/integration/retrieval/test_ingest_search.py swaps versions)."""

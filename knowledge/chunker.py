@@ -13,6 +13,8 @@ TARGET_TOKENS = 220  # fits e5-small's 512-token window with the title and headi
 MAX_TOKENS = 320
 _ARTICLE = re.compile(r"^(第[一二三四五六七八九十百千零〇\d]+条)[\s　]*")
 _ENDS_SENTENCE = re.compile(r"[。！？；.!?;:：…][”’」』）)\"'\]]*$")
+_TABLE_ROW = re.compile(r"\S\s*\|\s*\S")  # cells joined by ' | ' (HTML/DOCX loaders) or a Markdown table row
+_LIST_ITEM = re.compile(r"^(?:[-*+•·]\s|\d{1,3}[.)]\s|[（(][一二三四五六七八九十\d]{1,3}[）)])")
 
 
 @dataclass(frozen=True)
@@ -91,17 +93,24 @@ def _pack(paragraphs: list[str]) -> list[str]:
 
 
 def _join(sentences: list[str]) -> str:
-    """Join without spaces between Chinese sentences, with spaces between English ones; a piece that ends without
-    sentence punctuation (a table row, a list item, a caption) keeps its line break, or it would run into the next
-    ("项目 | 标准午餐补贴 | …")."""
+    """Join without spaces between Chinese sentences, with spaces between English ones; a table row, and an
+    unpunctuated line before a row or a list item, keep their line break, or rows run into each other
+    ("项目 | 标准午餐补贴 | …"). Any other unpunctuated line is a wrapped line of its paragraph (Markdown and
+    plain text wrap at ~80 columns, extracted statutes break mid-clause) and joins as before: keeping those breaks
+    made every wrapped fragment a quotable 'sentence' ('threshold is $25 for local vouchers)')."""
     text = ""
     for sentence in sentences:
-        if text and not _ENDS_SENTENCE.search(text):
+        if text and not _ENDS_SENTENCE.search(text) and _stands_alone(text.rsplit("\n", 1)[-1], sentence):
             text += "\n"
         elif text and (text[-1].isascii() or sentence[0].isascii()):
             text += " "
         text += sentence
     return text
+
+
+def _stands_alone(line: str, following: str) -> bool:
+    """Whether the break between `line` and `following` is structure (table row, list item), not wrapping."""
+    return bool(_TABLE_ROW.search(line) or _TABLE_ROW.search(following) or _LIST_ITEM.match(following))
 
 
 def _hard_split(sentence: str) -> list[str]:

@@ -54,3 +54,18 @@ def test_table_rows_and_unpunctuated_lines_stay_on_their_own_lines():
     assert english[0].text == "Item | Rule\nLunch | 25 a day"
     prose = chunk_document("d.md", LoadedDocument("T", [Block((), "第一句。\n第二句。")]), ("all",))
     assert prose[0].text == "第一句。第二句。"  # punctuated sentences join as before (ids of prose chunks unchanged)
+
+
+def test_wrapped_lines_join_while_rows_and_list_items_keep_their_breaks():
+    items = ("The following expenses require receipts:\n- Hotels\n- Any other expense exceeding $75, including local"
+             " transportation (This\nthreshold is $25 for local vouchers)\n- Rental cars")
+    chunks = chunk_document("faq.md", LoadedDocument("T", [Block((), items)]), ("all",))
+    assert chunks[0].text.splitlines() == [
+        "The following expenses require receipts: - Hotels",
+        "- Any other expense exceeding $75, including local transportation (This threshold is $25 for local vouchers)",
+        "- Rental cars"]
+    statute = "（一）延长工作时间的，\n按照不低于本人小时工资标准的１５０％支付\n劳动者工资；"
+    chunks = chunk_document("law.md", LoadedDocument("法", [Block((), statute)]), ("all",))
+    assert chunks[0].text == "（一）延长工作时间的，按照不低于本人小时工资标准的１５０％支付劳动者工资；"
+    rows = "月工作日 | 20.83天\n年工作日 | 250天"
+    assert chunk_document("n.md", LoadedDocument("T", [Block((), rows)]), ("all",))[0].text == rows

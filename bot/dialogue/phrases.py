@@ -66,9 +66,26 @@ def is_cancel(text: str) -> bool:
         and _short(stripped) and not _ASKING.search(stripped)
 
 
+# a reason for leaving said with (or instead of) "let's stop": "我要去开会了", "有点事", "gotta go, meeting"
+LEAVING = re.compile(r"^(我|那我)?(现在|马上|得|要|该|需要|先|这就)*(去|走|出门|下线|忙|开会|上课|吃饭|下班)|^(我)?(有|还有)(点|个)?(事|会)|"
+                     r"^(回头|下次|晚点|待会儿?|等会儿?|明天|改天|之后)(再)?(做|来|继续|说|聊|答|见)?(吧|了|啦)?$|"
+                     r"\b(got to|gotta|have to|need to|must) (go|run|leave|jump|head out)\b|\b(i'?ll|will) (continue|finish|"
+                     r"come back|be back)( (it|this))? later\b|\bmeeting\b|\b(talk|see you) later\b|\blater\b",
+                     re.IGNORECASE)
+_CLAUSES = re.compile(r"[,，。!！;；~～、]+|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
+
+
 def is_quiz_exit(text: str) -> bool:
-    """The learner wants out of the open quiz ("算了，不做了", "stop the quiz", "退出测验")."""
-    return bool(QUIZ_EXIT.search(text.strip()))
+    """The learner wants out of the open quiz ("算了，不做了", "stop the quiz", "退出测验"), also when they say why
+    ("先这样吧 我要去开会了", "我得走了，下次再做"): every clause stops the quiz or gives a reason to leave."""
+    stripped = text.strip()
+    if QUIZ_EXIT.search(stripped):
+        return True
+    if _ASKING.search(stripped):
+        return False
+    clauses = [c.strip() for c in _CLAUSES.split(stripped) if c and c.strip()]
+    return len(clauses) > 1 and all(QUIZ_EXIT.search(c) or LEAVING.search(c) for c in clauses) \
+        and any(QUIZ_EXIT.search(c) for c in clauses)
 
 
 def is_dont_know(text: str) -> bool:

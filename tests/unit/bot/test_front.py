@@ -45,6 +45,15 @@ def test_with_a_quiz_open_answers_and_exits_in_both_languages(text, kind):
     assert decide(text, None, DialogueState(), item("mcq")).kind == kind
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("先这样吧 我要去开会了", "quiz_exit"), ("我要去开会了，先这样吧", "quiz_exit"), ("先到这吧，回头再做", "quiz_exit"),
+    ("算了，我有事", "quiz_exit"), ("ok stop, gotta go", "quiz_exit"),
+    ("先这样吧 这题选B", "quiz_answer"), ("我觉得是C 先这样", "quiz_answer"),
+])
+def test_a_quiz_is_left_when_the_learner_stops_and_says_why(text, kind):
+    assert decide(text, None, DialogueState(), item("mcq")).kind == kind
+
+
 def test_true_false_and_cloze_answers():
     assert decide("对", None, DialogueState(), item("true_false")).value == {"answer": "true"}
     assert decide("false", None, DialogueState(), item("true_false")).kind == "quiz_answer"

@@ -89,6 +89,10 @@ def _abbreviation_in(text: str, name: str) -> str:
     return ""
 
 
+# the people of a unit: "everyone in customer service" names the department, not a course sharing its words
+_PEOPLE_IN = r"\b(everyone|everybody|people|staff|employees|colleagues|folks|all|each person|anyone)\s+(in|from|at|of)\s+(the\s+)?"
+
+
 def _initials(name: str) -> str:
     """"hr" for "Human Resources": the initials of a name of two or more words, else ""."""
     words = _LATIN_WORD.findall(name.lower())
@@ -212,7 +216,8 @@ class Catalog:
                                   *_EN_DEPARTMENT_ALIASES.get(dept.name_en.lower(), ()))):
             pattern = rf"(?<![a-z]){re.escape(name)}(?![a-z])"
             if re.search(pattern + r"\s*(department|dept|team|org|部门|部)", lowered) or re.search(
-                    r"(department|dept|team)\s+(of\s+)?" + re.escape(name) + r"(?![a-z])", lowered):
+                    r"(department|dept|team)\s+(of\s+)?" + re.escape(name) + r"(?![a-z])", lowered) or re.search(
+                    _PEOPLE_IN + re.escape(name) + r"(?![a-z])", lowered):  # "everyone in customer service"
                 return 95.0 + len(name) / 10
             if (len(name) >= 3 or name in _SHORT_BUT_CLEAR) and re.search(pattern, lowered) and name not in _GENERIC_EN:
                 return 80.0 + len(name) / 10

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 _ZH_FOLLOWUP = re.compile(r"^(?:那如果是|那如果|那么|那|如果是|换成|还有)\s*(.{1,15}?)\s*(?:呢|怎么样|怎么办|又如何)?\s*[?？]?$"
-                          r"|^(.{1,12}?)\s*呢\s*[?？]?$")
+                          r"|^(.{1,12}?)\s*呢\s*[?？]?$"
+                          r"|^(?:那)?([^，,。？?]{1,12}?)\s*呢\s*[，,]\s*[^，,。？?]{1,14}[?？。]?$")  # "其他城市住宿呢，不是省会的那种"
 _EN_FOLLOWUP = re.compile(r"^(?:(?:ok|okay|so|well|fine|alright|hmm),?\s+)?(?:and\s+)?(?:what|how)\s+about\s+(.{1,60}?)\s*\??$|^and\s+(?:for\s+)?(.{1,40}?)\s*\?$",
                           re.IGNORECASE)
 # Where the asking part of a Chinese question starts: the subject sits before it.
@@ -21,7 +22,7 @@ def follow_up_focus(text: str) -> str | None:
         if m.group(1) and not re.search(r"(呢|怎么样|怎么办|又如何)\s*[?？]?$", stripped) \
                 and _ZH_PREDICATE.search(m.group(1)):
             return None  # "那客户送的礼品多少钱以内可以收": a whole question of its own, not a subject to swap in
-        return (m.group(1) or m.group(2) or "").strip() or None
+        return (m.group(1) or m.group(2) or m.group(3) or "").strip() or None
     if m := _EN_FOLLOWUP.match(stripped):
         return (m.group(1) or m.group(2) or "").strip() or None
     return None
@@ -82,12 +83,35 @@ def _swap_english_modifier(focus: str, previous: str) -> str:
     return previous[: m.start(1)] + (core or focus) + previous[m.end(1):]
 
 
+_NUMBER = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
+
+
+def _swap_number(focus: str, previous: str) -> str:
+    """"满20年" after "工作满10年的话年假有几天" -> "工作满20年的话年假有几天": the same question with another value
+    (also "20 years" after "...after 10 years?"); the words around the number must match the previous question's."""
+    core = re.sub(r"(的话|的)$", "", focus.strip())
+    numbers = list(re.finditer(_NUMBER, core))
+    if len(numbers) != 1:
+        return ""
+    number = numbers[0]
+    for left in range(number.start() + 1):  # the longest frame first: "满…年", then "…年"
+        before, after = core[left:number.start()], core[number.end():]
+        if not (before or after):
+            return ""
+        m = re.search(re.escape(before) + _NUMBER + re.escape(after), previous, re.IGNORECASE)
+        if m and m.group(0) != core[left:]:
+            return previous[:m.start()] + core[left:] + previous[m.end():]
+    return ""
+
+
 def rewrite(text: str, previous_question: str | None) -> str:
     """A standalone question: the previous question asked again about the follow-up's subject."""
     focus = follow_up_focus(text)
     if not focus or not previous_question:
         return text
     previous = previous_question.strip()
+    if swapped := _swap_number(focus, previous):
+        return swapped
     if re.search(r"[\u4e00-\u9fff]", previous):
         core = re.sub(r"(的话|的)$", "", focus)
         swapped = _swap_shared_word(core, previous) or _swap_modifier(core, previous)

@@ -40,19 +40,22 @@ class GroundedAnswer:
 
 def answer_question(index, question: str, audience: Audience | None = None, k: int = 8,
                     policy: RelevancePolicy | None = None, judge: LLMJudge | None = None,
-                    course: str | None = None) -> GroundedAnswer:
+                    course: str | None = None, wording: str | None = None) -> GroundedAnswer:
     """Retrieve, judge whether the material covers the question, and compose a cited extract or abstain.
 
     With a `judge` (an LLM endpoint is configured) the model decides answerability and words the answer from the
     best candidate sentences; when it fails or its answer does not pass the checks, the extractive answer stands.
-    `course`: the question is about this course, so other courses' material is left out (policies stay)."""
+    `course`: the question is about this course, so other courses' material is left out (policies stay);
+    `wording`: the reply's language when the turn already decided it (a person's name in "ok and 王超?" does not make an
+    English conversation's reply Chinese); the evidence is still weighed in the question's own language."""
     policy = policy or RelevancePolicy()
     language = detect_language(question)
+    said = wording if wording in ABSTAIN_TEXT else language
     passages = index.search(question, audience=audience, k=2 * k if course else k)
     if course:
         passages = about_course(passages, course)[:k]
     if not passages:
-        return GroundedAnswer(ABSTAIN_TEXT[language], [], True, passages, language)
+        return GroundedAnswer(ABSTAIN_TEXT[said], [], True, passages, said)
     checkpoint("answer choice")  # each step below is skipped once the turn's deadline has passed
     coverage = QuestionCoverage(index, question)
     translation = index.lexicon.translate(question)
@@ -78,14 +81,14 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     verdict = judge.review(question, language, ranked) if judge is not None else None
     if verdict is not None:
         if not verdict.answerable:
-            return GroundedAnswer(ABSTAIN_TEXT[language], [], True, passages, language)
+            return GroundedAnswer(ABSTAIN_TEXT[said], [], True, passages, said)
         return GroundedAnswer(verdict.text, list(verdict.citations), False, passages, language, confidence="high")
     if level is None or not picks:
-        return GroundedAnswer(ABSTAIN_TEXT[language], [], True, passages, language, signals=signals)
-    text, citations = compose_answer(picks, language, hedged=level == "low",
-                                     glosser=lambda sentence, lang: gloss(sentence, lang, language, index.lexicon,
+        return GroundedAnswer(ABSTAIN_TEXT[said], [], True, passages, said, signals=signals)
+    text, citations = compose_answer(picks, said, hedged=level == "low",
+                                     glosser=lambda sentence, lang: gloss(sentence, lang, said, index.lexicon,
                                                                           question))
-    return GroundedAnswer(text, citations, False, passages, language, confidence=level, signals=signals)
+    return GroundedAnswer(text, citations, False, passages, said, confidence=level, signals=signals)
 
 
 def about_course(passages: list, course: str) -> list:

@@ -43,6 +43,7 @@ _GENERIC_EN = {"how", "long", "do", "does", "i", "we", "you", "have", "to", "app
                # what every course has: asking about one of these names no topic of its own
                "prereq", "prereqs", "prerequisite", "prerequisites", "pass", "mark", "passing", "score", "finish",
                "complete", "duration", "retake", "exam"}
+_OWN_GROUP = re.compile(r"团队|小组|组员|手下|下属|\b(team|group|reports|people)\b", re.IGNORECASE)
 _ONLY_SELF = re.compile(r"我自己|我本人|^(那)?我的(呢)?[?？]?$|\b(mine|me personally|myself|my own)\b", re.IGNORECASE)
 
 
@@ -78,7 +79,9 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
     """Combine what the router read from this message with what the thread already established."""
     intent, slots = routed.intent, dict(routed.slots)
     follow_up = False
-    if _keeps_previous_tool(routed, text, state, router, today):
+    if _continues_knowledge(routed, text, state):
+        intent, slots = I.SEARCH_KNOWLEDGE, router.slots_for(I.SEARCH_KNOWLEDGE, text, today)
+    elif _keeps_previous_tool(routed, text, state, router, today):
         intent, follow_up = state.intent, True
         slots = {**_inheritable(state.args), **router.slots_for(intent, text, today)}
         _loose_department(router, text, slots, state)
@@ -109,10 +112,43 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
     return Resolved(intent, slots, standalone, announce, follow_up, needs_person, alternatives=alternatives)
 
 
+_HOW_WORKED_OUT = re.compile(r"怎么算|如何算|怎么计算|如何计算|怎么得出|怎么来的|计算(方法|方式|公式|过程)|算法|"
+                             r"\bhow (is|was|are|were) (that|this|it|these|those|they|my [a-z]+)( [a-z]+)? (calculated|"
+                             r"computed|worked out|measured|counted|derived|scored)\b|"
+                             r"\bhow (do|did|does) (you|they|we|it|the system) (calculate|compute|work out|measure|count|"
+                             r"score|get)\b|\b(what'?s|what is) the (formula|calculation|method)\b", re.IGNORECASE)
+_TOPIC_OF_ITS_OWN = ("course", "period", "department", "employee", "team")
+
+
+def _explains_its_figures(tool_name: str) -> bool:
+    """A tool whose reply gives each figure with the policy clause behind it: "how is that calculated?" re-asks it."""
+    from bot.tools.registry import get
+
+    tool = get(tool_name)
+    return tool is not None and tool.figures and tool.follow_up and tool.act in ("kpi", "department_kpi", "specialist_kpi")
+
+
+def _continues_knowledge(routed, text: str, state: DialogueState) -> bool:
+    """"and for promotion?" right after a rule was quoted: the same question about another case, not the asker's
+    own figures (a person-level tool is taken only when the message names a person, themselves, a period or a unit)."""
+    from bot.tools.registry import get
+
+    tool = get(routed.intent)
+    if state.intent != I.SEARCH_KNOWLEDGE or state.act != "answer" or tool is None or not tool.figures:
+        return False
+    if not ({"employee", "team"} & set(tool.slots)) or not follow_up_focus(text.strip()) or not is_short(text):
+        return False
+    return not (_FIRST_PERSON.search(text) or _PERSON.search(text) or _ONLY_SELF.search(text)
+                or any(routed.slots.get(k) for k in _TOPIC_OF_ITS_OWN) or router_employee(text))
+
+
 def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today: date) -> bool:
     """A reply to a clarifying question, or an elliptical follow-up that names no request of its own."""
     if state.intent not in follow_up_tools():
         return False
+    if _explains_its_figures(state.intent) and state.act != "refused" and is_short(text) \
+            and _HOW_WORKED_OUT.search(text) and not routed.slots.get("course"):
+        return True  # "how is that calculated?" after a KPI: the KPI again, with its formula and policy clauses
     if state.act == "clarify" and (is_short(text) or not routed.confident) and routed.intent != state.intent:
         return routed.intent in (I.SEARCH_KNOWLEDGE, I.HELP, "my_progress", "explain_kpi") or not routed.confident
     if _BACK_REFERENCE.search(text) and routed.intent in ("my_progress", "team_progress") \
@@ -183,6 +219,8 @@ def _person_or_self(intent: str, text: str, slots: dict, state: DialogueState) -
     if _ONLY_SELF.search(text):
         for key in _SCOPE_KEYS:
             slots.pop(key, None)
+        if _OWN_GROUP.search(text):
+            return intent  # "那我自己团队的呢" after another department's view: the asker's own team, not their own record
         return _PERSON_LEVEL.get(intent, intent)
     return intent
 
@@ -222,7 +260,7 @@ def _standalone_question(text: str, state: DialogueState, slots: dict, router) -
         return f"{state.source}: {placed}" if state.source else placed  # "there" stays in the document just quoted
     rewritten = rewrite(stripped, state.question or None)
     if rewritten != stripped:
-        return rewritten
+        return _in_source(rewritten, state)
     course = slots.get("course") or ""
     if not course and state.subject.get("course") and (_THING.search(stripped) or is_elliptical(stripped)
                                                         or (topicless(stripped) and state.act != "abstain"
@@ -239,6 +277,15 @@ def _standalone_question(text: str, state: DialogueState, slots: dict, router) -
         if not full:  # named by part of its title, or only by "it": say which course the question is about
             return _about(name, stripped)
     return stripped if re.search(r"[\u4e00-\u9fff]", stripped) else unjoined(stripped)
+
+
+def _in_source(question: str, state: DialogueState) -> str:
+    """A rewritten follow-up ("那餐补呢" after the Shanghai hotel limit) asks in the document just quoted first: the
+    rewrite keeps the new subject but can drop the previous question's setting (a business trip)."""
+    source = state.source if state.act == "answer" and state.intent == I.SEARCH_KNOWLEDGE else ""
+    if not source or question.startswith(source):
+        return question
+    return f"{source}：{question}" if re.search(r"[\u4e00-\u9fff]", question) else f"{source}: {question}"
 
 
 def _course_name(course: str, text: str, router) -> str:
@@ -275,8 +322,13 @@ def _other_readings(text: str, standalone: str, state: DialogueState, slots: dic
     question may have been wrong), then the message about the thread's course (a question in a quiz or after a
     course question, "电脑丢了要多久之内上报", is often about that course's material)."""
     stripped, readings = text.strip(), []
+    plain = rewrite(stripped, state.question or None)
+    if plain not in (standalone, stripped):
+        readings.append(plain)  # the rewrite outside the document just quoted
     if standalone != stripped:
         readings.append(stripped)
+    if is_elliptical(stripped) and (in_source := _in_source(stripped, state)) != stripped:
+        readings.append(in_source)  # a message leaning on the last answer, asked in the document it quoted
     course = state.subject.get("course")
     if course and not slots.get("course") and router.catalog.find_course(stripped) is None:
         readings.append(_about(_course_name(course, stripped, router), stripped))

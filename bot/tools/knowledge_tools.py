@@ -21,7 +21,7 @@ class SearchArgs(BaseModel):
 def search_knowledge(deps, ctx: TurnContext, args: SearchArgs) -> ToolResult:
     """Answer from the knowledge base with numbered citations, or say plainly that nothing covers it."""
     question = rewrite(args.question, ctx.previous_question)  # a follow-up the model passed through unchanged
-    answer = answer_question(deps.index, question, ctx.audience, course=args.course)
+    answer = answer_question(deps.index, question, ctx.audience, course=args.course, wording=ctx.language)
     course = args.course.upper() if args.course else _cited_course(answer)
     subject = {"course": course} if course else {}
     said = {"question": question} | ({"course": course} if course else {})  # what the next turn may lean on

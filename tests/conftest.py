@@ -11,3 +11,16 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 from retrieval.embedders.threads import limit_native_threads  # noqa: E402
 
 limit_native_threads()
+
+
+import pytest  # noqa: E402
+
+from tests.redis_support import connect_or_skip  # noqa: E402
+
+
+@pytest.fixture
+def redis_client():
+    """The local test Redis (DB 15), or a skip; closed afterwards."""
+    client = connect_or_skip()
+    yield client
+    client.close()

@@ -4,7 +4,6 @@ claim released when the enqueue fails, and 50 concurrent acks served without a t
 from __future__ import annotations
 
 import asyncio
-import os
 import threading
 import uuid
 
@@ -14,26 +13,18 @@ from adapters.dedupe import RedisDedupeStore
 from adapters.intake import RedisIntake, ThreadedIntake, build_intake
 from adapters.worker.arq_queue import ArqQueue, queue_name
 from adapters.worker.queue import InProcessQueue, JobRegistry
-
-REDIS_URL = os.environ.get("MENTOR_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+from tests.redis_support import REDIS_URL
 
 
 @pytest.fixture
-def redis_prefix():
+def redis_prefix(redis_client):
     """A private key prefix on the local Redis (DB 15), removed afterwards; a skip when there is no Redis."""
-    import redis
-
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        client.ping()
-    except redis.ConnectionError:
-        pytest.skip(f"no Redis at {REDIS_URL}")
+    client = redis_client
     prefix = f"mentor-intake-{uuid.uuid4().hex[:8]}:"
     yield client, prefix
     for pattern in (prefix + "*", f"arq:job:{prefix}*"):  # arq's job keys are global: ids below carry the prefix
         for key in client.scan_iter(pattern):
             client.delete(key)
-    client.close()
 
 
 def test_claims_once_queues_the_arq_job_and_shares_claims_with_the_sync_store(redis_prefix):

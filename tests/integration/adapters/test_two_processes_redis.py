@@ -16,26 +16,12 @@ import pytest
 
 from adapters.fakes.slack_web_api import BOT_USER_ID, FakeSlackWebApi
 from tests.integration.adapters.conftest import SLACK_SECRET, event_body, signed_headers
+from tests.redis_support import REDIS_URL
 
-REDIS_URL = os.environ.get("MENTOR_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 MENTOR = Path(sys.executable).with_name("mentor")
 SERVICES = "adapters.fakes.chat:scripted_backends"
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def redis_client():
-    """The local Redis (DB 15) or a skip that says how to get one."""
-    import redis
-
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        client.ping()
-    except redis.ConnectionError:
-        pytest.skip(f"no Redis at {REDIS_URL}; start redis-server or set MENTOR_TEST_REDIS_URL")
-    yield client
-    client.close()
 
 
 def free_port() -> int:

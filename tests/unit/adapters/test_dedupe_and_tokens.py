@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 import uuid
 
@@ -13,8 +12,6 @@ from adapters.dedupe import RedisDedupeStore, SqlDedupeStore
 from adapters.tables import ApiToken, ensure_channel_tables
 from hr.db import make_engine, session_scope
 
-REDIS_URL = os.environ.get("MENTOR_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
 
 @pytest.fixture
 def engine(tmp_path):
@@ -22,20 +19,6 @@ def engine(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 'd.db'}")
     ensure_channel_tables(engine)
     return engine
-
-
-@pytest.fixture
-def redis_client():
-    """The local Redis (DB 15), or a skip saying why."""
-    import redis
-
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
-    try:
-        client.ping()
-    except redis.ConnectionError:
-        pytest.skip(f"no Redis at {REDIS_URL}; set MENTOR_TEST_REDIS_URL or start redis-server")
-    yield client
-    client.close()
 
 
 def test_sql_store_claims_once_even_under_concurrent_retries(engine):

@@ -61,15 +61,10 @@ def _scope_line(deps, ctx: TurnContext, args: NudgeArgs) -> str:
     return ctx.say(f"范围：{scope}{course}。", f"Scope: {scope}{course}.") + "\n"
 
 
-def _held_line(ctx: TurnContext, plan, count: int) -> str:
-    """In quiet hours: the reminders are queued on confirmation and go out when quiet hours end (with the time)."""
-    until = getattr(plan, "held_until", None)
-    if until is None:
-        return ""
-    when = until.strftime("%Y-%m-%d %H:%M")
-    return ctx.say(f"现在是免打扰时段：确认后这 {count} 条提醒会先排队，在免打扰时段结束后（{when}）发送。\n",
-                   f"It is quiet hours now: on confirmation these {count} reminders are queued and sent when quiet "
-                   f"hours end ({when}).\n")
+def _held_line(ctx: TurnContext, plan) -> str:
+    """In quiet hours, the HR service's line on when the reminders go out (an older HR service has none)."""
+    line = plan.held_line(ctx.language) if hasattr(plan, "held_line") else ""
+    return line + "\n" if line else ""
 
 
 def nudge_team(deps, ctx: TurnContext, args: NudgeArgs) -> ToolResult:
@@ -98,7 +93,7 @@ def nudge_team(deps, ctx: TurnContext, args: NudgeArgs) -> ToolResult:
         return ToolResult("nudge_team", logged, True, text, private=True, act="nudge_preview", subject=subject)
     pending = given(op="nudge_team", employee_ids=targets, course=_course(args))
     text = scope + render_nudge_plan(items, ctx.language, deps.names, limit=SHOWN) + "\n" + \
-        _held_line(ctx, plan, len(targets)) + ctx.say(
+        _held_line(ctx, plan) + ctx.say(
             f"确认向这 {len(targets)} 人发送提醒吗？（回复“确认”或“取消”）",
             f"Send the reminder to these {len(targets)} people? (reply \"confirm\" or \"cancel\")")
     return ToolResult("nudge_team", logged, True, text, private=True, actions=confirm_actions(ctx, pending),

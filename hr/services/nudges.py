@@ -52,6 +52,11 @@ class NudgePlan:
         """Items that would actually be sent."""
         return [i for i in self.items if i.skip_reason is None]
 
+    def held_line(self, lang: str) -> str:
+        """In quiet hours: the reminders this plan would send are queued on confirmation and go out when quiet hours
+        end (with the time); empty outside quiet hours."""
+        return held_text(len(self.sendable), self.held_until, lang, queued=False) if self.held_until else ""
+
     def to_text(self, lang: str = "en") -> str:
         """Preview text for the manager."""
         zh = lang.startswith("zh")
@@ -59,7 +64,7 @@ class NudgePlan:
             return "团队成员都没有落后。" if zh else "Nobody on your team is behind."
         lines = [f"将提醒 {len(self.sendable)} 人:" if zh else f"Would nudge {len(self.sendable)} people:"]
         if self.held_until is not None:
-            lines.append(held_text(len(self.sendable), self.held_until, lang, queued=False))
+            lines.append(self.held_line(lang))
         for item in self.items:
             reason = skip_label(item.skip_reason, lang) if item.skip_reason else ""
             skip = f"(跳过:{reason})" if zh else f" (skipped: {reason})"

@@ -26,7 +26,7 @@ _EN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "se
 _ZH_QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(sorted(map(re.escape, _ZH_UNITS), key=len, reverse=True)) + ")")
 _EN_QUANTITY = re.compile(r"\b(\d+(?:\.\d+)?|" + "|".join(_EN_WORDS) + r")\s*(working days?|business days?|calendar "
                           r"days?|days?|hours?|weeks?|months?|years?|rmb|yuan|percent|times|minutes?)\b", re.I)
-_EN_MONEY = re.compile(r"\bRMB\s*([\d,]+)", re.I)
+_EN_MONEY = re.compile(r"\bRMB\s*(\d+(?:,\d{3})*(?:\.\d+)?)", re.I)  # "RMB 1.2", "RMB 10,000"
 _TRIVIAL = {"可以", "能", "允许", "需要", "必须", "要求", "标准", "申请", "提交", "至少", "最多", "以内", "超过", "期间"}
 
 

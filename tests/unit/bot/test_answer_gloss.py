@@ -28,3 +28,11 @@ def test_a_date_is_glossed_as_a_date_not_a_duration():
     assert _zh_quantities("当年未休完的年假可以结转至次年3月31日，逾期作废。") == ["3月31日 = 31 March"]
     assert _zh_quantities("本办法自2026年12月1日起施行，工作满1年") == ["2026年12月1日 = 1 December 2026", "1年 = 1 year"]
     assert _zh_quantities("已满10年不满20年的，年休假10天") == ["10年 = 10 years", "20年 = 20 years", "10天 = 10 days"]
+
+
+def test_an_amount_keeps_its_decimals_and_thousands():
+    from bot.answering.gloss import _en_quantities
+
+    assert "RMB 1.2 = 1.2元" in _en_quantities("Use of a private car is reimbursed at RMB 1.2 per kilometre.")
+    assert "RMB 10,000 = 10000元" in _en_quantities("Courses costing RMB 10,000, or more need a service agreement.")
+    assert not any(item.startswith("RMB 1 ") for item in _en_quantities("at RMB 1.2 per kilometre"))

@@ -27,6 +27,7 @@ from retrieval.keyword_searcher import KeywordSearcher
 from retrieval.rerank import Reranker
 from retrieval.spare_core import SpareCore
 from retrieval.tokenize import Tokenizer
+from retrieval.translation_vectors import TranslationVectors
 from retrieval.types import Audience, Passage
 from retrieval.vector_store import DenseHit, VectorStore, make_chroma_client
 
@@ -88,6 +89,8 @@ class KnowledgeIndex:
         self._titles_generation: str | None = None
         self.catalog = Catalog(directory / "catalog.sqlite3")
         self._cache = EmbeddingCache(embedding_cache or directory / "embedding_cache.sqlite3")
+        self._translations = TranslationVectors(self.lexicon, lambda text: self.embedder.embed_query(text), self._cache,
+                                                f"{embedder.name}|lexicon-entry")
         self._vectors = VectorStore(make_chroma_client(directory / "chroma", chroma_url), embedder, namespace)
         self._keywords = KeywordSearcher(directory / "keyword")
 
@@ -206,7 +209,7 @@ class KnowledgeIndex:
         translation = self.lexicon.translate(query)
         dense = mode in ("hybrid", "dense")
         # the translation is embedded on a spare core (if one is free) while this thread embeds the query
-        translation_vector = self._start_translation_vector(translation) if dense and translation else None
+        translation_vector = self._start_translation_vector(query) if dense and translation else None
         query_vector = self.query_vector(query) if dense else None
         checkpoint("keyword search")
         keyword_query = self._keyword_query(query, translation) if mode in ("hybrid", "bm25") else {}
@@ -302,35 +305,24 @@ class KnowledgeIndex:
         weights.update(dict.fromkeys(self.tokenizer.tokens(query), 1.0))
         return weights
 
-    def _start_translation_vector(self, translation: str) -> np.ndarray | Future:
-        """The translation's cached vector, or its embedding started on a spare core (a future), or computed here if
-        no helper is free.
-
-        Translations are made of the lexicon's terms, so the same few recur across questions on one topic ('年假'
-        questions all add 'annual leave vacation'): their vectors are kept in the persistent embedding cache, while
-        the reader's own question is embedded afresh (or from the in-memory query cache)."""
-        text_hash = hashlib.sha1(translation.encode("utf-8")).hexdigest()
-        cached = self._cache.get(self.translation_encoder_name, [text_hash]).get(text_hash)
-        if cached is not None:
-            # the answer's sentence ranking compares the translation to quotes too (passage_similarities): the kept
-            # vector serves it, instead of a second embedding of the same text (~25 ms CPU, most of a turn's rest)
-            self._remember_query_vector(translation, cached)
-            return cached
+    def _start_translation_vector(self, query: str) -> np.ndarray | Future | None:
+        """The translation's vector, composed from its lexicon entries' kept vectors (retrieval/translation_vectors.py);
+        entries never met before are embedded on a spare core (a future) if one is free, else here."""
+        if not self._translations.missing(self._translations.entries(query)):
+            return self._translation_vector(query)
         # the helper runs in this turn's context, so a cancelled turn stops it at its checkpoint too
-        future = self._spare_core.try_submit(contextvars.copy_context().run, self._embed_translation, translation,
-                                             text_hash)
-        return future if future is not None else self._embed_translation(translation, text_hash)
+        future = self._spare_core.try_submit(contextvars.copy_context().run, self._translation_vector, query)
+        return future if future is not None else self._translation_vector(query)
 
-    def _embed_translation(self, translation: str, text_hash: str) -> np.ndarray:
-        """Embed a translation as a query and keep its vector for the next question that yields it."""
-        vector = self.query_vector(translation)
-        self._cache.put(self.translation_encoder_name, [(text_hash, vector)])
-        return vector
+    def _translation_vector(self, query: str) -> np.ndarray | None:
+        """The composed vector, for search only: the answer's sentence ranking and cross-language agreement compare
+        the translation's own embedding with quotes (their thresholds were set on it), embedded when one needs it."""
+        checkpoint("translation vector")
+        return self._translations.vector(query)
 
-    @property
-    def translation_encoder_name(self) -> str:
-        """Cache key of lexicon translations' query vectors (kept apart, so they can be dropped on their own)."""
-        return f"{self.embedder.name}|translation"
+    def warm_translations(self) -> int:
+        """Embed every lexicon entry not yet kept, so no search embeds a translation (`mentor ingest` calls this)."""
+        return self._translations.warm()
 
     def query_vector(self, text: str) -> np.ndarray:
         """Embed a query once even when routing, search and relevance checks all need it (routing reads the NFKC
@@ -390,13 +382,13 @@ class KnowledgeIndex:
         return [float(np.dot(cached[h], query_vector)) for h in hashes]
 
     def clear_query_cache(self, translations: bool = False) -> None:
-        """Forget cached query vectors, and with translations=True the kept vectors of lexicon translations too
-        (benchmarks measure the uncached cost)."""
+        """Forget cached query vectors, and with translations=True the kept vectors of lexicon entries too
+        (benchmarks measure the cost on an index whose lexicon was never warmed)."""
         with self._query_lock:
             self._query_vectors.clear()
             self._neighbours.clear()
         if translations:
-            self._cache.drop(self.translation_encoder_name)
+            self._translations.forget()
 
     def dense_profile(self, query: str, audience: Audience | None = None, n: int = 30) -> list[float]:
         """Cosine similarities of the n nearest visible chunks, best first: how peaked the evidence is."""
@@ -411,11 +403,11 @@ class KnowledgeIndex:
         """Nearest chunks for the query, fused with those for its translation when the lexicon knows its terms.
 
         The scores are the query's cosines; with all_scores=False a chunk only the translation found has none."""
+        if isinstance(translation_vector, Future):
+            translation_vector = translation_vector.result()
         if translation_vector is None:
             hits = self._nearest([query_vector], pool, audience.tags)[0]
             return [h.chunk_id for h in hits], {h.chunk_id: h.similarity for h in hits}
-        if isinstance(translation_vector, Future):
-            translation_vector = translation_vector.result()
         # both neighbour lists in one Chroma call (its fixed cost per call is paid once)
         hits, translated = self._nearest([query_vector, translation_vector], pool, audience.tags)
         scores = {h.chunk_id: h.similarity for h in hits}

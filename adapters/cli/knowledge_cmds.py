@@ -49,6 +49,9 @@ def ingest(paths: list[Path] = typer.Argument(..., help="Files or folders (Markd
     if report.vectors_restored:
         console.print(f"re-embedded {report.vectors_restored} chunks of unchanged files that had no vector "
                       f"for the current embedder", highlight=False)
+    warmed = index.warm_translations()  # once per embedder: then no search embeds a cross-language translation
+    if warmed:
+        console.print(f"embedded {warmed} bilingual lexicon entries for cross-language search", highlight=False)
     index.close()
     if not report.ok:
         raise typer.Exit(code=1)

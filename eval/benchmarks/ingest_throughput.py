@@ -104,7 +104,7 @@ def mentor_ingest(folder: Path, home: Path, embedder: str, workers: int | None) 
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         raise RuntimeError(f"mentor ingest failed: {result.stderr[-2000:]}")
-    summary = result.stderr.strip().splitlines()[-1]
+    summary = next(line for line in reversed(result.stderr.strip().splitlines()) if " chunks; " in line)
     return {"workers": "default (one per core)" if workers is None else workers, "seconds": round(seconds, 2),
             "summary": summary}
 

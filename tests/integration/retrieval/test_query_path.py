@@ -1,7 +1,6 @@
-"""The hybrid query path's shortcuts change nothing: the translation embedded on a spare core, cosines looked up
-only for the passages returned, and dense search without a count per query."""
-
-import hashlib
+"""The hybrid query path's shortcuts change nothing: the translation's vector composed from kept lexicon entries (or
+embedded on a spare core), cosines looked up only for the passages returned, and dense search without a count per
+query."""
 
 import pytest
 
@@ -61,36 +60,35 @@ def test_dense_search_on_an_empty_index_finds_nothing(index):
     assert index.search("年假", mode="dense") == [] and index.search("annual leave") == []
 
 
-def test_a_kept_translation_vector_gives_the_same_results(kb_index):
-    """The translation's vector is kept in the persistent cache; the next search that yields it reads it back."""
-    translation = kb_index.lexicon.translate(QUESTIONS[0])
-    key = hashlib.sha1(translation.encode("utf-8")).hexdigest()
-    for question in QUESTIONS:
-        kb_index.clear_query_cache(translations=True)
-        assert not kb_index._cache.get(kb_index.translation_encoder_name, [key])
-        fresh = [(p.chunk_id, p.score, p.dense_score) for p in kb_index.search(question, k=5)]
-        kb_index.clear_query_cache()
-        kept = [(p.chunk_id, p.score, p.dense_score) for p in kb_index.search(question, k=5)]
-        assert kept == fresh
-    kb_index.search(QUESTIONS[0], k=5)
-    assert kb_index._cache.get(kb_index.translation_encoder_name, [key])
-
-
-def test_a_kept_translation_vector_also_serves_the_sentence_ranking(kb_index, monkeypatch):
-    """Search reads the translation's kept vector; comparing that translation to quotes must not embed it again."""
-    question = QUESTIONS[0]
-    translation = kb_index.lexicon.translate(question)
-    kb_index.search(question, k=5)  # keeps the translation's vector
-    texts = ["年休假10天。", "病假超过3天须提供医院诊断证明。"]
-    kb_index.passage_similarities(translation, texts)  # the sentences' own vectors are cached from here on
-    expected = kb_index.passage_similarities(translation, texts)
-    kb_index.clear_query_cache()  # a new turn: only the persistent cache remembers the translation
+def test_kept_lexicon_entry_vectors_give_the_same_results(kb_index, monkeypatch):
+    """Entry vectors are kept in the persistent cache: a search on a cold index embeds them, a later one reads them
+    back, embeds only the question, and ranks exactly as the cold one did."""
     embedded = []
     real = kb_index.embedder.embed_query
     monkeypatch.setattr(kb_index.embedder, "embed_query", lambda text: (embedded.append(text), real(text))[1])
+    for question in QUESTIONS:
+        kb_index.clear_query_cache(translations=True)
+        embedded.clear()
+        fresh = [(p.chunk_id, p.score, p.dense_score) for p in kb_index.search(question, k=5)]
+        assert len(embedded) == 1 + len(kb_index._translations.entries(question))
+        kb_index.clear_query_cache()
+        embedded.clear()
+        kept = [(p.chunk_id, p.score, p.dense_score) for p in kb_index.search(question, k=5)]
+        assert kept == fresh and embedded == [question]
+
+
+def test_the_sentence_ranking_compares_the_translations_own_embedding(kb_index):
+    """Search composes the translation's vector from lexicon entries; comparing the translation with quotes uses its
+    own embedding (the answer's cross-language thresholds were set on it), whatever search did before."""
+    question = QUESTIONS[0]
+    translation = kb_index.lexicon.translate(question)
+    texts = ["年休假10天。", "病假超过3天须提供医院诊断证明。"]
     kb_index.search(question, k=5)
-    assert kb_index.passage_similarities(translation, texts) == expected
-    assert embedded == [question]
+    got = kb_index.passage_similarities(translation, texts)
+    own = kb_index.embedder.embed_query(translation)
+    passages = kb_index.embedder.embed_passages(texts)
+    assert got == pytest.approx([float(v @ own) for v in passages], abs=1e-5)
+    assert got != pytest.approx([float(v @ kb_index._translations.vector(question)) for v in passages], abs=1e-3)
 
 
 def test_one_chroma_call_for_several_vectors_finds_what_one_call_each_finds(kb_index):

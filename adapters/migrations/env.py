@@ -7,6 +7,7 @@ from sqlalchemy import engine_from_config, pool
 from sqlmodel import SQLModel
 
 import hr.models  # noqa: F401  (registers HR tables on the metadata for autogenerate)
+from adapters.migrations.comparable import include_object
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -15,7 +16,7 @@ target_metadata = SQLModel.metadata
 def run_migrations_offline() -> None:
     """Emit SQL without a live connection (alembic --sql)."""
     context.configure(url=config.get_main_option("sqlalchemy.url"), target_metadata=target_metadata,
-                      literal_binds=True, render_as_batch=True)
+                      literal_binds=True, render_as_batch=True, include_object=include_object)
     with context.begin_transaction():
         context.run_migrations()
 
@@ -35,7 +36,7 @@ def run_migrations_online() -> None:
 def _run(connection) -> None:
     """Configure and run inside one transaction; batch mode lets SQLite alter tables."""
     context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True,
-                      version_table_schema=config.attributes.get("schema"))
+                      version_table_schema=config.attributes.get("schema"), include_object=include_object)
     with context.begin_transaction():
         context.run_migrations()
     if connection.in_transaction():

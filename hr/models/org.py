@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import Index, func
 from sqlmodel import Field, SQLModel
 
 
@@ -58,3 +59,7 @@ class EmployeePublic(EmployeeBase):
     """What other people may see about a person (no contact ids)."""
 
     id: str
+
+
+# colleagues named in a chat message are looked up by this key (org_repo.active_names_among), every turn
+Index("ix_employee_name_key", func.lower(func.trim(Employee.name)))

@@ -65,12 +65,14 @@ def test_migrations_match_every_model_table_and_index(backend, tmp_path):
     area (hr_, bot_, channels), compared with Alembic's own autogenerate diff."""
     import adapters.tables  # noqa: F401  (registers the channel tables)
     import bot.store.models  # noqa: F401  (registers the bot tables)
+    from adapters.migrations.comparable import include_object
     from adapters.wiring import build_engine_at
 
     def diff_at(url: str) -> list:
         engine = build_engine_at(url)  # what every process does at start
         with engine.connect() as conn:
-            found = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+            context = MigrationContext.configure(conn, opts={"include_object": include_object})
+            found = compare_metadata(context, SQLModel.metadata)
         engine.dispose()
         return found
 

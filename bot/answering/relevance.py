@@ -33,7 +33,7 @@ class RelevancePolicy:
     low_band: float = 0.01  # within this much of the floor the answer says the match may not be direct
     cross_language_bonus: float = 0.0  # added to an other-language quote's evidence (0.01 before the floors per
     # quote language made it redundant)
-    require_value: bool = True  # an amount or duration question whose quote holds no such value abstains
+    require_value: bool = True  # an amount, duration or percentage question whose quote holds no such value abstains
     # A quote in the other language is also judged by the question's lexicon translation against the quoted sentence,
     # compared in the sentence's own language, where e5's same-language lead does not apply (agreement.py). Per
     # question language: at or above `cross_accept` the quote answers, below `cross_reject` it does not, in between
@@ -86,10 +86,11 @@ def agrees_across_languages(signals: Mapping[str, float], language: str, policy:
 
 
 def lacks_asked_value(signals: Mapping[str, float], policy: RelevancePolicy) -> bool:
-    """The question asks for an amount or a duration and no quoted sentence states one of that kind.
+    """The question asks for an amount, a duration or a percentage and no quoted sentence states one of that kind.
 
     Such a quote is about the topic but cannot be the answer ("how much are internal trainers paid per hour?" quoting
     "internal training costs are borne by HR"); on the dev sets the quoted sentences of answerable value questions
-    held a value of the asked kind in all but one case (eval/results/answer_tuning.txt, H14d). Times, dates, counts
+    held a value of the asked kind in all but one case (eval/results/answer_tuning.txt, H14d; percentages since H14a:
+    "试用期的工资是转正工资的百分之多少？" quoting "试用期一般为3个月", none answerable lost on dev). Dates, counts
     and scores are written too many ways ("every two weeks", "the pass mark is 75"), so they never trigger it."""
     return policy.require_value and signals.get("strict_value") == 1.0 and signals.get("value") == 0.0

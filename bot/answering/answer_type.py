@@ -10,8 +10,9 @@ import re
 _NUMBER = (r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千万半]+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
            r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a|an|half an?))")
 # (question cue, sentence pattern that offers that kind of answer, strict); the first matching cue decides. A strict
-# kind's pattern covers the ways the corpora write such values (amounts, durations, clock times), so a quote without
-# one cannot be the answer; dates, counts and scores are written too many ways for that (relevance.lacks_asked_value).
+# kind's pattern covers the ways the corpora write such values (amounts, durations, clock times, percentages and
+# shares), so a quote without one cannot be the answer; dates, counts and scores are written too many ways for that
+# (relevance.lacks_asked_value).
 _KINDS: list[tuple[re.Pattern[str], re.Pattern[str], bool]] = [
     (re.compile(r"几点|what time", re.I),
      re.compile(r"\d{1,2}[:：]\d{2}|\d{1,2}\s*(点|时)|\b\d{1,2}\s*(am|pm)\b|noon|midnight|中午|午夜", re.I), True),
@@ -34,7 +35,7 @@ _KINDS: list[tuple[re.Pattern[str], re.Pattern[str], bool]] = [
      re.compile(_NUMBER + r"\s*(%|％|分|points?)|\bpass(ing)?\s+(mark|score|grade)\b[^.。]*\d|\bout of \d+|"
                 r"(及格|合格)线?为?\s*\d", re.I), False),
     (re.compile(r"百分之|比例|占比|权重|percentage|what (share|fraction|percent)|\bweight\b", re.I),
-     re.compile(_NUMBER + r"\s*(%|％|分|points?|percent|per cent)|百分之", re.I), False),
+     re.compile(_NUMBER + r"\s*(%|％|分|points?|percent|per cent)|分之|一半|半数|\bhalf\b", re.I), True),
     (re.compile(r"几|多少|how many|how much", re.I),
      re.compile(r"\d|[一二两三四五六七八九十百千万]+\s*(个|名|人|次|天|日|年|月|周|小时|学时|元|分|%|倍|项|门|级|类|种|条|位|层|声|"
                 r"步|张|份)|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty)\b", re.I), False),

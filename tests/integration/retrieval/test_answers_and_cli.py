@@ -70,10 +70,12 @@ def test_a_value_question_answered_only_by_a_rule_without_a_value_abstains(index
     Ingestor(index).ingest([tmp_path / "kb"])
     question = "How much are internal trainers paid per hour of teaching?"
     lenient = {"zh": -1.0, "en": -1.0}  # floors out of the way: only the value check decides
-    strict = answer_question(index, question, policy=RelevancePolicy(min_dense=lenient))
+    strict = answer_question(index, question, policy=RelevancePolicy(min_dense=lenient, min_dense_other=lenient))
     assert strict.abstained and strict.signals["strict_value"] == 1.0 and strict.signals["value"] == 0.0
-    assert not answer_question(index, question, policy=RelevancePolicy(min_dense=lenient, require_value=False)).abstained
+    assert not answer_question(index, question, policy=RelevancePolicy(min_dense=lenient, min_dense_other=lenient,
+                                                                  require_value=False)).abstained
     write(tmp_path / "kb" / "expense.md", EXPENSE)
     Ingestor(index).ingest([tmp_path / "kb"])
-    answered = answer_question(index, "What is the limit for business meals?", policy=RelevancePolicy(min_dense=lenient))
+    answered = answer_question(index, "What is the limit for business meals?",
+                               policy=RelevancePolicy(min_dense=lenient, min_dense_other=lenient))
     assert not answered.abstained and answered.signals["value"] == 1.0 and 0.0 < answered.signals["cover_quote"] <= 1.0

@@ -57,7 +57,16 @@ def test_percent_written_out_is_a_share():
     ("how often should I hold one-to-ones with my reports?", "Hold a one-to-one every two weeks.", False),
     ("How much is the monthly commuting allowance?", "交通补贴每月300元。", True),
     ("How long is maternity leave?", "女员工生育享受98天产假。", True),
+    ("试用期的工资是转正工资的百分之多少？", "试用期工资不低于转正工资的80%。", True),
+    ("What share of the meal allowance do I get on the first day of travel?", "You receive 75 percent of it.", True),
+    ("住房公积金按多少比例交？", "单位和个人各缴存一半。", True),
 ])
-def test_scores_and_frequencies_are_recognised_but_only_amounts_and_durations_are_strict(question, offers, strict):
+def test_scores_and_frequencies_are_recognised_but_only_amounts_durations_and_shares_are_strict(question, offers,
+                                                                                                 strict):
     kind = AnswerType(question)
     assert kind.offers(offers) and kind.strict is strict
+
+
+def test_a_share_question_quoting_a_rule_without_a_share_is_not_answered():
+    kind = AnswerType("试用期的工资是转正工资的百分之多少？")
+    assert kind.strict and not kind.offers("试用期一般为3个月。")

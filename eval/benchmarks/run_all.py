@@ -27,6 +27,7 @@ BENCHMARKS = [
     ["eval.benchmarks.embedder_recall"],
     ["eval.benchmarks.deploy_load"],
     ["eval.benchmarks.hr_scale", "--skip-sqlite", "--postgres", POSTGRES],
+    ["eval.benchmarks.name_lookup"],
     ["eval.benchmarks.bot_offline_latency"],
     ["eval.benchmarks.bot_quiz_validity"],
     ["eval.benchmarks.channel_slack_ack", "--redis", REDIS],

@@ -119,6 +119,12 @@ def rows() -> list[tuple[str, str, str, str]]:
         out.append((f"HR on PostgreSQL, {pg.get('employees', 0):,} people / {pg.get('enrollments', 0):,} enrollments: "
                     "department KPI / company report", f"{_fmt(pg['department_kpi_s']['median'])} / "
                     f"{_fmt(pg['company_report_by_department_s']['median'])} s", "<= 1 s", _load(hr)))
+    names = _read("name_lookup")
+    if names:
+        indexed, scanned = names["with name key index"], names["without it (table scan)"]
+        out.append((f"colleague-name lookup per turn, {names['employees']:,} people on SQLite: name-key index / "
+                    "table scan", f"p50 {_fmt(indexed['p50_ms'])} / {_fmt(scanned['p50_ms'])} ms, p95 "
+                    f"{_fmt(indexed['p95_ms'])} / {_fmt(scanned['p95_ms'])} ms", "", _load(names)))
     bot = _read("bot_offline_latency")
     if bot:
         out.append((f"offline bot turn ({bot['turns']} turns)", f"p50 {_fmt(bot['latency_ms_p50'])} ms, p95 "

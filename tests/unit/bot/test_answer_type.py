@@ -61,3 +61,12 @@ def test_percent_written_out_is_a_share():
 def test_scores_and_frequencies_are_recognised_but_only_amounts_and_durations_are_strict(question, offers, strict):
     kind = AnswerType(question)
     assert kind.offers(offers) and kind.strict is strict
+
+
+def test_how_long_can_ask_for_a_length():
+    """'how long must a password be?' asks for a length, not a time: '12 characters' answers it (the strict duration
+    rule made the question abstain, also mid-quiz), while a sentence with no number still does not."""
+    kind = AnswerType("wait, how long must a password be?")
+    assert kind.offers("Company passwords must be at least 12 characters long.")
+    assert not kind.offers("Use the company password manager.")
+    assert AnswerType("密码至少要多少位？").offers("Company passwords must be at least 12 characters long.")

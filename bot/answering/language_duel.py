@@ -14,7 +14,7 @@ from bot.answering.compose import Pick, quote_context
 
 Similarity = Callable[[Sequence[str]], list[float]]
 
-MARGIN = 0.01  # the other-language sentence must be closer to the question's terms by this much
+MARGIN = 0.0  # the other-language sentence must be closer to the question's terms by more than this (dev §11)
 SCORE_GAP = 0.8  # ... and not far behind on the sentence score
 SAME_LANGUAGE_LEAD = 0.08  # a question-language sentence whose own cosine leads by more than the embedder's usual
 # same-language lead is closer for a reason, and stays

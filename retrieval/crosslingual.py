@@ -84,6 +84,12 @@ class Lexicon:
             out.extend(t for t in group if t not in out)
         return " ".join(out)
 
+    def own_terms(self, query: str) -> str:
+        """The query's known phrases with their same-language alternatives (empty when none are known): the
+        counterpart of translate() in the query's own language."""
+        groups, _ = self.synonym_groups(query)
+        return " ".join(dict.fromkeys(t for group in groups for t in group))
+
     def translate_groups(self, query: str) -> tuple[list[list[str]], str]:
         """(one list of alternatives per recognised phrase, the text the lexicon did not cover)."""
         if has_cjk(query):

@@ -10,6 +10,7 @@ from bot.answering.compose import choose, compose_answer, rank_sentences
 from bot.answering.coverage import QuestionCoverage
 from bot.answering.evidence import measure
 from bot.answering.gloss import gloss
+from bot.answering.language_duel import prefer_other_language
 from bot.answering.llm_judge import LLMJudge
 from bot.answering.relevance import RelevancePolicy, agrees_across_languages, confidence, lacks_asked_value
 from bot.answering.rows import question_number
@@ -65,6 +66,15 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
                            number=question_number(question), language=language,
                            translated_similarity=(lambda texts: index.passage_similarities(translation, texts))
                            if translation else None)
+    own_terms = index.lexicon.own_terms(question)
+    if translation and own_terms:
+        ranked = prefer_other_language(ranked, language,
+                                       lambda texts: index.passage_similarities(question, texts),
+                                       lambda texts: index.passage_similarities(translation, texts),
+                                       lambda texts: index.passage_similarities(own_terms, texts),
+                                       floor=policy.cross_reject.get(language, policy.cross_reject["en"]),
+                                       covers=lambda pick: coverage.of(f"{pick.passage.heading} {pick.sentence}",
+                                                                       pick.passage.language))
     picks = choose(ranked)
     checkpoint("evidence measures")
     best = max((p.score for p in picks), default=None)

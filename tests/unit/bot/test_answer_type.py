@@ -70,3 +70,12 @@ def test_scores_and_frequencies_are_recognised_but_only_amounts_durations_and_sh
 def test_a_share_question_quoting_a_rule_without_a_share_is_not_answered():
     kind = AnswerType("试用期的工资是转正工资的百分之多少？")
     assert kind.strict and not kind.offers("试用期一般为3个月。")
+
+
+def test_how_long_can_ask_for_a_length():
+    """'how long must a password be?' asks for a length, not a time: '12 characters' answers it (the strict duration
+    rule made the question abstain, also mid-quiz), while a sentence with no number still does not."""
+    kind = AnswerType("wait, how long must a password be?")
+    assert kind.offers("Company passwords must be at least 12 characters long.")
+    assert not kind.offers("Use the company password manager.")
+    assert AnswerType("密码至少要多少位？").offers("Company passwords must be at least 12 characters long.")

@@ -114,3 +114,10 @@ def test_a_repeated_look_up_scans_once_and_callers_get_their_own_lists(lexicon, 
     assert scans == ["发票弄丢了怎么办", "发票弄丢了怎么办"]  # one scan per table
     lexicon.zh_to_en["怎么办"] = ["what to do"]  # a table that changes is scanned again
     assert lexicon.translate_groups("发票弄丢了怎么办")[0][-1] == ["what to do"]
+
+
+def test_own_terms_are_the_known_phrases_in_the_question_language(lexicon):
+    """The counterpart of translate(): what the answer's language duel compares with an other-language sentence."""
+    assert lexicon.own_terms("发票弄丢了怎么办") == "发票 收据 丢失 弄丢"
+    assert lexicon.own_terms("How much vacation do I have?") == "annual leave vacation"
+    assert lexicon.own_terms("没有词典里的词") == ""

@@ -61,7 +61,7 @@ def explain_employee(db: Session, caller: Caller, employee_id: str, *, period: P
         _gate("promotion_eligible", "满足晋升培训条件", "Meets promotion training bar", completion,
               employee_rules.promotion_eligible(completion, policy), rules.promotion.min_completion_rate,
               clause_of("employee.promotion", rules.promotion)),
-        rate_item("optional_completion", "选修课程完成(不计入)", "Optional courses (not counted)", optional,
+        rate_item("optional_completion", "选修课程完成（不计入）", "Optional courses (not counted)", optional,
                    f"optional courses completed / due in {period.name} = {optional.numerator}/{optional.denominator}"
                    f"; {listed.optional_text()}", verdict="not_counted",
                    inputs={"optional_courses": [c for c, _d in listed.optional]},
@@ -98,7 +98,7 @@ def _employee_what_ifs(db: Session, employee_id: str, period: Period, completion
         after_rate = completion.plus(numerator=1)
         after = employee_rules.training_points(after_rate, exam, policy).total
         what_ifs.append(WhatIf(
-            action_zh=f"完成 {row.course_code} 后,完成率从 {_pct(completion)} 升至 {_pct(after_rate)},"
+            action_zh=f"完成 {row.course_code} 后，完成率从 {_pct(completion)} 升至 {_pct(after_rate)}，"
                       f"培训积分从 {before:g} 升至 {after:g}",
             action_en=f"Completing {row.course_code} raises your completion rate from {_pct(completion)} to "
                       f"{_pct(after_rate)} and your training points from {before:g} to {after:g}",
@@ -109,7 +109,7 @@ def _employee_what_ifs(db: Session, employee_id: str, period: Period, completion
         after_exam = exam.plus(numerator=1)
         after = employee_rules.training_points(completion, after_exam, policy).total
         what_ifs.append(WhatIf(
-            action_zh=f"通过 {code} 考试后,考试通过率从 {_pct(exam)} 升至 {_pct(after_exam)},培训积分从 {before:g} 升至 {after:g}",
+            action_zh=f"通过 {code} 考试后，考试通过率从 {_pct(exam)} 升至 {_pct(after_exam)}，培训积分从 {before:g} 升至 {after:g}",
             action_en=f"Passing the {code} exam raises your exam pass rate from {_pct(exam)} to {_pct(after_exam)} "
                       f"and your training points from {before:g} to {after:g}",
             changes={"exam_pass_rate": [exam.value, after_exam.value], "training_points": [before, after]}))
@@ -117,7 +117,7 @@ def _employee_what_ifs(db: Session, employee_id: str, period: Period, completion
     needed = employee_rules.completions_needed(completion, floor)
     if needed and open_rows:
         what_ifs.append(WhatIf(
-            action_zh=f"再完成 {needed} 门到期课程,完成率即可达到晋升要求的 {floor * 100:g}%",
+            action_zh=f"再完成 {needed} 门到期课程，完成率即可达到晋升要求的 {floor * 100:g}%",
             action_en=f"Completing {needed} more due course(s) reaches the {floor * 100:g}% needed for promotion",
             changes={"completion_rate": [completion.value, completion.plus(numerator=needed).value]}))
     return what_ifs

@@ -62,12 +62,12 @@ class NudgePlan:
         zh = lang.startswith("zh")
         if not self.items:
             return "团队成员都没有落后。" if zh else "Nobody on your team is behind."
-        lines = [f"将提醒 {len(self.sendable)} 人:" if zh else f"Would nudge {len(self.sendable)} people:"]
+        lines = [f"将提醒 {len(self.sendable)} 人：" if zh else f"Would nudge {len(self.sendable)} people:"]
         if self.held_until is not None:
             lines.append(self.held_line(lang))
         for item in self.items:
             reason = skip_label(item.skip_reason, lang) if item.skip_reason else ""
-            skip = f"(跳过:{reason})" if zh else f" (skipped: {reason})"
+            skip = f"（跳过：{reason}）" if zh else f" (skipped: {reason})"
             lines.append(f"- {item.name} ({item.employee_id}): {', '.join(item.courses)}"
                          f"{skip if item.skip_reason else ''}")
         return "\n".join(lines)
@@ -110,22 +110,22 @@ class NudgeOutcome:
         if self.queued and self.held_until is not None:
             parts.append(held_text(len(self.queued), self.held_until, lang))
             if self.delivery_off is not None:
-                parts.append(f"另外，通知渠道尚未就绪:{self.delivery_off.message('zh')}" if zh
+                parts.append(f"另外，通知渠道尚未就绪：{self.delivery_off.message('zh')}" if zh
                              else f"Also, no channel can deliver yet: {self.delivery_off.message('en')}")
         elif self.queued:
             if self.delivery_off is not None:
-                parts.append(f"{len(self.queued)} 条提醒已排队,尚未送达:{self.delivery_off.message('zh')}" if zh
+                parts.append(f"{len(self.queued)} 条提醒已排队，尚未送达：{self.delivery_off.message('zh')}" if zh
                              else f"{len(self.queued)} nudges are queued, not delivered yet: "
                                   f"{self.delivery_off.message('en')}")
             else:
-                parts.append(f"{len(self.queued)} 条提醒暂未送达,将按策略自动重试。" if zh
+                parts.append(f"{len(self.queued)} 条提醒暂未送达，将按策略自动重试。" if zh
                              else f"{len(self.queued)} nudges could not be delivered yet and will be retried.")
         if self.failed:
             who = ", ".join(f"{k}({v})" for k, v in self.failed.items())
-            parts.append(f"发送失败:{who}" if zh else f"Failed: {who}")
+            parts.append(f"发送失败：{who}" if zh else f"Failed: {who}")
         if self.skipped:
             who = ", ".join(f"{k}({skip_label(v, lang)})" for k, v in self.skipped.items())
-            parts.append(f"跳过:{who}" if zh else f"Skipped: {who}")
+            parts.append(f"跳过：{who}" if zh else f"Skipped: {who}")
         return " ".join(parts) or ("没有需要提醒的人。" if zh else "Nobody needed a nudge.")
 
 
@@ -137,10 +137,10 @@ def preview_nudges(db: Session, caller: Caller, *, now: datetime, policy: Policy
     caller may see, or everyone in the company (HR and specialists). In quiet hours nobody is skipped for it: the
     reminders are queued and held until quiet hours end, as every other notice is."""
     if caller.role != "manager" and not caller.sees_everyone:
-        raise forbidden("nudge people (managers, HR and training specialists only)", "提醒员工(仅限经理、HR 和培训专员)")
+        raise forbidden("nudge people (managers, HR and training specialists only)", "提醒员工（仅限经理、HR 和培训专员）")
     if company_wide:
         require_privileged(caller, "nudge people across the whole company (HR and training specialists only)",
-                           "提醒全公司的员工(仅限 HR 和培训专员)")
+                           "提醒全公司的员工（仅限 HR 和培训专员）")
     rules = policy.notifications
     today = local_day(now, rules)
     quiet = in_quiet_hours(now, rules)
@@ -164,7 +164,7 @@ def preview_nudges(db: Session, caller: Caller, *, now: datetime, policy: Policy
             reason = "already_nudged_today"
         plan.items.append(NudgeItem(
             employee_id, name, courses,
-            f"{name},您好:{sender_name} 提醒您,以下课程进度落后:{'、'.join(courses)}。请尽快完成。",
+            f"{name}，您好：{sender_name} 提醒您，以下课程进度落后：{'、'.join(courses)}。请尽快完成。",
             f"Hi {name}, {sender_name} is reminding you that you are behind on: {', '.join(courses)}. "
             "Please catch up soon.", reason))
     return plan

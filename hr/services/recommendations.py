@@ -14,10 +14,10 @@ from hr.rules.eligibility import is_open_to, is_required_for, missing_prerequisi
 from hr.services.access import visible_employee
 
 REASON_TEXT = {
-    "required": ("必修课程,尚未报名", "Required for you and not yet enrolled"),
-    "remedial": ("{src} 考试未通过或成绩偏低,建议先打好基础", "Your {src} exam was failed or weak; build the basics first"),
+    "required": ("必修课程，尚未报名", "Required for you and not yet enrolled"),
+    "remedial": ("{src} 考试未通过或成绩偏低，建议先打好基础", "Your {src} exam was failed or weak; build the basics first"),
     "skill_gap": ("您的岗位需要“{skill}”技能", "Your job title needs the skill '{skill}'"),
-    "preferred_format": ("符合您偏好的学习形式({fmt})", "Matches your preferred format ({fmt})"),
+    "preferred_format": ("符合您偏好的学习形式（{fmt}）", "Matches your preferred format ({fmt})"),
     "optional": ("可选课程", "Optional course open to you"),
 }
 _ORDER = {"required": 0, "remedial": 1, "skill_gap": 2, "preferred_format": 3, "optional": 4}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.present import numbers, words
+from hr.plural import count, noun
 
 _KIND_TITLE = {
     "employee": ("{name}（{id}）· {period} 培训 KPI", "{name} ({id}) · {period} training KPI"),
@@ -73,7 +74,7 @@ def _detail(item, language: str) -> str:
     if "numerator" in inputs and "denominator" in inputs and item.unit == "rate":
         return f"{numbers.number(inputs['numerator'], language)}/{numbers.number(inputs['denominator'], language)}"
     if "responses" in inputs:
-        return f"{inputs['responses']} 份问卷" if zh else f"{inputs['responses']} responses"
+        return f"{inputs['responses']} 份问卷" if zh else count(inputs['responses'], 'response')
     if "trained_people" in inputs:
         return (f"受训 {inputs['trained_people']} 人 vs 未受训 {inputs['untrained_people']} 人" if zh
                 else f"{inputs['trained_people']} trained vs {inputs['untrained_people']} untrained")
@@ -121,7 +122,7 @@ def _points(item, language: str) -> str:
     if language == "zh":
         head = f"{total} 分" + (f"（满分 {numbers.number(maximum, language)}）" if maximum else "")
         return f"{head} = 完成率得分 {parts[0]} + 考试通过率得分 {parts[1]}"
-    head = f"{total} points" + (f" (out of {numbers.number(maximum, language)})" if maximum else "")
+    head = f"{total} {noun(item.value, 'point')}" + (f" (out of {numbers.number(maximum, language)})" if maximum else "")
     return f"{head} = {parts[0]} for completion + {parts[1]} for exam passes"
 
 

@@ -12,6 +12,7 @@ from bot.tools.common import clarify, confirm_actions, given, hr_error, refused
 from bot.tools.context import TurnContext
 from bot.tools.registry import Tool
 from bot.tools.result import ToolResult
+from hr.plural import count
 
 INSTRUCTOR_LED = ("live", "workshop")
 
@@ -172,7 +173,7 @@ def _pick_session(deps, ctx: TurnContext, code: str, employee_id: str, day: str)
     if not with_seats:
         when = numbers.moment(_local(deps, matching[0].session.starts_at), ctx.language)
         return None, ctx.say(f"{name} {when} 的场次已满（{matching[0].session.capacity} 人）。",
-                             f"The {when} session of {name} is full ({matching[0].session.capacity} seats taken). ") \
+                             f"The {when} session of {name} is full ({count(matching[0].session.capacity, 'seat')} taken). ") \
             + offer
     return with_seats[0].session.id, ""
 
@@ -218,7 +219,7 @@ def _enroll_department(deps, ctx: TurnContext, code: str, department: str, logge
                           private=True, act="enroll_refused", subject=subject, error="conflict")
     pending = {"op": "enroll", "course": code, "employees": would, "department": department}
     text = ctx.say(f"我将为{place}的 {len(would)} 人报名 **{course}**（{counts}）。确认吗？",
-                   f"I'll enroll {len(would)} people in {place} in **{course}** ({counts}). Shall I go ahead?")
+                   f"I'll enroll {count(len(would), 'person')} in {place} in **{course}** ({counts}). Shall I go ahead?")
     return ToolResult("enroll", logged, True, text, private=True, actions=confirm_actions(ctx, pending),
                       pending=pending, act="enroll_preview", subject=subject)
 
@@ -253,7 +254,7 @@ def confirm_enroll(deps, ctx: TurnContext, pending: dict) -> ToolResult:
                        f"enrolled in {course}, due {due}.") + (("\n" + seat) if seat else "")
         return ToolResult("enroll", {"course": code, "confirmed": True}, True, text, private=True, act="enroll_done",
                           subject=subject)
-    lines = [ctx.say(f"已为 {len(done)} 人报名 {course}。", f"Enrolled {len(done)} people in {course}.")]
+    lines = [ctx.say(f"已为 {len(done)} 人报名 {course}。", f"Enrolled {count(len(done), 'person')} in {course}.")]
     lines += [f"- {who}: {why}" for who, why in failed]
     ok = bool(done)
     return ToolResult("enroll", {"course": code, "confirmed": True, "count": len(done)}, ok, "\n".join(lines),
@@ -382,7 +383,7 @@ def _sessions_block(deps, ctx: TurnContext, code: str, employee_id: str) -> str:
         when = numbers.moment(_local(deps, session.starts_at), ctx.language)
         hours = numbers.number(session.hours, ctx.language)
         mine = ctx.say("（你已预约）", " (your booking)") if slot.booked else ""
-        seats = ctx.say(f"，剩余 {slot.seats_left} 个名额", f", {slot.seats_left} seats left") if not slot.booked else ""
+        seats = ctx.say(f"，剩余 {slot.seats_left} 个名额", f", {count(slot.seats_left, 'seat')} left") if not slot.booked else ""
         trainer = ctx.say(f"，讲师 {session.instructor}", f", trainer {session.instructor}") if session.instructor else ""
         lines.append(ctx.say(f"- {when}，{session.venue}，{hours} 小时{trainer}{seats}{mine}",
                              f"- {when}, {session.venue}, {hours} h{trainer}{seats}{mine}"))

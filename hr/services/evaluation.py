@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from hr import plural
 from hr.caller import Caller
 from hr.explain import KpiExplanation, KpiItem, PolicyClause
 from hr.policy.model import Policy
@@ -72,7 +73,7 @@ def kirkpatrick(db: Session, caller: Caller, *, period: Period, policy: Policy,
     items = [
         KpiItem(name="level1_satisfaction", label_zh="一级 反应层（满意度）", label_en="Level 1 reaction (satisfaction)",
                 value=None if avg is None else round(avg * 20, 2), unit="score",
-                formula=f"average rating × 20 over {responses} responses ({good} rated good)",
+                formula=f"average rating × 20 over {plural.count(responses, 'response')} ({good} rated good)",
                 inputs={"responses": responses, "average_rating": avg, "good": good},
                 thresholds={"met": policy.specialist.satisfaction_score.met,
                             "excellent": policy.specialist.satisfaction_score.excellent},

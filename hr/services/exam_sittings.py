@@ -10,6 +10,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from hr import plural
 from hr.caller import Caller
 from hr.errors import HRError, conflict, forbidden, invalid, not_found
 from hr.models import ExamAttempt, ExamAttemptPublic, ExamSitting
@@ -50,7 +51,7 @@ class ExamPreview:
             return (f"{self.course_code} {self.title_zh} 正式考试：{self.question_count} 道题，及格线 {self.passing_score:g} 分；"
                     f"这是第 {number}/{self.attempts_allowed} 次机会。成绩计入考试通过率和绩效，提交后不能撤回。"
                     "每题只算第一次作答。确认开始吗？")
-        return (f"{self.course_code} {self.title_en} official exam: {self.question_count} questions, pass mark "
+        return (f"{self.course_code} {self.title_en} official exam: {plural.count(self.question_count, 'question')}, pass mark "
                 f"{self.passing_score:g}; this is attempt {number} of {self.attempts_allowed}. The result counts "
                 "toward your exam pass rate and KPI and cannot be withdrawn. Only your first answer to each question "
                 "counts. Start now?")

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from hr import plural
 from hr.caller import Caller
 from hr.errors import conflict, invalid, not_found
 from hr.models import Course, Enrollment, ExamAttempt, ExamAttemptPublic
@@ -44,7 +45,7 @@ class ExamResult:
             verdict = "通过" if self.passed else f"未通过，剩余补考 {self.retakes_left} 次"
             return (f"{a.course_code} 正式考试（第 {self.attempts_used}/{self.attempts_allowed} 次机会）：{a.score:g} 分"
                     f"（及格线 {self.passing_score:g}），{verdict}。")
-        verdict = "passed" if self.passed else f"not passed, {self.retakes_left} retake(s) left"
+        verdict = "passed" if self.passed else f"not passed, {plural.count(self.retakes_left, 'retake')} left"
         return (f"{a.course_code} official exam (attempt {self.attempts_used} of {self.attempts_allowed}): "
                 f"{a.score:g} (pass mark {self.passing_score:g}), {verdict}.")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from hr import plural
 from hr.caller import Caller
 from hr.explain import KpiExplanation, KpiItem, WhatIf
 from hr.policy.model import Policy
@@ -67,7 +68,7 @@ def department_kpi(db: Session, caller: Caller, department_id: str, *, period: P
         needed = employee_rules.completions_needed(completion, floor)
         what_ifs.append(WhatIf(
             action_zh=f"再完成 {needed} 项到期培训，部门完成率达到 {floor * 100:g}%，可免除 {adjustment:g} 的扣分",
-            action_en=f"{needed} more completions bring the department to {floor * 100:g}% and remove the "
+            action_en=f"{needed} more {plural.noun(needed, 'completion')} {'brings' if needed == 1 else 'bring'} the department to {floor * 100:g}% and remove the "
                       f"{adjustment:g} adjustment",
             changes={"completion_rate": [completion.value, completion.plus(numerator=needed).value],
                      "performance_adjustment": [adjustment, 0.0]}))

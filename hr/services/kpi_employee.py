@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from hr import plural
 from hr.caller import Caller
 from hr.explain import KpiExplanation, KpiItem, PolicyClause, WhatIf
 from hr.models import Employee
@@ -118,7 +119,7 @@ def _employee_what_ifs(db: Session, employee_id: str, period: Period, completion
     if needed and open_rows:
         what_ifs.append(WhatIf(
             action_zh=f"再完成 {needed} 门到期课程，完成率即可达到晋升要求的 {floor * 100:g}%",
-            action_en=f"Completing {needed} more due course(s) reaches the {floor * 100:g}% needed for promotion",
+            action_en=f"Completing {needed} more due {plural.noun(needed, 'course')} reaches the {floor * 100:g}% needed for promotion",
             changes={"completion_rate": [completion.value, completion.plus(numerator=needed).value]}))
     return what_ifs
 

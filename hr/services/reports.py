@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
+from hr import plural
 from hr.caller import Caller
 from hr.errors import invalid
 from hr.repositories import course_repo, org_repo, report_repo
@@ -130,11 +131,11 @@ class PracticeReport:
                 else f"{self.period} practice quizzes (not in exam pass rates or KPIs)")
         if not self.rows:
             return head + ("：没有练习记录。" if zh else ": none.")
-        lines = [head + (":" if zh else ":")]
+        lines = [head + ("：" if zh else ":")]
         for code, title, c in self.rows:
             mean = "n/a" if c.mean_score is None else f"{c.mean_score:.1f}"
-            lines.append(f"- {code} {title}: {c.attempts} 次 / {c.people} 人，平均 {mean} 分，{c.reached_pass_mark} 次达到及格线"
-                         if zh else f"- {code} {title}: {c.attempts} by {c.people} people, mean {mean}, "
+            lines.append(f"- {code} {title}：{c.attempts} 次 / {c.people} 人，平均 {mean} 分，{c.reached_pass_mark} 次达到及格线"
+                         if zh else f"- {code} {title}: {c.attempts} by {plural.count(c.people, 'person')}, mean {mean}, "
                          f"{c.reached_pass_mark} at or above the pass mark")
         return "\n".join(lines)
 

@@ -47,8 +47,8 @@ def explain_employee(db: Session, caller: Caller, employee_id: str, *, period: P
                            "counts": rule.mode},
                    clause=clause_of("completion", policy.completion)),
         rate_item("exam_pass_rate", "考试通过率", "Exam pass rate", exam,
-                   f"courses passed / courses examined = {exam.numerator}/{exam.denominator}",
-                   clause=clause_of("employee.training_points", weights)),
+                   f"courses passed / courses examined = {exam.numerator}/{exam.denominator}"),
+        # the weights clause is the training points' rule: quoted under that figure, not under the pass rate
         KpiItem(name="training_points", label_zh="培训积分", label_en="Training points", value=points.total,
                 unit="points", formula=f"{_show(completion, weights.empty_rate_counts_as)} × {weights.completion_weight:g}"
                 f" + {_show(exam, weights.empty_rate_counts_as)} × {weights.exam_pass_weight:g} = {points.total:g}",

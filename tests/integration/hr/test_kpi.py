@@ -22,6 +22,7 @@ def test_employee_explain_matches_hand_computation(hr):
     assert (optional.inputs["numerator"], optional.inputs["denominator"], optional.verdict) == (2, 2, "not_counted")
     exam = result.item("exam_pass_rate")
     assert (exam.inputs["numerator"], exam.inputs["denominator"]) == (1, 1)
+    assert exam.clause is None  # the weights clause belongs to the training points, quoted once there
     points = result.item("training_points")
     assert points.value == 10 and points.inputs == {"completion_part": 5.0, "exam_part": 5.0,
                                                       "empty_rate_counts_as": 1.0}

@@ -12,6 +12,7 @@ from datetime import date
 from bot.dialogue import front
 from bot.dialogue.people import names_in
 from bot.dialogue.state import SUBJECT_KEYS, DialogueState
+from bot.followup import follow_up_focus
 from bot.help_text import help_text
 from bot.messages import BotReply, IncomingMessage, ToolCall
 from bot.offline_engine import EngineReply, OfflineEngine
@@ -57,7 +58,10 @@ class ChatService:
         names = names_in(self.deps.hr, msg.text)  # once a turn: the engine asks who they are only when there are any
         language = message_language(msg.text, state, self._proper_names(msg.text, names))
         try:
-            ctx = self._context(msg, language, state.question or None)
+            # a subject swap ("那补考呢") re-asks the last question, whose answer may hold it; a question of its own
+            # ("and can I carry unused days over?") must not lead with the line that answered the last one
+            ctx = self._context(msg, language, state.question or None,
+                                "" if follow_up_focus(msg.text or "") else state.answered)
         except Exception as exc:
             log.info("unknown or unusable caller on %s", msg.channel)
             text = exc.message(language) if hasattr(exc, "message") else type(exc).__name__
@@ -231,7 +235,8 @@ class ChatService:
             log.exception("could not read the thread's history")
             return []
 
-    def _context(self, msg: IncomingMessage, language: str, previous_question: str | None) -> TurnContext:
+    def _context(self, msg: IncomingMessage, language: str, previous_question: str | None,
+                 previous_answer: str = "") -> TurnContext:
         """Resolve the caller from the channel's employee id, and what they may read."""
         hr = self.deps.hr
         employee = hr.employee_by_id(msg.employee_id)
@@ -240,7 +245,8 @@ class ChatService:
         caller = Caller.of(employee)
         audience = Audience.of(*hr.audience_tags(employee))
         return TurnContext(caller=caller, audience=audience, language=language, channel=msg.channel,
-                           thread_id=msg.thread_id, today=self._today(), previous_question=previous_question)
+                           thread_id=msg.thread_id, today=self._today(), previous_question=previous_question,
+                           previous_answer=previous_answer)
 
     def _remember(self, msg: IncomingMessage, ctx: TurnContext, reply: BotReply, engine: EngineReply,
                   toolkit: Toolkit, state: DialogueState) -> None:
@@ -290,6 +296,7 @@ def next_state(state: DialogueState, results: list[ToolResult], language: str) -
     if primary.name == I.SEARCH_KNOWLEDGE:
         new.question = str(primary.args.get("question", ""))
         new.source = primary.citations[0].title if primary.citations and not primary.abstained else ""
+        new.answered = "" if primary.abstained else primary.answered
     return new
 
 

@@ -154,6 +154,8 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
     if _BACK_REFERENCE.search(text) and routed.intent in ("my_progress", "team_progress") \
             and state.intent in ("my_progress", "team_progress"):
         return True
+    if _narrows_progress(routed, text, state, router, today):
+        return True
     if routed.intent != state.intent and _names_only_slots(text, router.catalog):
         return bool(set(router.slots_for(state.intent, text, today)) - {"by"})  # it names what that tool takes
     focus = follow_up_focus(text)  # "ok what about the one on Dec 15 then": the focus alone names a slot
@@ -162,6 +164,25 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
     if not is_elliptical(text) or routed.intent == state.intent:
         return False
     return routed.intent == I.HELP or not routed.confident or (routed.intent == I.SEARCH_KNOWLEDGE and is_short(text))
+
+
+def _narrows_progress(routed, text: str, state: DialogueState, router, today: date) -> bool:
+    """"who is overdue?" / "谁逾期了？" right after a progress list: the same list narrowed to a status, not a
+    question for the knowledge base (the message names a status and no request, course or person of its own)."""
+    if state.intent not in ("my_progress", "team_progress") or state.act == "refused" or not is_short(text):
+        return False
+    if routed.intent not in (I.SEARCH_KNOWLEDGE, I.HELP) and routed.confident:
+        return False
+    if _RULE_QUESTION.search(text) and not _WHICH.search(text):
+        return False  # "课程逾期了会怎样？", "what happens if a course is overdue?": a rule, asked of the knowledge base
+    slots = router.slots_for(state.intent, text, today)
+    return bool(slots.get("only")) and not any(routed.slots.get(k) for k in ("course", "employee"))
+
+
+_RULE_QUESTION = re.compile(r"会怎样|会怎么样|怎么办|怎么处理|会有什么|什么后果|后果|影响|为什么|如果|"
+                            r"\b(what happens|what if|why|consequences?|penalt(y|ies)|if)\b", re.IGNORECASE)
+_WHICH = re.compile(r"谁|哪些|哪几|哪个|哪门|有没有人|几个人|多少人|(who|whom|which|any(one|body)|how many)",
+                    re.IGNORECASE)
 
 
 def _names_only_slots(text: str, catalog) -> bool:

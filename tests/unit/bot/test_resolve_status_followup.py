@@ -1,0 +1,38 @@
+""""who is overdue?" right after a progress list narrows that list; "what happens if a course is overdue?" is still a
+question for the knowledge base."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue.resolve import resolve
+from bot.dialogue.state import DialogueState
+from tests.unit.bot.test_resolve import LEARNER, MANAGER, TODAY, routed
+
+TEAM = DialogueState(subject={"team": "E0002"}, intent="team_progress", act="team_progress", args={"team": "E0002"})
+OWN = DialogueState(subject={"employee": "E0056"}, intent="my_progress", act="progress", args={})
+
+
+@pytest.fixture(scope="module")
+def router():
+    from bot.routing.router import IntentRouter
+    from tests.unit.bot.test_routing import CATALOG
+
+    return IntentRouter(CATALOG)
+
+
+@pytest.mark.parametrize("text", ["who is overdue?", "谁逾期了？", "anyone overdue?", "谁过期了"])
+def test_a_status_question_after_a_team_list_narrows_the_list(router, text):
+    result = resolve(routed("search_knowledge", confident=True), text, TEAM, MANAGER, router, TODAY)
+    assert (result.intent, result.slots.get("only"), result.slots.get("team")) == ("team_progress", "overdue", "E0002")
+
+
+def test_a_status_question_after_ones_own_progress_stays_with_it(router):
+    result = resolve(routed("search_knowledge"), "which are overdue?", OWN, LEARNER, router, TODAY)
+    assert (result.intent, result.slots.get("only")) == ("my_progress", "overdue")
+
+
+@pytest.mark.parametrize("text", ["课程逾期了会怎样？", "what happens if a course is overdue?"])
+def test_a_rule_question_about_a_status_still_goes_to_the_knowledge_base(router, text):
+    result = resolve(routed("search_knowledge", confident=True), text, OWN, LEARNER, router, TODAY)
+    assert result.intent == "search_knowledge"

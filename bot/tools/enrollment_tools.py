@@ -383,7 +383,8 @@ def _sessions_block(deps, ctx: TurnContext, code: str, employee_id: str) -> str:
         when = numbers.moment(_local(deps, session.starts_at), ctx.language)
         hours = numbers.number(session.hours, ctx.language)
         mine = ctx.say("（你已预约）", " (your booking)") if slot.booked else ""
-        seats = ctx.say(f"，剩余 {slot.seats_left} 个名额", f", {count(slot.seats_left, 'seat')} left") if not slot.booked else ""
+        seats = "" if slot.booked else ctx.say("，已满", ", full") if slot.seats_left <= 0 else \
+            ctx.say(f"，剩余 {slot.seats_left} 个名额", f", {count(slot.seats_left, 'seat')} left")
         trainer = ctx.say(f"，讲师 {session.instructor}", f", trainer {session.instructor}") if session.instructor else ""
         lines.append(ctx.say(f"- {when}，{session.venue}，{hours} 小时{trainer}{seats}{mine}",
                              f"- {when}, {session.venue}, {hours} h{trainer}{seats}{mine}"))

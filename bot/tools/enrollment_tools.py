@@ -178,8 +178,9 @@ def _pick_session(deps, ctx: TurnContext, code: str, employee_id: str, day: str)
     return with_seats[0].session.id, ""
 
 
-def _session_line(deps, ctx: TurnContext, code: str, employee_id: str, session_id: int | None) -> str:
-    """"将预约 2026年11月28日（周六）09:00，实验室301 的场次。" for an instructor-led course."""
+def _session_line(deps, ctx: TurnContext, code: str, employee_id: str, session_id: int | None,
+                  booked: bool = False) -> str:
+    """The session of an instructor-led course: to be booked on confirmation (a preview) or `booked` (done)."""
     if session_id is None:
         return ""
     _course, slots = deps.hr.course_sessions(ctx.caller, code, employee_id)
@@ -187,7 +188,10 @@ def _session_line(deps, ctx: TurnContext, code: str, employee_id: str, session_i
     if chosen is None:
         return ""
     when = numbers.moment(_local(deps, chosen.session.starts_at), ctx.language)
-    return ctx.say(f"将预约场次：{when}，{chosen.session.venue}。", f"Session booked: {when}, {chosen.session.venue}.")
+    if booked:
+        return ctx.say(f"已预约场次：{when}，{chosen.session.venue}。", f"Session booked: {when}, {chosen.session.venue}.")
+    return ctx.say(f"将预约场次：{when}，{chosen.session.venue}。",
+                   f"Session to be booked: {when}, {chosen.session.venue}.")
 
 
 def _enroll_department(deps, ctx: TurnContext, code: str, department: str, logged: dict) -> ToolResult:
@@ -249,7 +253,7 @@ def confirm_enroll(deps, ctx: TurnContext, pending: dict) -> ToolResult:
         person, result = done[0]
         who = _who(deps, ctx, person)
         due = numbers.day(result.enrollment.due_on, ctx.language)
-        seat = _session_line(deps, ctx, code, person, result.enrollment.session_id)
+        seat = _session_line(deps, ctx, code, person, result.enrollment.session_id, booked=True)
         text = ctx.say(f"已为{who}报名 {course}，截止 {due}。", f"Done: {who} {'are' if who == 'you' else 'is'} "
                        f"enrolled in {course}, due {due}.") + (("\n" + seat) if seat else "")
         return ToolResult("enroll", {"course": code, "confirmed": True}, True, text, private=True, act="enroll_done",

@@ -21,6 +21,8 @@ _BACK_REFERENCE = re.compile(r"其中|这些|那些|这几个|他们|她们|里�
                              re.IGNORECASE)
 _THING = re.compile(r"它|这门|那门|这个课|那个课|这课|该课|\b(it|this course|that course|the course|this one|that one)\b",
                     re.IGNORECASE)
+# "does it need a doctor's note?" right after the sick-leave rule: "it" is the last question's topic
+_IT = re.compile(r"\b(it|that)\b|它", re.IGNORECASE)
 _PERSON = re.compile(r"(?<![其])他(?!们)|她(?!们)|\b(him|her|this person|that person)\b", re.IGNORECASE)
 _PLACE = re.compile(r"那边|那里|该部门|这个部门|那个部门|他们部门|\b(over there|there|that department|that dept|that team)\b",
                     re.IGNORECASE)
@@ -289,7 +291,7 @@ def _standalone_question(text: str, state: DialogueState, slots: dict, router) -
         course = state.subject["course"]  # "要多久之内学完" right after a question about a course is about that course
         slots["course"] = course
     leans = state.question and state.intent == I.SEARCH_KNOWLEDGE and state.act != "abstain"
-    if leans and not course and (is_elliptical(stripped) or topicless(stripped)):
+    if leans and not course and (is_elliptical(stripped) or topicless(stripped) or _IT.search(stripped)):
         return f"{state.question} {stripped}"  # (a question that found nothing is no context for the next one)
     if course:
         named = router.catalog.find_course(stripped)

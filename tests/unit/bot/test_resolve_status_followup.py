@@ -1,5 +1,5 @@
-""""who is overdue?" right after a progress list narrows that list; "what happens if a course is overdue?" is still a
-question for the knowledge base."""
+""""who is overdue?" right after a progress list narrows that list, "does it need a doctor's note?" after a rule asks about
+that rule; "what happens if a course is overdue?" is still a question for the knowledge base."""
 
 from __future__ import annotations
 
@@ -36,3 +36,13 @@ def test_a_status_question_after_ones_own_progress_stays_with_it(router):
 def test_a_rule_question_about_a_status_still_goes_to_the_knowledge_base(router, text):
     result = resolve(routed("search_knowledge", confident=True), text, OWN, LEARNER, router, TODAY)
     assert result.intent == "search_knowledge"
+
+
+def test_it_after_a_rule_is_the_last_questions_topic(router):
+    state = DialogueState(intent="search_knowledge", act="answer", question="how many days of sick leave do I get?")
+    result = resolve(routed("search_knowledge", confident=True), "and does it need a doctor's note?", state, LEARNER,
+                     router, TODAY)
+    assert result.standalone == "how many days of sick leave do I get? and does it need a doctor's note?"
+    fresh = resolve(routed("search_knowledge", confident=True), "does it need a doctor's note?", DialogueState(),
+                    LEARNER, router, TODAY)
+    assert fresh.standalone == "does it need a doctor's note?"

@@ -46,9 +46,12 @@ def item_line(item, language: str) -> str:
         return label + sep + _points(item, language)
     if item.name == "performance_adjustment":
         return label + sep + _adjustment(item, language)
+    if item.verdict == "not_counted" and not (item.inputs or {}).get("denominator"):
+        return label + sep + ("没有选修课程" if zh else "no optional courses")  # not "无数据（0/0），不计入"
     value = _value(item, language)
     detail = _detail(item, language)
-    verdict = words.verdict(item.verdict, language)
+    # "not counted" is in the label already ("选修课程完成（不计入）"): saying it again after the figure is noise
+    verdict = "" if item.verdict == "not_counted" else words.verdict(item.verdict, language)
     target = _target(item, language)
     tail = "，".join(p for p in (verdict, target) if p) if zh else ", ".join(p for p in (verdict, target) if p)
     text = value + (f"（{detail}）" if zh and detail else f" ({detail})" if detail else "")

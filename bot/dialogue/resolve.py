@@ -10,6 +10,7 @@ from datetime import date
 from bot.dialogue.state import DialogueState
 from bot.followup import follow_up_focus, rewrite
 from bot.routing import intents as I
+from bot.routing.slots import names_grouping
 from bot.tools.registry import follow_up_tools
 
 CONTEXT_CONFIDENCE = 0.15  # the classifier's first choice is taken at this level when the thread is about figures
@@ -87,6 +88,7 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
         intent, follow_up = state.intent, True
         slots = {**_inheritable(state.args), **router.slots_for(intent, text, today)}
         _loose_department(router, text, slots, state)
+        _keep_grouping(text, slots, state)
     elif not routed.confident and routed.best in follow_up_tools() and state.intent in follow_up_tools() \
             and routed.confidence >= CONTEXT_CONFIDENCE:
         intent = routed.best  # unsure on its own, but in a conversation about figures its first guess stands
@@ -95,6 +97,7 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
         follow_up = True
         slots = {**_inheritable(state.args), **slots}
         _loose_department(router, text, slots, state)
+        _keep_grouping(text, slots, state)
     if follow_up:
         intent = _person_or_self(intent, text, slots, state)
     if slots.pop("own_department", None):
@@ -218,6 +221,12 @@ def topicless(text: str) -> bool:
 def _inheritable(args: dict) -> dict:
     """The previous arguments a follow-up may keep: who and what it was about, not one-off filters."""
     return {k: v for k, v in args.items() if k not in ("only", "n", "answer", "question", "topic", "session")}
+
+
+def _keep_grouping(text: str, slots: dict, state: DialogueState) -> None:
+    """"上个季度呢" after completion by course stays by course: the report's default grouping is no new request."""
+    if state.args.get("by") and "by" in slots and not names_grouping(text):
+        slots["by"] = state.args["by"]
 
 
 def _loose_department(router, text: str, slots: dict, state: DialogueState) -> None:

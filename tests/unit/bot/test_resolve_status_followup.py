@@ -46,3 +46,17 @@ def test_it_after_a_rule_is_the_last_questions_topic(router):
     fresh = resolve(routed("search_knowledge", confident=True), "does it need a doctor's note?", DialogueState(),
                     LEARNER, router, TODAY)
     assert fresh.standalone == "does it need a doctor's note?"
+
+
+@pytest.mark.parametrize("text", ["上个季度呢", "and last quarter?"])
+def test_a_follow_up_keeps_the_reports_grouping(router, text):
+    from hr.caller import Caller
+
+    state = DialogueState(subject={"period": "2026Q3"}, intent="completion_report", act="completion_report",
+                          args={"by": "course", "period": "2026Q3"})
+    specialist = Caller("E0165", "training_specialist", "hrd")
+    result = resolve(routed("search_knowledge"), text, state, specialist, router, TODAY)
+    assert (result.intent, result.slots.get("by"), result.slots.get("period")) == ("completion_report", "course",
+                                                                                    "2026Q2")
+    regrouped = resolve(routed("search_knowledge"), "按部门呢", state, specialist, router, TODAY)
+    assert regrouped.slots.get("by") == "department"

@@ -12,7 +12,6 @@ from datetime import date
 from bot.dialogue import front
 from bot.dialogue.people import names_in
 from bot.dialogue.state import SUBJECT_KEYS, DialogueState
-from bot.followup import follow_up_focus
 from bot.help_text import help_text
 from bot.messages import BotReply, IncomingMessage, ToolCall
 from bot.offline_engine import EngineReply, OfflineEngine
@@ -58,10 +57,9 @@ class ChatService:
         names = names_in(self.deps.hr, msg.text)  # once a turn: the engine asks who they are only when there are any
         language = message_language(msg.text, state, self._proper_names(msg.text, names))
         try:
-            # a subject swap ("那补考呢") re-asks the last question, whose answer may hold it; a question of its own
-            # ("and can I carry unused days over?") must not lead with the line that answered the last one
-            ctx = self._context(msg, language, state.question or None,
-                                "" if follow_up_focus(msg.text or "") else state.answered)
+            # a follow-up ("and can I carry unused days over?", "and transport?") does not repeat the line that
+            # answered the last question unless that line is also the best answer to the new one
+            ctx = self._context(msg, language, state.question or None, state.answered)
         except Exception as exc:
             log.info("unknown or unusable caller on %s", msg.channel)
             text = exc.message(language) if hasattr(exc, "message") else type(exc).__name__

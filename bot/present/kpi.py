@@ -54,7 +54,10 @@ def item_line(item, language: str) -> str:
     verdict = "" if item.verdict == "not_counted" else words.verdict(item.verdict, language)
     target = _target(item, language)
     tail = "，".join(p for p in (verdict, target) if p) if zh else ", ".join(p for p in (verdict, target) if p)
-    text = value + (f"（{detail}）" if zh and detail else f" ({detail})" if detail else "")
+    if zh and detail and value.endswith("）"):  # "80.4 分（满分 100，98 份问卷）", not two brackets in a row
+        text = f"{value[:-1]}，{detail}）"
+    else:
+        text = value + (f"（{detail}）" if zh and detail else f" ({detail})" if detail else "")
     return label + sep + text + (("，" if zh else ", ") + tail if tail else "")
 
 

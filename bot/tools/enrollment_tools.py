@@ -340,7 +340,7 @@ def course_catalog(deps, ctx: TurnContext, args: PersonArgs) -> ToolResult:
     if current:
         lines.append(ctx.say("已在学：", "Already enrolled: ") + sep.join(deps.names.course(o.course.code, ctx.language)
                                                                        for o in current))
-    lines.append(ctx.say("想报名的话，说“帮我报名 + 课程名”。", "To enroll, say \"enroll me in <course>\"."))
+    lines.append(_enroll_hint(ctx, target))
     return ToolResult("course_catalog", given(employee=args.employee), True, "\n".join(lines), private=True,
                       act="catalog", subject=subject)
 
@@ -395,6 +395,13 @@ def _sessions_block(deps, ctx: TurnContext, code: str, employee_id: str) -> str:
     return "\n".join(lines)
 
 
+def _enroll_hint(ctx: TurnContext, target: str) -> str:
+    """How to enroll from here: oneself ("enroll me in …"), or the colleague the list is about ("enroll E0013 in …")."""
+    if target == ctx.employee_id:
+        return ctx.say("想报名的话，说“帮我报名 + 课程名”。", "To enroll, say \"enroll me in <course>\".")
+    return ctx.say(f"要为其报名的话，说“帮 {target} 报名 + 课程名”。", f"To enroll them, say \"enroll {target} in <course>\".")
+
+
 def recommend_courses(deps, ctx: TurnContext, args: PersonArgs) -> ToolResult:
     """Required-but-missing first, then skill gaps, then the learner's preferred format, each with its reason."""
     target = _target(ctx, args.employee)
@@ -410,11 +417,12 @@ def recommend_courses(deps, ctx: TurnContext, args: PersonArgs) -> ToolResult:
                        "courses are all on track. 👍")
         return ToolResult("recommend_courses", logged, True, text, private=True, act="recommend",
                           subject={"employee": target})
-    lines = [ctx.say("推荐的课程：", "Courses I recommend:")]
+    lines = [ctx.say("推荐的课程：", "Courses I recommend:") if target == ctx.employee_id else
+             ctx.say(f"为{_who(deps, ctx, target)}推荐的课程：", f"Courses I recommend for {_who(deps, ctx, target)}:")]
     for pick in picks:
         reason = pick.reason_zh if ctx.language == "zh" else pick.reason_en
         lines.append(f"- **{deps.names.course(pick.course_code, ctx.language)}**{ctx.say('：', ': ')}{reason}")
-    lines.append(ctx.say("想报名的话，说“帮我报名 + 课程名”。", "To enroll, say \"enroll me in <course>\"."))
+    lines.append(_enroll_hint(ctx, target))
     return ToolResult("recommend_courses", logged, True, "\n".join(lines), private=True, act="recommend",
                       subject={"employee": target})
 

@@ -95,7 +95,7 @@ def nudge_team(deps, ctx: TurnContext, args: NudgeArgs) -> ToolResult:
     pending = given(op="nudge_team", employee_ids=targets, course=_course(args))
     text = scope + render_nudge_plan(items, ctx.language, deps.names, limit=SHOWN) + "\n" + \
         _held_line(ctx, plan) + ctx.say(
-            f"确认向这 {len(targets)} 人发送提醒吗？（回复“确认”或“取消”）",
+            ("确认发送这条提醒吗？" if len(targets) == 1 else f"确认向这 {len(targets)} 人发送提醒吗？") + "（回复“确认”或“取消”）",
             f"Send the reminder to {'this person' if len(targets) == 1 else f'these {len(targets)} people'}? (reply \"confirm\" or \"cancel\")")
     return ToolResult("nudge_team", logged, True, text, private=True, actions=confirm_actions(ctx, pending),
                       pending=pending, act="nudge_preview", subject=subject)

@@ -101,8 +101,8 @@ def _employee_what_ifs(db: Session, employee_id: str, period: Period, completion
         what_ifs.append(WhatIf(
             action_zh=f"完成 {row.course_code} 后，完成率从 {_pct(completion)} 升至 {_pct(after_rate)}，"
                       f"培训积分从 {before:g} 升至 {after:g}",
-            action_en=f"Completing {row.course_code} raises your completion rate from {_pct(completion)} to "
-                      f"{_pct(after_rate)} and your training points from {before:g} to {after:g}",
+            action_en=f"Completing {row.course_code} raises the completion rate from {_pct(completion)} to "
+                      f"{_pct(after_rate)} and the training points from {before:g} to {after:g}",
             changes={"completion_rate": [completion.value, after_rate.value], "training_points": [before, after]}))
     failed = [code for code, (passed, _best) in
               report_repo.exam_results_by_course(db, employee_id, period.start, period.end).items() if not passed]
@@ -111,8 +111,8 @@ def _employee_what_ifs(db: Session, employee_id: str, period: Period, completion
         after = employee_rules.training_points(completion, after_exam, policy).total
         what_ifs.append(WhatIf(
             action_zh=f"通过 {code} 考试后，考试通过率从 {_pct(exam)} 升至 {_pct(after_exam)}，培训积分从 {before:g} 升至 {after:g}",
-            action_en=f"Passing the {code} exam raises your exam pass rate from {_pct(exam)} to {_pct(after_exam)} "
-                      f"and your training points from {before:g} to {after:g}",
+            action_en=f"Passing the {code} exam raises the exam pass rate from {_pct(exam)} to {_pct(after_exam)} "
+                      f"and the training points from {before:g} to {after:g}",
             changes={"exam_pass_rate": [exam.value, after_exam.value], "training_points": [before, after]}))
     floor = policy.employee.promotion.min_completion_rate
     needed = employee_rules.completions_needed(completion, floor)

@@ -13,13 +13,14 @@ from hr.repositories import course_repo, enrollment_repo, org_repo
 from hr.rules.eligibility import is_open_to, is_required_for, missing_prerequisites, split_list
 from hr.services.access import visible_employee
 
+# HR or a manager may ask for someone else: the reasons name the job and the preference, never "you"
 REASON_TEXT = {
-    "required": ("必修课程，尚未报名", "Required for you and not yet enrolled"),
-    "remedial": ("{src} 考试未通过或成绩偏低，建议先打好基础", "Your {src} exam was failed or weak; build the basics first"),
+    "required": ("必修课程，尚未报名", "Required and not yet enrolled"),
+    "remedial": ("{src} 考试未通过或成绩偏低，建议先打好基础", "The {src} exam was failed or weak; build the basics first"),
     # a skill tag is an English slug ("data-analysis"): the Chinese reason names the course's skill, not the slug
-    "skill_gap": ("您的岗位需要这门课所教的技能", "Your job title needs the skill '{skill}'"),
-    "preferred_format": ("符合您偏好的学习形式（{fmt}）", "Matches your preferred format ({fmt})"),
-    "optional": ("可选课程", "Optional course open to you"),
+    "skill_gap": ("岗位需要这门课所教的技能", "The job title needs the skill '{skill}'"),
+    "preferred_format": ("符合偏好的学习形式（{fmt}）", "Matches the preferred format ({fmt})"),
+    "optional": ("可选课程", "Optional course, open to enroll"),
 }
 _FORMAT_WORDS = {"video": ("视频", "video"), "text": ("图文", "reading"), "live": ("直播或面授", "live sessions")}
 _ORDER = {"required": 0, "remedial": 1, "skill_gap": 2, "preferred_format": 3, "optional": 4}

@@ -50,6 +50,6 @@ def delivery_off_reason() -> DeliveryOff:
         "no chat channel is configured, so notices wait as pending. Set MENTOR_SLACK_BOT_TOKEN and "
         "MENTOR_SLACK_SIGNING_SECRET (Slack) or MENTOR_WECOM_CORP_ID, MENTOR_WECOM_AGENT_ID, MENTOR_WECOM_SECRET, "
         "MENTOR_WECOM_TOKEN and MENTOR_WECOM_AES_KEY (WeCom); queued notices go out once one is set.",
-        "尚未配置聊天渠道,提醒已排队等待发送。请设置 MENTOR_SLACK_BOT_TOKEN 和 MENTOR_SLACK_SIGNING_SECRET(Slack),"
+        "尚未配置聊天渠道，提醒已排队等待发送。请设置 MENTOR_SLACK_BOT_TOKEN 和 MENTOR_SLACK_SIGNING_SECRET（Slack），"
         "或 MENTOR_WECOM_CORP_ID、MENTOR_WECOM_AGENT_ID、MENTOR_WECOM_SECRET、MENTOR_WECOM_TOKEN、MENTOR_WECOM_AES_KEY"
-        "(企业微信);配置后排队的提醒会自动发出。")
+        "（企业微信）；配置后排队的提醒会自动发出。")

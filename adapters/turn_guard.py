@@ -34,7 +34,7 @@ def too_long_notice(text: str, max_chars: int) -> str | None:
     if len(text) <= max_chars:
         return None
     if language_of(text) == "zh":
-        return f"您的消息超过了 {max_chars:,} 字的上限,我没有处理。请缩短后再发,或分几次提问。"
+        return f"您的消息超过了 {max_chars:,} 字的上限，我没有处理。请缩短后再发，或分几次提问。"
     return (f"Your message is over the {max_chars:,}-character limit, so I did not read it. Please shorten it, "
             "or ask in several parts.")
 
@@ -51,7 +51,7 @@ def clip_for_queue(text: str) -> str:
 def timeout_notice(text: str, timeout_s: float) -> str:
     """What the person reads when their turn passed the deadline."""
     if language_of(text) == "zh":
-        return f"抱歉,这个问题处理超时了(超过 {timeout_s:.0f} 秒)。请换个更简短的问法再试一次。"
+        return f"抱歉，这个问题处理超时了（超过 {timeout_s:.0f} 秒）。请换个更简短的问法再试一次。"
     return (f"Sorry, that took too long (over {timeout_s:.0f} seconds). Please try again with a shorter or "
             "simpler question.")
 

@@ -57,7 +57,9 @@ class ChatService:
         names = names_in(self.deps.hr, msg.text)  # once a turn: the engine asks who they are only when there are any
         language = message_language(msg.text, state, self._proper_names(msg.text, names))
         try:
-            ctx = self._context(msg, language, state.question or None)
+            # a follow-up ("and can I carry unused days over?", "and transport?") does not repeat the line that
+            # answered the last question unless that line is also the best answer to the new one
+            ctx = self._context(msg, language, state.question or None, state.answered)
         except Exception as exc:
             log.info("unknown or unusable caller on %s", msg.channel)
             text = exc.message(language) if hasattr(exc, "message") else type(exc).__name__
@@ -231,7 +233,8 @@ class ChatService:
             log.exception("could not read the thread's history")
             return []
 
-    def _context(self, msg: IncomingMessage, language: str, previous_question: str | None) -> TurnContext:
+    def _context(self, msg: IncomingMessage, language: str, previous_question: str | None,
+                 previous_answer: str = "") -> TurnContext:
         """Resolve the caller from the channel's employee id, and what they may read."""
         hr = self.deps.hr
         employee = hr.employee_by_id(msg.employee_id)
@@ -240,7 +243,8 @@ class ChatService:
         caller = Caller.of(employee)
         audience = Audience.of(*hr.audience_tags(employee))
         return TurnContext(caller=caller, audience=audience, language=language, channel=msg.channel,
-                           thread_id=msg.thread_id, today=self._today(), previous_question=previous_question)
+                           thread_id=msg.thread_id, today=self._today(), previous_question=previous_question,
+                           previous_answer=previous_answer)
 
     def _remember(self, msg: IncomingMessage, ctx: TurnContext, reply: BotReply, engine: EngineReply,
                   toolkit: Toolkit, state: DialogueState) -> None:
@@ -290,6 +294,7 @@ def next_state(state: DialogueState, results: list[ToolResult], language: str) -
     if primary.name == I.SEARCH_KNOWLEDGE:
         new.question = str(primary.args.get("question", ""))
         new.source = primary.citations[0].title if primary.citations and not primary.abstained else ""
+        new.answered = "" if primary.abstained else primary.answered
     return new
 
 

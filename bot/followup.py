@@ -11,6 +11,9 @@ _EN_FOLLOWUP = re.compile(r"^(?:(?:ok|okay|so|well|fine|alright|hmm),?\s+)?(?:an
                           re.IGNORECASE)
 # Where the asking part of a Chinese question starts: the subject sits before it.
 _ZH_PREDICATE = re.compile(r"(有几|有多少|几天|几次|多少|怎么|如何|是什么|是多少|能不能|可以|可不可以|需要|要|吗|是否|多久|多长)")
+# "and can I carry unused days over?": "and" before a question of its own joins a new question, not a new subject.
+_EN_QUESTION_START = re.compile(r"^(?:can|could|do|does|did|is|are|was|were|will|would|should|shall|may|might|must|"
+                                r"have|has|how|what|when|where|why|who|which|whose|i|we|it|there)\b", re.IGNORECASE)
 _EN_PEOPLE = re.compile(r"\b(employees?|staff|i|we|me|new hires?|managers?|interns?|contractors?|everyone|people|"
                         r"sales people|engineers?)\b", re.IGNORECASE)
 
@@ -24,6 +27,8 @@ def follow_up_focus(text: str) -> str | None:
             return None  # "那客户送的礼品多少钱以内可以收": a whole question of its own, not a subject to swap in
         return (m.group(1) or m.group(2) or m.group(3) or "").strip() or None
     if m := _EN_FOLLOWUP.match(stripped):
+        if m.group(2) and _EN_QUESTION_START.match(m.group(2)):
+            return None
         return (m.group(1) or m.group(2) or "").strip() or None
     return None
 

@@ -36,7 +36,7 @@ def not_found(kind: str, key: str) -> HRError:
     """A referenced record does not exist."""
     names_zh = {"employee": "员工", "course": "课程", "department": "部门", "session": "课程场次", "enrollment": "报名记录"}
     return HRError("not_found", f"No {kind} '{key}' exists; check the id.",
-                   f"找不到{names_zh.get(kind, kind)}“{key}”,请检查编号。", kind=kind, key=key)
+                   f"找不到{names_zh.get(kind, kind)}“{key}”，请检查编号。", kind=kind, key=key)
 
 
 def invalid(message_en: str, message_zh: str, **details: object) -> HRError:

@@ -75,16 +75,16 @@ class KpiExplanation(BaseModel):
     def to_text(self, lang: str = "en") -> str:
         """A short human rendering (zh or en) the bot can show as 'the working'."""
         zh = lang.startswith("zh")
-        lines = [f"{self.subject_name}({self.subject_id})· {self.period}" if zh
+        lines = [f"{self.subject_name}（{self.subject_id}）· {self.period}" if zh
                  else f"{self.subject_name} ({self.subject_id}) · {self.period}"]
         quoted: set[str] = set()
         for entry in self.items:
             label = entry.label_zh if zh else entry.label_en
             verdict = f" [{entry.verdict}]" if entry.verdict and entry.unit != "bool" else ""
-            lines.append(f"- {label}: {entry.shown()}{verdict} = {entry.formula}")
+            lines.append(f"- {label}{'：' if zh else ': '}{entry.shown()}{verdict} = {entry.formula}")
             if entry.clause and entry.clause.key not in quoted:
                 quoted.add(entry.clause.key)
-                lines.append(f"  {'依据' if zh else 'Policy'} {entry.clause.key}: "
+                lines.append(f"  {'依据' if zh else 'Policy'} {entry.clause.key}{'：' if zh else ': '}"
                              f"{entry.clause.text_zh if zh else entry.clause.text_en}")
         for note in self.notes_zh if zh else self.notes_en:
             lines.append(f"* {note}")

@@ -53,13 +53,13 @@ def install_error_handlers(app: FastAPI) -> None:
         summary = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:]) or 'body'}: {e['msg']}" for e in problems[:3])
         return JSONResponse({"code": "invalid_request", "detail": problems,
                              "message_en": f"The request is not valid ({summary}).",
-                             "message_zh": f"请求格式不正确({summary})。"}, status_code=422)
+                             "message_zh": f"请求格式不正确（{summary}）。"}, status_code=422)
 
     @app.exception_handler(UnknownEmployee)
     async def unknown_employee(_request, error: UnknownEmployee) -> JSONResponse:
         """The token names nobody in the HR records (e.g. the person left)."""
         return JSONResponse({"code": error.code, "message_en": str(error),
-                             "message_zh": "HR 记录中没有这位员工;请联系 HR。"}, status_code=error.http_status)
+                             "message_zh": "HR 记录中没有这位员工；请联系 HR。"}, status_code=error.http_status)
 
 
 def create_app(settings: Settings, channels: Channels | None = None) -> FastAPI:
@@ -86,7 +86,7 @@ def create_app(settings: Settings, channels: Channels | None = None) -> FastAPI:
             channels.close()
 
     app = FastAPI(title="Mentor API", version="0.1.0", lifespan=lifespan,
-                  description="Chat with Mentor (培训导师与HR助手) and read your reports. "
+                  description="Chat with Mentor （培训导师与HR助手） and read your reports. "
                               "Authenticate with `Authorization: Bearer <token>` from `mentor tokens create`.")
     install_error_handlers(app)
     app.state.channels = channels

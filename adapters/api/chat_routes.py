@@ -80,7 +80,7 @@ def chat_router() -> APIRouter:
                 reply, ref = _ask(request, employee_id, body)
             except Exception:
                 log.exception("chat turn failed")
-                yield sse("error", {"message": "internal error, please retry / 内部错误,请重试"})
+                yield sse("error", {"message": "internal error, please retry / 内部错误，请重试"})
                 return
             for piece in chunks(reply.text):
                 yield sse("delta", {"text": piece})

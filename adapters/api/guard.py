@@ -53,12 +53,12 @@ def too_large_body(limit: int) -> dict:
     """The 413 answer, in both languages."""
     return {"code": "body_too_large", "detail": f"request body larger than {limit:,} bytes",
             "message_en": f"The request is larger than {limit:,} bytes; send less.",
-            "message_zh": f"请求内容超过 {limit:,} 字节,请减少内容后再发送。"}
+            "message_zh": f"请求内容超过 {limit:,} 字节，请减少内容后再发送。"}
 
 
 UNAUTHORIZED = {"code": "unauthorized", "detail": "missing, unknown or revoked token: send `Authorization: Bearer "
                 "<token>` (create one with `mentor tokens create --employee ID`) / 缺少令牌或令牌无效",
-                "message_en": "Missing, unknown or revoked token.", "message_zh": "缺少令牌,或令牌无效/已撤销。"}
+                "message_en": "Missing, unknown or revoked token.", "message_zh": "缺少令牌，或令牌无效/已撤销。"}
 
 
 class RequestGuard:

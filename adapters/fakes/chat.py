@@ -39,7 +39,7 @@ class ScriptedChat:
 
             raise forbidden("read another person's KPI", "查看他人的KPI")
         if "quiz" in text or "测验" in text:
-            return BotReply(text="Q1. 年假有几天? How many days of annual leave?", actions=[
+            return BotReply(text="Q1. 年假有几天？ How many days of annual leave?", actions=[
                 Action(label="A. 5", kind="quiz_answer", value={"quiz": "q1", "choice": "A"}),
                 Action(label="B. 10", kind="quiz_answer", value={"quiz": "q1", "choice": "B"})])
         if "progress" in text or "进度" in text:
@@ -48,7 +48,7 @@ class ScriptedChat:
             return BotReply(text="完成率图表 Completion chart", attachments=[Attachment("chart.png", TINY_PNG,
                                                                                    title="Completion")])
         if "long" in text or "长" in text:
-            body = "".join(f"第{i}段:培训制度说明,包含课程、考试与积分规则。\n" for i in range(400))
+            body = "".join(f"第{i}段：培训制度说明，包含课程、考试与积分规则。\n" for i in range(400))
             return BotReply(text=body, citations=[citation])
         return BotReply(text=f"您问的是 You asked: {msg.text} [1]", citations=[citation])
 

@@ -146,10 +146,16 @@ def select_sentences(coverage: QuestionCoverage, passages: Sequence[Passage],
     return choose(scored)
 
 
-def choose(scored: Sequence[Pick]) -> list[Pick]:
-    """From ranked candidates: the best, then up to two more from its document within EXTRA_MARGIN, reading order."""
+def choose(scored: Sequence[Pick], answered_before: str = "") -> list[Pick]:
+    """From ranked candidates: the best, then up to two more from its document within EXTRA_MARGIN; the best one's
+    passage first (a follow-up's new rule before an older line the search also found), reading order within one.
+
+    `answered_before`: the sentence that answered the thread's last question; a follow-up quotes it again only when
+    it is also the best answer to the new question, never as a line tagging along."""
     if not scored:
         return []
+    if answered_before and scored[0].sentence != answered_before:
+        scored = [p for p in scored if p.sentence != answered_before]
     best = scored[0]
     chosen: list[Pick] = []
     texts: set[str] = set()
@@ -162,7 +168,10 @@ def choose(scored: Sequence[Pick]) -> list[Pick]:
             if extra.sentence not in texts:
                 texts.add(extra.sentence)
                 chosen.append(extra)
-    return sorted(chosen, key=lambda p: (p.passage_rank, p.position))
+    first_seen = {}
+    for pick in chosen:
+        first_seen.setdefault(pick.passage.chunk_id, len(first_seen))
+    return sorted(chosen, key=lambda p: (first_seen[p.passage.chunk_id], p.position))
 
 
 def quote_context(pick: Pick) -> str:

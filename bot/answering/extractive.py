@@ -37,18 +37,21 @@ class GroundedAnswer:
     language: str = "zh"
     confidence: str | None = None  # "high", "low" (answered with a caveat) or None (abstained)
     signals: dict[str, float] = field(default_factory=dict)  # the measured evidence behind the decision (eval, logs)
+    lead: str = ""  # the first quoted sentence: what answered the question (a follow-up does not repeat it)
 
 
 def answer_question(index, question: str, audience: Audience | None = None, k: int = 8,
                     policy: RelevancePolicy | None = None, judge: LLMJudge | None = None,
-                    course: str | None = None, wording: str | None = None) -> GroundedAnswer:
+                    course: str | None = None, wording: str | None = None,
+                    answered_before: str = "") -> GroundedAnswer:
     """Retrieve, judge whether the material covers the question, and compose a cited extract or abstain.
 
     With a `judge` (an LLM endpoint is configured) the model decides answerability and words the answer from the
     best candidate sentences; when it fails or its answer does not pass the checks, the extractive answer stands.
     `course`: the question is about this course, so other courses' material is left out (policies stay);
     `wording`: the reply's language when the turn already decided it (a person's name in "ok and 王超?" does not make an
-    English conversation's reply Chinese); the evidence is still weighed in the question's own language."""
+    English conversation's reply Chinese); the evidence is still weighed in the question's own language;
+    `answered_before`: the sentence that answered the thread's last question (see `choose`)."""
     policy = policy or RelevancePolicy()
     language = detect_language(question)
     said = wording if wording in ABSTAIN_TEXT else language
@@ -75,7 +78,7 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
                                        floor=policy.cross_reject.get(language, policy.cross_reject["en"]),
                                        covers=lambda pick: coverage.of(f"{pick.passage.heading} {pick.sentence}",
                                                                        pick.passage.language))
-    picks = choose(ranked)
+    picks = choose(ranked)  # whether to answer is weighed on these; a follow-up may show others (below)
     checkpoint("evidence measures")
     best = max((p.score for p in picks), default=None)
     profile = index.dense_profile(question, audience)
@@ -95,10 +98,12 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
         return GroundedAnswer(verdict.text, list(verdict.citations), False, passages, language, confidence="high")
     if level is None or not picks:
         return GroundedAnswer(ABSTAIN_TEXT[said], [], True, passages, said, signals=signals)
+    picks = choose(ranked, answered_before) if answered_before else picks
     text, citations = compose_answer(picks, said, hedged=level == "low",
                                      glosser=lambda sentence, lang: gloss(sentence, lang, said, index.lexicon,
                                                                           question))
-    return GroundedAnswer(text, citations, False, passages, said, confidence=level, signals=signals)
+    return GroundedAnswer(text, citations, False, passages, said, confidence=level, signals=signals,
+                          lead=max(picks, key=lambda p: p.score).sentence)
 
 
 def about_course(passages: list, course: str) -> list:

@@ -10,6 +10,7 @@ from datetime import date
 from bot.dialogue.state import DialogueState
 from bot.followup import follow_up_focus, rewrite
 from bot.routing import intents as I
+from bot.routing.slots import names_grouping
 from bot.tools.registry import follow_up_tools
 
 CONTEXT_CONFIDENCE = 0.15  # the classifier's first choice is taken at this level when the thread is about figures
@@ -21,6 +22,8 @@ _BACK_REFERENCE = re.compile(r"其中|这些|那些|这几个|他们|她们|里�
                              re.IGNORECASE)
 _THING = re.compile(r"它|这门|那门|这个课|那个课|这课|该课|\b(it|this course|that course|the course|this one|that one)\b",
                     re.IGNORECASE)
+# "does it need a doctor's note?" right after the sick-leave rule: "it" is the last question's topic
+_IT = re.compile(r"\b(it|that)\b|它", re.IGNORECASE)
 _PERSON = re.compile(r"(?<![其])他(?!们)|她(?!们)|\b(him|her|this person|that person)\b", re.IGNORECASE)
 _PLACE = re.compile(r"那边|那里|该部门|这个部门|那个部门|他们部门|\b(over there|there|that department|that dept|that team)\b",
                     re.IGNORECASE)
@@ -85,6 +88,7 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
         intent, follow_up = state.intent, True
         slots = {**_inheritable(state.args), **router.slots_for(intent, text, today)}
         _loose_department(router, text, slots, state)
+        _keep_grouping(text, slots, state)
     elif not routed.confident and routed.best in follow_up_tools() and state.intent in follow_up_tools() \
             and routed.confidence >= CONTEXT_CONFIDENCE:
         intent = routed.best  # unsure on its own, but in a conversation about figures its first guess stands
@@ -93,6 +97,7 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
         follow_up = True
         slots = {**_inheritable(state.args), **slots}
         _loose_department(router, text, slots, state)
+        _keep_grouping(text, slots, state)
     if follow_up:
         intent = _person_or_self(intent, text, slots, state)
     if slots.pop("own_department", None):
@@ -154,6 +159,8 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
     if _BACK_REFERENCE.search(text) and routed.intent in ("my_progress", "team_progress") \
             and state.intent in ("my_progress", "team_progress"):
         return True
+    if _narrows_progress(routed, text, state, router, today):
+        return True
     if routed.intent != state.intent and _names_only_slots(text, router.catalog):
         return bool(set(router.slots_for(state.intent, text, today)) - {"by"})  # it names what that tool takes
     focus = follow_up_focus(text)  # "ok what about the one on Dec 15 then": the focus alone names a slot
@@ -162,6 +169,25 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
     if not is_elliptical(text) or routed.intent == state.intent:
         return False
     return routed.intent == I.HELP or not routed.confident or (routed.intent == I.SEARCH_KNOWLEDGE and is_short(text))
+
+
+def _narrows_progress(routed, text: str, state: DialogueState, router, today: date) -> bool:
+    """"who is overdue?" / "谁逾期了？" right after a progress list: the same list narrowed to a status, not a
+    question for the knowledge base (the message names a status and no request, course or person of its own)."""
+    if state.intent not in ("my_progress", "team_progress") or state.act == "refused" or not is_short(text):
+        return False
+    if routed.intent not in (I.SEARCH_KNOWLEDGE, I.HELP) and routed.confident:
+        return False
+    if _RULE_QUESTION.search(text) and not _WHICH.search(text):
+        return False  # "课程逾期了会怎样？", "what happens if a course is overdue?": a rule, asked of the knowledge base
+    slots = router.slots_for(state.intent, text, today)
+    return bool(slots.get("only")) and not any(routed.slots.get(k) for k in ("course", "employee"))
+
+
+_RULE_QUESTION = re.compile(r"会怎样|会怎么样|怎么办|怎么处理|会有什么|什么后果|后果|影响|为什么|如果|"
+                            r"\b(what happens|what if|why|consequences?|penalt(y|ies)|if)\b", re.IGNORECASE)
+_WHICH = re.compile(r"谁|哪些|哪几|哪个|哪门|有没有人|几个人|多少人|(who|whom|which|any(one|body)|how many)",
+                    re.IGNORECASE)
 
 
 def _names_only_slots(text: str, catalog) -> bool:
@@ -195,6 +221,12 @@ def topicless(text: str) -> bool:
 def _inheritable(args: dict) -> dict:
     """The previous arguments a follow-up may keep: who and what it was about, not one-off filters."""
     return {k: v for k, v in args.items() if k not in ("only", "n", "answer", "question", "topic", "session")}
+
+
+def _keep_grouping(text: str, slots: dict, state: DialogueState) -> None:
+    """"上个季度呢" after completion by course stays by course: the report's default grouping is no new request."""
+    if state.args.get("by") and "by" in slots and not names_grouping(text):
+        slots["by"] = state.args["by"]
 
 
 def _loose_department(router, text: str, slots: dict, state: DialogueState) -> None:
@@ -268,7 +300,7 @@ def _standalone_question(text: str, state: DialogueState, slots: dict, router) -
         course = state.subject["course"]  # "要多久之内学完" right after a question about a course is about that course
         slots["course"] = course
     leans = state.question and state.intent == I.SEARCH_KNOWLEDGE and state.act != "abstain"
-    if leans and not course and (is_elliptical(stripped) or topicless(stripped)):
+    if leans and not course and (is_elliptical(stripped) or topicless(stripped) or _IT.search(stripped)):
         return f"{state.question} {stripped}"  # (a question that found nothing is no context for the next one)
     if course:
         named = router.catalog.find_course(stripped)

@@ -21,6 +21,7 @@ class DialogueState:
     pending: dict[str, Any] | None = None  # a change awaiting confirmation ({"op": tool, ...}), valid for one turn
     question: str = ""  # the last standalone knowledge question (follow-ups are rewritten against it)
     source: str = ""  # the document the last knowledge answer quoted first ("" when it found nothing)
+    answered: str = ""  # the sentence that answered the last knowledge question (a follow-up does not lead with it)
     language: str = ""  # the language the person last wrote in
 
     def to_json(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.present import numbers, words
 from bot.present.names import Names
+from hr.plural import be, count
 
 
 def row_label(row, by: str, names: Names, language: str) -> str:
@@ -82,10 +83,10 @@ def render_nudge_plan(plan_items, language: str, names: Names, limit: int | None
     zh = language == "zh"
     sendable = [i for i in plan_items if not i.skip_reason]
     if sendable or not plan_items:
-        head = f"将提醒 {len(sendable)} 人：" if zh else f"I would remind {len(sendable)} people:"
+        head = f"将提醒 {len(sendable)} 人：" if zh else f"I would remind {count(len(sendable), 'person')}:"
     else:  # everyone behind is skipped: say who is behind rather than "I would remind 0 people"
         head = f"落后的 {len(plan_items)} 人现在都不能提醒：" if zh else \
-            f"{len(plan_items)} people are behind, but none can be reminded right now:"
+            f"{count(len(plan_items), 'person')} {be(len(plan_items))} behind, but none can be reminded right now:"
     lines = [head]
     shown = plan_items if limit is None else plan_items[:limit]
     for item in shown:

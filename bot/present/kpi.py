@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.present import numbers, words
+from hr.plural import count, noun
 
 _KIND_TITLE = {
     "employee": ("{name}（{id}）· {period} 培训 KPI", "{name} ({id}) · {period} training KPI"),
@@ -45,12 +46,18 @@ def item_line(item, language: str) -> str:
         return label + sep + _points(item, language)
     if item.name == "performance_adjustment":
         return label + sep + _adjustment(item, language)
+    if item.verdict == "not_counted" and not (item.inputs or {}).get("denominator"):
+        return label + sep + ("没有选修课程" if zh else "no optional courses")  # not "无数据（0/0），不计入"
     value = _value(item, language)
     detail = _detail(item, language)
-    verdict = words.verdict(item.verdict, language)
+    # "not counted" is in the label already ("选修课程完成（不计入）"): saying it again after the figure is noise
+    verdict = "" if item.verdict == "not_counted" else words.verdict(item.verdict, language)
     target = _target(item, language)
     tail = "，".join(p for p in (verdict, target) if p) if zh else ", ".join(p for p in (verdict, target) if p)
-    text = value + (f"（{detail}）" if zh and detail else f" ({detail})" if detail else "")
+    if zh and detail and value.endswith("）"):  # "80.4 分（满分 100，98 份问卷）", not two brackets in a row
+        text = f"{value[:-1]}，{detail}）"
+    else:
+        text = value + (f"（{detail}）" if zh and detail else f" ({detail})" if detail else "")
     return label + sep + text + (("，" if zh else ", ") + tail if tail else "")
 
 
@@ -73,7 +80,7 @@ def _detail(item, language: str) -> str:
     if "numerator" in inputs and "denominator" in inputs and item.unit == "rate":
         return f"{numbers.number(inputs['numerator'], language)}/{numbers.number(inputs['denominator'], language)}"
     if "responses" in inputs:
-        return f"{inputs['responses']} 份问卷" if zh else f"{inputs['responses']} responses"
+        return f"{inputs['responses']} 份问卷" if zh else count(inputs['responses'], 'response')
     if "trained_people" in inputs:
         return (f"受训 {inputs['trained_people']} 人 vs 未受训 {inputs['untrained_people']} 人" if zh
                 else f"{inputs['trained_people']} trained vs {inputs['untrained_people']} untrained")
@@ -121,7 +128,7 @@ def _points(item, language: str) -> str:
     if language == "zh":
         head = f"{total} 分" + (f"（满分 {numbers.number(maximum, language)}）" if maximum else "")
         return f"{head} = 完成率得分 {parts[0]} + 考试通过率得分 {parts[1]}"
-    head = f"{total} points" + (f" (out of {numbers.number(maximum, language)})" if maximum else "")
+    head = f"{total} {noun(item.value, 'point')}" + (f" (out of {numbers.number(maximum, language)})" if maximum else "")
     return f"{head} = {parts[0]} for completion + {parts[1]} for exam passes"
 
 

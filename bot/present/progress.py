@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.present import numbers, words
 from bot.present.names import Names
+from hr.plural import count
 
 ONLY = ("overdue", "behind", "open", "completed")
 _ONLY_WORDS = {"overdue": ("已逾期的", "overdue"), "behind": ("落后的", "behind"), "open": ("未完成的", "not finished"),
@@ -65,7 +66,7 @@ def render_team(team, names: Names, language: str, scope: str, only: str | None 
     rate = numbers.rate(team.completion.numerator, team.completion.denominator, language)
     period = f"{team.period} " if team.period else ""
     lines = [f"{scope}（{len(team.members)} 人）{period}到期课程完成率 {rate}" if zh
-             else f"{scope} ({len(team.members)} people) {period}completion of courses due: {rate}"]
+             else f"{scope} ({count(len(team.members), 'person')}) {period}completion of courses due: {rate}"]
     flagged = [m for m in team.members if any(keep(c, only or "behind") for c in m.courses)]
     flagged.sort(key=lambda m: (-sum(c.overdue for c in m.courses), m.employee_id))
     word = _ONLY_WORDS[only or "behind"][0 if zh else 1]

@@ -113,6 +113,12 @@ class SlotFiller:
 
 
 
+def names_grouping(text: str) -> bool:
+    """True when the message says how to group a report ("by course", "各部门"), so a follow-up's grouping is its own."""
+    lowered = text.lower()
+    return bool(_BY_COURSE.search(lowered) or _BY_DEPARTMENT.search(lowered))
+
+
 def parse_only(text: str) -> str | None:
     """Which subset of courses a message asks about (overdue, behind, open, completed), if any."""
     lowered = text.lower()

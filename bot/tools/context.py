@@ -19,6 +19,7 @@ class TurnContext:
     thread_id: str
     today: date
     previous_question: str | None = None  # the person's last question in the thread, for follow-up rewriting
+    previous_answer: str = ""  # the sentence that answered it: a follow-up brings the new rule first, not this again
 
     @property
     def employee_id(self) -> str:

@@ -12,6 +12,7 @@ from bot.tools.common import clarify, confirm_actions, given, hr_error, refused
 from bot.tools.context import TurnContext
 from bot.tools.registry import Tool
 from bot.tools.result import ToolResult
+from hr.plural import count
 
 INSTRUCTOR_LED = ("live", "workshop")
 
@@ -172,13 +173,14 @@ def _pick_session(deps, ctx: TurnContext, code: str, employee_id: str, day: str)
     if not with_seats:
         when = numbers.moment(_local(deps, matching[0].session.starts_at), ctx.language)
         return None, ctx.say(f"{name} {when} 的场次已满（{matching[0].session.capacity} 人）。",
-                             f"The {when} session of {name} is full ({matching[0].session.capacity} seats taken). ") \
+                             f"The {when} session of {name} is full ({count(matching[0].session.capacity, 'seat')} taken). ") \
             + offer
     return with_seats[0].session.id, ""
 
 
-def _session_line(deps, ctx: TurnContext, code: str, employee_id: str, session_id: int | None) -> str:
-    """"将预约 2026年11月28日（周六）09:00，实验室301 的场次。" for an instructor-led course."""
+def _session_line(deps, ctx: TurnContext, code: str, employee_id: str, session_id: int | None,
+                  booked: bool = False) -> str:
+    """The session of an instructor-led course: to be booked on confirmation (a preview) or `booked` (done)."""
     if session_id is None:
         return ""
     _course, slots = deps.hr.course_sessions(ctx.caller, code, employee_id)
@@ -186,7 +188,10 @@ def _session_line(deps, ctx: TurnContext, code: str, employee_id: str, session_i
     if chosen is None:
         return ""
     when = numbers.moment(_local(deps, chosen.session.starts_at), ctx.language)
-    return ctx.say(f"将预约场次：{when}，{chosen.session.venue}。", f"Session booked: {when}, {chosen.session.venue}.")
+    if booked:
+        return ctx.say(f"已预约场次：{when}，{chosen.session.venue}。", f"Session booked: {when}, {chosen.session.venue}.")
+    return ctx.say(f"将预约场次：{when}，{chosen.session.venue}。",
+                   f"Session to be booked: {when}, {chosen.session.venue}.")
 
 
 def _enroll_department(deps, ctx: TurnContext, code: str, department: str, logged: dict) -> ToolResult:
@@ -218,7 +223,7 @@ def _enroll_department(deps, ctx: TurnContext, code: str, department: str, logge
                           private=True, act="enroll_refused", subject=subject, error="conflict")
     pending = {"op": "enroll", "course": code, "employees": would, "department": department}
     text = ctx.say(f"我将为{place}的 {len(would)} 人报名 **{course}**（{counts}）。确认吗？",
-                   f"I'll enroll {len(would)} people in {place} in **{course}** ({counts}). Shall I go ahead?")
+                   f"I'll enroll {count(len(would), 'person')} in {place} in **{course}** ({counts}). Shall I go ahead?")
     return ToolResult("enroll", logged, True, text, private=True, actions=confirm_actions(ctx, pending),
                       pending=pending, act="enroll_preview", subject=subject)
 
@@ -248,12 +253,12 @@ def confirm_enroll(deps, ctx: TurnContext, pending: dict) -> ToolResult:
         person, result = done[0]
         who = _who(deps, ctx, person)
         due = numbers.day(result.enrollment.due_on, ctx.language)
-        seat = _session_line(deps, ctx, code, person, result.enrollment.session_id)
+        seat = _session_line(deps, ctx, code, person, result.enrollment.session_id, booked=True)
         text = ctx.say(f"已为{who}报名 {course}，截止 {due}。", f"Done: {who} {'are' if who == 'you' else 'is'} "
                        f"enrolled in {course}, due {due}.") + (("\n" + seat) if seat else "")
         return ToolResult("enroll", {"course": code, "confirmed": True}, True, text, private=True, act="enroll_done",
                           subject=subject)
-    lines = [ctx.say(f"已为 {len(done)} 人报名 {course}。", f"Enrolled {len(done)} people in {course}.")]
+    lines = [ctx.say(f"已为 {len(done)} 人报名 {course}。", f"Enrolled {count(len(done), 'person')} in {course}.")]
     lines += [f"- {who}: {why}" for who, why in failed]
     ok = bool(done)
     return ToolResult("enroll", {"course": code, "confirmed": True, "count": len(done)}, ok, "\n".join(lines),
@@ -335,7 +340,7 @@ def course_catalog(deps, ctx: TurnContext, args: PersonArgs) -> ToolResult:
     if current:
         lines.append(ctx.say("已在学：", "Already enrolled: ") + sep.join(deps.names.course(o.course.code, ctx.language)
                                                                        for o in current))
-    lines.append(ctx.say("想报名的话，说“帮我报名 + 课程名”。", "To enroll, say \"enroll me in <course>\"."))
+    lines.append(_enroll_hint(ctx, target))
     return ToolResult("course_catalog", given(employee=args.employee), True, "\n".join(lines), private=True,
                       act="catalog", subject=subject)
 
@@ -382,11 +387,19 @@ def _sessions_block(deps, ctx: TurnContext, code: str, employee_id: str) -> str:
         when = numbers.moment(_local(deps, session.starts_at), ctx.language)
         hours = numbers.number(session.hours, ctx.language)
         mine = ctx.say("（你已预约）", " (your booking)") if slot.booked else ""
-        seats = ctx.say(f"，剩余 {slot.seats_left} 个名额", f", {slot.seats_left} seats left") if not slot.booked else ""
+        seats = "" if slot.booked else ctx.say("，已满", ", full") if slot.seats_left <= 0 else \
+            ctx.say(f"，剩余 {slot.seats_left} 个名额", f", {count(slot.seats_left, 'seat')} left")
         trainer = ctx.say(f"，讲师 {session.instructor}", f", trainer {session.instructor}") if session.instructor else ""
         lines.append(ctx.say(f"- {when}，{session.venue}，{hours} 小时{trainer}{seats}{mine}",
                              f"- {when}, {session.venue}, {hours} h{trainer}{seats}{mine}"))
     return "\n".join(lines)
+
+
+def _enroll_hint(ctx: TurnContext, target: str) -> str:
+    """How to enroll from here: oneself ("enroll me in …"), or the colleague the list is about ("enroll E0013 in …")."""
+    if target == ctx.employee_id:
+        return ctx.say("想报名的话，说“帮我报名 + 课程名”。", "To enroll, say \"enroll me in <course>\".")
+    return ctx.say(f"要为其报名的话，说“帮 {target} 报名 + 课程名”。", f"To enroll them, say \"enroll {target} in <course>\".")
 
 
 def recommend_courses(deps, ctx: TurnContext, args: PersonArgs) -> ToolResult:
@@ -404,11 +417,12 @@ def recommend_courses(deps, ctx: TurnContext, args: PersonArgs) -> ToolResult:
                        "courses are all on track. 👍")
         return ToolResult("recommend_courses", logged, True, text, private=True, act="recommend",
                           subject={"employee": target})
-    lines = [ctx.say("推荐的课程：", "Courses I recommend:")]
+    lines = [ctx.say("推荐的课程：", "Courses I recommend:") if target == ctx.employee_id else
+             ctx.say(f"为{_who(deps, ctx, target)}推荐的课程：", f"Courses I recommend for {_who(deps, ctx, target)}:")]
     for pick in picks:
         reason = pick.reason_zh if ctx.language == "zh" else pick.reason_en
         lines.append(f"- **{deps.names.course(pick.course_code, ctx.language)}**{ctx.say('：', ': ')}{reason}")
-    lines.append(ctx.say("想报名的话，说“帮我报名 + 课程名”。", "To enroll, say \"enroll me in <course>\"."))
+    lines.append(_enroll_hint(ctx, target))
     return ToolResult("recommend_courses", logged, True, "\n".join(lines), private=True, act="recommend",
                       subject={"employee": target})
 

@@ -17,6 +17,7 @@ from bot.tools.context import TurnContext
 from bot.tools.quiz_tools import quiz_material_note, render_item
 from bot.tools.registry import Tool
 from bot.tools.result import ToolResult
+from hr.plural import count
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ def confirm_exam(deps, ctx: TurnContext, pending: dict) -> ToolResult:
     except NoMaterial:
         return ToolResult("start_exam", subject, False, ctx.say(
             f"{course} 的资料不足以出满 {preview.question_count} 道正式考试题，考试没有开始，也不占用考试机会。请联系培训专员。",
-            f"The {course} material does not yield the {preview.question_count} questions its official exam needs, "
+            f"The {course} material does not yield the {count(preview.question_count, 'question')} its official exam needs, "
             "so the exam was not started and no attempt was used. Please tell a training specialist."),
             private=True, act="abstain", subject=subject)
     except Exception as exc:
@@ -83,7 +84,7 @@ def confirm_exam(deps, ctx: TurnContext, pending: dict) -> ToolResult:
     log.info("official exam started sitting=%s", started.sitting_id)
     intro = ctx.say(f"{course} 正式考试开始：共 {started.question_count} 道题，及格线 {started.passing_score:g} 分。"
                     "每题只算第一次作答，考试中不给提示。",
-                    f"The {course} official exam starts now: {started.question_count} questions, pass mark "
+                    f"The {course} official exam starts now: {count(started.question_count, 'question')}, pass mark "
                     f"{started.passing_score:g}. Only your first answer to each question counts; no hints during the "
                     "exam.")
     note = quiz_material_note(ctx, quiz.items)

@@ -21,12 +21,14 @@ class SearchArgs(BaseModel):
 def search_knowledge(deps, ctx: TurnContext, args: SearchArgs) -> ToolResult:
     """Answer from the knowledge base with numbered citations, or say plainly that nothing covers it."""
     question = rewrite(args.question, ctx.previous_question)  # a follow-up the model passed through unchanged
-    answer = answer_question(deps.index, question, ctx.audience, course=args.course, wording=ctx.language)
+    answer = answer_question(deps.index, question, ctx.audience, course=args.course, wording=ctx.language,
+                             answered_before=ctx.previous_answer)
     course = args.course.upper() if args.course else _cited_course(answer)
     subject = {"course": course} if course else {}
     said = {"question": question} | ({"course": course} if course else {})  # what the next turn may lean on
     return ToolResult("search_knowledge", said, True, answer.text, citations=list(answer.citations),
-                      abstained=answer.abstained, act="abstain" if answer.abstained else "answer", subject=subject)
+                      abstained=answer.abstained, act="abstain" if answer.abstained else "answer", subject=subject,
+                      answered=answer.lead)
 
 
 def _cited_course(answer) -> str | None:

@@ -10,6 +10,7 @@ from bot.tools.common import confirm_actions, given, hr_error, refused
 from bot.tools.context import TurnContext
 from bot.tools.registry import MANAGERS_AND_HR, Tool
 from bot.tools.result import ToolResult
+from hr.plural import count
 
 SHOWN = 30  # people listed by name in a preview; a company-wide one says how many more there are
 
@@ -94,8 +95,8 @@ def nudge_team(deps, ctx: TurnContext, args: NudgeArgs) -> ToolResult:
     pending = given(op="nudge_team", employee_ids=targets, course=_course(args))
     text = scope + render_nudge_plan(items, ctx.language, deps.names, limit=SHOWN) + "\n" + \
         _held_line(ctx, plan) + ctx.say(
-            f"确认向这 {len(targets)} 人发送提醒吗？（回复“确认”或“取消”）",
-            f"Send the reminder to these {len(targets)} people? (reply \"confirm\" or \"cancel\")")
+            ("确认发送这条提醒吗？" if len(targets) == 1 else f"确认向这 {len(targets)} 人发送提醒吗？") + "（回复“确认”或“取消”）",
+            f"Send the reminder to {'this person' if len(targets) == 1 else f'these {len(targets)} people'}? (reply \"confirm\" or \"cancel\")")
     return ToolResult("nudge_team", logged, True, text, private=True, actions=confirm_actions(ctx, pending),
                       pending=pending, act="nudge_preview", subject=subject)
 
@@ -123,7 +124,7 @@ def _outcome_text(ctx: TurnContext, outcome) -> str:
     """Who was reminded and who was skipped, in words."""
     from bot.present.words import skip_reason
 
-    text = ctx.say(f"已提醒 {len(outcome.sent)} 人。", f"Reminded {len(outcome.sent)} people.")
+    text = ctx.say(f"已提醒 {len(outcome.sent)} 人。", f"Reminded {count(len(outcome.sent), 'person')}.")
     if outcome.skipped:
         parts = [f"{who}（{skip_reason(why, 'zh')}）" if ctx.language == "zh" else f"{who} ({skip_reason(why, 'en')})"
                  for who, why in outcome.skipped.items()]

@@ -16,6 +16,7 @@ from bot.tools.common import given
 from bot.tools.context import TurnContext
 from bot.tools.registry import Tool
 from bot.tools.result import ToolResult
+from hr.plural import be, count
 
 log = logging.getLogger(__name__)
 MAX_QUESTIONS = 20
@@ -86,7 +87,7 @@ def generate_quiz(deps, ctx: TurnContext, args: QuizArgs) -> ToolResult:
     deps.quiz_sessions.start(ctx.channel, ctx.thread_id, ctx.employee_id, quiz)
     name = deps.names.course(course, ctx.language) if course else quiz.topic
     intro = ctx.say(f"好的，{len(quiz.items)} 道题，来自“{name}”的资料。先独立思考，答错了我会先给提示。",
-                    f"Here are {len(quiz.items)} questions on \"{name}\". Think it through; if you miss one I'll "
+                    f"Here {be(len(quiz.items))} {count(len(quiz.items), 'question')} on \"{name}\". Think it through; if you miss one I'll "
                     "give a hint first.")
     note = quiz_material_note(ctx, quiz.items)
     intro += ("\n" + note) if note else ""

@@ -26,5 +26,6 @@ class ToolResult:
     subject: dict[str, str] = field(default_factory=dict)  # who/what it was about: employee, team, department,
     # course, period
     error: str | None = None  # the HR refusal code (forbidden, not_found, invalid, conflict) when ok is False
+    answered: str = ""  # search_knowledge: the sentence that answered (the next follow-up does not lead with it)
     focus: dict[str, str] = field(default_factory=dict)  # what a follow-up's "it" / "him" most likely means when
     # that differs from the subject (the one overdue course listed, the prerequisite named in a refusal)

@@ -193,10 +193,10 @@ def load_policy(path: str | Path | None = None) -> Policy:
     file = Path(path) if path else DEFAULT_POLICY_FILE
     if not file.is_file():
         raise invalid(f"Policy file {file} does not exist; pass an existing YAML file or unset MENTOR_HR_POLICY_FILE.",
-                      f"策略文件 {file} 不存在;请指定存在的 YAML 文件,或取消设置 MENTOR_HR_POLICY_FILE。")
+                      f"策略文件 {file} 不存在；请指定存在的 YAML 文件，或取消设置 MENTOR_HR_POLICY_FILE。")
     try:
         data = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
         return Policy.model_validate({**data, "source": str(file)})
     except (yaml.YAMLError, ValidationError) as exc:
         raise invalid(f"Policy file {file} is not valid: {exc}. Fix the listed keys (see the bundled default_policy.yaml).",
-                      f"策略文件 {file} 格式有误:{exc}。请按提示修正(可参考内置 default_policy.yaml)。") from exc
+                      f"策略文件 {file} 格式有误：{exc}。请按提示修正（可参考内置 default_policy.yaml）。") from exc

@@ -42,7 +42,7 @@ def parse_period(text: str) -> Period:
     match = _PATTERN.match(text.strip())
     if not match:
         raise invalid(f"Period '{text}' is not valid; use a quarter like 2026Q3, a year like 2026 or a month like "
-                      f"2026-07.", f"期间“{text}”无效;请使用 2026Q3 这样的季度、2026 这样的年份或 2026-07 这样的月份。")
+                      f"2026-07.", f"期间“{text}”无效；请使用 2026Q3 这样的季度、2026 这样的年份或 2026-07 这样的月份。")
     year, quarter = int(match.group(1)), match.group(2)
     if quarter is None:
         return Period(str(year), date(year, 1, 1), date(year, 12, 31))

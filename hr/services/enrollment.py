@@ -66,15 +66,15 @@ def enroll(db: Session, caller: Caller, employee_id: str, course_code: str, *, t
 def _check_can_take(db: Session, caller: Caller, employee: Employee, course: Course) -> None:
     """Active person, course open to them (unless HR assigns it), prerequisites completed."""
     if not employee.active:
-        raise invalid(f"{employee.id} is no longer active and cannot be enrolled.", f"{employee.id} 已离职,无法报名。")
+        raise invalid(f"{employee.id} is no longer active and cannot be enrolled.", f"{employee.id} 已离职，无法报名。")
     departments = org_repo.department_ancestors(db, employee.department_id)
     if not caller.sees_everyone and not is_open_to(course.required_for, employee.role, employee.job_title, departments):
         raise invalid(f"{course.code} is only for {course.required_for}; ask HR if you need it.",
-                      f"{course.code} 仅面向 {course.required_for};如确有需要请联系 HR。", course=course.code)
+                      f"{course.code} 仅面向 {course.required_for}；如确有需要请联系 HR。", course=course.code)
     missing = missing_prerequisites(course.prerequisites, enrollment_repo.completed_course_codes(db, employee.id))
     if missing:
         raise invalid(f"Complete {', '.join(missing)} before {course.code}.",
-                      f"请先完成 {'、'.join(missing)},再报名 {course.code}。", missing=";".join(missing))
+                      f"请先完成 {'、'.join(missing)}，再报名 {course.code}。", missing=";".join(missing))
 
 
 def _take_seat(db: Session, course: Course, session_id: int | None, today: date) -> int | None:
@@ -85,10 +85,10 @@ def _take_seat(db: Session, course: Course, session_id: int | None, today: date)
             raise not_found("session", str(session_id))
         if chosen.status != "scheduled":
             raise conflict(f"Session {session_id} is {chosen.status}; pick another session.",
-                           f"场次 {session_id} 已{'取消' if chosen.status == 'cancelled' else '结束'},请选择其他场次。")
+                           f"场次 {session_id} 已{'取消' if chosen.status == 'cancelled' else '结束'}，请选择其他场次。")
         if not course_repo.take_seat(db, session_id):
             raise conflict(f"Session {session_id} of {course.code} is full; pick another session or ask HR.",
-                           f"{course.code} 的场次 {session_id} 已满,请选择其他场次或联系 HR。")
+                           f"{course.code} 的场次 {session_id} 已满，请选择其他场次或联系 HR。")
         return session_id
     if course.format not in SESSION_FORMATS:
         return None
@@ -98,7 +98,7 @@ def _take_seat(db: Session, course: Course, session_id: int | None, today: date)
             return candidate.id
     if upcoming:
         raise conflict(f"Every upcoming session of {course.code} is full; ask HR to open another.",
-                       f"{course.code} 的所有场次均已满员,请联系 HR 增开场次。")
+                       f"{course.code} 的所有场次均已满员，请联系 HR 增开场次。")
     return None
 
 
@@ -121,12 +121,12 @@ def drop(db: Session, caller: Caller, employee_id: str, course_code: str, *, tod
     if enrollment is None or enrollment.status == "dropped":
         raise not_found("enrollment", f"{employee_id}/{course_code}")
     if enrollment.status == "completed":
-        raise conflict(f"{course_code} is already completed and cannot be dropped.", f"{course_code} 已完成,不能退课。")
+        raise conflict(f"{course_code} is already completed and cannot be dropped.", f"{course_code} 已完成，不能退课。")
     course = course_repo.get_course(db, course_code)
     departments = org_repo.department_ancestors(db, employee.department_id)
     if not caller.sees_everyone and is_required_for(course.required_for, employee.role, employee.job_title,
                                                     departments):
-        raise forbidden(f"drop the required course {course_code} (ask HR)", f"退出必修课 {course_code}(请联系 HR)")
+        raise forbidden(f"drop the required course {course_code} (ask HR)", f"退出必修课 {course_code}（请联系 HR）")
     if enrollment.session_id is not None:
         course_repo.release_seat(db, enrollment.session_id)
     enrollment.status, enrollment.session_id = "dropped", None

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from hr import plural
 from hr.caller import Caller
 from hr.explain import KpiExplanation, KpiItem, PolicyClause
 from hr.policy.model import Policy
@@ -70,27 +71,27 @@ def kirkpatrick(db: Session, caller: Caller, *, period: Period, policy: Policy,
     l4 = relative_delta(trained.business, untrained.business)
     group_inputs = {"trained_people": trained.people, "untrained_people": untrained.people}
     items = [
-        KpiItem(name="level1_satisfaction", label_zh="一级 反应层(满意度)", label_en="Level 1 reaction (satisfaction)",
+        KpiItem(name="level1_satisfaction", label_zh="一级 反应层（满意度）", label_en="Level 1 reaction (satisfaction)",
                 value=None if avg is None else round(avg * 20, 2), unit="score",
-                formula=f"average rating × 20 over {responses} responses ({good} rated good)",
+                formula=f"average rating × 20 over {plural.count(responses, 'response')} ({good} rated good)",
                 inputs={"responses": responses, "average_rating": avg, "good": good},
                 thresholds={"met": policy.specialist.satisfaction_score.met,
                             "excellent": policy.specialist.satisfaction_score.excellent},
                 verdict=rate_against_target(None if avg is None else avg * 20, policy.specialist.satisfaction_score),
                 clause=clause_of("specialist.satisfaction_score", policy.specialist.satisfaction_score)),
-        rate_item("level2_exam_pass", "二级 学习层(考试通过率)", "Level 2 learning (exam pass rate)", Rate(passed, tried),
+        rate_item("level2_exam_pass", "二级 学习层（考试通过率）", "Level 2 learning (exam pass rate)", Rate(passed, tried),
                    f"person-courses passed / examined = {passed}/{tried}",
                    thresholds={"met": policy.specialist.exam_pass_rate.met,
                                "excellent": policy.specialist.exam_pass_rate.excellent},
                    verdict=rate_against_target(Rate(passed, tried).value, policy.specialist.exam_pass_rate),
                    clause=clause_of("specialist.exam_pass_rate", policy.specialist.exam_pass_rate)),
-        KpiItem(name="level3_behavior_delta", label_zh="三级 行为层(受训 vs 未受训)", label_en="Level 3 behaviour (trained vs untrained)",
+        KpiItem(name="level3_behavior_delta", label_zh="三级 行为层（受训 vs 未受训）", label_en="Level 3 behaviour (trained vs untrained)",
                 value=l3, unit="rate", formula=f"(trained {trained.behavior} − untrained {untrained.behavior}) / untrained",
                 inputs=group_inputs, thresholds={"met": policy.kirkpatrick.level3.met,
                                                  "excellent": policy.kirkpatrick.level3.excellent},
                 verdict=rate_against_target(l3, policy.kirkpatrick.level3),
                 clause=clause_of("kirkpatrick.level3", policy.kirkpatrick.level3)),
-        KpiItem(name="level4_business_delta", label_zh="四级 结果层(受训 vs 未受训)", label_en="Level 4 results (trained vs untrained)",
+        KpiItem(name="level4_business_delta", label_zh="四级 结果层（受训 vs 未受训）", label_en="Level 4 results (trained vs untrained)",
                 value=l4, unit="rate", formula=f"(trained {trained.business} − untrained {untrained.business}) / untrained",
                 inputs=group_inputs, thresholds={"met": policy.kirkpatrick.level4.met,
                                                  "excellent": policy.kirkpatrick.level4.excellent},

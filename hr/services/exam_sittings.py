@@ -10,6 +10,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from hr import plural
 from hr.caller import Caller
 from hr.errors import HRError, conflict, forbidden, invalid, not_found
 from hr.models import ExamAttempt, ExamAttemptPublic, ExamSitting
@@ -47,10 +48,10 @@ class ExamPreview:
             return self.refusal.message(lang)
         number = self.attempts_used + (0 if self.open_sitting_id else 1)
         if zh:
-            return (f"{self.course_code} {self.title_zh} 正式考试:{self.question_count} 道题,及格线 {self.passing_score:g} 分;"
-                    f"这是第 {number}/{self.attempts_allowed} 次机会。成绩计入考试通过率和绩效,提交后不能撤回。"
-                    "每题只算第一次作答。确认开始吗?")
-        return (f"{self.course_code} {self.title_en} official exam: {self.question_count} questions, pass mark "
+            return (f"{self.course_code} {self.title_zh} 正式考试：{self.question_count} 道题，及格线 {self.passing_score:g} 分；"
+                    f"这是第 {number}/{self.attempts_allowed} 次机会。成绩计入考试通过率和绩效，提交后不能撤回。"
+                    "每题只算第一次作答。确认开始吗？")
+        return (f"{self.course_code} {self.title_en} official exam: {plural.count(self.question_count, 'question')}, pass mark "
                 f"{self.passing_score:g}; this is attempt {number} of {self.attempts_allowed}. The result counts "
                 "toward your exam pass rate and KPI and cannot be withdrawn. Only your first answer to each question "
                 "counts. Start now?")
@@ -107,7 +108,7 @@ def start_exam(db: Session, caller: Caller, employee_id: str, course_code: str, 
     except IntegrityError:  # someone opened the same exam at the same moment: resume theirs
         existing = _open_sitting(db, employee_id, course.code)
         if existing is None:
-            raise conflict("The exam could not be opened; try again.", "考试未能开始,请重试。") from None
+            raise conflict("The exam could not be opened; try again.", "考试未能开始，请重试。") from None
         return _started(existing, resumed=True)
     log.info("exam opened employee=%s course=%s by=%s", employee_id, course.code, caller.id)
     return _started(row, resumed=False)
@@ -145,7 +146,7 @@ def _recorded_result(db: Session, row: ExamSitting, rules: ExamRules) -> exams.E
     attempt = db.get(ExamAttempt, row.attempt_id) if row.attempt_id else None
     if attempt is None:
         raise conflict("This exam is being submitted right now; try again in a moment.",
-                       "这场考试正在提交,请稍后再试。")
+                       "这场考试正在提交，请稍后再试。")
     enrollment = exams.open_enrollment(db, row.employee_id, row.course_code)
     current = exams.standing(db, enrollment, rules)
     return exams.ExamResult(ExamAttemptPublic.model_validate(attempt, from_attributes=True), attempt.passed,

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from hr import plural
 from hr.caller import Caller
 from hr.errors import conflict, invalid, not_found
 from hr.models import Course, Enrollment, ExamAttempt, ExamAttemptPublic
@@ -41,10 +42,10 @@ class ExamResult:
         """Short bilingual rendering with the attempt count against the policy's limit."""
         a = self.attempt
         if lang.startswith("zh"):
-            verdict = "通过" if self.passed else f"未通过,剩余补考 {self.retakes_left} 次"
-            return (f"{a.course_code} 正式考试(第 {self.attempts_used}/{self.attempts_allowed} 次机会):{a.score:g} 分"
-                    f"(及格线 {self.passing_score:g}),{verdict}。")
-        verdict = "passed" if self.passed else f"not passed, {self.retakes_left} retake(s) left"
+            verdict = "通过" if self.passed else f"未通过，剩余补考 {self.retakes_left} 次"
+            return (f"{a.course_code} 正式考试（第 {self.attempts_used}/{self.attempts_allowed} 次机会）：{a.score:g} 分"
+                    f"（及格线 {self.passing_score:g}），{verdict}。")
+        verdict = "passed" if self.passed else f"not passed, {plural.count(self.retakes_left, 'retake')} left"
         return (f"{a.course_code} official exam (attempt {self.attempts_used} of {self.attempts_allowed}): "
                 f"{a.score:g} (pass mark {self.passing_score:g}), {verdict}.")
 
@@ -67,7 +68,7 @@ def open_enrollment(db: Session, employee_id: str, course_code: str) -> Enrollme
     """The enrollment an official exam belongs to; a clear refusal when there is none."""
     enrollment = enrollment_repo.get_enrollment(db, employee_id, course_code)
     if enrollment is None or enrollment.status == "dropped":
-        raise invalid(f"Enroll in {course_code} before taking its exam.", f"请先报名 {course_code},再参加考试。")
+        raise invalid(f"Enroll in {course_code} before taking its exam.", f"请先报名 {course_code}，再参加考试。")
     return enrollment
 
 
@@ -82,19 +83,19 @@ def refuse_if_closed(course_code: str, current: AttemptStanding) -> None:
     """Raise conflict when the course is already passed or every allowed attempt is used."""
     if current.passed:
         raise conflict(f"{course_code} is already passed; there is no further official exam.",
-                       f"{course_code} 已通过,无需再参加正式考试。")
+                       f"{course_code} 已通过，无需再参加正式考试。")
     if current.left <= 0:
         raise conflict(f"All {current.allowed} official attempts at {course_code} are used (retake limit in the "
                        "policy, exams.max_retakes); ask HR or a training specialist about re-enrolling.",
-                       f"{course_code} 的 {current.allowed} 次正式考试机会已用完(策略 exams.max_retakes);"
-                       "如需重新报名,请联系 HR 或培训专员。")
+                       f"{course_code} 的 {current.allowed} 次正式考试机会已用完（策略 exams.max_retakes）；"
+                       "如需重新报名，请联系 HR 或培训专员。")
 
 
 def record_exam_attempt(db: Session, caller: Caller, employee_id: str, course_code: str, score: float, *,
                         today: date, rules: ExamRules) -> ExamResult:
     """HR or a training specialist enters the result of an official exam held elsewhere (limit still applies)."""
     require_privileged(caller, "enter official exam results (HR and training specialists)",
-                       "录入正式考试成绩(仅限 HR 和培训专员)")
+                       "录入正式考试成绩（仅限 HR 和培训专员）")
     course = find_course(db, course_code)
     return store_attempt(db, caller, course.code, course.passing_score, employee_id, score, today=today, rules=rules)
 
@@ -141,4 +142,4 @@ def _insert_attempt(db: Session, employee_id: str, course_code: str, score: floa
         except IntegrityError:
             continue
     raise conflict("Another exam attempt was being saved at the same moment; try again.",
-                   "同一时间有另一条考试记录正在保存,请重试。")
+                   "同一时间有另一条考试记录正在保存，请重试。")

@@ -50,7 +50,7 @@ def queue_due(db: Session, *, now: datetime, policy: Policy) -> JobReport:
     for enrollment in enrollment_repo.overdue_without_notice(db):
         title = courses[enrollment.course_code].title
         _queue(db, report, now, today, f"overdue:{enrollment.id}", "overdue", enrollment, NoticeText(
-            f"{enrollment.course_code} {title} 已于 {enrollment.due_on} 到期,请尽快完成。",
+            f"{enrollment.course_code} {title} 已于 {enrollment.due_on} 到期，请尽快完成。",
             f"{enrollment.course_code} {title} was due on {enrollment.due_on}; please complete it soon."))
     zone = ZoneInfo(rules.timezone)
     for days_before in sorted(set(rules.reminder_days_before_session)):
@@ -66,7 +66,7 @@ def queue_due(db: Session, *, now: datetime, policy: Policy) -> JobReport:
                 title = courses[session.course_code].title
                 _queue(db, report, now, today, f"{kind}:{days_before}:{session.id}:{enrollment.employee_id}", kind,
                        enrollment, NoticeText(
-                           f"提醒:{title} 将于 {local_start} 在 {session.venue} 开始(讲师 {session.instructor})。",
+                           f"提醒：{title} 将于 {local_start} 在 {session.venue} 开始（讲师 {session.instructor}）。",
                            f"Reminder: {session.course_code} starts {local_start} at {session.venue} "
                            f"(instructor {session.instructor})."))
     surveys = survey_invites.queue_invitations(db, now=now, today=today, policy=policy)  # asked once per course

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from hr import plural
 from hr.caller import Caller
 from hr.explain import KpiExplanation, KpiItem, WhatIf
 from hr.policy.model import Policy
@@ -56,7 +57,7 @@ def department_kpi(db: Session, caller: Caller, department_id: str, *, period: P
                    f"completed by due date / completed = {on_time}/{finished}"),
         rate_item("participation_rate", "参与率", "Participation rate", Rate(started, enrolled),
                    f"people who started / people enrolled = {started}/{enrolled}"),
-        rate_item("optional_completion", "选修课程完成(不计入)", "Optional courses (not counted)", optional,
+        rate_item("optional_completion", "选修课程完成（不计入）", "Optional courses (not counted)", optional,
                    f"optional enrollments completed / due = {optional.numerator}/{optional.denominator}; "
                    f"by course: {_listing(optional_by_course)}", verdict="not_counted",
                    inputs={"optional_by_course": optional_by_course}),
@@ -66,8 +67,8 @@ def department_kpi(db: Session, caller: Caller, department_id: str, *, period: P
     if floor is not None and completion.value is not None and completion.value < floor:
         needed = employee_rules.completions_needed(completion, floor)
         what_ifs.append(WhatIf(
-            action_zh=f"再完成 {needed} 项到期培训,部门完成率达到 {floor * 100:g}%,可免除 {adjustment:g} 的扣分",
-            action_en=f"{needed} more completions bring the department to {floor * 100:g}% and remove the "
+            action_zh=f"再完成 {needed} 项到期培训，部门完成率达到 {floor * 100:g}%，可免除 {adjustment:g} 的扣分",
+            action_en=f"{needed} more {plural.noun(needed, 'completion')} {'brings' if needed == 1 else 'bring'} the department to {floor * 100:g}% and remove the "
                       f"{adjustment:g} adjustment",
             changes={"completion_rate": [completion.value, completion.plus(numerator=needed).value],
                      "performance_adjustment": [adjustment, 0.0]}))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
+from hr import plural
 from hr.caller import Caller
 from hr.explain import KpiExplanation, KpiItem, PolicyClause, WhatIf
 from hr.models import Employee
@@ -46,8 +47,8 @@ def explain_employee(db: Session, caller: Caller, employee_id: str, *, period: P
                            "counts": rule.mode},
                    clause=clause_of("completion", policy.completion)),
         rate_item("exam_pass_rate", "考试通过率", "Exam pass rate", exam,
-                   f"courses passed / courses examined = {exam.numerator}/{exam.denominator}",
-                   clause=clause_of("employee.training_points", weights)),
+                   f"courses passed / courses examined = {exam.numerator}/{exam.denominator}"),
+        # the weights clause is the training points' rule: quoted under that figure, not under the pass rate
         KpiItem(name="training_points", label_zh="培训积分", label_en="Training points", value=points.total,
                 unit="points", formula=f"{_show(completion, weights.empty_rate_counts_as)} × {weights.completion_weight:g}"
                 f" + {_show(exam, weights.empty_rate_counts_as)} × {weights.exam_pass_weight:g} = {points.total:g}",
@@ -61,7 +62,7 @@ def explain_employee(db: Session, caller: Caller, employee_id: str, *, period: P
         _gate("promotion_eligible", "满足晋升培训条件", "Meets promotion training bar", completion,
               employee_rules.promotion_eligible(completion, policy), rules.promotion.min_completion_rate,
               clause_of("employee.promotion", rules.promotion)),
-        rate_item("optional_completion", "选修课程完成(不计入)", "Optional courses (not counted)", optional,
+        rate_item("optional_completion", "选修课程完成（不计入）", "Optional courses (not counted)", optional,
                    f"optional courses completed / due in {period.name} = {optional.numerator}/{optional.denominator}"
                    f"; {listed.optional_text()}", verdict="not_counted",
                    inputs={"optional_courses": [c for c, _d in listed.optional]},
@@ -98,10 +99,10 @@ def _employee_what_ifs(db: Session, employee_id: str, period: Period, completion
         after_rate = completion.plus(numerator=1)
         after = employee_rules.training_points(after_rate, exam, policy).total
         what_ifs.append(WhatIf(
-            action_zh=f"完成 {row.course_code} 后,完成率从 {_pct(completion)} 升至 {_pct(after_rate)},"
+            action_zh=f"完成 {row.course_code} 后，完成率从 {_pct(completion)} 升至 {_pct(after_rate)}，"
                       f"培训积分从 {before:g} 升至 {after:g}",
-            action_en=f"Completing {row.course_code} raises your completion rate from {_pct(completion)} to "
-                      f"{_pct(after_rate)} and your training points from {before:g} to {after:g}",
+            action_en=f"Completing {row.course_code} raises the completion rate from {_pct(completion)} to "
+                      f"{_pct(after_rate)} and the training points from {before:g} to {after:g}",
             changes={"completion_rate": [completion.value, after_rate.value], "training_points": [before, after]}))
     failed = [code for code, (passed, _best) in
               report_repo.exam_results_by_course(db, employee_id, period.start, period.end).items() if not passed]
@@ -109,16 +110,16 @@ def _employee_what_ifs(db: Session, employee_id: str, period: Period, completion
         after_exam = exam.plus(numerator=1)
         after = employee_rules.training_points(completion, after_exam, policy).total
         what_ifs.append(WhatIf(
-            action_zh=f"通过 {code} 考试后,考试通过率从 {_pct(exam)} 升至 {_pct(after_exam)},培训积分从 {before:g} 升至 {after:g}",
-            action_en=f"Passing the {code} exam raises your exam pass rate from {_pct(exam)} to {_pct(after_exam)} "
-                      f"and your training points from {before:g} to {after:g}",
+            action_zh=f"通过 {code} 考试后，考试通过率从 {_pct(exam)} 升至 {_pct(after_exam)}，培训积分从 {before:g} 升至 {after:g}",
+            action_en=f"Passing the {code} exam raises the exam pass rate from {_pct(exam)} to {_pct(after_exam)} "
+                      f"and the training points from {before:g} to {after:g}",
             changes={"exam_pass_rate": [exam.value, after_exam.value], "training_points": [before, after]}))
     floor = policy.employee.promotion.min_completion_rate
     needed = employee_rules.completions_needed(completion, floor)
     if needed and open_rows:
         what_ifs.append(WhatIf(
-            action_zh=f"再完成 {needed} 门到期课程,完成率即可达到晋升要求的 {floor * 100:g}%",
-            action_en=f"Completing {needed} more due course(s) reaches the {floor * 100:g}% needed for promotion",
+            action_zh=f"再完成 {needed} 门到期课程，完成率即可达到晋升要求的 {floor * 100:g}%",
+            action_en=f"Completing {needed} more due {plural.noun(needed, 'course')} reaches the {floor * 100:g}% needed for promotion",
             changes={"completion_rate": [completion.value, completion.plus(numerator=needed).value]}))
     return what_ifs
 

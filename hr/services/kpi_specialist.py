@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time
 
 from sqlmodel import Session
 
+from hr import plural
 from hr.caller import Caller
 from hr.explain import KpiExplanation
 from hr.policy.model import Policy
@@ -57,15 +58,15 @@ def specialist_kpis(db: Session, caller: Caller, *, period: Period, policy: Poli
         target_item("instructor_utilisation", "讲师利用率", "Instructor utilisation",
                      use.hours_held / inst_available if inst_available else None, targets.instructor_utilisation,
                      "specialist.instructor_utilisation",
-                     f"hours taught / ({use.instructors} instructors × {inst_hours} h × {quarters} quarter(s)) = "
+                     f"hours taught / ({use.instructors} instructors × {inst_hours} h × {plural.count(quarters, 'quarter')}) = "
                      f"{use.hours_held:g}/{inst_available}", {"numerator": use.hours_held, "denominator": inst_available}),
         target_item("venue_utilisation", "场地利用率", "Venue utilisation",
                      use.held / venue_available if venue_available else None, targets.venue_utilisation,
                      "specialist.venue_utilisation",
-                     f"sessions held / ({use.venues} venues × {venue_slots} slots × {quarters} quarter(s)) = "
+                     f"sessions held / ({use.venues} venues × {venue_slots} slots × {plural.count(quarters, 'quarter')}) = "
                      f"{use.held}/{venue_available}", {"numerator": use.held, "denominator": venue_available}),
         target_item("satisfaction_score", "学员满意度", "Satisfaction score", satisfaction, targets.satisfaction_score,
-                     "specialist.satisfaction_score", f"average rating × 20 over {responses} responses",
+                     "specialist.satisfaction_score", f"average rating × 20 over {plural.count(responses, 'response')}",
                      {"responses": responses, "average_rating": avg}, unit="score"),
         target_item("exam_pass_rate", "考试及格率", "Exam pass rate", exam.value, targets.exam_pass_rate,
                      "specialist.exam_pass_rate", f"person-courses passed / examined = {passed}/{tried}",

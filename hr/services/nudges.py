@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from hr import plural
 from hr.caller import Caller
 from hr.errors import forbidden
 from hr.notify import DeliveryOff
@@ -62,13 +63,14 @@ class NudgePlan:
         zh = lang.startswith("zh")
         if not self.items:
             return "团队成员都没有落后。" if zh else "Nobody on your team is behind."
-        lines = [f"将提醒 {len(self.sendable)} 人:" if zh else f"Would nudge {len(self.sendable)} people:"]
+        lines = [f"将提醒 {len(self.sendable)} 人：" if zh else f"Would nudge {plural.count(len(self.sendable), 'person')}:"]
         if self.held_until is not None:
             lines.append(self.held_line(lang))
         for item in self.items:
             reason = skip_label(item.skip_reason, lang) if item.skip_reason else ""
-            skip = f"(跳过:{reason})" if zh else f" (skipped: {reason})"
-            lines.append(f"- {item.name} ({item.employee_id}): {', '.join(item.courses)}"
+            skip = f"（跳过：{reason}）" if zh else f" (skipped: {reason})"
+            lines.append(f"- {item.name}（{item.employee_id}）：{'、'.join(item.courses)}" if zh
+                         else f"- {item.name} ({item.employee_id}): {', '.join(item.courses)}"
                          f"{skip if item.skip_reason else ''}")
         return "\n".join(lines)
 
@@ -79,8 +81,8 @@ def held_text(count: int, until: datetime, lang: str, *, queued: bool = True) ->
     if lang.startswith("zh"):
         done = "已排队" if queued else "确认后会先排队"
         return f"现在是免打扰时段：{count} 条提醒{done}，将在免打扰时段结束后（{when}）发送。"
-    done = "are queued" if queued else "will be queued on confirmation"
-    return f"It is quiet hours now: {count} reminders {done} and will be sent when quiet hours end ({when})."
+    done = f"{plural.be(count)} queued" if queued else "will be queued on confirmation"
+    return f"It is quiet hours now: {plural.count(count, 'reminder')} {done} and will be sent when quiet hours end ({when})."
 
 
 def skip_label(code: str, lang: str) -> str:
@@ -106,26 +108,27 @@ class NudgeOutcome:
         zh = lang.startswith("zh")
         parts = []
         if self.sent:
-            parts.append(f"已发送提醒给 {len(self.sent)} 人。" if zh else f"Nudge delivered to {len(self.sent)} people.")
+            parts.append(f"已发送提醒给 {len(self.sent)} 人。" if zh else f"Nudge delivered to {plural.count(len(self.sent), 'person')}.")
         if self.queued and self.held_until is not None:
             parts.append(held_text(len(self.queued), self.held_until, lang))
             if self.delivery_off is not None:
-                parts.append(f"另外，通知渠道尚未就绪:{self.delivery_off.message('zh')}" if zh
+                parts.append(f"另外，通知渠道尚未就绪：{self.delivery_off.message('zh')}" if zh
                              else f"Also, no channel can deliver yet: {self.delivery_off.message('en')}")
         elif self.queued:
             if self.delivery_off is not None:
-                parts.append(f"{len(self.queued)} 条提醒已排队,尚未送达:{self.delivery_off.message('zh')}" if zh
-                             else f"{len(self.queued)} nudges are queued, not delivered yet: "
+                parts.append(f"{len(self.queued)} 条提醒已排队，尚未送达：{self.delivery_off.message('zh')}" if zh
+                             else f"{plural.count(len(self.queued), 'nudge')} {plural.be(len(self.queued))} queued, not delivered yet: "
                                   f"{self.delivery_off.message('en')}")
             else:
-                parts.append(f"{len(self.queued)} 条提醒暂未送达,将按策略自动重试。" if zh
-                             else f"{len(self.queued)} nudges could not be delivered yet and will be retried.")
+                parts.append(f"{len(self.queued)} 条提醒暂未送达，将按策略自动重试。" if zh
+                             else f"{plural.count(len(self.queued), 'nudge')} could not be delivered yet and will be retried.")
         if self.failed:
-            who = ", ".join(f"{k}({v})" for k, v in self.failed.items())
-            parts.append(f"发送失败:{who}" if zh else f"Failed: {who}")
+            who = ("、" if zh else ", ").join(f"{k}（{v}）" if zh else f"{k} ({v})" for k, v in self.failed.items())
+            parts.append(f"发送失败：{who}" if zh else f"Failed: {who}")
         if self.skipped:
-            who = ", ".join(f"{k}({skip_label(v, lang)})" for k, v in self.skipped.items())
-            parts.append(f"跳过:{who}" if zh else f"Skipped: {who}")
+            who = ("、" if zh else ", ").join(f"{k}（{skip_label(v, lang)}）" if zh else f"{k} ({skip_label(v, lang)})"
+                                             for k, v in self.skipped.items())
+            parts.append(f"跳过：{who}" if zh else f"Skipped: {who}")
         return " ".join(parts) or ("没有需要提醒的人。" if zh else "Nobody needed a nudge.")
 
 
@@ -137,10 +140,10 @@ def preview_nudges(db: Session, caller: Caller, *, now: datetime, policy: Policy
     caller may see, or everyone in the company (HR and specialists). In quiet hours nobody is skipped for it: the
     reminders are queued and held until quiet hours end, as every other notice is."""
     if caller.role != "manager" and not caller.sees_everyone:
-        raise forbidden("nudge people (managers, HR and training specialists only)", "提醒员工(仅限经理、HR 和培训专员)")
+        raise forbidden("nudge people (managers, HR and training specialists only)", "提醒员工（仅限经理、HR 和培训专员）")
     if company_wide:
         require_privileged(caller, "nudge people across the whole company (HR and training specialists only)",
-                           "提醒全公司的员工(仅限 HR 和培训专员)")
+                           "提醒全公司的员工（仅限 HR 和培训专员）")
     rules = policy.notifications
     today = local_day(now, rules)
     quiet = in_quiet_hours(now, rules)
@@ -164,7 +167,7 @@ def preview_nudges(db: Session, caller: Caller, *, now: datetime, policy: Policy
             reason = "already_nudged_today"
         plan.items.append(NudgeItem(
             employee_id, name, courses,
-            f"{name},您好:{sender_name} 提醒您,以下课程进度落后:{'、'.join(courses)}。请尽快完成。",
+            f"{name}，您好：{sender_name} 提醒您，以下课程进度落后：{'、'.join(courses)}。请尽快完成。",
             f"Hi {name}, {sender_name} is reminding you that you are behind on: {', '.join(courses)}. "
             "Please catch up soon.", reason))
     return plan

@@ -155,7 +155,7 @@ def requeue_unconfirmed_overdue(db: Session, *, now: datetime) -> int:
             continue
         course = db.get(Course, enrollment.course_code)
         title = course.title if course else enrollment.course_code
-        entry.text_zh = f"{enrollment.course_code} {title} 已于 {enrollment.due_on} 到期,请尽快完成。"
+        entry.text_zh = f"{enrollment.course_code} {title} 已于 {enrollment.due_on} 到期，请尽快完成。"
         entry.text_en = f"{enrollment.course_code} {title} was due on {enrollment.due_on}; please complete it soon."
         entry.status, entry.attempts, entry.next_attempt_at, entry.sent_at = "pending", 0, now, None
         entry.reason = "requeued: marked sent before delivery receipts were kept"

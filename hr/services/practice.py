@@ -35,8 +35,8 @@ class PracticeResult:
         a = self.attempt
         if lang.startswith("zh"):
             verdict = "达到" if self.reached_pass_mark else "未达到"
-            return (f"{a.course_code} 练习成绩 {a.score:g} 分,{verdict}及格线 {self.passing_score:g}。"
-                    "这是练习,不计入正式考试、绩效或补考次数;要参加正式考试,请说“参加 "
+            return (f"{a.course_code} 练习成绩 {a.score:g} 分，{verdict}及格线 {self.passing_score:g}。"
+                    "这是练习，不计入正式考试、绩效或补考次数；要参加正式考试，请说“参加 "
                     f"{a.course_code} 考试”。")
         verdict = "reaches" if self.reached_pass_mark else "is below"
         return (f"{a.course_code} practice score {a.score:g}, which {verdict} the pass mark {self.passing_score:g}. "
@@ -58,7 +58,7 @@ def record_practice_attempt(db: Session, caller: Caller, employee_id: str, cours
         raise not_found("course", course_code)
     if questions < 1 or not 0 <= correct <= questions:
         raise invalid("A practice result needs at least one question and 0..questions right answers.",
-                      "练习成绩需要至少一道题,答对数在 0 到题目数之间。")
+                      "练习成绩需要至少一道题，答对数在 0 到题目数之间。")
     attempt = PracticeAttempt(employee_id=employee_id, course_code=course.code, attempted_on=today,
                               score=practice_score(correct, questions), questions=questions, correct=correct)
     db.add(attempt)
@@ -81,8 +81,8 @@ class PracticeSummary:
     def to_text(self, lang: str = "en") -> str:
         """One line for progress views."""
         if lang.startswith("zh"):
-            return (f"- {self.course_code} {self.title}:练习 {self.attempts} 次,最高 {self.best_score:g} 分,"
-                    f"最近 {self.last_score:g} 分({self.last_on})")
+            return (f"- {self.course_code} {self.title}：练习 {self.attempts} 次，最高 {self.best_score:g} 分，"
+                    f"最近 {self.last_score:g} 分（{self.last_on}）")
         return (f"- {self.course_code} {self.title}: {self.attempts} practice quiz(zes), best {self.best_score:g}, "
                 f"latest {self.last_score:g} ({self.last_on})")
 

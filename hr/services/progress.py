@@ -98,17 +98,17 @@ class EmployeeProgress:
     def to_text(self, lang: str = "en") -> str:
         """Short bilingual rendering for chat."""
         zh = lang.startswith("zh")
-        head = (f"{self.name} 的学习进度{f'({self.period})' if self.period else ''}:完成率 {self.completion.percent()}"
+        head = (f"{self.name} 的学习进度{f'（{self.period}）' if self.period else ''}：完成率 {self.completion.percent()}"
                 if zh else f"{self.name}'s progress{f' ({self.period})' if self.period else ''}: "
                 f"completion {self.completion.percent()}")
         lines = [head]
         for c in self.courses:
             flag = (" ⚠逾期" if zh else " ⚠overdue") if c.overdue else ((" ⚠落后" if zh else " ⚠behind") if c.behind else "")
             due = f"截止 {c.due_on}" if zh else f"due {c.due_on}"
-            optional = "" if c.counted else (" [选修,不计入完成率]" if zh else " [optional, not in the rate]")
+            optional = "" if c.counted else (" [选修，不计入完成率]" if zh else " [optional, not in the rate]")
             lines.append(f"- {c.course_code} {c.title}: {c.status} {c.progress_pct}% ({due}){flag}{optional}")
         if self.practice:
-            lines.append("练习测验(不计入考试和绩效):" if zh else "Practice quizzes (not exams, not in any KPI):")
+            lines.append("练习测验（不计入考试和绩效）：" if zh else "Practice quizzes (not exams, not in any KPI):")
             lines += [p.to_text(lang) for p in self.practice]
         return "\n".join(lines)
 
@@ -133,7 +133,7 @@ class TeamProgress:
         lines = [f"团队完成率 {self.completion.percent()}" if zh else f"Team completion {self.completion.percent()}"]
         for m in self.members:
             behind = ", ".join(c.course_code for c in m.behind)
-            tail = (f";落后:{behind}" if zh else f"; behind: {behind}") if behind else ""
+            tail = (f"；落后：{behind}" if zh else f"; behind: {behind}") if behind else ""
             lines.append(f"- {m.name} ({m.employee_id}): {m.completion.percent()}{tail}")
         return "\n".join(lines)
 

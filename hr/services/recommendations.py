@@ -13,13 +13,16 @@ from hr.repositories import course_repo, enrollment_repo, org_repo
 from hr.rules.eligibility import is_open_to, is_required_for, missing_prerequisites, split_list
 from hr.services.access import visible_employee
 
+# HR or a manager may ask for someone else: the reasons name the job and the preference, never "you"
 REASON_TEXT = {
-    "required": ("必修课程,尚未报名", "Required for you and not yet enrolled"),
-    "remedial": ("{src} 考试未通过或成绩偏低,建议先打好基础", "Your {src} exam was failed or weak; build the basics first"),
-    "skill_gap": ("您的岗位需要“{skill}”技能", "Your job title needs the skill '{skill}'"),
-    "preferred_format": ("符合您偏好的学习形式({fmt})", "Matches your preferred format ({fmt})"),
-    "optional": ("可选课程", "Optional course open to you"),
+    "required": ("必修课程，尚未报名", "Required and not yet enrolled"),
+    "remedial": ("{src} 考试未通过或成绩偏低，建议先打好基础", "The {src} exam was failed or weak; build the basics first"),
+    # a skill tag is an English slug ("data-analysis"): the Chinese reason names the course's skill, not the slug
+    "skill_gap": ("岗位需要这门课所教的技能", "The job title needs the skill '{skill}'"),
+    "preferred_format": ("符合偏好的学习形式（{fmt}）", "Matches the preferred format ({fmt})"),
+    "optional": ("可选课程", "Optional course, open to enroll"),
 }
+_FORMAT_WORDS = {"video": ("视频", "video"), "text": ("图文", "reading"), "live": ("直播或面授", "live sessions")}
 _ORDER = {"required": 0, "remedial": 1, "skill_gap": 2, "preferred_format": 3, "optional": 4}
 _FORMATS_FOR = {"video": {"video"}, "text": {"document"}, "live": {"live", "workshop"}}
 
@@ -101,5 +104,9 @@ def _basics_for(course: Course, courses: dict[str, Course]) -> list[Course]:
 def _recommendation(course: Course, reason: str, fmt: dict) -> Recommendation:
     """Fill the bilingual reason text."""
     zh, en = REASON_TEXT[reason]
-    return Recommendation(course.code, course.title, reason, zh.format(**fmt) if fmt else zh,
-                          en.format(**fmt) if fmt else en)
+    words_zh, words_en = dict(fmt), dict(fmt)
+    if "fmt" in fmt:  # the learning preference is a stored code: said in words in each language
+        words_zh["fmt"], words_en["fmt"] = _FORMAT_WORDS.get(fmt["fmt"], (fmt["fmt"], fmt["fmt"]))
+    if "skill" in fmt:
+        words_en["skill"] = fmt["skill"].replace("-", " ")
+    return Recommendation(course.code, course.title, reason, zh.format(**words_zh), en.format(**words_en))

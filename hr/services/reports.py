@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
+from hr import plural
 from hr.caller import Caller
 from hr.errors import invalid
 from hr.repositories import course_repo, org_repo, report_repo
@@ -54,19 +55,19 @@ class CompletionReport:
         zh = lang.startswith("zh")
         kind_zh = "必修" if self.counts == "required" else "必修及指派"
         kind_en = "required" if self.counts == "required" else "required or assigned"
-        head = (f"{self.period} 培训完成率(按{'部门' if self.by == 'department' else '课程'},{kind_zh}课程):"
+        head = (f"{self.period} 培训完成率（按{'部门' if self.by == 'department' else '课程'}，{kind_zh}课程）："
                 f"合计 {self.total.percent()}" if zh
                 else f"{self.period} completion by {self.by} ({kind_en} courses): total {self.total.percent()}")
         lines = [head]
         for r in self.rows:
             extra = ""
             if r.optional.denominator:
-                extra = (f";选修 {r.optional.numerator}/{r.optional.denominator}(不计入)" if zh
+                extra = (f"；选修 {r.optional.numerator}/{r.optional.denominator}（不计入）" if zh
                          else f"; optional {r.optional.numerator}/{r.optional.denominator} (not counted)")
             lines.append(f"- {r.label} ({r.key}): {r.completion.percent()}{extra}")
         if self.optional_total.denominator:
             o = self.optional_total
-            lines.append(f"选修课程单独统计:{o.numerator}/{o.denominator} 已完成,不计入完成率。" if zh
+            lines.append(f"选修课程单独统计：{o.numerator}/{o.denominator} 已完成，不计入完成率。" if zh
                          else f"Optional courses, shown apart: {o.numerator}/{o.denominator} completed, not in the rate.")
         return "\n".join(lines)
 
@@ -75,7 +76,7 @@ def completion_report(db: Session, caller: Caller, *, by: str, period: Period,
                       counts: str = "required") -> CompletionReport:
     """Group completion by department (each counting its subtree) or by course; employees see only themselves."""
     if by not in GROUPINGS:
-        raise invalid(f"Cannot group by '{by}'; use department or course.", f"不能按“{by}”分组;请用 department 或 course。")
+        raise invalid(f"Cannot group by '{by}'; use department or course.", f"不能按“{by}”分组；请用 department 或 course。")
     scope = report_scope(caller)
     rule = counting_rule(db, counts)
     if by == "department":  # each root department's subtree holds every enrollment once: the total is their sum
@@ -126,15 +127,15 @@ class PracticeReport:
     def to_text(self, lang: str = "en") -> str:
         """A short table that says plainly it is practice."""
         zh = lang.startswith("zh")
-        head = (f"{self.period} 练习测验(不计入考试通过率和绩效)" if zh
+        head = (f"{self.period} 练习测验（不计入考试通过率和绩效）" if zh
                 else f"{self.period} practice quizzes (not in exam pass rates or KPIs)")
         if not self.rows:
-            return head + (":没有练习记录。" if zh else ": none.")
-        lines = [head + (":" if zh else ":")]
+            return head + ("：没有练习记录。" if zh else ": none.")
+        lines = [head + ("：" if zh else ":")]
         for code, title, c in self.rows:
             mean = "n/a" if c.mean_score is None else f"{c.mean_score:.1f}"
-            lines.append(f"- {code} {title}: {c.attempts} 次 / {c.people} 人,平均 {mean} 分,{c.reached_pass_mark} 次达到及格线"
-                         if zh else f"- {code} {title}: {c.attempts} by {c.people} people, mean {mean}, "
+            lines.append(f"- {code} {title}：{c.attempts} 次 / {c.people} 人，平均 {mean} 分，{c.reached_pass_mark} 次达到及格线"
+                         if zh else f"- {code} {title}: {c.attempts} by {plural.count(c.people, 'person')}, mean {mean}, "
                          f"{c.reached_pass_mark} at or above the pass mark")
         return "\n".join(lines)
 

@@ -22,6 +22,7 @@ def test_employee_explain_matches_hand_computation(hr):
     assert (optional.inputs["numerator"], optional.inputs["denominator"], optional.verdict) == (2, 2, "not_counted")
     exam = result.item("exam_pass_rate")
     assert (exam.inputs["numerator"], exam.inputs["denominator"]) == (1, 1)
+    assert exam.clause is None  # the weights clause belongs to the training points, quoted once there
     points = result.item("training_points")
     assert points.value == 10 and points.inputs == {"completion_part": 5.0, "exam_part": 5.0,
                                                       "empty_rate_counts_as": 1.0}
@@ -31,6 +32,7 @@ def test_employee_explain_matches_hand_computation(hr):
     cmp = next(w for w in result.what_ifs if "CMP-101" in w.action_en)
     assert cmp.changes == {"completion_rate": [0.5, 1.0], "training_points": [10.0, 15.0]}
     assert "from 50% to 100%" in cmp.action_en and "10" in cmp.action_en and "15" in cmp.action_en
+    assert " your " not in cmp.action_en  # a manager or HR may be reading someone else's KPI
     assert "培训积分" in result.to_text("zh") and "Training points" in result.to_text("en")
     assert json.loads(result.to_json())["items"][0]["name"] == "completion_rate"
 

@@ -57,7 +57,7 @@ def test_explanation_renders_json_and_both_languages():
         what_ifs=[WhatIf(action_zh="完成 SEC-101", action_en="Complete SEC-101", changes={"x": [0.75, 1.0]})])
     en, zh = explanation.to_text("en"), explanation.to_text("zh")
     assert "Completion rate: 75.0%" in en and "Promotion: no" in en and "→ Complete SEC-101" in en
-    assert "培训完成率: 75.0%" in zh and "依据 employee.training_points" in zh
+    assert "培训完成率：75.0%" in zh and "张三（E1）" in zh and "依据 employee.training_points" in zh
     assert en.count("completion is 10%") == 1  # a clause is quoted once
     data = json.loads(explanation.to_json())
     assert data["items"][0]["clause"]["key"] == "employee.training_points" and data["what_ifs"][0]["changes"]

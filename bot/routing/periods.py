@@ -56,13 +56,19 @@ _EN_MONTH = re.compile(r"\b(?:in\s+|the one in\s+)(jan|feb|mar|apr|may|jun|jul|a
                        r"\b(january|february|march|april|june|july|august|september|october|november|december)\b")
 _ZH_MONTH_DAY = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]")
 _ZH_MONTH = re.compile(r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?(?!\s*[\d一二三四五六七八九十])")
+_THIS_MONTH = re.compile(r"本月|这个月|这月|当月|this month|current month|month to date|\bmtd\b")
+_LAST_MONTH = re.compile(r"上个月|上月|上一个月|last month|previous month")
 _NUMERIC = re.compile(r"(?<![\d-])(?:20\d\d[-/])?(\d{1,2})[-/](\d{1,2})(?![\d-])")
 
 
 def parse_month(text: str, today: date) -> str | None:
-    """A calendar month the text names ("just July", "7月的", "for July 2025") as "YYYY-MM": the named year, else
-    the latest such month up to today; None when no month is named."""
+    """A calendar month the text names ("just July", "7月的", "for July 2025", "this month", "上个月") as "YYYY-MM": the
+    named year, else the latest such month up to today; None when no month is named."""
     lowered = text.lower()
+    if _THIS_MONTH.search(lowered):
+        return f"{today.year}-{today.month:02d}"
+    if _LAST_MONTH.search(lowered):
+        return f"{today.year - 1}-12" if today.month == 1 else f"{today.year}-{today.month - 1:02d}"
     number = None
     if m := _EN_MONTH.search(lowered):
         number = _MONTHS_EN[(m.group(1) or m.group(2))[:3]]

@@ -158,6 +158,10 @@ def test_a_month_names_the_period_of_a_completion_report(router):
 
     assert parse_month("now by course, just July", TODAY) == "2026-07"
     assert parse_month("December?", TODAY) == "2025-12"  # the latest December up to today
+    assert parse_month("completion by department for this month", TODAY) == f"{TODAY.year}-{TODAY.month:02d}"
+    assert parse_month("本月各部门完成率", TODAY) == f"{TODAY.year}-{TODAY.month:02d}"
+    assert parse_month("上个月呢", date(2026, 1, 5)) == "2025-12"
+    assert parse_month("what about last month", date(2026, 8, 17)) == "2026-07"
     assert parse_month("7月的完成率", TODAY) == "2026-07" and parse_month("12月5号那场", TODAY) is None
     state = DialogueState(intent="completion_report", act="completion_report",
                           args={"by": "department", "period": "2026Q2"}, subject={"period": "2026Q2"})

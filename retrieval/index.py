@@ -363,8 +363,30 @@ class KnowledgeIndex:
             cached.update(computed)
         return np.vstack([cached[h] for h in hashes])
 
-    def passage_similarities(self, query: str, texts: Sequence[str]) -> list[float]:
-        """Cosine of the query to short texts embedded as passages (sentences to quote), via the embedding cache.
+    def kept_query_vector(self, text: str) -> np.ndarray:
+        """The query vector of a text made of lexicon terms (a question's translation, its known terms): such texts
+        recur across questions on one topic, so their vectors are kept in the persistent cache, not only for a turn
+        (the answer's sentence ranking and cross-language checks compare them with quotes on most knowledge turns)."""
+        vector = self._query_vectors.get(self._query_key(text))
+        if vector is not None:
+            return vector
+        text_hash = hashlib.sha1(text.encode("utf-8")).hexdigest()
+        vector = self._cache.get(self.translation_encoder_name, [text_hash]).get(text_hash)
+        if vector is None:
+            checkpoint("query embedding")
+            vector = self.embedder.embed_query(text)
+            self._cache.put(self.translation_encoder_name, [(text_hash, vector)])
+        self._remember_query_vector(text, vector)
+        return vector
+
+    @property
+    def translation_encoder_name(self) -> str:
+        """Cache key of kept_query_vector's vectors (kept apart, so they can be dropped on their own)."""
+        return f"{self.embedder.name}|translation"
+
+    def passage_similarities(self, query: str, texts: Sequence[str], kept: bool = False) -> list[float]:
+        """Cosine of the query to short texts embedded as passages (sentences to quote), via the embedding cache;
+        kept=True: the query is made of lexicon terms and its vector is kept too (kept_query_vector).
 
         Sentences embed once per text ever: the persistent cache keys them by embedder and text hash, like chunks."""
         if not texts:
@@ -378,7 +400,7 @@ class KnowledgeIndex:
             computed = [(hashes[i], fresh[j]) for j, i in enumerate(need)]
             self._cache.put(self.embedder.name, computed)
             cached.update(computed)
-        query_vector = self.query_vector(query.strip())
+        query_vector = self.kept_query_vector(query.strip()) if kept else self.query_vector(query.strip())
         return [float(np.dot(cached[h], query_vector)) for h in hashes]
 
     def clear_query_cache(self, translations: bool = False) -> None:
@@ -389,6 +411,7 @@ class KnowledgeIndex:
             self._neighbours.clear()
         if translations:
             self._translations.forget()
+            self._cache.drop(self.translation_encoder_name)
 
     def dense_profile(self, query: str, audience: Audience | None = None, n: int = 30) -> list[float]:
         """Cosine similarities of the n nearest visible chunks, best first: how peaked the evidence is."""

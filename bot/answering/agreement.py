@@ -21,4 +21,4 @@ def cross_agreement(index, translation: str, picks: Sequence[Pick], language: st
     best = max(picks, key=lambda p: p.score)
     if best.passage.language == language:
         return {}
-    return {"cross_agreement": index.passage_similarities(translation, [quote_context(best)])[0]}
+    return {"cross_agreement": index.passage_similarities(translation, [quote_context(best)], kept=True)[0]}

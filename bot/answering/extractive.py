@@ -67,14 +67,14 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     ranked = rank_sentences(coverage, passages[:QUOTED_PASSAGES], answer_type,
                            similarity=lambda texts: index.passage_similarities(question, texts),
                            number=question_number(question), language=language,
-                           translated_similarity=(lambda texts: index.passage_similarities(translation, texts))
+                           translated_similarity=(lambda texts: index.passage_similarities(translation, texts, kept=True))
                            if translation else None)
     own_terms = index.lexicon.own_terms(question)
     if translation and own_terms:
         ranked = prefer_other_language(ranked, language,
                                        lambda texts: index.passage_similarities(question, texts),
-                                       lambda texts: index.passage_similarities(translation, texts),
-                                       lambda texts: index.passage_similarities(own_terms, texts),
+                                       lambda texts: index.passage_similarities(translation, texts, kept=True),
+                                       lambda texts: index.passage_similarities(own_terms, texts, kept=True),
                                        floor=policy.cross_reject.get(language, policy.cross_reject["en"]),
                                        covers=lambda pick: coverage.of(f"{pick.passage.heading} {pick.sentence}",
                                                                        pick.passage.language))

@@ -159,3 +159,19 @@ def test_search_always_asks_chroma_so_an_ingest_in_progress_is_seen(kb_index, mo
     monkeypatch.setattr(kb_index._vectors, "query_many", lambda *a: (calls.append(a), real(*a))[1])
     kb_index.search(QUESTIONS[0], k=8)
     assert len(calls) == 1
+
+
+def test_a_translations_vector_is_kept_for_the_next_turn(kb_index, monkeypatch):
+    """Comparing a lexicon-made text (a translation) with quotes embeds it once ever: a later turn, its in-memory
+    query cache cleared, reads the kept vector back and gets the same cosines."""
+    translation = kb_index.lexicon.translate(QUESTIONS[0])
+    texts = ["年休假10天。", "病假超过3天须提供医院诊断证明。"]
+    kb_index.clear_query_cache(translations=True)
+    first = kb_index.passage_similarities(translation, texts, kept=True)
+    kb_index.clear_query_cache()
+    embedded = []
+    real = kb_index.embedder.embed_query
+    monkeypatch.setattr(kb_index.embedder, "embed_query", lambda text: (embedded.append(text), real(text))[1])
+    assert kb_index.passage_similarities(translation, texts, kept=True) == first and embedded == []
+    kb_index.clear_query_cache(translations=True)
+    assert kb_index.passage_similarities(translation, texts, kept=True) == pytest.approx(first) and embedded

@@ -17,7 +17,7 @@ class _Index:
     def __init__(self):
         self.asked: list[tuple[str, list[str]]] = []
 
-    def passage_similarities(self, query, texts):
+    def passage_similarities(self, query, texts, kept=False):
         self.asked.append((query, list(texts)))
         return [0.93 for _ in texts]
 
@@ -72,7 +72,7 @@ class _AnswerIndex(_Index):
     def dense_profile(self, question, audience=None):
         return [0.79] + [0.75] * 29
 
-    def passage_similarities(self, query, texts):
+    def passage_similarities(self, query, texts, kept=False):
         return [0.79 if query.isascii() else self._translated for _ in texts]  # the question / its translation
 
 

@@ -353,31 +353,30 @@ class KnowledgeIndex:
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         """Query vectors for many short texts (e.g. routing examples), kept in the persistent embedding cache."""
-        if not texts:
-            return np.zeros((0, self.embedder.dim), dtype=np.float32)
-        hashes = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
-        cached = self._cache.get(self.encoder_name, hashes)
-        computed = [(h, self.embedder.embed_query(t)) for h, t in zip(hashes, texts, strict=True) if h not in cached]
-        if computed:
-            self._cache.put(self.encoder_name, computed)
-            cached.update(computed)
-        return np.vstack([cached[h] for h in hashes])
+        return self._persistent_query_vectors(texts, self.encoder_name)
 
     def kept_query_vector(self, text: str) -> np.ndarray:
         """The query vector of a text made of lexicon terms (a question's translation, its known terms): such texts
         recur across questions on one topic, so their vectors are kept in the persistent cache, not only for a turn
         (the answer's sentence ranking and cross-language checks compare them with quotes on most knowledge turns)."""
         vector = self._query_vectors.get(self._query_key(text))
-        if vector is not None:
-            return vector
-        text_hash = hashlib.sha1(text.encode("utf-8")).hexdigest()
-        vector = self._cache.get(self.translation_encoder_name, [text_hash]).get(text_hash)
         if vector is None:
             checkpoint("query embedding")
-            vector = self.embedder.embed_query(text)
-            self._cache.put(self.translation_encoder_name, [(text_hash, vector)])
-        self._remember_query_vector(text, vector)
+            vector = self._persistent_query_vectors([text], self.translation_encoder_name)[0]
+            self._remember_query_vector(text, vector)
         return vector
+
+    def _persistent_query_vectors(self, texts: Sequence[str], cache_name: str) -> np.ndarray:
+        """Query vectors from the persistent cache under `cache_name`; the ones missing are embedded and kept."""
+        if not texts:
+            return np.zeros((0, self.embedder.dim), dtype=np.float32)
+        hashes = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
+        cached = self._cache.get(cache_name, hashes)
+        computed = [(h, self.embedder.embed_query(t)) for h, t in zip(hashes, texts, strict=True) if h not in cached]
+        if computed:
+            self._cache.put(cache_name, computed)
+            cached.update(computed)
+        return np.vstack([cached[h] for h in hashes])
 
     @property
     def translation_encoder_name(self) -> str:

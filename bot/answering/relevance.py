@@ -45,12 +45,17 @@ class RelevancePolicy:
     cross_reject: dict[str, float] = field(default_factory=lambda: {"zh": 0.862, "en": 0.871})
 
 
+def stand_out(profile: Sequence[float]) -> float:
+    """How far the nearest chunk's cosine stands above the mean of the nearest ones (a flat profile: nothing does)."""
+    return profile[0] - sum(profile) / len(profile)
+
+
 def evidence(profile: Sequence[float], best_sentence: float | None, unseen: float, policy: RelevancePolicy,
              cross: bool = False) -> float:
     """The one number compared with the floor (see RelevancePolicy)."""
     score = profile[0] - policy.unseen_weight * unseen + (policy.cross_language_bonus if cross else 0.0)
     if policy.margin_weight:
-        score += policy.margin_weight * (profile[0] - sum(profile) / len(profile))
+        score += policy.margin_weight * stand_out(profile)
     if best_sentence is not None:
         score += policy.sentence_weight * (best_sentence - policy.sentence_center)
     return score
@@ -64,8 +69,7 @@ def confidence(profile: Sequence[float], language: str, policy: RelevancePolicy,
     top = evidence(profile, best_sentence, unseen, policy, cross)
     floors = policy.min_dense_other if cross else policy.min_dense
     floor = floors.get(language, floors["en"])
-    margin = profile[0] - sum(profile) / len(profile)
-    if margin < policy.flat_margin:
+    if stand_out(profile) < policy.flat_margin:
         floor += policy.flat_extra
     if top < floor:
         return None

@@ -3,7 +3,7 @@
 Why: an ack that hops to a thread and then to the arq client's private loop queues behind every other thread for
 the GIL (measured in one API process at 50 concurrent Slack events: 240 ms per enqueue, p99 ack ~1 s, though the
 work is ~1 ms of CPU). With Redis, the claim (`SET NX EX`) and the enqueue (arq) are awaited on the server's own
-loop; without Redis the database claim and the in-process queue run in one worker-thread hop.
+loop, in one Lua script; without Redis the database claim and the in-process queue run in one worker-thread hop.
 """
 
 from __future__ import annotations
@@ -13,12 +13,26 @@ import logging
 from typing import Any, Protocol
 
 from anyio import to_thread
+from arq.constants import expires_extra_ms, job_key_prefix, result_key_prefix
 
 from adapters.dedupe import DedupeStore, RedisDedupeStore, redis_dedupe_key
 from adapters.worker.arq_queue import RUN_JOB, ArqQueue, queue_name
 from adapters.worker.queue import TaskQueue
 
 log = logging.getLogger(__name__)
+
+DUPLICATE, QUEUED, ALREADY_QUEUED = 0, 1, 2
+# One round trip instead of five (SET NX, then arq's WATCH / EXISTS / MULTI PSETEX ZADD / EXEC): at 50 concurrent
+# Slack events the Redis calls were the largest part of an ack's CPU. The job is written exactly as arq's
+# enqueue_job writes it (same serializer, keys, expiry and score), so `mentor worker` runs it unchanged.
+# KEYS: claim, arq job key, arq result key, arq queue; ARGV: claim ttl s, job expiry ms, job bytes, job id, score.
+CLAIM_AND_ENQUEUE = """
+if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then return 0 end
+if redis.call('EXISTS', KEYS[2], KEYS[3]) > 0 then return 2 end
+redis.call('PSETEX', KEYS[2], ARGV[2], ARGV[3])
+redis.call('ZADD', KEYS[4], ARGV[5], ARGV[4])
+return 1
+"""
 
 
 class Intake(Protocol):
@@ -79,6 +93,7 @@ class RedisIntake:
         self._timeout = timeout_s
         self._loop: asyncio.AbstractEventLoop | None = None
         self._pool: asyncio.Future | None = None
+        self._script = None
 
     async def _redis(self):
         """The arq pool (an asyncio Redis client) of the running loop, created once per loop by the first caller."""
@@ -102,18 +117,26 @@ class RedisIntake:
         return await asyncio.wait_for(self._accept(key, job, payload), self._timeout)
 
     async def _accept(self, key: str, job: str, payload: dict[str, Any]) -> bool:
-        """SET NX, then arq enqueue (same job id: a job already queued is a no-op); DEL the claim if it fails."""
+        """Claim and enqueue in one round trip (CLAIM_AND_ENQUEUE); DEL the claim if the call fails."""
+        from arq.jobs import serialize_job
+        from arq.utils import timestamp_ms
+
         redis = await self._redis()
+        if self._script is None:
+            self._script = redis.register_script(CLAIM_AND_ENQUEUE)
         claim = redis_dedupe_key(self._prefix, key)
-        if not await redis.set(claim, b"1", nx=True, ex=self._ttl):
-            return False
+        now_ms = timestamp_ms()
+        body = serialize_job(RUN_JOB, (job, payload), {}, None, now_ms)
         try:
-            if await redis.enqueue_job(RUN_JOB, job, payload, _job_id=key) is None:
-                log.info("job %s already queued, skipped", key)
+            outcome = await self._script(keys=[claim, job_key_prefix + key, result_key_prefix + key,
+                                               queue_name(self._prefix)],
+                                         args=[self._ttl, expires_extra_ms, body, key, now_ms], client=redis)
         except BaseException:
             await asyncio.shield(redis.delete(claim))
             raise
-        return True
+        if outcome == ALREADY_QUEUED:
+            log.info("job %s already queued, skipped", key)
+        return outcome != DUPLICATE
 
     async def seen(self, key: str) -> bool:
         """See Intake.seen."""

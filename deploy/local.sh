@@ -16,7 +16,7 @@ API_HOST=${MENTOR_DEPLOY_API_HOST:-127.0.0.1}
 API_WORKERS=${MENTOR_DEPLOY_API_WORKERS:-1}  # processes per API port (mentor serve --workers)
 # Replies are background work (the platform already has its 200); on a shared host they yield the CPU to the API
 # processes, whose acks and synchronous chat answers someone is waiting for. 0 = same priority.
-WORKER_NICE=${MENTOR_DEPLOY_WORKER_NICE:-5}
+WORKER_NICE=${MENTOR_DEPLOY_WORKER_NICE:-19}
 CHROMA_PORT=${MENTOR_DEPLOY_CHROMA_PORT:-8001}
 SERVICES=${MENTOR_DEPLOY_SERVICES:-adapters.channels:default_backends}
 MENTOR=${MENTOR_BIN:-$ROOT/.venv/bin/mentor}

@@ -291,7 +291,7 @@ def main() -> None:
     slack = results.get("deployment", {}).get(f"slack {args.slack_concurrency} concurrent events", {})
     data = {"setup": {"think_s_mean": args.think, "duration_s": args.duration, "users": args.users,
                       "slack_events_per_sender": args.slack_waves, "bot": "offline engine, real sample org and KB",
-                      "load_generator": "eval/benchmarks/load_users.py (asyncio + httpx, same machine)"},
+                      "load_generator": "eval/benchmarks/load_users.py (uvloop + raw keep-alive HTTP/1.1, same machine)"},
             "results": results,
             "targets": {"chat_p95_ms_at_20_users": TARGET_CHAT_P95_MS, "slack_ack_p99_ms": TARGET_SLACK_P99_MS},
             "passed": {"chat": all(p is not None and p <= TARGET_CHAT_P95_MS for p in chat20),

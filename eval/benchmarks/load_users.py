@@ -1,8 +1,9 @@
 """A bounded load generator: N simulated users over loopback, each a closed loop of request -> think -> request.
 
 Why our own: the two targets (chat p95 at 20 users, Slack ack p99 at 50 concurrent events) need signed Slack
-bodies and per-user API tokens, and a few dozen asyncio users cost this process little CPU. Every run is bounded
-in time and in requests and only ever talks to 127.0.0.1.
+bodies and per-user API tokens. Each user holds one keep-alive connection per API process (eval/benchmarks/raw_http.py,
+on uvloop when installed), so the generator takes little of the cores it shares with the servers. Every run is
+bounded in time and in requests and only ever talks to 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-import httpx
 from slack_sdk.signature import SignatureVerifier
 
+from eval.benchmarks.raw_http import Connection, HttpError
 from eval.metrics import percentile
 
 
@@ -60,37 +61,40 @@ def loopback_only(urls: Sequence[str]) -> None:
             raise ValueError(f"load is only ever sent to loopback addresses, not {url}")
 
 
-async def _user(number: int, client: httpx.AsyncClient, urls: Sequence[str], make: Callable[[int, int], Request],
-                think_s: float, deadline: float, max_requests: int, result: LoadResult, rng: random.Random) -> None:
+async def _user(number: int, urls: Sequence[str], make: Callable[[int, int], Request], think_s: float,
+                deadline: float, max_requests: int, timeout_s: float, result: LoadResult, rng: random.Random) -> None:
     """One user: send, wait for the answer, think, repeat until the deadline or its share of requests is done."""
+    connections = [Connection(url) for url in urls]
     sent = 0
-    while time.monotonic() < deadline and sent < max_requests:
-        request = make(number, sent)
-        url = urls[(number + sent) % len(urls)] + request.path  # round-robin over the API processes
-        started = time.perf_counter()
-        try:
-            response = await client.post(url, content=request.body, headers=request.headers)
-            result.latencies_ms.append((time.perf_counter() - started) * 1000)
-            result.statuses.append(response.status_code)
-        except httpx.HTTPError:
-            result.errors += 1
-        sent += 1
-        if think_s:
-            await asyncio.sleep(think_s * rng.uniform(0.5, 1.5))
+    try:
+        while time.monotonic() < deadline and sent < max_requests:
+            request = make(number, sent)
+            connection = connections[(number + sent) % len(urls)]  # round-robin over the API processes
+            started = time.perf_counter()
+            try:
+                status = await connection.post(request.path, request.body, request.headers, timeout_s)
+                result.latencies_ms.append((time.perf_counter() - started) * 1000)
+                result.statuses.append(status)
+            except HttpError:
+                result.errors += 1
+            sent += 1
+            if think_s:
+                await asyncio.sleep(think_s * rng.uniform(0.5, 1.5))
+    finally:
+        for connection in connections:
+            await connection.close()
 
 
 async def _run(urls: Sequence[str], users: int, make: Callable[[int, int], Request], think_s: float,
                duration_s: float, max_requests_per_user: int, timeout_s: float) -> LoadResult:
-    """All users at once, over one connection pool."""
+    """All users at once, each on its own connections."""
     result = LoadResult(users=users, seconds=0.0)
-    limits = httpx.Limits(max_connections=users, max_keepalive_connections=users)
-    async with httpx.AsyncClient(timeout=timeout_s, limits=limits) as client:
-        started = time.monotonic()
-        deadline = started + duration_s
-        rng = random.Random(7)
-        await asyncio.gather(*(_user(n, client, urls, make, think_s, deadline, max_requests_per_user, result,
-                                     random.Random(rng.random())) for n in range(users)))
-        result.seconds = time.monotonic() - started
+    started = time.monotonic()
+    deadline = started + duration_s
+    rng = random.Random(7)
+    await asyncio.gather(*(_user(n, urls, make, think_s, deadline, max_requests_per_user, timeout_s, result,
+                                 random.Random(rng.random())) for n in range(users)))
+    result.seconds = time.monotonic() - started
     return result
 
 
@@ -98,7 +102,16 @@ def run_load(urls: Sequence[str], users: int, make: Callable[[int, int], Request
              duration_s: float = 30.0, max_requests_per_user: int = 200, timeout_s: float = 30.0) -> LoadResult:
     """Run one bounded load and return what was measured."""
     loopback_only(urls)
-    return asyncio.run(_run(urls, users, make, think_s, duration_s, max_requests_per_user, timeout_s))
+    return _event_loop_runner()(_run(urls, users, make, think_s, duration_s, max_requests_per_user, timeout_s))
+
+
+def _event_loop_runner():
+    """uvloop's run when installed (the same loop uvicorn serves on), else asyncio's."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.run
+    return uvloop.run
 
 
 def chat_requests(tokens: Sequence[str], questions: Sequence[str], stride: int | None = None

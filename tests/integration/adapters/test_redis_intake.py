@@ -8,10 +8,12 @@ import threading
 import uuid
 
 import pytest
+from arq.constants import expires_extra_ms, job_key_prefix
+from arq.jobs import deserialize_job
 
 from adapters.dedupe import RedisDedupeStore
 from adapters.intake import RedisIntake, ThreadedIntake, build_intake
-from adapters.worker.arq_queue import ArqQueue, queue_name
+from adapters.worker.arq_queue import RUN_JOB, ArqQueue, queue_name
 from adapters.worker.queue import InProcessQueue, JobRegistry
 from tests.redis_support import REDIS_URL
 
@@ -42,6 +44,25 @@ def test_claims_once_queues_the_arq_job_and_shares_claims_with_the_sync_store(re
     assert asyncio.run(scenario()) == (True, False, (True, False))
     assert client.zrange(queue_name(prefix), 0, -1) == [(prefix + "Ev1").encode()]
     assert not RedisDedupeStore(client, prefix, ttl_s=60).claim(prefix + "Ev1")
+    stored = deserialize_job(client.get(job_key_prefix + prefix + "Ev1"))  # what `mentor worker` will read
+    assert (stored.function, stored.args, stored.kwargs) == (RUN_JOB, ("slack.reply", {"text": "年假?"}), {})
+    assert 0 < client.pttl(job_key_prefix + prefix + "Ev1") <= expires_extra_ms
+
+
+def test_a_job_still_queued_is_not_queued_twice_after_its_claim_expired(redis_prefix):
+    """A claim gone but arq's job (or its result) still there: accepted as a first sighting, queued once."""
+    client, prefix = redis_prefix
+    intake = RedisIntake(REDIS_URL, prefix, ttl_s=60)
+    client.set(job_key_prefix + prefix + "Ev2", b"earlier job")
+
+    async def scenario():
+        accepted = await intake.accept(prefix + "Ev2", "slack.reply", {})
+        await intake.aclose()
+        return accepted
+
+    assert asyncio.run(scenario()) is True
+    assert client.get(job_key_prefix + prefix + "Ev2") == b"earlier job"
+    assert client.zrange(queue_name(prefix), 0, -1) == []
 
 
 def test_a_failed_enqueue_releases_the_claim_so_the_retry_is_accepted(redis_prefix, monkeypatch):
@@ -49,17 +70,15 @@ def test_a_failed_enqueue_releases_the_claim_so_the_retry_is_accepted(redis_pref
     client, prefix = redis_prefix
     intake = RedisIntake(REDIS_URL, prefix, ttl_s=60)
 
+    async def broken(*args, **kwargs):
+        raise ConnectionError("queue down")
+
     async def scenario():
-        redis = await intake._redis()
-        real = redis.enqueue_job
-
-        async def broken(*args, **kwargs):
-            raise ConnectionError("queue down")
-
-        monkeypatch.setattr(redis, "enqueue_job", broken)
+        await intake._redis()
+        intake._script = broken
         with pytest.raises(ConnectionError):
             await intake.accept(prefix + "Ev9", "slack.reply", {})
-        monkeypatch.setattr(redis, "enqueue_job", real)
+        intake._script = None  # registered again on the next call
         retried = await intake.accept(prefix + "Ev9", "slack.reply", {})
         await intake.aclose()
         return retried

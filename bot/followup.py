@@ -110,8 +110,8 @@ def _swap_number(focus: str, previous: str) -> str:
 
 
 # A follow-up that is a situation of its own ("补考还是没过呢", "要是迟到了呢"): what happens then, not a subject to swap
-_ZH_CONDITION = re.compile(r"(没|未)(有|能|再)?[\u4e00-\u9fff]|不(及格|合格|通过|批|同意|去|来|参加|交)|"
-                           r"(迟到|逾期|超时|过期|挂科|丢)了|了$")
+_ZH_CONDITION = re.compile(r"没有|(没|未)(能|再)?(过|通过|及格|合格|批|同意|到|赶上|完成|交|提交|参加|去|来|考|带|拿|收到|"
+                           r"签|打卡|报|请)|不(及格|合格|通过|批|同意|去|来|参加|交)|(迟到|逾期|超时|过期|挂科|丢|忘)了|了$")
 # A follow-up that narrows the previous question to a part or a case ("超过5天的部分呢", "试用期内的呢"): the same
 # question, asked of that part; swapping it in for a word of the previous question loses what was asked
 _ZH_QUALIFIER = re.compile(r"超过|超出|多于|少于|不足|不满|不到|以上|以下|以内|之内|之后|以后|之前|以前|期间|期内|部分|"

@@ -109,6 +109,43 @@ def _swap_number(focus: str, previous: str) -> str:
     return ""
 
 
+# A follow-up that is a situation of its own ("补考还是没过呢", "要是迟到了呢"): what happens then, not a subject to swap
+_ZH_CONDITION = re.compile(r"没有|(没|未)(能|再)?(过|通过|及格|合格|批|同意|到|赶上|完成|交|提交|参加|去|来|考|带|拿|收到|"
+                           r"签|打卡|报|请)|不(及格|合格|通过|批|同意|去|来|参加|交)|(迟到|逾期|超时|过期|挂科|丢|忘)了|了$")
+# A follow-up that narrows the previous question to a part or a case ("超过5天的部分呢", "试用期内的呢"): the same
+# question, asked of that part; swapping it in for a word of the previous question loses what was asked
+_ZH_QUALIFIER = re.compile(r"超过|超出|多于|少于|不足|不满|不到|以上|以下|以内|之内|之后|以后|之前|以前|期间|期内|部分|"
+                           r"情况|的时候")
+_CITIES = ("北京|上海|广州|深圳|天津|重庆|杭州|南京|成都|武汉|西安|苏州|长沙|郑州|青岛|厦门|沈阳|大连|济南|合肥|"
+           "福州|昆明|哈尔滨|宁波|无锡|东莞|佛山|香港|澳门|台北")
+_ZH_PLACE = re.compile(rf"^(?:去|到|在)?((?:其他|其它|别的|另外的?)?(?:{_CITIES}|[\u4e00-\u9fff]{{0,6}}"
+                       r"(?:城市|省会|省|市|县|地区|国外|境外|海外|国内|外地|本地|异地)))$")
+_ZH_PLACE_IN = re.compile(rf"{_CITIES}|(?<=[去到在赴])[\u4e00-\u9fff]{{2,6}}?(?=出差|出行|开会|培训|办事|工作|住宿|的|[，,])")
+
+
+def _ask_of_condition(core: str) -> str:
+    """"补考还是没过" -> "补考还是没过怎么办？": a new situation is asked about as one."""
+    if re.search(r"\d", core) or not _ZH_CONDITION.search(core):
+        return ""
+    return f"{core}怎么办？"
+
+
+def _narrow(core: str, previous: str) -> str:
+    """"超过5天的部分" after "请病假的话工资怎么发？" -> "请病假的话工资怎么发，超过5天的部分？"."""
+    if not _ZH_QUALIFIER.search(core):
+        return ""
+    return f"{previous.rstrip('？?。 ')}，{core}？"
+
+
+def _swap_place(core: str, previous: str) -> str:
+    """"其他省会城市" after "去上海出差，酒店每晚能报多少？" -> "去其他省会城市出差，酒店每晚能报多少？"."""
+    place = _ZH_PLACE.match(core)
+    where = _ZH_PLACE_IN.search(previous)
+    if place is None or where is None:
+        return ""
+    return previous[:where.start()] + place.group(1) + previous[where.end():]
+
+
 def rewrite(text: str, previous_question: str | None) -> str:
     """A standalone question: the previous question asked again about the follow-up's subject."""
     focus = follow_up_focus(text)
@@ -119,7 +156,8 @@ def rewrite(text: str, previous_question: str | None) -> str:
         return swapped
     if re.search(r"[\u4e00-\u9fff]", previous):
         core = re.sub(r"(的话|的)$", "", focus)
-        swapped = _swap_shared_word(core, previous) or _swap_modifier(core, previous)
+        swapped = (_ask_of_condition(core) or _narrow(core, previous) or _swap_place(core, previous)
+                   or _swap_shared_word(core, previous) or _swap_modifier(core, previous))
         if swapped:
             return swapped
         m = _ZH_PREDICATE.search(previous)

@@ -26,7 +26,7 @@ _KINDS: list[tuple[re.Pattern[str], re.Pattern[str], bool]] = [
                 r"\b(rmb|cny|usd)\s*\d", re.I), True),
     (re.compile(r"几天|多少天|多久|多长时间|几个月|几周|几年|几小时|多少小时|多少学时|how (many|much) (days?|weeks?|months?|"
                 r"years?|hours?|time|notice)|how long|how (soon|quickly|fast|far in advance)|提前多久|多快", re.I),
-     re.compile(_NUMBER + r"\s*(天|日|个?工作日|周|个?星期|个?月|年|小时|学时|days?|weeks?|months?|years?|hours?|"
+     re.compile(_NUMBER + r"\s*(天|日|个?(自然|日历|工作)日|周|个?星期|个?月|年|小时|学时|days?|weeks?|months?|years?|hours?|"
                           r"working days?|business days?|calendar days?|分钟|minutes?)|"
                           # "how long must a password be?" asks for a length
                           r"\d+\s*(characters?|digits?|letters?|words?|pages?|个?字符|位)", re.I), True),

@@ -36,13 +36,18 @@ _ASKING = re.compile(r"[?？]|吗|什么|怎么|如何|多少|几|哪|为什么|
                      re.IGNORECASE)
 _GENERIC_ZH = re.compile(r"学完|修完|上完|完成|学|要|需要|多久|多长时间|多少|几|什么时候|什么|怎么|如何|吗|呢|之内|以内|内|申请|办理|提交|找谁|谁|哪里|在哪|"
                          r"可以|能|能不能|是|时间|期限|流程|手续|规定|有|没有|啊|呀|吧|的|了|我|还|再|又|那|该|"
-                         r"咋办|怎么办|咋|超过|超出|超了|不够|没过|过了|晚了|迟了|逾期|万一|要是|如果")
+                         r"咋办|怎么办|咋|超过|超出|超了|不够|没过|过了|晚了|迟了|逾期|万一|要是|如果|"
+                         # what any rule may ask for: approval, in advance, each time ("要提前审批吗", "每次多久")
+                         r"审批|批准|同意|提前|事先|预先|报备|每次|每个|每场|每人|各")
 _GENERIC_EN = {"how", "long", "do", "does", "i", "we", "you", "have", "to", "apply", "what", "is", "the", "deadline", "when",
                "can", "it", "that", "this", "where", "who", "should", "ask", "much", "many", "process", "form", "a",
                "an", "for", "by", "need", "submit", "and", "then", "again", "there", "are", "any", "rules", "rule",
                "s", "get", "one", "time", "limit", "within", "days", "soon", "contact", "approve", "approves",
                "if", "go", "goes", "over", "exceed", "exceeds", "more", "than", "late", "miss", "missed", "happens",
                "my", "me", "so", "still",
+               # what any rule may ask for: approval, in advance, each time ("do I need sign-off first?", "how long each?")
+               "approval", "approved", "permission", "beforehand", "advance", "in", "prior", "first", "sign", "off",
+               "sign-off", "each", "every", "per",
                # what every course has: asking about one of these names no topic of its own
                "prereq", "prereqs", "prerequisite", "prerequisites", "pass", "mark", "passing", "score", "finish",
                "complete", "duration", "retake", "exam"}
@@ -151,6 +156,8 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
     """A reply to a clarifying question, or an elliptical follow-up that names no request of its own."""
     if state.intent not in follow_up_tools():
         return False
+    if _more_about_the_course(routed, text, state, router):
+        return True
     if _explains_its_figures(state.intent) and state.act != "refused" and is_short(text) \
             and _HOW_WORKED_OUT.search(text) and not routed.slots.get("course"):
         return True  # "how is that calculated?" after a KPI: the KPI again, with its formula and policy clauses
@@ -169,6 +176,26 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
     if not is_elliptical(text) or routed.intent == state.intent:
         return False
     return routed.intent == I.HELP or not routed.confident or (routed.intent == I.SEARCH_KNOWLEDGE and is_short(text))
+
+
+_UNSURE = 0.5  # a first choice below this does not outweigh the tool the thread is using about its course
+
+
+def _more_about_the_course(routed, text: str, state: DialogueState, router) -> bool:
+    """"who's teaching it?" right after a course's next session: "it" is the thread's course, and when the classifier,
+    reading the message alone, is unsure of its first choice and also reads it as the thread's tool, that tool stays
+    (a session's reply holds its trainer, place and time; "who's ..." alone leans towards team progress)."""
+    from bot.tools.registry import get
+
+    tool = get(state.intent)
+    if tool is None or not tool.inherits_course or not state.subject.get("course") \
+            or state.act in ("refused", "clarify", "abstain"):
+        return False
+    if routed.intent == state.intent or routed.confidence >= _UNSURE or not is_short(text) or not _THING.search(text):
+        return False
+    if routed.slots.get("course") or router_employee(text):
+        return False  # a course or person of its own: a new request
+    return router.probabilities(text).get(state.intent, 0.0) >= CONTEXT_CONFIDENCE
 
 
 def _narrows_progress(routed, text: str, state: DialogueState, router, today: date) -> bool:
@@ -296,7 +323,8 @@ def _standalone_question(text: str, state: DialogueState, slots: dict, router) -
     course = slots.get("course") or ""
     if not course and state.subject.get("course") and (_THING.search(stripped) or is_elliptical(stripped)
                                                         or (topicless(stripped) and state.act != "abstain"
-                                                            and state.args.get("course") == state.subject["course"])):
+                                                            and state.args.get("course") == state.subject["course"]
+                                                            and not _course_only_cited(state, router))):
         course = state.subject["course"]  # "要多久之内学完" right after a question about a course is about that course
         slots["course"] = course
     leans = state.question and state.intent == I.SEARCH_KNOWLEDGE and state.act != "abstain"
@@ -309,6 +337,14 @@ def _standalone_question(text: str, state: DialogueState, slots: dict, router) -
         if not full:  # named by part of its title, or only by "it": say which course the question is about
             return _about(name, stripped)
     return stripped if re.search(r"[\u4e00-\u9fff]", stripped) else unjoined(stripped)
+
+
+def _course_only_cited(state: DialogueState, router) -> bool:
+    """The last knowledge question named no course; its answer merely quoted one course's material ("how often should
+    I hold one-to-ones?" answered from a leadership course): a question with no topic of its own ("how long each?")
+    continues that question, not the course as a whole."""
+    return (state.intent == I.SEARCH_KNOWLEDGE and bool(state.question)
+            and router.catalog.find_course(state.question) is None)
 
 
 def _in_source(question: str, state: DialogueState) -> str:

@@ -79,3 +79,10 @@ def test_how_long_can_ask_for_a_length():
     assert kind.offers("Company passwords must be at least 12 characters long.")
     assert not kind.offers("Use the company password manager.")
     assert AnswerType("密码至少要多少位？").offers("Company passwords must be at least 12 characters long.")
+
+
+@pytest.mark.parametrize("sentence", ["可在成绩公布之日起7个自然日内申请。", "须在10个日历日内提交。", "须在3个工作日内补交。"])
+def test_calendar_and_natural_days_are_durations(sentence):
+    """"7个自然日" is a duration: a "多久内" question was answered by another rule's "2小时内" instead."""
+    kind = AnswerType("不及格的话多久之内要提出申请？")
+    assert kind.offers(sentence) and not kind.offers("须在系统中提出申请。")

@@ -34,6 +34,8 @@ class RelevancePolicy:
     cross_language_bonus: float = 0.0  # added to an other-language quote's evidence (0.01 before the floors per
     # quote language made it redundant)
     require_value: bool = True  # an amount, duration or percentage question whose quote holds no such value abstains
+    require_known_kind: bool = True  # a question naming a kind of leave/allowance/fee/bonus the material never names
+    # abstains (unnamed.py; pooled dev §13: no answerable question lost)
     # A quote in the other language is also judged by the question's lexicon translation against the quoted sentence,
     # compared in the sentence's own language, where e5's same-language lead does not apply (agreement.py). Per
     # question language: at or above `cross_accept` the quote answers, below `cross_reject` it does not, in between
@@ -98,3 +100,9 @@ def lacks_asked_value(signals: Mapping[str, float], policy: RelevancePolicy) -> 
     "试用期的工资是转正工资的百分之多少？" quoting "试用期一般为3个月", none answerable lost on dev). Dates, counts
     and scores are written too many ways ("every two weeks", "the pass mark is 75"), so they never trigger it."""
     return policy.require_value and signals.get("strict_value") == 1.0 and signals.get("value") == 0.0
+
+
+def names_unknown_kind(signals: Mapping[str, float], policy: RelevancePolicy) -> bool:
+    """The question asks about a named kind of leave, allowance, fee, insurance or bonus ("哺乳假", "year-end bonus",
+    "parking fees") that the material never names in either language: any quote would be about another kind."""
+    return policy.require_known_kind and signals.get("unknown_kind") == 1.0

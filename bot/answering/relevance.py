@@ -36,6 +36,7 @@ class RelevancePolicy:
     require_value: bool = True  # an amount, duration or percentage question whose quote holds no such value abstains
     require_known_kind: bool = True  # a question naming a kind of leave/allowance/fee/bonus the material never names
     # abstains (unnamed.py; pooled dev §13: no answerable question lost)
+    require_same_region: bool = True  # a city's or province's rule does not answer a question about another place
     # A quote in the other language is also judged by the question's lexicon translation against the quoted sentence,
     # compared in the sentence's own language, where e5's same-language lead does not apply (agreement.py). Per
     # question language: at or above `cross_accept` the quote answers, below `cross_reject` it does not, in between
@@ -106,3 +107,8 @@ def names_unknown_kind(signals: Mapping[str, float], policy: RelevancePolicy) ->
     """The question asks about a named kind of leave, allowance, fee, insurance or bonus ("哺乳假", "year-end bonus",
     "parking fees") that the material never names in either language: any quote would be about another kind."""
     return policy.require_known_kind and signals.get("unknown_kind") == 1.0
+
+
+def asks_other_region(signals: Mapping[str, float], policy: RelevancePolicy) -> bool:
+    """The quote is a regional rule (北京市…规定) and the question asks about another place (region.py)."""
+    return policy.require_same_region and signals.get("other_region") == 1.0

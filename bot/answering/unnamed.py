@@ -13,7 +13,8 @@ import threading
 
 # the head words of a named kind; the word before it (or the rest of the same word) is the kind's name
 _ZH_HEADS = ("补贴", "补助", "津贴", "奖金", "假", "奖", "费", "保险")
-_EN_KIND = re.compile(r"\b([a-z][a-z-]{2,})\s+(leave|allowance|stipend|subsidy|insurance|bonus|fees?)\b", re.I)
+_EN_KIND = re.compile(r"\b([a-z][a-z-]{2,})\s+(leave|allowance|stipend|subsidy|insurance|bonus|fees?|memberships?)\b",
+                      re.I)
 _EN_NOT_NAMES = frozenset(("the", "any", "our", "your", "my", "their", "this", "that", "what", "which", "much",
                            "more", "extra", "special", "paid", "unpaid", "some", "company", "total", "such", "for",
                            "and", "get", "take", "days", "day", "weeks", "week", "hours", "of", "on", "annual", "one-off",

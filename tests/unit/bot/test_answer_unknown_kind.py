@@ -47,6 +47,7 @@ def test_kinds_the_material_never_names_in_either_language():
     assert unknown_kinds(index, "年终奖一般几月份发？") == ["年终奖"]  # "year-end" and "bonus" only far apart
     assert unknown_kinds(index, "Can I get my parking fees reimbursed?") == ["parking fees"]
     assert unknown_kinds(index, "How many days of volunteering leave do we get?") == ["volunteering leave"]
+    assert unknown_kinds(index, "Does the company pay for a gym membership?") == ["gym membership"]
 
 
 def test_kinds_named_as_written_or_through_the_lexicon_are_known():

@@ -6,7 +6,6 @@ import re
 
 from retrieval.language import detect_language
 
-SEEN_ONLY = ("zh",)  # for questions in these languages, coverage counts only the terms some indexed text holds (§13)
 PART_CREDIT = 0.5  # a lexicon phrase found only word by word counts this much (dev: eval/results/answer_tuning.txt §13)
 
 
@@ -19,8 +18,7 @@ class QuestionCoverage:
 
     def __init__(self, index, question: str) -> None:
         self._index = index
-        self._idfs: dict[str, float] = {}
-        self._kept: dict[int, list[str]] = {}  # one question, one keyword generation: each term's IDF is looked up once
+        self._idfs: dict[str, float] = {}  # one question, one keyword generation: each term's IDF is looked up once
         self._terms = list(dict.fromkeys(index.tokenizer.tokens(question)))
         self._groups, residual = index.lexicon.translate_groups(question)
         self._residual = list(dict.fromkeys(index.tokenizer.tokens(residual)))
@@ -51,32 +49,17 @@ class QuestionCoverage:
         tokens, idf = self._index.tokenizer.tokens, self._idf
         return [max(max((idf(t) for t in tokens(alt)), default=0.0) for alt in group) for group in groups]
 
-    def _countable(self, terms: list[str]) -> list[str]:
-        """The terms some indexed text holds (with SEEN_ONLY): a word no chunk contains cannot tell one sentence from
-        another, it only shrinks every coverage of this question alike, so a colloquial question ('春节法定放几天假')
-        weighed its one rare known term (春节) far less than a plain one does."""
-        if self.language not in SEEN_ONLY:
-            return terms
-        key = id(terms)
-        kept = self._kept.get(key)
-        if kept is None:
-            never = self._idf("\u0000never-indexed\u0000") - 1e-6
-            kept = self._kept[key] = [t for t in terms if self._idf(t) < never]
-        return kept
-
     def of(self, text: str, language: str | None = None) -> float:
         """Coverage of the question by `text` (the better of the two views when languages differ)."""
         terms = set(self._index.tokenizer.tokens(text))
         idf = self._idf
-        same = _weighted_share([(idf(t), t in terms) for t in self._countable(self._terms)])
+        same = _weighted_share([(idf(t), t in terms) for t in self._terms])
         lowered = text.lower()
         if self._synonyms:
-            same = max(same, self._share(lowered, terms, self._synonyms, self._synonym_weights,
-                                         self._countable(self._own_residual)))
+            same = max(same, self._share(lowered, terms, self._synonyms, self._synonym_weights, self._own_residual))
         if not self._groups or (language or detect_language(text)) == self.language:
             return same
-        return max(same, self._share(lowered, terms, self._groups, self._group_weights,
-                                     self._countable(self._residual)))
+        return max(same, self._share(lowered, terms, self._groups, self._group_weights, self._residual))
 
     def of_known(self, text: str, language: str | None = None) -> float:
         """Coverage of the question's lexicon phrases only (each in the text's language: synonyms when it is the

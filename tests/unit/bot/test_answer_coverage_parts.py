@@ -16,8 +16,7 @@ PHISHING_WORDS_APART = "Phishing messages look urgent. Check the sender of every
 
 
 def _coverage(question):
-    index = SimpleNamespace(tokenizer=Tokenizer(), lexicon=Lexicon.load(),
-                            keyword_idf=lambda term: 9.0 if term == "\u0000never-indexed\u0000" else 1.0)
+    index = SimpleNamespace(tokenizer=Tokenizer(), lexicon=Lexicon.load(), keyword_idf=lambda term: 1.0)
     return QuestionCoverage(index, question)
 
 
@@ -45,23 +44,3 @@ def test_the_gate_view_leaves_out_words_the_lexicon_does_not_know_on_both_sides(
 def test_the_gate_view_of_a_same_language_text_uses_the_lexicon_synonyms(question, language, synonym, other):
     coverage = _coverage(question)
     assert coverage.of_known(synonym, language) > coverage.of_known(other, language)
-
-
-def _coverage_with_vocabulary(question, indexed):
-    """keyword_idf as the index gives it: rarer terms weigh more, a term no chunk holds gets the largest value."""
-    never = 9.0
-    index = SimpleNamespace(tokenizer=Tokenizer(), lexicon=Lexicon.load(),
-                            keyword_idf=lambda term: 2.0 if term in indexed else never)
-    return QuestionCoverage(index, question)
-
-
-def test_a_chinese_question_is_covered_on_the_terms_the_material_can_hold(monkeypatch):
-    tokens = Tokenizer().tokens("春节法定放几天假？")
-    indexed = {"春节", "法定"} & set(tokens)
-    assert indexed and len(indexed) < len(tokens)  # colloquial words ('放几天假') no chunk holds
-    sentence = "全体公民放假的节日：春节，放假4天。"
-    coverage = _coverage_with_vocabulary("春节法定放几天假？", indexed)
-    seen_only = coverage.of(sentence, "zh")
-    monkeypatch.setattr(coverage_module, "SEEN_ONLY", ())
-    everything = _coverage_with_vocabulary("春节法定放几天假？", indexed).of(sentence, "zh")
-    assert seen_only > everything  # the unindexed words no longer shrink every sentence's coverage alike

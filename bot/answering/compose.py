@@ -30,6 +30,8 @@ EMBEDDED_CANDIDATES = 10  # only the best candidates by the cheap signals are em
 # share of the gap between the best passage in each language and the overall best that is closed (dev, H14d)
 LANGUAGE_LEVELLING = 1.0
 LANGUAGE_GATE = True  # ... only for a language whose passages cover the question's terms at least as well
+GATE_ON_KNOWN_TERMS = ("zh",)  # for questions in these languages, counting only the terms the lexicon knows, on
+# both sides (§13)
 EXTRA_MARGIN = 1.0  # further sentences, from the same document as the best one, within this much of its score
 HEADER = {"zh": "根据知识库中的相关规定：", "en": "Here is what the knowledge base says:"}
 HEDGED_HEADER = {"zh": "知识库中没有找到直接对应的规定，最相关的内容如下，请核实；如仍有疑问请咨询HR：",
@@ -110,7 +112,9 @@ def _coverage_by_language(coverage: QuestionCoverage, passages: Sequence[Passage
     """Per language, the best coverage of the question's terms (lexicon translations included) by one passage."""
     best: dict[str, float] = {}
     for passage in passages:
-        value = coverage.of(f"{passage.title} {passage.heading} {passage.text}", passage.language)
+        text = f"{passage.title} {passage.heading} {passage.text}"
+        value = (coverage.of_known(text, passage.language) if coverage.language in GATE_ON_KNOWN_TERMS
+                 else coverage.of(text, passage.language))
         best[passage.language] = max(best.get(passage.language, value), value)
     return best
 

@@ -6,6 +6,8 @@ import re
 
 from retrieval.language import detect_language
 
+PART_CREDIT = 0.5  # a lexicon phrase found only word by word counts this much (dev: eval/results/answer_tuning.txt §13)
+
 
 class QuestionCoverage:
     """Built once per question; `of(text)` scores any passage or sentence against it (0..1).
@@ -59,19 +61,45 @@ class QuestionCoverage:
             return same
         return max(same, self._share(lowered, terms, self._groups, self._group_weights, self._residual))
 
+    def of_known(self, text: str, language: str | None = None) -> float:
+        """Coverage of the question's lexicon phrases only (each in the text's language: synonyms when it is the
+        question's, translations when not), the words the lexicon does not know left out on both sides, so texts in
+        the two languages are compared on the same terms."""
+        same_language = (language or detect_language(text)) == self.language
+        groups, weights = ((self._synonyms, self._synonym_weights) if same_language
+                           else (self._groups, self._group_weights))
+        if not groups:
+            return self.of(text, language)
+        terms = set(self._index.tokenizer.tokens(text))
+        return self._share(text.lower(), terms, groups, weights, [])
+
     def _share(self, lowered: str, terms: set[str], groups: list[list[str]], weights: list[float],
                residual: list[str]) -> float:
         """Coverage when each phrase counts as found if any of its alternatives is in the text."""
         idf = self._idf
-        pairs = [(w, any(_contains(lowered, a.lower()) for a in group)) for w, group in zip(weights, groups, strict=True)]
-        pairs += [(idf(t), t in terms) for t in residual]
+        pairs = [(w, max(self._found(lowered, terms, a) for a in group)) for w, group in zip(weights, groups,
+                                                                                             strict=True)]
+        pairs += [(idf(t), float(t in terms)) for t in residual]
         return _weighted_share(pairs)
 
+    def _found(self, lowered: str, terms: set[str], phrase: str) -> float:
+        """1.0 when the phrase is in the text as written; otherwise the IDF-weighted share of its words the text
+        holds, times PART_CREDIT ("phishing email" in a page that says "phishing" and, later, "email"; 培训预算 in a
+        text that says 预算 only). Counting only whole phrases scored such a page 0, so its language was never lifted
+        against a same-language page on a neighbouring topic (compose.LANGUAGE_GATE)."""
+        if _contains(lowered, phrase.lower()):
+            return 1.0
+        words = [t for t in dict.fromkeys(self._index.tokenizer.tokens(phrase))]
+        if len(words) < 2 or not PART_CREDIT:
+            return 0.0
+        return PART_CREDIT * _weighted_share([(self._idf(t), float(t in terms)) for t in words])
 
-def _weighted_share(pairs: list[tuple[float, bool]]) -> float:
-    """Weighted share of hits among (weight, hit) pairs; weights are IDFs, so unseen terms weigh most."""
+
+def _weighted_share(pairs: list[tuple[float, float]]) -> float:
+    """Weighted share of hits among (weight, hit) pairs (a hit is 0..1); weights are IDFs, so unseen terms weigh
+    most."""
     total = sum(w for w, _ in pairs)
-    return sum(w for w, hit in pairs if hit) / total if total else 0.0
+    return sum(w * float(hit) for w, hit in pairs) / total if total else 0.0
 
 
 def _contains(text: str, phrase: str) -> bool:

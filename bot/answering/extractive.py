@@ -12,8 +12,17 @@ from bot.answering.evidence import measure
 from bot.answering.gloss import gloss
 from bot.answering.language_duel import prefer_other_language
 from bot.answering.llm_judge import LLMJudge
-from bot.answering.relevance import RelevancePolicy, agrees_across_languages, confidence, lacks_asked_value
+from bot.answering.region import other_region
+from bot.answering.relevance import (
+    RelevancePolicy,
+    agrees_across_languages,
+    asks_other_region,
+    confidence,
+    lacks_asked_value,
+    names_unknown_kind,
+)
 from bot.answering.rows import question_number
+from bot.answering.unnamed import unknown_kinds
 from bot.messages import Citation
 from retrieval.cancellation import checkpoint
 from retrieval.language import detect_language
@@ -84,11 +93,14 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     profile = index.dense_profile(question, audience)
     signals = measure(language, coverage, answer_type, picks, profile)
     signals.update(cross_agreement(index, translation, picks, language))
+    signals["unknown_kind"] = float(bool(unknown_kinds(index, question)))
+    if picks:
+        signals["other_region"] = float(other_region(question, max(picks, key=lambda p: p.score).passage.title))
     level = confidence(profile, language, policy, best, coverage.unseen_share(), signals.get("cross") == 1.0)
     agreed = agrees_across_languages(signals, language, policy)
     if agreed is not None:
         level = (level or "high") if agreed else None
-    if lacks_asked_value(signals, policy):
+    if lacks_asked_value(signals, policy) or names_unknown_kind(signals, policy) or asks_other_region(signals, policy):
         level = None
     checkpoint("answer wording")
     verdict = judge.review(question, language, ranked) if judge is not None else None

@@ -34,15 +34,19 @@ class RelevancePolicy:
     cross_language_bonus: float = 0.0  # added to an other-language quote's evidence (0.01 before the floors per
     # quote language made it redundant)
     require_value: bool = True  # an amount, duration or percentage question whose quote holds no such value abstains
+    require_known_kind: bool = True  # a question naming a kind of leave/allowance/fee/bonus the material never names
+    # abstains (unnamed.py; pooled dev §13: no answerable question lost)
+    require_same_region: bool = True  # a city's or province's rule does not answer a question about another place
     # A quote in the other language is also judged by the question's lexicon translation against the quoted sentence,
     # compared in the sentence's own language, where e5's same-language lead does not apply (agreement.py). Per
     # question language: at or above `cross_accept` the quote answers, below `cross_reject` it does not, in between
     # the evidence above decides. Dev (both corpora: dev halves, extra cross-language sets, round-3 sets; H14 in
     # eval/results/answer_tuning.txt): Chinese questions quoting English, out of scope <= 0.858 < 0.867 <= answerable;
     # English questions quoting Chinese, out of scope 0.853-0.860 then 0.882-0.933, answerable >= 0.882, and every
-    # out-of-scope one at or above 0.904 was answered already (the evidence let it through).
+    # out-of-scope one at or above 0.904 was answered already (the evidence let it through). Chinese reject refitted
+    # 0.862 -> 0.83 on all dev files pooled (796 questions, §13): right English quotes at 0.83-0.86 were rejected.
     cross_accept: dict[str, float] = field(default_factory=lambda: {"zh": 0.88, "en": 0.904})
-    cross_reject: dict[str, float] = field(default_factory=lambda: {"zh": 0.862, "en": 0.871})
+    cross_reject: dict[str, float] = field(default_factory=lambda: {"zh": 0.83, "en": 0.871})
 
 
 def stand_out(profile: Sequence[float]) -> float:
@@ -98,3 +102,14 @@ def lacks_asked_value(signals: Mapping[str, float], policy: RelevancePolicy) -> 
     "试用期的工资是转正工资的百分之多少？" quoting "试用期一般为3个月", none answerable lost on dev). Dates, counts
     and scores are written too many ways ("every two weeks", "the pass mark is 75"), so they never trigger it."""
     return policy.require_value and signals.get("strict_value") == 1.0 and signals.get("value") == 0.0
+
+
+def names_unknown_kind(signals: Mapping[str, float], policy: RelevancePolicy) -> bool:
+    """The question asks about a named kind of leave, allowance, fee, insurance or bonus ("哺乳假", "year-end bonus",
+    "parking fees") that the material never names in either language: any quote would be about another kind."""
+    return policy.require_known_kind and signals.get("unknown_kind") == 1.0
+
+
+def asks_other_region(signals: Mapping[str, float], policy: RelevancePolicy) -> bool:
+    """The quote is a regional rule (北京市…规定) and the question asks about another place (region.py)."""
+    return policy.require_same_region and signals.get("other_region") == 1.0

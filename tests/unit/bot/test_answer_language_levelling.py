@@ -18,8 +18,13 @@ class _Coverage:
     """Stands in for QuestionCoverage: the English rule names the private car and the kilometre, the Chinese row
     only the allowance."""
 
+    language = "zh"
+
     def of(self, text, language=None):
         return 0.8 if "private car" in text else 0.2
+
+    def of_known(self, text, language=None):  # the language gate's view: here the same
+        return self.of(text, language)
 
 
 def _similarity(texts):
@@ -62,3 +67,20 @@ def test_lift_closes_the_gap_to_the_best_language_only():
     gated = _language_lift([("zh", 0.88), ("en", 0.80)], 1.0, support={"zh": 0.6, "en": 0.4})
     assert gated["en"] == 0.0
     assert _language_lift([("zh", 0.88), ("en", 0.80)], 1.0, support={"zh": 0.4, "en": 0.6})["en"] == pytest.approx(0.08)
+
+
+class _ChineseMatchesOnlyUnknownWords(_Coverage):
+    """The Chinese page covers more of the question only through words the lexicon cannot translate (an English
+    text can never hold them); on the lexicon's terms the English rule covers more."""
+
+    def of(self, text, language=None):
+        return 0.9 if "员工福利" in text else super().of(text, language)  # the whole Chinese page (its title)
+
+    def of_known(self, text, language=None):
+        return 0.7 if "private car" in text else 0.1
+
+
+def test_a_chinese_question_gates_languages_on_the_terms_the_lexicon_knows(monkeypatch):
+    assert _best(1.0, _ChineseMatchesOnlyUnknownWords()) == "en-1"
+    monkeypatch.setattr(compose, "GATE_ON_KNOWN_TERMS", ())
+    assert _best(1.0, _ChineseMatchesOnlyUnknownWords()) == "zh-1"

@@ -44,9 +44,10 @@ class RelevancePolicy:
     # eval/results/answer_tuning.txt): Chinese questions quoting English, out of scope <= 0.858 < 0.867 <= answerable;
     # English questions quoting Chinese, out of scope 0.853-0.860 then 0.882-0.933, answerable >= 0.882, and every
     # out-of-scope one at or above 0.904 was answered already (the evidence let it through). Chinese reject refitted
-    # 0.862 -> 0.83 on all dev files pooled (796 questions, §13): right English quotes at 0.83-0.86 were rejected.
+    # 0.862 -> 0.84 on all dev files pooled (796 questions, §13): right English quotes at 0.84-0.86 were rejected;
+    # 0.83 let a weather question through (dev conversation c-zh-509).
     cross_accept: dict[str, float] = field(default_factory=lambda: {"zh": 0.88, "en": 0.904})
-    cross_reject: dict[str, float] = field(default_factory=lambda: {"zh": 0.83, "en": 0.871})
+    cross_reject: dict[str, float] = field(default_factory=lambda: {"zh": 0.84, "en": 0.871})
 
 
 def stand_out(profile: Sequence[float]) -> float:

@@ -127,6 +127,8 @@ class ApiSettings(BaseSettings):
     turn_timeout_s: float = Field(60.0, description="Deadline of one chat turn; past it the person is told to retry "
                                   "(0 = no deadline).")
     turn_threads: int = Field(8, description="Threads that run chat turns under the deadline.")
+    freeze_heap_s: float = Field(2.0, description="How often an API process freezes what survived a full garbage "
+                                 "collection (adapters/api/heap.py: shorter pauses); 0 = never.")
 
 
 class Settings(BaseSettings):

@@ -5,6 +5,8 @@ import os
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+# Apps built in this one test process must not freeze its heap (tests/unit/adapters/test_heap.py covers that path).
+os.environ.setdefault("MENTOR_API_FREEZE_HEAP_S", "0")
 
 # One thread per native pool (MENTOR_EMBED_THREADS), set before any test module loads numpy, torch or the e5
 # engine: parallel test runs on a shared machine otherwise spin OpenMP threads against each other.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from contextlib import asynccontextmanager
 
@@ -11,6 +12,7 @@ from adapters.api.admin_routes import admin_router
 from adapters.api.chat_routes import chat_router
 from adapters.api.guard import BodyLimits, RequestGuard
 from adapters.api.health import health_router
+from adapters.api.heap import freeze_survivors
 from adapters.api.report_routes import report_router
 from adapters.api.tokens import TokenStore
 from adapters.channels import Channels, default_backends
@@ -77,7 +79,11 @@ def create_app(settings: Settings, channels: Channels | None = None) -> FastAPI:
         """Start the in-process reminder schedule; on shutdown stop it and drain the queue."""
         install_redaction()  # the server has configured its log handlers by now: rate-limit them too
         trigger = start_reminders(channels)
+        freezer = (asyncio.create_task(freeze_survivors(settings.api.freeze_heap_s))
+                   if settings.api.freeze_heap_s > 0 else None)
         yield
+        if freezer is not None:
+            freezer.cancel()
         if trigger is not None:
             trigger.stop()
         if channels.intake is not None:

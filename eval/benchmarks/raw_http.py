@@ -4,14 +4,19 @@ Why not httpx: on this 2-core machine the generator shares the cores with the se
 about 2.7 ms of CPU per request (more than the API process that answered it, 1.6 ms), so the measured latency was
 largely the generator's own queue. Slack's senders do not run on our host; this client costs a fraction of that and
 leaves the cores to the system under test. Only POST with a body, only to loopback, one request per connection at a
-time; responses with Content-Length or chunked bodies.
+time; responses with Content-Length or chunked bodies. A connection idle longer than the server keeps it (uvicorn:
+5 s) is reopened before use, and a reused connection the server closed under us is retried once on a new one, as
+any HTTP client does; a failure on a fresh connection is an error.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from urllib.parse import urlparse
+
+IDLE_REOPEN_S = 4.0  # below uvicorn's timeout_keep_alive (5 s)
 
 
 class HttpError(Exception):
@@ -28,14 +33,26 @@ class Connection:
         self._port = parsed.port or 80
         self._reader: asyncio.StreamReader | None = None
         self._writer: asyncio.StreamWriter | None = None
+        self._used_at = 0.0
 
     async def post(self, path: str, body: bytes, headers: dict[str, str], timeout_s: float) -> int:
         """Send one POST and read the whole response; its status code."""
+        if self._writer is not None and time.monotonic() - self._used_at > IDLE_REOPEN_S:
+            await self.close()
+        reused = self._writer is not None
         try:
-            return await asyncio.wait_for(self._exchange(path, body, headers), timeout_s)
+            try:
+                return await asyncio.wait_for(self._exchange(path, body, headers), timeout_s)
+            except (ConnectionError, asyncio.IncompleteReadError):
+                if not reused:
+                    raise
+                await self.close()  # the server closed the idle connection as we wrote: once more, on a new one
+                return await asyncio.wait_for(self._exchange(path, body, headers), timeout_s)
         except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as error:
             await self.close()
             raise HttpError(f"{type(error).__name__}: {error}") from error
+        finally:
+            self._used_at = time.monotonic()
 
     async def _exchange(self, path: str, body: bytes, headers: dict[str, str]) -> int:
         """Write the request, read status, headers and body; close when the server says so."""

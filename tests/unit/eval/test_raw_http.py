@@ -61,3 +61,26 @@ def test_a_refused_connection_is_an_http_error():
             await Connection(f"http://127.0.0.1:{port}").post("/", b"", {}, 2)
 
     asyncio.run(scenario())
+
+
+def test_a_keep_alive_connection_the_server_closed_is_retried_once_on_a_new_one():
+    """The server answers one request per connection and closes without saying so: every request still succeeds."""
+    async def scenario():
+        async def one_then_close(reader, writer):
+            await reader.readuntil(b"\r\n\r\n")
+            writer.write(RESPONSES[0])
+            await writer.drain()
+            writer.close()
+
+        server = await asyncio.start_server(one_then_close, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        connection = Connection(f"http://127.0.0.1:{port}")
+        statuses = []
+        for _ in range(3):
+            statuses.append(await connection.post("/", b"", {}, 5))
+            await asyncio.sleep(0.05)  # the close reaches us before the next request
+        await connection.close()
+        server.close()
+        return statuses
+
+    assert asyncio.run(scenario()) == [200, 200, 200]

@@ -22,6 +22,7 @@ from retrieval.catalog import Catalog, ChunkRow, DocumentRow
 from retrieval.crosslingual import Lexicon
 from retrieval.embedders.base import Embedder
 from retrieval.embedding_cache import EmbeddingCache
+from retrieval.entry_vectors import ShippedVectors, shipped_path
 from retrieval.fusion import reciprocal_rank_fusion
 from retrieval.keyword_searcher import KeywordSearcher
 from retrieval.rerank import Reranker
@@ -90,7 +91,8 @@ class KnowledgeIndex:
         self.catalog = Catalog(directory / "catalog.sqlite3")
         self._cache = EmbeddingCache(embedding_cache or directory / "embedding_cache.sqlite3")
         self._translations = TranslationVectors(self.lexicon, lambda text: self.embedder.embed_query(text), self._cache,
-                                                f"{embedder.name}|lexicon-entry")
+                                                f"{embedder.name}|lexicon-entry",
+                                                ShippedVectors(shipped_path(embedder.name)))
         self._vectors = VectorStore(make_chroma_client(directory / "chroma", chroma_url), embedder, namespace)
         self._keywords = KeywordSearcher(directory / "keyword")
 

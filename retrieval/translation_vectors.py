@@ -21,6 +21,7 @@ import numpy as np
 
 from retrieval.crosslingual import Lexicon
 from retrieval.embedding_cache import EmbeddingCache
+from retrieval.entry_vectors import ShippedVectors
 
 
 def entry_text(group: Iterable[str]) -> str:
@@ -37,17 +38,24 @@ def entry_weight(text: str) -> float:
     return math.sqrt(max(1.0, len(_WORD.findall(text)) + len(_HAN.findall(text)) / 2))
 
 
-def _key(text: str) -> str:
+def entry_key(text: str) -> str:
     """Cache key of one entry's text."""
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def all_entry_texts(lexicon: Lexicon) -> list[str]:
+    """Every entry text of the lexicon, both directions, once each."""
+    return list(dict.fromkeys(entry_text(g) for table in (lexicon.zh_to_en, lexicon.en_to_zh) for g in table.values()))
 
 
 class TranslationVectors:
     """Entry vectors in memory over the persistent cache; `vector(query)` embeds nothing once the entries are warm."""
 
     def __init__(self, lexicon: Lexicon, embed_query: Callable[[str], np.ndarray], cache: EmbeddingCache,
-                 cache_name: str) -> None:
+                 cache_name: str, shipped: ShippedVectors | None = None) -> None:
+        """`shipped`: vectors computed ahead for this embedder (retrieval/entry_vectors.py), read before embedding."""
         self._lexicon = lexicon
+        self._shipped = shipped or ShippedVectors(None)
         self._embed_query = embed_query
         self._cache = cache
         self.cache_name = cache_name
@@ -64,10 +72,15 @@ class TranslationVectors:
         texts = [t for t in dict.fromkeys(texts) if t not in self._vectors]
         if not texts:
             return []
-        found = self._cache.get(self.cache_name, [_key(t) for t in texts])
+        keys = [entry_key(t) for t in texts]
+        found = self._cache.get(self.cache_name, keys)
+        shipped = self._shipped.find([key for key in keys if key not in found])
+        if shipped:
+            self._cache.put(self.cache_name, list(shipped.items()))
+            found = {**found, **shipped}
         with self._lock:
             for text in texts:
-                vector = found.get(_key(text))
+                vector = found.get(entry_key(text))
                 if vector is not None:
                     self._vectors[text] = vector
         return [t for t in texts if t not in self._vectors]
@@ -85,22 +98,22 @@ class TranslationVectors:
 
     def warm(self) -> int:
         """Embed every entry of the lexicon (both directions) not yet cached; returns how many were embedded."""
-        texts = [entry_text(g) for table in (self._lexicon.zh_to_en, self._lexicon.en_to_zh) for g in table.values()]
-        todo = self.missing(texts)
+        todo = self.missing(all_entry_texts(self._lexicon))
         self._embed(todo)
         return len(todo)
 
     def forget(self) -> None:
-        """Drop every entry vector, in memory and in the cache (benchmarks measure a cold index)."""
+        """Drop every entry vector, in memory, in the cache and the shipped ones (benchmarks measure a cold index)."""
         with self._lock:
             self._vectors.clear()
         self._cache.drop(self.cache_name)
+        self._shipped = ShippedVectors(None)
 
     def _embed(self, texts: list[str]) -> None:
         """Embed entries as queries and keep their vectors, in memory and in the persistent cache."""
         if not texts:
             return
         computed = [(t, self._embed_query(t)) for t in texts]
-        self._cache.put(self.cache_name, [(_key(t), v) for t, v in computed])
+        self._cache.put(self.cache_name, [(entry_key(t), v) for t, v in computed])
         with self._lock:
             self._vectors.update(computed)

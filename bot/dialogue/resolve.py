@@ -87,7 +87,8 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
     """Combine what the router read from this message with what the thread already established."""
     intent, slots = routed.intent, dict(routed.slots)
     follow_up = False
-    if _continues_knowledge(routed, text, state) or asks_the_rule(routed, text):
+    rule = asks_the_rule(routed, text)
+    if _continues_knowledge(routed, text, state) or rule:
         intent, slots = I.SEARCH_KNOWLEDGE, router.slots_for(I.SEARCH_KNOWLEDGE, text, today)
     elif _keeps_previous_tool(routed, text, state, router, today):
         intent, follow_up = state.intent, True
@@ -121,6 +122,10 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
     if intent == I.SEARCH_KNOWLEDGE:
         standalone = _standalone_question(text, state, slots, router)
         alternatives = _other_readings(text, standalone, state, slots, router)
+        if rule and standalone == text.strip() and (area := _figures_area(state.intent, text)):
+            # "what's the target for learner satisfaction?" right after the training-specialist KPIs: asked of
+            # that area's rules first, then as it stands
+            standalone, alternatives = _about(area, text), (standalone, *alternatives)
     announce = _announce(slots, state) if follow_up or intent == state.intent else None
     return Resolved(intent, slots, standalone, announce, follow_up, needs_person, alternatives=alternatives)
 
@@ -173,6 +178,17 @@ def asks_the_rule(routed, text: str) -> bool:
     if tool is None or not tool.figures or not _RULE_ASKED.search(text):
         return False
     return not (_WHICH.search(text) or _HOW_WORKED_OUT.search(text) or router_employee(text))
+
+
+def _figures_area(tool_name: str, text: str) -> str:
+    """What a figures tool reports on, in the message's language ("培训专员 KPI", "Training-specialist KPIs")."""
+    from bot.tools.registry import get
+
+    tool = get(tool_name)
+    if tool is None or not tool.figures:
+        return ""
+    about = tool.about_zh if re.search(r"[\u4e00-\u9fff]", text) else tool.about_en
+    return re.split(r"[:：（(]", about or "")[0].strip()
 
 
 def _asks_after_refusal(text: str, state: DialogueState, router, today: date) -> bool:

@@ -99,3 +99,12 @@ def test_a_question_after_a_refusal_asks_about_it_instead_of_repeating_it(router
     assert got.intent == "search_knowledge" and got.slots.get("course") == "SEC-201"
     again = resolve(routed("search_knowledge", 0.28), "那SEC-101呢？", state, MANAGER, router, TODAY)
     assert again.intent == "enroll"
+
+
+def test_a_rule_question_right_after_a_figures_reply_is_asked_in_that_area_first(router):
+    state = DialogueState(subject={"period": "2026Q3"}, intent="specialist_kpis", act="specialist_kpi",
+                          args={"period": "2026Q3"})
+    text = "what's the target for trainee pass rate?"
+    got = resolve(routed("course_satisfaction", 0.65), text, state, MANAGER, router, TODAY)
+    assert got.intent == "search_knowledge"
+    assert got.standalone.startswith("Training-specialist KPIs:") and text in got.alternatives

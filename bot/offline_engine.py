@@ -56,7 +56,7 @@ class OfflineEngine:
         resolved = resolve(routed, text, state, ctx.caller, self.router, ctx.today)
         people = named_people(toolkit.deps.hr, ctx.caller, text) if names is None or names else []
         if people:
-            resolved.candidates = apply_named_person(resolved, people, ctx.caller, text, self.router, ctx.today)
+            resolved.candidates = apply_named_person(resolved, people, ctx.caller, text, self.router, ctx.today, state)
             resolved.announce = announce_for(resolved, state)
         return resolved, routed.confident
 

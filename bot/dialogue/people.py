@@ -14,6 +14,10 @@ _GROUP_VIEWS = (I.TEAM_PROGRESS, I.COMPLETION_REPORT)  # a named person turns th
 _ABOUT_PROGRESS = re.compile(r"进度|进展|完成情况|完成得|学得|学习情况|培训情况|逾期|落后|怎么样|"
                              r"\b(progress|doing|overdue|behind|status|how far)\b", re.IGNORECASE)
 _EMPLOYEE_ID = re.compile(r"(?<![A-Za-z0-9])[Ee]\d{3,6}(?![0-9])")
+_PROGRESS_VIEWS = (I.TEAM_PROGRESS, I.MY_PROGRESS)
+# "孙勇洋's group", "just Sun's team", "王军团队的呢", "李娜手下的人": the people that person manages, not the person
+_THEIR_GROUP = re.compile(r"^\s*的?\s*(团队|小组|组里|组员|手下|下属|那组|那个组|组(?!织))|"
+                          r"^(?:'s|’s|s')?\s*(team|group|reports|people|org|unit|direct reports)\b", re.IGNORECASE)
 
 
 def named_people(hr, caller, text: str) -> list:
@@ -40,14 +44,18 @@ def names_in(hr, text: str) -> list[str]:
         return []
 
 
-def apply_named_person(resolved, people: list, caller, text: str, router, today) -> tuple:
+def apply_named_person(resolved, people: list, caller, text: str, router, today, state=None) -> tuple:
     """Put the one person the message names into the resolved request; returns the candidates to ask about
-    when the name is shared by several people the asker may see (empty otherwise)."""
+    when the name is shared by several people the asker may see (empty otherwise). state: the thread's dialogue
+    state (a name asked about right after a progress view is about that person's progress)."""
     if len(people) != 1 or _EMPLOYEE_ID.search(text):
         return ()  # an id written out wins; two different names in one message are left to the router
     person = people[0]
     visible = [c for c in person.candidates if c.visible]
-    intent = _person_intent(resolved.intent, text)
+    previous = getattr(state, "intent", "") or ""
+    if _names_their_group(person.name, text) and (resolved.intent in _PROGRESS_VIEWS or previous in _PROGRESS_VIEWS):
+        return _their_team(resolved, person, visible, text, router, today)
+    intent = _person_intent(resolved.intent, text, previous)
     if intent is None:
         return ()
     if intent != resolved.intent:
@@ -64,16 +72,38 @@ def apply_named_person(resolved, people: list, caller, text: str, router, today)
     return ()
 
 
-def _person_intent(intent: str, text: str) -> str | None:
-    """The tool that takes the named person: the routed one when it takes a person, else the person's progress."""
+def _person_intent(intent: str, text: str, previous: str = "") -> str | None:
+    """The tool that takes the named person: the routed one when it takes a person, else the person's progress
+    (also for a question the router could not place, "黄悦杰具体差的是哪门", right after a progress view)."""
     from bot.tools.registry import get
 
     tool = get(intent)
     if tool is not None and "employee" in tool.slots:
         return intent
-    if intent in _GROUP_VIEWS or (intent in (I.SEARCH_KNOWLEDGE, I.HELP) and _ABOUT_PROGRESS.search(text)):
+    if intent in _GROUP_VIEWS or (intent in (I.SEARCH_KNOWLEDGE, I.HELP)
+                                  and (_ABOUT_PROGRESS.search(text) or previous in _PROGRESS_VIEWS)):
         return I.MY_PROGRESS
     return None
+
+
+def _names_their_group(name: str, text: str) -> bool:
+    """The message names the person's team ("孙勇洋's group", "王军团队"), not the person."""
+    at = text.find(name)
+    return at >= 0 and bool(_THEIR_GROUP.search(text[at + len(name):]))
+
+
+def _their_team(resolved, person, visible: list, text: str, router, today) -> tuple:
+    """The team view of the people the named manager manages (HR still decides whether the asker may see it)."""
+    resolved.intent = I.TEAM_PROGRESS
+    kept = {k: v for k, v in resolved.slots.items() if k in ("period", "only", "course")}
+    resolved.slots = {**kept, **{k: v for k, v in router.slots_for(I.TEAM_PROGRESS, text, today).items()
+                                 if k in ("period", "only", "course")}}
+    resolved.needs_person = False
+    if len(visible) > 1:
+        return tuple(visible)
+    chosen = visible[0] if visible else person.candidates[0]
+    resolved.slots["team"] = chosen.id
+    return ()
 
 
 def which_one(people: tuple, department_names) -> tuple[str, str]:

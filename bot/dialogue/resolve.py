@@ -24,7 +24,7 @@ _THING = re.compile(r"它|这门|那门|这个课|那个课|这课|该课|\b(it|
                     re.IGNORECASE)
 # "does it need a doctor's note?" right after the sick-leave rule: "it" is the last question's topic
 _IT = re.compile(r"\b(it|that)\b|它", re.IGNORECASE)
-_PERSON = re.compile(r"(?<![其])他(?!们)|她(?!们)|\b(him|her|this person|that person)\b", re.IGNORECASE)
+_PERSON = re.compile(r"(?<![其])他(?!们)|她(?!们)|\b(he|she|him|her|his|this person|that person)\b", re.IGNORECASE)
 _PLACE = re.compile(r"那边|那里|该部门|这个部门|那个部门|他们部门|\b(over there|there|that department|that dept|that team)\b",
                     re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"我(?!们)|\b(my|me|i|mine|myself)\b", re.IGNORECASE)
@@ -87,7 +87,8 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
     """Combine what the router read from this message with what the thread already established."""
     intent, slots = routed.intent, dict(routed.slots)
     follow_up = False
-    if _continues_knowledge(routed, text, state):
+    rule = asks_the_rule(routed, text)
+    if _continues_knowledge(routed, text, state) or rule:
         intent, slots = I.SEARCH_KNOWLEDGE, router.slots_for(I.SEARCH_KNOWLEDGE, text, today)
     elif _keeps_previous_tool(routed, text, state, router, today):
         intent, follow_up = state.intent, True
@@ -95,7 +96,7 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
         _loose_department(router, text, slots, state)
         _keep_grouping(text, slots, state)
     elif not routed.confident and routed.best in follow_up_tools() and state.intent in follow_up_tools() \
-            and routed.confidence >= CONTEXT_CONFIDENCE:
+            and routed.confidence >= CONTEXT_CONFIDENCE and not _asks_after_refusal(text, state, router, today):
         intent = routed.best  # unsure on its own, but in a conversation about figures its first guess stands
         slots = router.slots_for(intent, text, today)
     elif is_elliptical(text) and intent == state.intent and intent in follow_up_tools():
@@ -105,6 +106,9 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
         _keep_grouping(text, slots, state)
     if follow_up:
         intent = _person_or_self(intent, text, slots, state)
+    elif intent == I.SEARCH_KNOWLEDGE and not slots.get("course") and state.args.get("course") \
+            and _asks_after_refusal(text, state, router, today):
+        slots["course"] = state.args["course"]  # "那我得先学完哪门课才能报？": about the course just refused
     if slots.pop("own_department", None):
         if intent == "team_progress" and caller.role == "manager":
             slots["team"] = caller.id  # "我们部门" from a manager: the people they manage
@@ -118,6 +122,10 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
     if intent == I.SEARCH_KNOWLEDGE:
         standalone = _standalone_question(text, state, slots, router)
         alternatives = _other_readings(text, standalone, state, slots, router)
+        if rule and standalone == text.strip() and (area := _figures_area(state.intent, text)):
+            # "what's the target for learner satisfaction?" right after the training-specialist KPIs: asked of
+            # that area's rules first, then as it stands
+            standalone, alternatives = _about(area, text), (standalone, *alternatives)
     announce = _announce(slots, state) if follow_up or intent == state.intent else None
     return Resolved(intent, slots, standalone, announce, follow_up, needs_person, alternatives=alternatives)
 
@@ -152,6 +160,45 @@ def _continues_knowledge(routed, text: str, state: DialogueState) -> bool:
                 or any(routed.slots.get(k) for k in _TOPIC_OF_ITS_OWN) or router_employee(text))
 
 
+# what the rules say happens, or what a figure should be: "完成率低于90%会怎么处理", "what's the target for X?"
+_RULE_ASKED = re.compile(r"会怎样|会怎么样|怎么办|怎么处理|如何处理|会被怎么|会有什么|什么后果|有什么后果|有什么影响|"
+                         r"目标是多少|目标值是|标准是多少|要求是多少|达标线是|门槛是|"
+                         r"\b(what happens|what if|consequences?|penalt(y|ies)|"
+                         r"what(?:'s| is| are) the (?:targets?|thresholds?|benchmarks?|minimum|bar|goals?)|"
+                         r"(?:targets?|thresholds?|benchmarks?|goals?) (?:for|of|on)\b)", re.IGNORECASE)
+
+
+def asks_the_rule(routed, text: str) -> bool:
+    """A question about the rule behind a figure (its consequence or its target) is asked of the knowledge base,
+    even when its words are those of a report ("部门完成率低于90%会怎么处理" is no completion report); asking who or
+    which ("哪些部门低于90%") or how a figure was worked out stays with the report."""
+    from bot.tools.registry import get
+
+    tool = get(routed.intent)
+    if tool is None or not tool.figures or not _RULE_ASKED.search(text):
+        return False
+    return not (_WHICH.search(text) or _HOW_WORKED_OUT.search(text) or router_employee(text))
+
+
+def _figures_area(tool_name: str, text: str) -> str:
+    """What a figures tool reports on, in the message's language ("培训专员 KPI", "Training-specialist KPIs")."""
+    from bot.tools.registry import get
+
+    tool = get(tool_name)
+    if tool is None or not tool.figures:
+        return ""
+    about = tool.about_zh if re.search(r"[\u4e00-\u9fff]", text) else tool.about_en
+    return re.split(r"[:：（(]", about or "")[0].strip()
+
+
+def _asks_after_refusal(text: str, state: DialogueState, router, today: date) -> bool:
+    """"那我得先学完哪门课才能报？" right after a refused enrollment: a question that names nothing new for the refused
+    request (no course, person, date) asks about the refusal; running the request again would only repeat it."""
+    if not state.act.endswith("refused") or not _ASKING.search(text):
+        return False
+    return not (set(router.slots_for(state.intent, text, today)) - {"by"})
+
+
 def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today: date) -> bool:
     """A reply to a clarifying question, or an elliptical follow-up that names no request of its own."""
     if state.intent not in follow_up_tools():
@@ -174,6 +221,8 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
     if focus and routed.intent != state.intent and _names_only_slots(focus, router.catalog):
         return bool(set(router.slots_for(state.intent, focus, today)) - {"by"})
     if not is_elliptical(text) or routed.intent == state.intent:
+        return False
+    if _asks_after_refusal(text, state, router, today):
         return False
     return routed.intent == I.HELP or not routed.confident or (routed.intent == I.SEARCH_KNOWLEDGE and is_short(text))
 

@@ -89,13 +89,14 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
                                                                        pick.passage.language))
     picks = choose(ranked)  # whether to answer is weighed on these; a follow-up may show others (below)
     checkpoint("evidence measures")
-    best = max((p.score for p in picks), default=None)
+    top = max(picks, key=lambda p: p.score, default=None)
+    best = top.score if top is not None else None
     profile = index.dense_profile(question, audience)
     signals = measure(language, coverage, answer_type, picks, profile)
     signals.update(cross_agreement(index, translation, picks, language))
     signals["unknown_kind"] = float(bool(unknown_kinds(index, question)))
-    if picks:
-        signals["other_region"] = float(other_region(question, max(picks, key=lambda p: p.score).passage.title))
+    if top is not None:
+        signals["other_region"] = float(other_region(question, top.passage.title))
     level = confidence(profile, language, policy, best, coverage.unseen_share(), signals.get("cross") == 1.0)
     agreed = agrees_across_languages(signals, language, policy)
     if agreed is not None:

@@ -12,9 +12,9 @@ from bot.dialogue.resolve import resolve
 from bot.dialogue.state import DialogueState
 from bot.followup import rewrite
 from bot.routing.catalog import Catalog, CourseName, DepartmentName
-from bot.routing.intents import Routed
 from bot.routing.router import IntentRouter
 from hr.caller import Caller
+from tests.unit.bot.routing_support import routed
 
 TODAY = date(2026, 8, 17)
 LEARNER = Caller("E0079", "employee", "sales")
@@ -28,10 +28,6 @@ CATALOG = Catalog(
 @pytest.fixture(scope="module")
 def router():
     return IntentRouter(CATALOG)
-
-
-def routed(intent: str, confidence: float = 0.9) -> Routed:
-    return Routed(intent, {}, confidence, confidence >= 0.35, intent)
 
 
 @pytest.mark.parametrize(("follow_up", "previous", "standalone"), [

@@ -11,10 +11,10 @@ from bot.dialogue.people import apply_named_person
 from bot.dialogue.resolve import Resolved, resolve
 from bot.dialogue.state import DialogueState
 from bot.routing.catalog import Catalog, CourseName, DepartmentName
-from bot.routing.intents import Routed
 from bot.routing.router import IntentRouter
 from hr.caller import Caller
 from hr.services.names import Candidate, NamedPerson
+from tests.unit.bot.routing_support import routed
 
 TODAY = date(2026, 8, 17)
 MANAGER = Caller("E0003", "manager", "rnd")
@@ -28,10 +28,6 @@ CATALOG = Catalog(
 @pytest.fixture(scope="module")
 def router():
     return IntentRouter(CATALOG)
-
-
-def routed(intent: str, confidence: float = 0.9, slots: dict | None = None, best: str | None = None) -> Routed:
-    return Routed(intent, slots or {}, confidence, confidence >= 0.35, best or intent)
 
 
 def person(name: str, employee: str) -> NamedPerson:

@@ -15,6 +15,7 @@ MAX_TERMS = 4
 _ZH_UNITS = {"个工作日": ("working day", "working days"), "工作日": ("working day", "working days"),
              "自然日": ("calendar day", "calendar days"), "天": ("day", "days"), "日": ("day", "days"),
              "小时": ("hour", "hours"), "学时": ("training hour", "training hours"), "周": ("week", "weeks"),
+             "周岁": ("year old", "years old"), "岁": ("year old", "years old"),  # age, not "3周" = 3 weeks
              "个月": ("month", "months"), "年": ("year", "years"), "元": ("yuan", "yuan"),
              "万元": ("×10,000 yuan", "×10,000 yuan"), "次": ("time", "times"), "分": ("point", "points"),
              "%": ("%", "%"), "％": ("%", "%")}

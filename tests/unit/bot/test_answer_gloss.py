@@ -36,3 +36,9 @@ def test_an_amount_keeps_its_decimals_and_thousands():
     assert "RMB 1.2 = 1.2元" in _en_quantities("Use of a private car is reimbursed at RMB 1.2 per kilometre.")
     assert "RMB 10,000 = 10000元" in _en_quantities("Courses costing RMB 10,000, or more need a service agreement.")
     assert not any(item.startswith("RMB 1 ") for item in _en_quantities("at RMB 1.2 per kilometre"))
+
+
+def test_an_age_is_glossed_as_an_age_not_as_weeks():
+    """"未满3周岁" is under 3 years old; reading 周 alone glossed it "3周 = 3 weeks", a wrong number for the reader."""
+    note = gloss("子女未满3周岁的，父母每人每年可享受育儿假5天。", "zh", "en", LEXICON, "How much parental leave do I get?")
+    assert "3周岁 = 3 years old" in note and "weeks" not in note

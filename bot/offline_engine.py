@@ -78,6 +78,13 @@ class OfflineEngine:
                              "Who do you mean? Tell me their employee id, e.g. E0013.", ctx)
             toolkit.calls.append(result)
             return EngineReply(resolved.intent, result.text, [result], resolved.standalone)
+        if resolved.needs_course:  # "这门课…" with no course named in the thread: which one?
+            result = clarify(resolved.intent, {"question": resolved.standalone},
+                             "你问的是哪门课？请告诉我课程名称或代码，例如“合规与商业道德”或 CMP-101。",
+                             "Which course do you mean? Tell me its title or code, e.g. \"Compliance and Business "
+                             "Ethics\" or CMP-101.", ctx)
+            toolkit.calls.append(result)
+            return EngineReply(resolved.intent, result.text, [result], resolved.standalone)
         if resolved.candidates:
             zh, en = which_one(resolved.candidates, self.router.catalog.department_names)
             result = clarify(resolved.intent, {**args, AMONG: listed(resolved.candidates)}, zh, en, ctx)

@@ -26,6 +26,8 @@ def search_knowledge(deps, ctx: TurnContext, args: SearchArgs) -> ToolResult:
     course = args.course.upper() if args.course else _cited_course(answer)
     subject = {"course": course} if course else {}
     said = {"question": question} | ({"course": course} if course else {})  # what the next turn may lean on
+    if course and not args.course:
+        said["course_by"] = "citations"  # the material that answered was this course's; nobody asked about it
     return ToolResult("search_knowledge", said, True, answer.text, citations=list(answer.citations),
                       abstained=answer.abstained, act="abstain" if answer.abstained else "answer", subject=subject,
                       answered=answer.lead)

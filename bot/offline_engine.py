@@ -93,8 +93,8 @@ class OfflineEngine:
         if resolved.intent == I.SEARCH_KNOWLEDGE:
             args["question"] = resolved.standalone
         result = toolkit.run(resolved.intent, **args)
-        if resolved.intent == I.SEARCH_KNOWLEDGE and result.abstained:
-            result = _another_reading(toolkit, args, resolved, result)
+        if resolved.intent == I.SEARCH_KNOWLEDGE and (result.abstained or not result.citations):
+            result = _another_reading(toolkit, args, resolved, result)  # (a catalogue fact alone cites no page)
         reply = EngineReply(resolved.intent, result.text, [result], resolved.standalone)
         if resolved.announce and result.ok:
             reply.text = scope_change(resolved.announce, toolkit.deps, ctx) + "\n" + reply.text
@@ -104,11 +104,11 @@ class OfflineEngine:
 
 
 def _another_reading(toolkit: Toolkit, args: dict, resolved: Resolved, found: ToolResult) -> ToolResult:
-    """Nothing found for the standalone question: try its other readings; the first that finds something replaces it
-    (the empty search is dropped from the turn), else the first abstention stands."""
+    """Nothing found for the standalone question: try its other readings; the first that finds a cited passage
+    replaces it (the empty search is dropped from the turn), else the first result stands."""
     for reading in resolved.alternatives:
         retry = toolkit.run(I.SEARCH_KNOWLEDGE, **{**args, "question": reading})
-        if not retry.abstained:
+        if not retry.abstained and retry.citations:
             toolkit.calls.remove(found)
             resolved.standalone = reading
             return retry

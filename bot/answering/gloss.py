@@ -29,6 +29,8 @@ _ZH_QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(sorted(map(re.escape
 _EN_QUANTITY = re.compile(r"\b(\d+(?:\.\d+)?|" + "|".join(_EN_WORDS) + r")\s*(working days?|business days?|calendar "
                           r"days?|days?|hours?|weeks?|months?|years?|rmb|yuan|percent|times|minutes?)\b", re.I)
 _EN_MONEY = re.compile(r"\bRMB\s*(\d+(?:,\d{3})*(?:\.\d+)?)", re.I)  # "RMB 1.2", "RMB 10,000"
+# the topic a follow-up was placed in ("信息安全基础：", "Expense Policy: "): context the dialogue added, not words asked
+_TOPIC_PREFIX = re.compile(r"^[^:：?？。，,]{2,60}[：:]\s*")
 _TRIVIAL = {"可以", "能", "允许", "需要", "必须", "要求", "标准", "申请", "提交", "至少", "最多", "以内", "超过", "期间"}
 
 
@@ -39,6 +41,7 @@ def gloss(sentence: str, sentence_language: str, reader_language: str, lexicon: 
     words they asked about, not every dictionary word in the rule."""
     if sentence_language == reader_language:
         return None
+    question = _TOPIC_PREFIX.sub("", question, count=1)  # "Data Analysis Basics: what's DATA-101 about?" asks no term
     if sentence_language == "zh":
         groups, _ = lexicon.translate_groups(question)
         focus = frozenset(term for group in groups for term in group)

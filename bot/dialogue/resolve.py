@@ -412,9 +412,9 @@ def _standalone_question(text: str, state: DialogueState, slots: dict, router) -
     if course:
         named = router.catalog.find_course(stripped)
         name = _course_name(course, stripped, router)
-        full = named is not None and named.span and (named.span.upper() == course or named.span == name)
-        if not full:  # named by part of its title, or only by "it": say which course the question is about
-            return _about(name, stripped)
+        full = named is not None and named.span == name
+        if not full:  # named by its code, part of its title, or only by "it": say which course the question is about
+            return _about(name, stripped)  # (a code is no word of the course's pages; its title is)
     if thread_course := _course_of_last_answer(stripped, state, router):
         # "给客户打折超过多少要经理批" right after an answer from Sales Fundamentals: asked in that course's terms first
         # (its material outranks a nearby policy), with nothing filtered out; the question alone is the other reading

@@ -28,3 +28,10 @@ def test_a_bracket_that_includes_or_excludes_is_glossed():
                  "does that include weekends?")
     assert "含 = including" in note
     assert "不含 = excluding" in gloss("加班费按基本工资计算（不含奖金）。", "zh", "en", LEXICON, "")
+
+
+def test_the_topic_a_question_was_placed_in_is_not_a_term_it_asked_about():
+    sentence = "一次完整的数据分析通常包括五个步骤：明确问题、获取数据、清洗数据、分析与可视化、得出结论并提出建议。"
+    placed = gloss(sentence, "zh", "en", LEXICON, "Data Analysis Basics: what's DATA-101 about?")
+    assert placed == gloss(sentence, "zh", "en", LEXICON, "what's DATA-101 about?")
+    assert placed.count("=") > 1  # not the title's one term alone

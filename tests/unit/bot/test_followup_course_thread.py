@@ -113,3 +113,12 @@ def test_a_title_word_used_as_an_ordinary_noun_names_no_course(text):
 def test_a_course_named_by_its_words_is_still_found(text, course):
     found = CATALOG.find_course(text)
     assert found is not None and found.value == course
+
+
+@pytest.mark.parametrize(("text", "standalone"), [
+    ("whats the pass mark for CMP-101", "Compliance and Business Ethics: whats the pass mark for CMP-101"),
+    ("CMP-101考试多少分及格", "合规与商业道德：CMP-101考试多少分及格"),
+])
+def test_a_course_named_by_its_code_is_asked_with_its_title(router, text, standalone):
+    got = resolve(routed("search_knowledge", slots={"course": "CMP-101"}), text, DialogueState(), LEARNER, router, TODAY)
+    assert got.standalone == standalone and got.slots.get("course") == "CMP-101"

@@ -34,13 +34,13 @@ _FILLER_EN = {"ok", "okay", "fine", "then", "thn", "and", "also", "what", "about
 _FILLER_ZH = re.compile(r"那就|那个|这个|那门|这门|还是|那|吧|呢|的|了|换成|换|还有|课程|课|也|再|就|呀|啊|好|嗯|行|一下|试试")
 _ASKING = re.compile(r"[?？]|吗|什么|怎么|如何|多少|几|哪|为什么|\b(what|how|why|when|where|which|who|can|does|is)\b",
                      re.IGNORECASE)
-_GENERIC_ZH = re.compile(r"多少分|几分|学完|修完|上完|完成|学|要|需要|多久|多长时间|多少|几|什么时候|什么|怎么|如何|吗|呢|之内|以内|内|申请|办理|提交|找谁|谁|哪里|在哪|"
+_GENERIC_ZH = re.compile(r"多少分|几分|几个?小时|多少个?小时|学完|修完|上完|完成|学|要|需要|多久|多长时间|多少|几|什么时候|什么|怎么|如何|吗|呢|之内|以内|内|申请|办理|提交|找谁|谁|哪里|在哪|"
                          r"可以|能|能不能|是|时间|期限|流程|手续|规定|有|没有|啊|呀|吧|的|了|我|还|再|又|那|该|"
                          r"咋办|怎么办|咋|超过|超出|超了|不够|没过|过了|晚了|迟了|逾期|万一|要是|如果|"
                          # what any rule may ask for: approval, in advance, each time ("要提前审批吗", "每次多久")
                          r"审批|批准|同意|提前|事先|预先|报备|每次|每个|每场|每人|各|"
                          # what every course has ("考试多少分算过"): asking about one of these names no topic of its own
-                         r"考试|考核|及格线|及格|算过|算通过|通过|分数|补考|先修|学时|时长")
+                         r"考试|考核|及格线|及格|算过|算通过|通过|分数|补考|先修|学时|时长|小时")
 _GENERIC_EN = {"how", "long", "do", "does", "i", "we", "you", "have", "to", "apply", "what", "is", "the", "deadline", "when",
                "can", "it", "that", "this", "where", "who", "should", "ask", "much", "many", "process", "form", "a",
                "an", "for", "by", "need", "submit", "and", "then", "again", "there", "are", "any", "rules", "rule",
@@ -396,6 +396,8 @@ def _standalone_question(text: str, state: DialogueState, slots: dict, router) -
         return _about(_course_name(slots["course"], state.question, router), state.question)  # the question asked
     if state.question and state.act != "abstain" and (placed := _in_place(stripped, state.question)):
         return f"{state.source}: {placed}" if state.source else placed  # "there" stays in the document just quoted
+    if moved := _to_another_course(stripped, state, slots, router):
+        return moved
     rewritten = rewrite(stripped, state.question or None)
     if rewritten != stripped:
         return _in_source(rewritten, state)
@@ -440,6 +442,21 @@ def _course_of_last_answer(text: str, state: DialogueState, router) -> str:
     if router.catalog.find_course(text) is not None or _NEW_TOPIC.search(text):
         return ""
     return course
+
+
+def _to_another_course(text: str, state: DialogueState, slots: dict, router) -> str:
+    """"那合规那门呢" after "信息安全基础：考试多少分及格": the last question, asked of the course the follow-up names."""
+    focus, new, old = follow_up_focus(text), slots.get("course"), state.subject.get("course")
+    if not (focus and new and old and new != old and state.question) or state.act == "abstain":
+        return ""
+    if not _names_only_slots(focus, router.catalog):
+        return ""
+    question = state.question
+    for title in sorted((t for t in (_course_name(old, "中", router), _course_name(old, "en", router), old) if t),
+                        key=len, reverse=True):
+        question = re.sub(rf"^{re.escape(title)}\s*[：:]\s*", "", question)  # the old course's prefix goes
+        question = question.replace(title, _course_name(new, question, router))
+    return _about(_course_name(new, question, router), question)
 
 
 def _course_only_cited(state: DialogueState, router) -> bool:

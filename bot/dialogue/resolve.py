@@ -123,6 +123,7 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
         # KPI is kept per person and per department; "my team's KPI" is the team's figures, not the asker's own KPI
         intent, slots = "team_progress", {"team": caller.id} | {k: v for k, v in slots.items() if k == "period"}
     needs_person = _fill_references(text, slots, state, intent)
+    _those_listed(intent, text, slots, state)
     standalone, alternatives, needs_course = text.strip(), (), False
     if intent == I.SEARCH_KNOWLEDGE:
         needs_course = _unnamed_course(text, slots, state, router)
@@ -386,6 +387,22 @@ def _fill_references(text: str, slots: dict, state: DialogueState, intent: str) 
         else:
             return True
     return False
+
+
+_LISTS_PEOPLE = ("team_progress", "completion_report")  # replies that list people behind, by course or department
+_ACTS_ON_PEOPLE = ("nudge_team",)
+
+
+def _those_listed(intent: str, text: str, slots: dict, state: DialogueState) -> None:
+    """"帮我催一下他们" / "remind them" right after "who on my team hasn't finished SEC-101?": them is the people just
+    listed, so the reminder keeps that list's course and department (not everyone behind on anything)."""
+    if intent not in _ACTS_ON_PEOPLE or state.intent not in _LISTS_PEOPLE or not _BACK_REFERENCE.search(text):
+        return
+    if state.act in ("refused", "clarify") or slots.get("employee"):
+        return
+    for key in ("course", "department"):
+        if state.args.get(key) and not slots.get(key):
+            slots[key] = state.args[key]
 
 
 def _standalone_question(text: str, state: DialogueState, slots: dict, router) -> str:

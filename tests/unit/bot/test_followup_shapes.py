@@ -58,3 +58,14 @@ def test_another_course_named_in_a_follow_up_gets_the_last_question(router):
 
 def test_hours_are_something_every_course_has():
     assert topicless("要学几个小时") and not topicless("加班几个小时算加班")
+
+
+@pytest.mark.parametrize("text", ["帮我催一下他们", "remind them"])
+def test_reminding_them_keeps_the_course_of_the_list_just_shown(router, text):
+    manager = Caller("E0011", "manager", "rnd")
+    state = DialogueState(subject={"team": "E0011", "course": "SEC-101"}, intent="team_progress", act="team_progress",
+                          args={"team": "E0011", "course": "SEC-101", "only": "open"})
+    got = resolve(routed("nudge_team"), text, state, manager, router, TODAY)
+    assert got.intent == "nudge_team" and got.slots.get("course") == "SEC-101"
+    fresh = resolve(routed("nudge_team"), "remind my team", state, manager, router, TODAY)
+    assert not fresh.slots.get("course")  # no "them": the whole team, as asked

@@ -86,6 +86,14 @@ def is_elliptical(text: str) -> bool:
                                             or _ONLY_SELF.search(stripped) or _PLACE.search(stripped))))
 
 
+def _points_back(text: str) -> bool:
+    """A short message about "it" / "that" / "它": the figure or list just shown, not a request of its own."""
+    return is_short(text) and bool(_IT.search(text)) and not _FIRST_PERSON_OWN.search(text)
+
+
+_FIRST_PERSON_OWN = re.compile(r"\b(mine|my own)\b|我自己", re.IGNORECASE)
+
+
 def resolve(routed, text: str, state: DialogueState, caller, router, today: date) -> Resolved:
     """Combine what the router read from this message with what the thread already established."""
     intent, slots = routed.intent, dict(routed.slots)
@@ -104,8 +112,8 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
             and routed.confidence >= CONTEXT_CONFIDENCE and not _asks_after_refusal(text, state, router, today):
         intent = routed.best  # unsure on its own, but in a conversation about figures its first guess stands
         slots = router.slots_for(intent, text, today)
-    elif is_elliptical(text) and intent == state.intent and intent in follow_up_tools():
-        follow_up = True
+    elif (is_elliptical(text) or _points_back(text)) and intent == state.intent and intent in follow_up_tools():
+        follow_up = True  # ("why is it low?" after last quarter's KPI: still last quarter's)
         slots = {**_inheritable(state.args), **slots}
         _loose_department(router, text, slots, state)
         _keep_grouping(text, slots, state)

@@ -17,7 +17,9 @@ _ASKS_LENGTH = re.compile(r"(学完|修完|上完|学|上|花).{0,6}(多长时�
                           r"(多长时间|多少时间|多久).{0,4}(学完|修完|上完|完成|学)|时长|"
                           r"\bhow long (does|will|would) (it|this|that|the course|this course|that course) take\b|"
                           r"\bhow long (do|have) (i|we|you) (have|got) to (finish|complete|do)\b|"
-                          r"\bhow long is (it|this course|that course|the course)\b|\bhow many hours\b|\bduration\b",
+                          r"\bhow long is (it|this course|that course|the course)\b|\bhow many hours\b|\bduration\b|"
+                          r"\b(deadline|due date|time limit) (for|of|on) (it|this|that|the course|this course|that course)\b|"
+                          r"(这门|那门|该)课?.{0,4}(截止|期限)",
                           re.IGNORECASE)
 
 

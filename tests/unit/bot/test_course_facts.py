@@ -45,3 +45,9 @@ def test_the_catalogue_line_gives_hours_and_days_allowed(language, due_days, wan
     line = course_length_line(_deps(due_days), ctx, "data-101")
     assert all(w in line for w in wanted)
     assert course_length_line(_deps(due_days), ctx, "SEC-101") == ""  # a course HR does not hold: nothing said
+
+
+@pytest.mark.parametrize("text", ["wait, what's the deadline for it?", "这门课的截止期限是什么时候"])
+def test_the_deadline_of_the_course_itself_is_its_time_allowed(text):
+    assert asks_course_length(text)
+    assert not asks_course_length("what is the deadline for the retake application?")

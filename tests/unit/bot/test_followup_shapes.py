@@ -69,3 +69,10 @@ def test_reminding_them_keeps_the_course_of_the_list_just_shown(router, text):
     assert got.intent == "nudge_team" and got.slots.get("course") == "SEC-101"
     fresh = resolve(routed("nudge_team"), "remind my team", state, manager, router, TODAY)
     assert not fresh.slots.get("course")  # no "them": the whole team, as asked
+
+
+def test_why_is_it_low_is_about_the_figure_just_shown(router):
+    state = DialogueState(subject={"employee": "E0112", "period": "2026Q2"}, intent="explain_kpi", act="kpi",
+                          args={"period": "2026Q2"})
+    got = resolve(routed("explain_kpi", 0.45), "why is it low?", state, LEARNER, router, TODAY)
+    assert got.intent == "explain_kpi" and got.slots.get("period") == "2026Q2"

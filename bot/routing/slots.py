@@ -49,6 +49,10 @@ _ONLY = [("overdue", re.compile(r"逾期|过期|超期|overdue|past due|late\b")
 _OWN_TEAM = re.compile(r"我(的|们)?(团队|小组|组)|咱们(团队|组)|团队|手下|下属|\b(my|our) (team|group|reports|direct reports|"
                        r"people)\b|\bpeople i manage\b")
 _OWN_DEPARTMENT = re.compile(r"我们部门|本部门|我(的)?部门|咱们部门|我所在的部门|\b(my|our) (dep[a-z]{2,8}t|dept|division)\b")  # typos: departmnet
+# "部门KPI怎么样" / "department KPI?": a KPI asked of "the department" with no name is the asker's own department; not
+# "各部门" / "其他部门" / "which department" / "by department", which ask about others
+_BARE_DEPARTMENT = re.compile(r"(?<![各每全其他哪个些跨])(?<!别的)部门(?!之间|间)|(?<!each )(?<!every )(?<!other )(?<!which )"
+                              r"(?<!by )(?<!per )(?<!all )(?<!another )\b(?:the )?(?:department|dept)\b(?! by)")
 _TOPIC_WORDS = re.compile(r"考考我|出\s*\S{0,3}\s*(道|个)?题(目)?|给我|测验|小测|练习题|一下|关于|的|吧|"
                           r"\b(quiz|test|me|on|about|questions?|give|please|pls|some|a|few|\d+)\b", re.IGNORECASE)
 
@@ -83,7 +87,8 @@ class SlotFiller:
                 slots["department"] = department.value
                 if course and self._course_is_department_word(department.value, course.span):
                     slots.pop("course", None)
-            elif _OWN_DEPARTMENT.search(text.lower()):
+            elif _OWN_DEPARTMENT.search(text.lower()) or (intent == "explain_kpi"
+                                                          and _BARE_DEPARTMENT.search(text.lower())):
                 slots["own_department"] = True
             elif intent == "explain_kpi" and _OWN_TEAM.search(text.lower()):
                 slots["own_team"] = True  # a KPI "for my team": the team's figures, not the asker's own KPI

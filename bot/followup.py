@@ -146,10 +146,25 @@ def _swap_place(core: str, previous: str) -> str:
     return previous[:where.start()] + place.group(1) + previous[where.end():]
 
 
+# "and after that?", "and then?", "what about that?": no new subject, only the last question carried on
+_EN_NO_SUBJECT = re.compile(r"^(?:(?:after|before|besides|apart from|other than|beyond|past)\s+)?"
+                            r"(?:that|this|it|then|those|these|them)$", re.IGNORECASE)
+_EN_PLACE_FOCUS = re.compile(r"^(in|at|to|for)\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)*)$")
+_EN_PLACE_IN = re.compile(r"\b(in|at|to)\s+((?:[A-Z][\w-]*)(?:\s+[A-Z][\w-]*)*)")
+
+
+def _swap_english_place(focus: str, previous: str) -> str:
+    """"in Chengdu" after "What's the hotel limit in Shanghai?" -> "What's the hotel limit in Chengdu?"."""
+    place, where = _EN_PLACE_FOCUS.match(focus), _EN_PLACE_IN.search(previous)
+    if place is None or where is None:
+        return ""
+    return previous[:where.start()] + f"{place.group(1)} {place.group(2)}" + previous[where.end():]
+
+
 def rewrite(text: str, previous_question: str | None) -> str:
     """A standalone question: the previous question asked again about the follow-up's subject."""
     focus = follow_up_focus(text)
-    if not focus or not previous_question:
+    if not focus or not previous_question or _EN_NO_SUBJECT.match(focus):
         return text
     previous = previous_question.strip()
     if swapped := _swap_number(focus, previous):
@@ -166,6 +181,10 @@ def rewrite(text: str, previous_question: str | None) -> str:
         return f"{core}：{previous}"
     if _EN_PEOPLE.search(previous) and _EN_PEOPLE.fullmatch(focus.split()[-1] if focus.split() else ""):
         return _EN_PEOPLE.sub(focus, previous, count=1)
+    if swapped := _swap_english_place(focus, previous):
+        return swapped
+    if re.match(r"(in|at|to|for|on|during|after|before|with|without)\b", focus, re.IGNORECASE):
+        return f"{previous.rstrip('?？ ')} {focus}?"  # a case of the same question ("during probation"), no subject
     if swapped := _swap_english_modifier(focus, previous):
         return swapped
     return f"{previous.rstrip('?？ ')} for {focus}?"

@@ -78,6 +78,13 @@ class OfflineEngine:
                              "Who do you mean? Tell me their employee id, e.g. E0013.", ctx)
             toolkit.calls.append(result)
             return EngineReply(resolved.intent, result.text, [result], resolved.standalone)
+        if resolved.needs_course:  # "这门课…" with no course named in the thread: which one?
+            result = clarify(resolved.intent, {"question": resolved.standalone},
+                             "你问的是哪门课？请告诉我课程名称或代码，例如“合规与商业道德”或 CMP-101。",
+                             "Which course do you mean? Tell me its title or code, e.g. \"Compliance and Business "
+                             "Ethics\" or CMP-101.", ctx)
+            toolkit.calls.append(result)
+            return EngineReply(resolved.intent, result.text, [result], resolved.standalone)
         if resolved.candidates:
             zh, en = which_one(resolved.candidates, self.router.catalog.department_names)
             result = clarify(resolved.intent, {**args, AMONG: listed(resolved.candidates)}, zh, en, ctx)
@@ -86,8 +93,8 @@ class OfflineEngine:
         if resolved.intent == I.SEARCH_KNOWLEDGE:
             args["question"] = resolved.standalone
         result = toolkit.run(resolved.intent, **args)
-        if resolved.intent == I.SEARCH_KNOWLEDGE and result.abstained:
-            result = _another_reading(toolkit, args, resolved, result)
+        if resolved.intent == I.SEARCH_KNOWLEDGE and (result.abstained or not result.citations):
+            result = _another_reading(toolkit, args, resolved, result)  # (a catalogue fact alone cites no page)
         reply = EngineReply(resolved.intent, result.text, [result], resolved.standalone)
         if resolved.announce and result.ok:
             reply.text = scope_change(resolved.announce, toolkit.deps, ctx) + "\n" + reply.text
@@ -97,11 +104,11 @@ class OfflineEngine:
 
 
 def _another_reading(toolkit: Toolkit, args: dict, resolved: Resolved, found: ToolResult) -> ToolResult:
-    """Nothing found for the standalone question: try its other readings; the first that finds something replaces it
-    (the empty search is dropped from the turn), else the first abstention stands."""
+    """Nothing found for the standalone question: try its other readings; the first that finds a cited passage
+    replaces it (the empty search is dropped from the turn), else the first result stands."""
     for reading in resolved.alternatives:
         retry = toolkit.run(I.SEARCH_KNOWLEDGE, **{**args, "question": reading})
-        if not retry.abstained:
+        if not retry.abstained and retry.citations:
             toolkit.calls.remove(found)
             resolved.standalone = reading
             return retry

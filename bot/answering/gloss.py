@@ -18,6 +18,7 @@ _ZH_UNITS = {"个工作日": ("working day", "working days"), "工作日": ("wor
              "周岁": ("year old", "years old"), "岁": ("year old", "years old"),  # age, not "3周" = 3 weeks
              "个月": ("month", "months"), "年": ("year", "years"), "元": ("yuan", "yuan"),
              "万元": ("×10,000 yuan", "×10,000 yuan"), "次": ("time", "times"), "分": ("point", "points"),
+             "分钟": ("minute", "minutes"),  # a duration, not "30分" = 30 points
              "%": ("%", "%"), "％": ("%", "%")}
 _EN_UNITS = {"working day": "个工作日", "business day": "个工作日", "calendar day": "个自然日", "day": "天",
              "hour": "小时", "week": "周", "month": "个月", "year": "年", "rmb": "元", "yuan": "元", "percent": "%",
@@ -28,6 +29,8 @@ _ZH_QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s*(" + "|".join(sorted(map(re.escape
 _EN_QUANTITY = re.compile(r"\b(\d+(?:\.\d+)?|" + "|".join(_EN_WORDS) + r")\s*(working days?|business days?|calendar "
                           r"days?|days?|hours?|weeks?|months?|years?|rmb|yuan|percent|times|minutes?)\b", re.I)
 _EN_MONEY = re.compile(r"\bRMB\s*(\d+(?:,\d{3})*(?:\.\d+)?)", re.I)  # "RMB 1.2", "RMB 10,000"
+# the topic a follow-up was placed in ("信息安全基础：", "Expense Policy: "): context the dialogue added, not words asked
+_TOPIC_PREFIX = re.compile(r"^[^:：?？。，,]{2,60}[：:]\s*")
 _TRIVIAL = {"可以", "能", "允许", "需要", "必须", "要求", "标准", "申请", "提交", "至少", "最多", "以内", "超过", "期间"}
 
 
@@ -38,10 +41,11 @@ def gloss(sentence: str, sentence_language: str, reader_language: str, lexicon: 
     words they asked about, not every dictionary word in the rule."""
     if sentence_language == reader_language:
         return None
+    question = _TOPIC_PREFIX.sub("", question, count=1)  # "Data Analysis Basics: what's DATA-101 about?" asks no term
     if sentence_language == "zh":
         groups, _ = lexicon.translate_groups(question)
         focus = frozenset(term for group in groups for term in group)
-        parts = _zh_terms(sentence, lexicon, focus) + _zh_quantities(sentence)
+        parts = _zh_terms(sentence, lexicon, focus) + _zh_inclusions(sentence) + _zh_quantities(sentence)
         return f"(gloss: {'; '.join(parts)})" if parts else None
     parts = _en_terms(sentence, lexicon, question) + _en_quantities(sentence)
     return f"（释义：{'；'.join(parts)}）" if parts else None
@@ -86,19 +90,44 @@ def _en_terms(sentence: str, lexicon: Lexicon, question: str) -> list[str]:
     return out
 
 
-_ZH_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})\s*年(?!\s*(?:以上|以下|以内|内))")
+_ZH_INCLUDES = re.compile(r"[（(]\s*(不含|不包括|含|包括|包含)")
+_INCLUDES_EN = {"不含": "excluding", "不包括": "excluding", "含": "including", "包括": "including", "包含": "including"}
+
+
+def _zh_inclusions(sentence: str) -> list[str]:
+    """'婚假15天（含公休日）' -> '含 = including': whether a count takes in what the bracket names is the point of it."""
+    found = []
+    for word in _ZH_INCLUDES.findall(sentence):
+        item = f"{word} = {_INCLUDES_EN[word]}"
+        if item not in found:
+            found.append(item)
+    return found
+
+
+_ZH_DATE = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日|(\d{4})\s*年(?!\s*(?:以上|以下|以内|内))|"
+                      r"(?<![\d个])(\d{1,2})\s*月份?(?!\s*\d)")  # a month alone ("9月至11月"), not "6个月"
+_ZH_DAY_OF_MONTH = re.compile(r"每个?月\s*(\d{1,2})\s*[日号]")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 
 
 def _zh_dates(sentence: str) -> tuple[list[str], str]:
-    """'3月31日' -> '3月31日 = 31 March', '2026年' -> '2026年 = 2026' (a date, not '31 days' or '2026 years'), and the
-    sentence with the dates taken out so their numbers are not read again as quantities."""
+    """'3月31日' -> '3月31日 = 31 March', '2026年' -> '2026年 = 2026' (a date, not '31 days' or '2026 years'), '9月' ->
+    '9月 = September', and the sentence with the dates taken out so their numbers are not read again as quantities."""
     out = []
+    for match in _ZH_DAY_OF_MONTH.finditer(sentence):  # "每月15日" is a day of the month, not 15 days
+        day = int(match.group(1))
+        suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+        out.append(f"{match.group(0)} = the {day}{suffix} of each month")
+    sentence = _ZH_DAY_OF_MONTH.sub(" ", sentence)
     for match in _ZH_DATE.finditer(sentence):
-        year, month, day, bare_year = match.groups()
+        year, month, day, bare_year, bare_month = match.groups()
         if bare_year:
             english = bare_year
+        elif bare_month:
+            if not 1 <= int(bare_month) <= 12:
+                continue
+            english = _MONTHS[int(bare_month) - 1]
         elif 1 <= int(month) <= 12:
             english = f"{int(day)} {_MONTHS[int(month) - 1]}" + (f" {year}" if year else "")
         else:

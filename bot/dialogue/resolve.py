@@ -34,11 +34,13 @@ _FILLER_EN = {"ok", "okay", "fine", "then", "thn", "and", "also", "what", "about
 _FILLER_ZH = re.compile(r"那就|那个|这个|那门|这门|还是|那|吧|呢|的|了|换成|换|还有|课程|课|也|再|就|呀|啊|好|嗯|行|一下|试试")
 _ASKING = re.compile(r"[?？]|吗|什么|怎么|如何|多少|几|哪|为什么|\b(what|how|why|when|where|which|who|can|does|is)\b",
                      re.IGNORECASE)
-_GENERIC_ZH = re.compile(r"学完|修完|上完|完成|学|要|需要|多久|多长时间|多少|几|什么时候|什么|怎么|如何|吗|呢|之内|以内|内|申请|办理|提交|找谁|谁|哪里|在哪|"
+_GENERIC_ZH = re.compile(r"多少分|几分|几个?小时|多少个?小时|学完|修完|上完|完成|学|要|需要|多久|多长时间|多少|几|什么时候|什么|怎么|如何|吗|呢|之内|以内|内|申请|办理|提交|找谁|谁|哪里|在哪|"
                          r"可以|能|能不能|是|时间|期限|流程|手续|规定|有|没有|啊|呀|吧|的|了|我|还|再|又|那|该|"
                          r"咋办|怎么办|咋|超过|超出|超了|不够|没过|过了|晚了|迟了|逾期|万一|要是|如果|"
                          # what any rule may ask for: approval, in advance, each time ("要提前审批吗", "每次多久")
-                         r"审批|批准|同意|提前|事先|预先|报备|每次|每个|每场|每人|各")
+                         r"审批|批准|同意|提前|事先|预先|报备|每次|每个|每场|每人|各|"
+                         # what every course has ("考试多少分算过"): asking about one of these names no topic of its own
+                         r"考试|考核|及格线|及格|算过|算通过|通过|分数|补考|先修|学时|时长|小时")
 _GENERIC_EN = {"how", "long", "do", "does", "i", "we", "you", "have", "to", "apply", "what", "is", "the", "deadline", "when",
                "can", "it", "that", "this", "where", "who", "should", "ask", "much", "many", "process", "form", "a",
                "an", "for", "by", "need", "submit", "and", "then", "again", "there", "are", "any", "rules", "rule",
@@ -67,6 +69,7 @@ class Resolved:
     needs_person: bool = False  # "him" / "她" with nobody named before: ask who
     candidates: tuple = ()  # several people the asker may see share the name the message gives: ask which
     alternatives: tuple = ()  # other readings of a knowledge question, tried in order when the first finds nothing
+    needs_course: bool = False  # "这门课…" with no course named before: ask which course
 
 
 def is_short(text: str) -> bool:
@@ -88,7 +91,9 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
     intent, slots = routed.intent, dict(routed.slots)
     follow_up = False
     rule = asks_the_rule(routed, text)
-    if _continues_knowledge(routed, text, state) or rule:
+    if _names_the_course_asked_for(routed, text, state, router):
+        intent, slots = I.SEARCH_KNOWLEDGE, {"course": routed.slots["course"]}  # "合规与商业道德那门" after "哪门课？"
+    elif _continues_knowledge(routed, text, state) or rule:
         intent, slots = I.SEARCH_KNOWLEDGE, router.slots_for(I.SEARCH_KNOWLEDGE, text, today)
     elif _keeps_previous_tool(routed, text, state, router, today):
         intent, follow_up = state.intent, True
@@ -118,8 +123,10 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
         # KPI is kept per person and per department; "my team's KPI" is the team's figures, not the asker's own KPI
         intent, slots = "team_progress", {"team": caller.id} | {k: v for k, v in slots.items() if k == "period"}
     needs_person = _fill_references(text, slots, state, intent)
-    standalone, alternatives = text.strip(), ()
+    _those_listed(intent, text, slots, state)
+    standalone, alternatives, needs_course = text.strip(), (), False
     if intent == I.SEARCH_KNOWLEDGE:
+        needs_course = _unnamed_course(text, slots, state, router)
         standalone = _standalone_question(text, state, slots, router)
         alternatives = _other_readings(text, standalone, state, slots, router)
         if rule and standalone == text.strip() and (area := _figures_area(state.intent, text)):
@@ -127,7 +134,28 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
             # that area's rules first, then as it stands
             standalone, alternatives = _about(area, text), (standalone, *alternatives)
     announce = _announce(slots, state) if follow_up or intent == state.intent else None
-    return Resolved(intent, slots, standalone, announce, follow_up, needs_person, alternatives=alternatives)
+    return Resolved(intent, slots, standalone, announce, follow_up, needs_person, alternatives=alternatives,
+                    needs_course=needs_course)
+
+
+# "这门课" / "this course": a course the person has in mind, not one the knowledge base can guess
+_THIS_COURSE = re.compile(r"这门|那门|这个课|那个课|这课|该课|本课程|\b(this|that) (course|class|training|module)\b",
+                          re.IGNORECASE)
+
+
+def _unnamed_course(text: str, slots: dict, state: DialogueState, router) -> bool:
+    """"这门课要在多长时间内学完？" as the thread's first word about a course: which course is meant must be asked
+    (a rule quoted for some course would answer a question nobody asked)."""
+    if slots.get("course") or state.subject.get("course") or not _THIS_COURSE.search(text):
+        return False
+    return router.catalog.find_course(text) is None
+
+
+def _names_the_course_asked_for(routed, text: str, state: DialogueState, router) -> bool:
+    """A reply naming only a course right after "which course do you mean?" for a knowledge question."""
+    if state.intent != I.SEARCH_KNOWLEDGE or state.act != "clarify" or not state.question:
+        return False
+    return bool(routed.slots.get("course")) and _names_only_slots(text, router.catalog)
 
 
 _HOW_WORKED_OUT = re.compile(r"怎么算|如何算|怎么计算|如何计算|怎么得出|怎么来的|计算(方法|方式|公式|过程)|算法|"
@@ -361,11 +389,32 @@ def _fill_references(text: str, slots: dict, state: DialogueState, intent: str) 
     return False
 
 
+_LISTS_PEOPLE = ("team_progress", "completion_report")  # replies that list people behind, by course or department
+_ACTS_ON_PEOPLE = ("nudge_team",)
+
+
+def _those_listed(intent: str, text: str, slots: dict, state: DialogueState) -> None:
+    """"帮我催一下他们" / "remind them" right after "who on my team hasn't finished SEC-101?": them is the people just
+    listed, so the reminder keeps that list's course and department (not everyone behind on anything)."""
+    if intent not in _ACTS_ON_PEOPLE or state.intent not in _LISTS_PEOPLE or not _BACK_REFERENCE.search(text):
+        return
+    if state.act in ("refused", "clarify") or slots.get("employee"):
+        return
+    for key in ("course", "department"):
+        if state.args.get(key) and not slots.get(key):
+            slots[key] = state.args[key]
+
+
 def _standalone_question(text: str, state: DialogueState, slots: dict, router) -> str:
     """The question as it would be asked with no conversation before it."""
     stripped = text.strip()
+    if state.intent == I.SEARCH_KNOWLEDGE and state.act == "clarify" and state.question and slots.get("course") \
+            and _names_only_slots(stripped, router.catalog):
+        return _about(_course_name(slots["course"], state.question, router), state.question)  # the question asked
     if state.question and state.act != "abstain" and (placed := _in_place(stripped, state.question)):
         return f"{state.source}: {placed}" if state.source else placed  # "there" stays in the document just quoted
+    if moved := _to_another_course(stripped, state, slots, router):
+        return moved
     rewritten = rewrite(stripped, state.question or None)
     if rewritten != stripped:
         return _in_source(rewritten, state)
@@ -382,10 +431,49 @@ def _standalone_question(text: str, state: DialogueState, slots: dict, router) -
     if course:
         named = router.catalog.find_course(stripped)
         name = _course_name(course, stripped, router)
-        full = named is not None and named.span and (named.span.upper() == course or named.span == name)
-        if not full:  # named by part of its title, or only by "it": say which course the question is about
-            return _about(name, stripped)
+        full = named is not None and named.span == name
+        if not full:  # named by its code, part of its title, or only by "it": say which course the question is about
+            return _about(name, stripped)  # (a code is no word of the course's pages; its title is)
+    if thread_course := _course_of_last_answer(stripped, state, router):
+        # "给客户打折超过多少要经理批" right after an answer from Sales Fundamentals: asked in that course's terms first
+        # (its material outranks a nearby policy), with nothing filtered out; the question alone is the other reading
+        return _about(_course_name(thread_course, stripped, router), stripped)
     return stripped if re.search(r"[\u4e00-\u9fff]", stripped) else unjoined(stripped)
+
+
+# "ok different q", "换个问题": the person says the thread's topic is over
+_NEW_TOPIC = re.compile(r"换个问题|换个话题|另一个问题|另外一个问题|别的问题|其他问题|顺便问|不相关|"
+                        r"\b(different|another|other|unrelated|separate|new) (q|qn|question|topic|thing)\b|"
+                        r"\bchanging (the )?(subject|topic)\b|\bon another note\b", re.IGNORECASE)
+
+
+def _course_of_last_answer(text: str, state: DialogueState, router) -> str:
+    """The course whose material answered the thread's last question, when this one is asked in its wake: that
+    question named no course (the person asks about the material's subject: sales, onboarding, passwords), its answer
+    came from the course, and this question names no course and does not say it changes the subject."""
+    course = state.subject.get("course", "")
+    if not course or state.intent != I.SEARCH_KNOWLEDGE or state.act != "answer" or state.args.get("course") != course:
+        return ""
+    if state.args.get("course_by") != "citations":
+        return ""  # the person named the course: a question with a topic of its own is usually about a general rule
+    if router.catalog.find_course(text) is not None or _NEW_TOPIC.search(text):
+        return ""
+    return course
+
+
+def _to_another_course(text: str, state: DialogueState, slots: dict, router) -> str:
+    """"那合规那门呢" after "信息安全基础：考试多少分及格": the last question, asked of the course the follow-up names."""
+    focus, new, old = follow_up_focus(text), slots.get("course"), state.subject.get("course")
+    if not (focus and new and old and new != old and state.question) or state.act == "abstain":
+        return ""
+    if not _names_only_slots(focus, router.catalog):
+        return ""
+    question = state.question
+    for title in sorted((t for t in (_course_name(old, "中", router), _course_name(old, "en", router), old) if t),
+                        key=len, reverse=True):
+        question = re.sub(rf"^{re.escape(title)}\s*[：:]\s*", "", question)  # the old course's prefix goes
+        question = question.replace(title, _course_name(new, question, router))
+    return _about(_course_name(new, question, router), question)
 
 
 def _course_only_cited(state: DialogueState, router) -> bool:

@@ -71,6 +71,22 @@ def _word_hit(word: str, text_words: list[str]) -> str | None:
     return None
 
 
+# what follows a title word when the text names the course by it ("the data course", "prompt engineering training")
+_COURSE_CUE = r"(course|courses|class|classes|training|trainings|exam|test|quiz|workshop|module|modules|material|" \
+              r"lesson|lessons|session|sessions|program|programme|one|basics|fundamentals|课)"
+
+
+def _modifier_used_alone(title: str, word: str, text_word: str, lowered: str) -> bool:
+    """A title word that only qualifies the next one ("prompt" of "Prompt Engineering", "data" of "Data Analysis")
+    names the course alone only when a course word follows it in the text; otherwise it is the ordinary noun
+    ("an MFA prompt i didnt start", "what counts as confidential data")."""
+    title_words = _LATIN_WORD.findall(title.lower())
+    at = title_words.index(word) if word in title_words else -1
+    if at < 0 or word == _content_words(title)[-1] or title_words[at + 1] in ("and", "for", "of", "to", "in"):
+        return False  # the head of the title ("onboarding", "leadership") or one of its coordinated parts
+    return not re.search(rf"(?<![a-z]){re.escape(text_word)}\s+{_COURSE_CUE}(?![a-z])", lowered)
+
+
 def _is_abbreviation(short: str, name: str) -> bool:
     """True when `short` keeps the first character of `name` and picks later ones in order (客服 of 客户服务)."""
     if not 2 <= len(short) < len(name) or short[0] != name[0]:
@@ -185,6 +201,8 @@ class Catalog:
             if words and len(found) == len(words):
                 best = max(best, (94.0, " ".join(found)))
             elif words and len(words) >= 2 and (hits[0] or hits[words.index(max(words, key=len))]):
+                if len(found) == 1 and _modifier_used_alone(en, words[hits.index(found[0])], found[0], lowered):
+                    continue  # "an MFA prompt", "confidential data": the word, not the course it qualifies
                 best = max(best, (75.0 + 10 * len(found) / len(words), " ".join(found)))
         return best
 

@@ -7,6 +7,7 @@ from pydantic import BaseModel, Field
 from bot.answering.extractive import answer_question
 from bot.followup import rewrite
 from bot.tools.context import TurnContext
+from bot.tools.course_facts import asks_course_length, course_length_line
 from bot.tools.registry import Tool
 from bot.tools.result import ToolResult
 
@@ -23,11 +24,18 @@ def search_knowledge(deps, ctx: TurnContext, args: SearchArgs) -> ToolResult:
     question = rewrite(args.question, ctx.previous_question)  # a follow-up the model passed through unchanged
     answer = answer_question(deps.index, question, ctx.audience, course=args.course, wording=ctx.language,
                              answered_before=ctx.previous_answer)
+    facts = course_length_line(deps, ctx, args.course) if args.course and asks_course_length(question) else ""
+    if facts:  # the course's length and time allowed are HR's record; the pages quoted may never say them
+        text, abstained = (facts if answer.abstained else f"{facts}\n\n{answer.text}"), False
+    else:
+        text, abstained = answer.text, answer.abstained
     course = args.course.upper() if args.course else _cited_course(answer)
     subject = {"course": course} if course else {}
     said = {"question": question} | ({"course": course} if course else {})  # what the next turn may lean on
-    return ToolResult("search_knowledge", said, True, answer.text, citations=list(answer.citations),
-                      abstained=answer.abstained, act="abstain" if answer.abstained else "answer", subject=subject,
+    if course and not args.course:
+        said["course_by"] = "citations"  # the material that answered was this course's; nobody asked about it
+    return ToolResult("search_knowledge", said, True, text, citations=list(answer.citations),
+                      abstained=abstained, act="abstain" if abstained else "answer", subject=subject,
                       answered=answer.lead)
 
 

@@ -140,6 +140,9 @@ class ChatService:
         if kind == "quiz_exit":
             result = toolkit.run("stop_quiz")
             return EngineReply("stop_quiz", result.text, [result])
+        if kind == "quiz_resume" and (current := current_question(self.deps, ctx)) is not None:
+            text, actions = current
+            return EngineReply("quiz_resume", text, act="quiz_start", resume_actions=actions)
         if kind == "help":
             return EngineReply(I.HELP, help_text(ctx.language, ctx.caller.role), act="help")
         return None

@@ -33,6 +33,7 @@ class Outcome:
     cited_correct: int
     slices: list[str] = field(default_factory=list)
     problem: str | None = None
+    on_point: int = 0  # cited passages whose text holds an expected answer (counted on hits only)
 
 
 def score_one(question: GoldQuestion, result: GroundedAnswer) -> Outcome:
@@ -52,6 +53,9 @@ def score_one(question: GoldQuestion, result: GroundedAnswer) -> Outcome:
     if question.answers:
         body = _normalise(answer_body(result.text))
         outcome.hit = any(_normalise(a) in body for a in question.answers)
+        if outcome.hit:
+            outcome.on_point = sum(1 for c in result.citations
+                                   if any(_normalise(a) in _normalise(c.text) for a in question.answers))
         if not outcome.hit:
             outcome.problem = "expected answer text not in the reply"
     return outcome
@@ -63,9 +67,13 @@ def summarise(outcomes: Sequence[Outcome]) -> dict:
     abstained = [o for o in outcomes if o.abstained]
     should = [o for o in outcomes if o.expect == "abstain"]
     cited = sum(o.cited for o in outcomes)
+    hits = [o for o in with_text if o.hit]
     return {
         "answer_hit_rate": _share(sum(1 for o in with_text if o.hit), len(with_text)),
         "citation_precision": _share(sum(o.cited_correct for o in outcomes), cited),
+        # passage-level: of the passages a right answer cites, the share that hold the answer (an extra section of
+        # the right document tagged along lowers this, not citation_precision)
+        "on_point_passages": _share(sum(o.on_point for o in hits), sum(o.cited for o in hits)),
         "abstain_precision": _share(sum(1 for o in abstained if o.expect == "abstain"), len(abstained)),
         "abstain_recall": _share(sum(1 for o in should if o.abstained), len(should)),
         "questions": len(outcomes), "abstained": len(abstained), "should_abstain": len(should),

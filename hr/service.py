@@ -284,6 +284,11 @@ class HRService:
         with session_scope(self.engine) as db:
             return kpi.department_kpi(db, caller, department_id, period=self.period(period), policy=self.policy)
 
+    def department_kpis(self, caller: Caller, period: str | None = None) -> list[KpiExplanation]:
+        """Every department's KPI the caller may see, for a side-by-side table."""
+        with session_scope(self.engine) as db:
+            return kpi.department_kpis(db, caller, period=self.period(period), policy=self.policy)
+
     def specialist_kpis(self, caller: Caller, period: str | None = None) -> KpiExplanation:
         """Training-specialist KPIs."""
         with session_scope(self.engine) as db:

@@ -22,3 +22,13 @@ def cross_agreement(index, translation: str, picks: Sequence[Pick], language: st
     if best.passage.language == language:
         return {}
     return {"cross_agreement": index.passage_similarities(translation, [quote_context(best)], kept=True)[0]}
+
+
+def quote_similarity(index, question: str, picks: Sequence[Pick]) -> dict[str, float]:
+    """{"sentence_similarity": the question's own cosine to the best quoted sentence (heading + sentence)}: with the
+    translated agreement above it tells an English question's right Chinese quote from a loosely related one
+    (relevance.lacks_cross_support); the embedding is cached from the sentence choice, so this costs one lookup."""
+    if not picks:
+        return {}
+    best = max(picks, key=lambda p: p.score)
+    return {"sentence_similarity": index.passage_similarities(question, [quote_context(best)])[0]}

@@ -20,7 +20,8 @@ _KINDS: list[tuple[re.Pattern[str], re.Pattern[str], bool]] = [
      re.compile(r"\d{1,2}[:：]\d{2}|\d{1,2}\s*(点|时)|\b\d{1,2}\s*(am|pm)\b|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日前|"
                 r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\b|"
                 r"\b\d{1,2}(st|nd|rd|th)\b", re.I), False),
-    (re.compile(r"多少钱|多少元|多少块|金额|报多少|补贴多少|补助多少|how much (money|is|are|do|does|can|will|did)|"
+    (re.compile(r"多少钱|多少元|多少块|多少美元|多少人民币|金额|报多少|补贴多少|补助多少|how many (dollars|yuan|rmb|usd)\b|"
+                r"how much (money|is|are|do|does|can|will|did)|"
                 r"\b(allowance|budget|cap|limit|reimburse)\b.*\bhow much\b|\bhow much\b.*\b(allowance|budget|cap|cost)", re.I),
      re.compile(_NUMBER + r"\s*(元|块|万元|yuan|rmb|%|％)|[¥$￥]\s*\d|\b\d+\s*(dollars|usd|cny)\b|"
                 r"\b(rmb|cny|usd)\s*\d", re.I), True),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.answering.agreement import cross_agreement
+from bot.answering.agreement import cross_agreement, quote_similarity
 from bot.answering.answer_type import AnswerType
 from bot.answering.compose import choose, compose_answer, rank_sentences
 from bot.answering.coverage import QuestionCoverage
@@ -19,6 +19,7 @@ from bot.answering.relevance import (
     asks_other_region,
     confidence,
     lacks_asked_value,
+    lacks_cross_support,
     names_unknown_kind,
 )
 from bot.answering.rows import question_number
@@ -94,6 +95,8 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     profile = index.dense_profile(question, audience)
     signals = measure(language, coverage, answer_type, picks, profile)
     signals.update(cross_agreement(index, translation, picks, language))
+    if "cross_agreement" in signals:
+        signals.update(quote_similarity(index, question, picks))
     signals["unknown_kind"] = float(bool(unknown_kinds(index, question)))
     if top is not None:
         signals["other_region"] = float(other_region(question, top.passage.title))
@@ -102,6 +105,8 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     if agreed is not None:
         level = (level or "high") if agreed else None
     if lacks_asked_value(signals, policy) or names_unknown_kind(signals, policy) or asks_other_region(signals, policy):
+        level = None
+    if lacks_cross_support(signals, language, policy):
         level = None
     checkpoint("answer wording")
     verdict = judge.review(question, language, ranked) if judge is not None else None

@@ -12,7 +12,8 @@ from bot.dialogue.state import DialogueState
 from bot.quiz.grading import read_answer
 from bot.routing.slots import parse_answer
 
-Kind = Literal["confirm", "stale_confirm", "cancel", "quiz_answer", "quiz_give_up", "quiz_exit", "quiz_maybe_answer",
+Kind = Literal["confirm", "stale_confirm", "cancel", "quiz_answer", "quiz_give_up", "quiz_exit", "quiz_resume",
+               "quiz_maybe_answer",
                "quiz_question", "help", "route"]
 _QUESTION = re.compile(r"[?？]|吗|什么|怎么|如何|为什么|多少|哪|\b(what|how|why|when|where|which|who|can|could|should|"
                        r"do|does|is|are)\b", re.IGNORECASE)
@@ -42,6 +43,8 @@ def decide(text: str, action: dict | None, state: DialogueState, quiz_item) -> D
     if quiz_item is not None:
         if phrases.is_quiz_exit(stripped):
             return Decision("quiz_exit")
+        if phrases.is_quiz_resume(stripped):
+            return Decision("quiz_resume")
         if phrases.is_dont_know(stripped):
             return Decision("quiz_give_up")
         if _asks_something(stripped):

@@ -31,6 +31,13 @@ QUIZ_EXIT = re.compile(
     + r"|^(can|could) we (stop|quit|end)( (it|here|now|the quiz))?\s*\??$"
     + r"|\b(stop|quit|exit|end|cancel|leave)\s+(the|this|my)\s+(quiz|test|practice)\b"
     + r"|\b(stop|end) (it )?(here|now)\b", re.IGNORECASE)
+# "继续" / "continue the quiz" mid-quiz: show the open question again; starting a new quiz would lose the progress
+QUIZ_RESUME = re.compile(
+    r"^(?:(好|好的|行|嗯|那|ok|okay)[\s,，、!！。.~～]*)?(我们)?(继续|接着(做|来|答|考)?|回到(测验|练习|题目|刚才的题))"
+    r"(做|答|考)?(测验|练习|答题|题目|吧|呀|啦|哈)*" + _END
+    + r"|^(?:(ok|okay|alright|right|sure|so|fine)[\s,!.]+)?(let'?s\s+)?(continue|resume|go on|carry on|keep going|"
+      r"get back to (it|the quiz)|back to the quiz)( with)?( the| my)?( quiz| questions?| practice)?( please| then)?[\s.!]*$",
+    re.IGNORECASE)
 DONT_KNOW = re.compile(r"^(我)?(也|还是|真的|实在|确实|完全)?(不知道|不会|不清楚|不确定|没想法|没头绪|想不出来|想不起来|猜不出|忘了|"
                        r"不记得了?)(诶|呢|啊|耶|呀|欸)?" + _END
                        + r"|^(直接)?(告诉我|给我|公布|说)(一下)?(正确)?答案(吧|呗)?" + _END
@@ -86,6 +93,11 @@ def is_quiz_exit(text: str) -> bool:
     clauses = [c.strip() for c in _CLAUSES.split(stripped) if c and c.strip()]
     return len(clauses) > 1 and all(QUIZ_EXIT.search(c) or LEAVING.search(c) for c in clauses) \
         and any(QUIZ_EXIT.search(c) for c in clauses)
+
+
+def is_quiz_resume(text: str) -> bool:
+    """"继续" / "ok continue the quiz": back to the open question, not a new quiz."""
+    return bool(QUIZ_RESUME.match(text.strip()))
 
 
 def is_dont_know(text: str) -> bool:

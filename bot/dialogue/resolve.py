@@ -494,10 +494,13 @@ def _course_only_cited(state: DialogueState, router) -> bool:
 
 def _in_source(question: str, state: DialogueState) -> str:
     """A rewritten follow-up ("那餐补呢" after the Shanghai hotel limit) asks in the document just quoted first: the
-    rewrite keeps the new subject but can drop the previous question's setting (a business trip)."""
+    rewrite keeps the new subject but can drop the previous question's setting (a business trip). An English question
+    is not prefixed with a Chinese title: the mixed text is read as Chinese and loses its English key terms."""
     source = state.source if state.act == "answer" and state.intent == I.SEARCH_KNOWLEDGE else ""
     if not source or question.startswith(source):
         return question
+    if re.search(r"[\u4e00-\u9fff]", source) and not re.search(r"[\u4e00-\u9fff]", question):
+        return question  # a Chinese title would make an English question read as Chinese (paternity became 产假)
     return f"{source}：{question}" if re.search(r"[\u4e00-\u9fff]", question) else f"{source}: {question}"
 
 

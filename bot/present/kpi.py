@@ -152,3 +152,42 @@ def _adjustment(item, language: str) -> str:
         return f"{value} (completion {completion} reaches {numbers.bar(at_least)}: bonus)"
     bar = f", not below {numbers.bar(below)}" if below is not None else ""
     return f"{value} (completion {completion}{bar}: no penalty or bonus)"
+
+
+def render_department_table(explanations, names, language: str) -> str:
+    """Every department's KPI side by side, lowest completion first (those the penalty band hits lead)."""
+    zh = language == "zh"
+    if not explanations:
+        return "没有可以查看的部门。" if zh else "There is no department you may see."
+    period = explanations[0].period
+    rows = sorted(explanations, key=lambda k: (k.item("completion_rate").value is None,
+                                               k.item("completion_rate").value or 0.0, k.subject_id))
+    head = f"**{period} 各部门培训 KPI**（按完成率从低到高）" if zh else \
+        f"**{period} training KPI by department** (lowest completion first)"
+    columns = ("部门", "完成率", "绩效调整", "考试通过率", "按时完成率") if zh else \
+        ("Department", "Completion", "Adjustment", "Exam pass rate", "On time")
+    table = ["| " + " | ".join(columns) + " |", "|---|---|---|---|---|"]
+    for kpi in rows:
+        completion, adjustment = kpi.item("completion_rate"), kpi.item("performance_adjustment")
+        cells = (names.department(kpi.subject_id, language), _rate_cell(completion, language),
+                 numbers.signed(adjustment.value or 0.0, language),
+                 _rate_cell(kpi.item("exam_pass_rate"), language), _rate_cell(kpi.item("timeliness_rate"), language))
+        table.append("| " + " | ".join(cells) + " |")
+    clause = next((k.item("performance_adjustment").clause for k in rows if k.item("performance_adjustment").clause),
+                  None)
+    lines = [head, "", *table, ""]
+    lines.append("口径：完成率含下级部门；绩效调整按部门完成率所在区间计。" if zh else
+                 "Completion includes sub-departments; the adjustment follows the band the department's completion falls in.")
+    if clause:
+        lines.append(f"依据：{clause.text_zh}" if zh else f"Policy: {clause.text_en}")
+    lines.append("想看某个部门的计算过程，可以说“研发部的KPI”。" if zh else
+                 "For one department's working, ask e.g. \"R&D's KPI\".")
+    return "\n".join(lines)
+
+
+def _rate_cell(item, language: str) -> str:
+    """A rate with its counts for a table cell: "51.2% (22/43)"."""
+    inputs = item.inputs or {}
+    if item.value is None or "denominator" not in inputs:
+        return numbers.percent(item.value, language)
+    return numbers.rate(inputs["numerator"], inputs["denominator"], language)

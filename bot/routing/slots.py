@@ -49,6 +49,14 @@ _ONLY = [("overdue", re.compile(r"逾期|过期|超期|overdue|past due|late\b")
 _OWN_TEAM = re.compile(r"我(的|们)?(团队|小组|组)|咱们(团队|组)|团队|手下|下属|\b(my|our) (team|group|reports|direct reports|"
                        r"people)\b|\bpeople i manage\b")
 _OWN_DEPARTMENT = re.compile(r"我们部门|本部门|我(的)?部门|咱们部门|我所在的部门|\b(my|our) (dep[a-z]{2,8}t|dept|division)\b")  # typos: departmnet
+# "部门KPI怎么样" / "department KPI?": a KPI asked of "the department" with no name is the asker's own department; not
+# "各部门" / "其他部门" / "which department" / "by department", which ask about others
+_BARE_DEPARTMENT = re.compile(r"(?<![各每全其他哪个些跨])(?<!别的)部门(?!之间|间)|(?<!each )(?<!every )(?<!other )(?<!which )"
+                              r"(?<!by )(?<!per )(?<!all )(?<!another )\b(?:the )?(?:department|dept)\b(?! by)")
+# "各部门的KPI" / "KPI for every department": every department side by side, not one
+_EVERY_DEPARTMENT = re.compile(r"各(个)?部门|每(个|一个)部门|所有(的)?部门|全部(的)?部门|(?<!其他)(?<!其它)部门之间|"
+                               r"\b(each|every|all)( of the| the)? (departments?|depts?)\b|\bby (department|dept)\b|"
+                               r"\bdepartments'? kpis?\b|\bkpis? (for|of|across) (the )?departments\b")
 _TOPIC_WORDS = re.compile(r"考考我|出\s*\S{0,3}\s*(道|个)?题(目)?|给我|测验|小测|练习题|一下|关于|的|吧|"
                           r"\b(quiz|test|me|on|about|questions?|give|please|pls|some|a|few|\d+)\b", re.IGNORECASE)
 
@@ -76,14 +84,17 @@ class SlotFiller:
             slots["period"] = period
         if "period" in wanted and intent == I.COMPLETION_REPORT and (month := parse_month(text, today)):
             slots["period"] = month  # completion is counted by due date, so a month is a period too
-        if "department" in wanted:
+        if "every_department" in wanted and _EVERY_DEPARTMENT.search(text.lower()):
+            slots["every_department"] = True
+        elif "department" in wanted:
             department = self.catalog.find_department(text)
             # a bare "sales" may be a course; with no course named, a plain department name ("R&D") is the department
             if department and (intent == I.COMPLETION_REPORT or department.score >= 95 or not course):
                 slots["department"] = department.value
                 if course and self._course_is_department_word(department.value, course.span):
                     slots.pop("course", None)
-            elif _OWN_DEPARTMENT.search(text.lower()):
+            elif _OWN_DEPARTMENT.search(text.lower()) or (intent == "explain_kpi"
+                                                          and _BARE_DEPARTMENT.search(text.lower())):
                 slots["own_department"] = True
             elif intent == "explain_kpi" and _OWN_TEAM.search(text.lower()):
                 slots["own_team"] = True  # a KPI "for my team": the team's figures, not the asker's own KPI

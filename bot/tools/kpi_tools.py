@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from bot.present.kpi import render_kpi
+from bot.present.kpi import render_department_table, render_kpi
 from bot.tools.common import given, hr_error, refused
 from bot.tools.context import TurnContext
 from bot.tools.registry import HR_ONLY, Tool
@@ -16,6 +16,7 @@ class KpiArgs(BaseModel):
 
     employee: str | None = Field(None, description="Another person's employee id; omit for the person asking.")
     department: str | None = Field(None, description="Department id for a department's KPI, e.g. sales.")
+    every_department: bool = Field(False, description="True for every department's KPI side by side (HR).")
     period: str | None = Field(None, description='"2026Q3" or "2026"; omit for the current quarter.')
 
 
@@ -27,6 +28,8 @@ class PeriodArgs(BaseModel):
 
 def explain_kpi(deps, ctx: TurnContext, args: KpiArgs) -> ToolResult:
     """A person's or a department's KPI: each figure, what it means, the policy clause and what would change it."""
+    if args.every_department and not (args.employee or args.department):
+        return _every_department(deps, ctx, args)
     logged = given(employee=args.employee, department=args.department, period=args.period)
     department = args.department if args.department and not args.employee else None
     subject = {"department": department} if department else {"employee": (args.employee or ctx.employee_id).upper()}
@@ -51,6 +54,20 @@ def explain_kpi(deps, ctx: TurnContext, args: KpiArgs) -> ToolResult:
                       act="department_kpi" if department else "kpi", subject=subject)
 
 
+def _every_department(deps, ctx: TurnContext, args: KpiArgs) -> ToolResult:
+    """"各部门的KPI": each department the caller may see, in one table (HR: all; a head: their own subtree)."""
+    logged = given(every_department=True, period=args.period)
+    try:
+        explanations = deps.hr.department_kpis(ctx.caller, args.period)
+    except Exception as exc:
+        if not hr_error(exc):
+            raise
+        return refused("explain_kpi", logged, ctx, exc, subject=given(period=args.period))
+    period = explanations[0].period if explanations else args.period
+    return ToolResult("explain_kpi", logged, True, render_department_table(explanations, deps.names, ctx.language),
+                      private=True, act="department_kpi", subject=given(period=period))
+
+
 def specialist_kpis(deps, ctx: TurnContext, args: PeriodArgs) -> ToolResult:
     """The training specialists' KPIs for the company, each against its policy target (HR and specialists)."""
     logged = given(period=args.period)
@@ -67,7 +84,7 @@ def specialist_kpis(deps, ctx: TurnContext, args: PeriodArgs) -> ToolResult:
 TOOLS = [
     Tool("explain_kpi", KpiArgs, explain_kpi, "KPI 及其计算过程（个人或部门）",
          "Training KPI with its working (a person's or a department's): formula, inputs, thresholds, policy, what-ifs.",
-         act="kpi", follow_up=True, figures=True, slots=("employee", "department", "period"),
+         act="kpi", follow_up=True, figures=True, slots=("employee", "department", "period", "every_department"),
          examples=(("我的KPI是多少，为什么？", "What's my KPI and why?"),
                    ("我们部门的KPI怎么样？", "Show me the KPI for my department"))),
     Tool("specialist_kpis", PeriodArgs, specialist_kpis, "培训专员 KPI（计划完成率、及时率、满意度等）",

@@ -6,6 +6,7 @@ from sqlmodel import Session
 
 from hr import plural
 from hr.caller import Caller
+from hr.errors import HRError
 from hr.explain import KpiExplanation, KpiItem, WhatIf
 from hr.policy.model import Policy
 from hr.repositories import org_repo, report_repo
@@ -74,6 +75,21 @@ def department_kpi(db: Session, caller: Caller, department_id: str, *, period: P
                      "performance_adjustment": [adjustment, 0.0]}))
     return KpiExplanation(subject_kind="department", subject_id=department_id, subject_name=department.name,
                           period=period.name, policy=policy.name, items=items, what_ifs=what_ifs)
+
+
+def department_kpis(db: Session, caller: Caller, *, period: Period, policy: Policy) -> list[KpiExplanation]:
+    """Every department the caller may see, side by side ("各部门的KPI"): all of them for HR, a head's own subtree."""
+    shown, refusal = [], None
+    for department in org_repo.list_departments(db):
+        try:
+            shown.append(department_kpi(db, caller, department.id, period=period, policy=policy))
+        except HRError as exc:
+            if exc.code != "forbidden":
+                raise
+            refusal = exc
+    if not shown and refusal is not None:
+        raise refusal
+    return shown
 
 
 def _listing(per_course: dict[str, str]) -> str:

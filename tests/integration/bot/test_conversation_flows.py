@@ -44,6 +44,19 @@ def test_a_question_asked_mid_quiz_is_answered_and_the_quiz_resumes(chat):
     assert say(chat, "E0056", "I don't know", "q3").act == "quiz_feedback"
 
 
+def test_continue_mid_quiz_shows_the_open_question_again_and_keeps_the_progress(chat):
+    """"continue the quiz" / "继续" after a graded question showed Q1 of a brand-new quiz (progress lost)."""
+    say(chat, "E0056", "quiz me on SEC-101, 3 questions", "q5")
+    say(chat, "E0056", "I don't know", "q5")
+    moved_on = say(chat, "E0056", "I don't know", "q5")
+    assert "**Q2/3**" in moved_on.text
+    for text in ("continue the quiz", "继续", "ok let's continue"):
+        again = say(chat, "E0056", text, "q5")
+        assert "**Q2/3**" in again.text and "**Q1/" not in again.text and any(
+            a.kind == "quiz_answer" for a in again.actions), text
+    assert ("回到测验" in say(chat, "E0056", "继续", "q5").text)
+
+
 def test_hr_enrolls_a_colleague_who_is_the_subject(chat, engine):
     own_before = [(e.id, e.status) for e in rows(engine, "E0170", "AI-101")]
     preview = say(chat, "E0170", "enroll E0013 in AI-101", "hr1")

@@ -181,3 +181,17 @@ def test_department_kpi_for_hr_but_not_for_an_employee(chat):
     assert allowed.tools[0].ok and "研发部" in allowed.text
     refused = say(chat, LEARNER, "研发部的KPI是多少", thread="dk2")
     assert refused.tools[0].name == "explain_kpi" and not refused.tools[0].ok
+
+
+def test_every_departments_kpi_side_by_side_for_hr_only_their_own_for_a_head(chat):
+    """"各部门的KPI" from HR is one table of every department, not the asker's own KPI; a department head sees only
+    their own department's row; "部门KPI怎么样" from a head is their department's KPI with its working."""
+    table = say(chat, SPECIALIST, "各部门的KPI", thread="every")
+    assert table.tools[0].name == "explain_kpi" and table.tools[0].args.get("every_department") is True
+    assert table.tools[0].ok and "| 研发部 |" in table.text and "| 销售部 |" in table.text and "绩效调整" in table.text
+    english = say(chat, SPECIALIST, "KPI for every department", thread="every-en")
+    assert "| R&D |" in english.text and "Adjustment" in english.text and "研发部" not in english.text
+    head = say(chat, "E0003", "各部门的KPI", thread="every-head")
+    assert "| 销售部 |" in head.text and "| 研发部 |" not in head.text
+    own = say(chat, "E0003", "部门KPI怎么样", thread="own-dept")
+    assert own.tools[0].args.get("department") == "sales" and "销售部" in own.text

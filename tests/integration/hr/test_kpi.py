@@ -129,3 +129,16 @@ def test_a_team_lead_inside_a_department_cannot_see_the_whole_department(hr, see
     with pytest.raises(HRError) as caught:
         hr.department_kpi(hr.caller_for("lead"), "rnd", period="2026Q1")
     assert caught.value.code == "forbidden"
+
+
+def test_every_department_side_by_side_is_what_the_caller_may_see(hr, seeded):
+    """HR sees every department's KPI; a department head only their own subtree; an employee none (refused)."""
+    everyone = hr.department_kpis(hr.caller_for("hr1"), period="2026Q1")
+    assert [k.subject_id for k in everyone] == ["corp", "rnd", "rnd-web", "sales"]
+    rnd = next(k for k in everyone if k.subject_id == "rnd")
+    assert rnd.item("performance_adjustment").value == hr.department_kpi(
+        hr.caller_for("hr1"), "rnd", period="2026Q1").item("performance_adjustment").value == -5
+    assert [k.subject_id for k in hr.department_kpis(hr.caller_for("m1"), period="2026Q1")] == ["rnd", "rnd-web"]
+    with pytest.raises(HRError) as caught:
+        hr.department_kpis(hr.caller_for("e1"), period="2026Q1")
+    assert caught.value.code == "forbidden"

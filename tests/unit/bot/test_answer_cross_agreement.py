@@ -67,7 +67,8 @@ class _AnswerIndex(_Index):
         return [CHINESE]
 
     def keyword_idf(self, term):
-        return 1.0
+        return 5.0 if term.startswith("\u0000") else 1.0  # only the never-indexed probe is unseen: the corpus uses
+        # the question's words (lacks_cross_support weighs the share it never uses)
 
     def dense_profile(self, question, audience=None):
         return [0.79] + [0.75] * 29

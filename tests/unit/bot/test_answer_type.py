@@ -86,3 +86,12 @@ def test_calendar_and_natural_days_are_durations(sentence):
     """"7个自然日" is a duration: a "多久内" question was answered by another rule's "2小时内" instead."""
     kind = AnswerType("不及格的话多久之内要提出申请？")
     assert kind.offers(sentence) and not kind.offers("须在系统中提出申请。")
+
+
+def test_a_number_of_dollars_is_an_amount():
+    """'How many dollars of training budget…' asks for an amount (strict: a quote without one cannot answer it); it fell
+    through to the loose 'how many' count before (§14: 'Training themes are established annually' was quoted)."""
+    kind = AnswerType("How many dollars of training budget does each TTS employee get per year?")
+    assert kind.strict and kind.offers("Each employee may spend up to $1,500 a year.")
+    assert not kind.offers("Training themes across the organization are established annually.")
+    assert AnswerType("出差时单笔超过多少美元的费用需要附收据？").offers("Keep receipts for any expense of $75 or more.")

@@ -186,3 +186,17 @@ def test_there_stays_in_the_document_just_quoted(router):
     nothing = ToolResult("search_knowledge", {"question": "shuttle bus times?"}, True, "…", abstained=True,
                          act="abstain")
     assert next_state(state, [nothing], "en").source == ""
+
+
+def test_an_english_follow_up_is_not_prefixed_with_a_chinese_title(router):
+    """"and paternity leave?" after an English question answered from the Chinese leave policy: prefixing the title
+    "休假管理制度" made the question read as Chinese, and it quoted maternity leave instead of paternity leave."""
+    question = "how many days of marriage leave do I get?"
+    state = DialogueState(intent="search_knowledge", act="answer", question=question, args={"question": question},
+                          source="休假管理制度")
+    result = resolve(routed("search_knowledge"), "and paternity leave?", state, LEARNER, router, TODAY)
+    assert result.standalone == "how many days of paternity leave do I get?"
+    chinese = DialogueState(intent="search_knowledge", act="answer", question="婚假有几天？", args={"question": "婚假有几天？"},
+                            source="休假管理制度")
+    assert resolve(routed("search_knowledge"), "那陪产假呢？", chinese, LEARNER, router,
+                   TODAY).standalone.startswith("休假管理制度：")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.dialogue import phrases
 from bot.dialogue.front import decide
 from bot.dialogue.state import DialogueState
 from bot.quiz.model import QuizItem
@@ -70,3 +71,14 @@ def test_buttons_and_greetings():
         {"answer": "B"}
     assert decide("你好", None, DialogueState(), None).kind == "help"
     assert decide("hello, what's my KPI?", None, DialogueState(), None).kind == "route"
+
+
+@pytest.mark.parametrize("text", ["继续", "好，继续吧", "接着做", "回到测验", "continue", "continue the quiz",
+                                  "ok let's continue", "keep going", "back to the quiz", "resume"])
+def test_continue_mid_quiz_resumes_the_open_question(text):
+    assert phrases.is_quiz_resume(text)
+
+
+@pytest.mark.parametrize("text", ["继续教育有学时要求吗", "can I continue my course later?", "B", "stop the quiz"])
+def test_questions_and_answers_are_not_a_resume(text):
+    assert not phrases.is_quiz_resume(text)

@@ -101,6 +101,9 @@ def test_department_abbreviations(text, department):
     ("销售部本季度培训完成率是多少？", "completion_report", {"department": "sales", "period": "2026Q3", "by": "department"}),
     ("考考我提示词工程，出3道题", "generate_quiz", {"course": "AI-101", "n": 3}),
     ("E0042的KPI是多少", "explain_kpi", {"employee": "E0042"}),
+    ("部门KPI怎么样", "explain_kpi", {"own_department": True}),  # "the department", unnamed: the asker's own
+    ("department KPI?", "explain_kpi", {"own_department": True}),
+    ("各部门的KPI", "explain_kpi", {"every_department": True}),  # every department side by side
     ("nudge my team about SEC-101", "nudge_team", {"course": "SEC-101"}),
     ("年假有几天", "search_knowledge", {}),
     ("hello", "help", {}),

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from bot.present import numbers, words
 from bot.present.names import Names
 from hr.plural import count
 
 ONLY = ("overdue", "behind", "open", "completed")
 _ONLY_WORDS = {"overdue": ("已逾期的", "overdue"), "behind": ("落后的", "behind"), "open": ("未完成的", "not finished"),
-               "completed": ("已完成的", "completed")}
+               "completed": ("已完成的", "completed"), "next": ("最先到期的", "due first")}
 
 
 def keep(course, only: str | None) -> bool:
@@ -21,7 +23,17 @@ def keep(course, only: str | None) -> bool:
         return course.status not in ("completed", "dropped")
     if only == "completed":
         return course.status == "completed"
+    if only == "next":
+        return keep(course, "open")
     return True
+
+
+def subset(courses, only: str | None) -> list:
+    """The asked-for courses; "next" is the one open course due soonest ("哪门最急？", "which is due first?")."""
+    kept = [c for c in courses if keep(c, only)]
+    if only == "next" and kept:
+        return [min(kept, key=lambda c: (c.due_on is None, c.due_on or date.max))]
+    return kept
 
 
 def course_line(course, names: Names, language: str) -> str:
@@ -48,11 +60,14 @@ def render_person(progress, names: Names, language: str, only: str | None = None
     rate = numbers.rate(progress.completion.numerator, progress.completion.denominator, language)
     head = (f"{who}的{period}学习进度：到期课程完成率 {rate}" if zh
             else f"{who} {period}learning progress: completion of courses due {rate}")
-    courses = [c for c in progress.courses if keep(c, only)]
+    courses = subset(progress.courses, only)
     lines = [head]
     if only:
         label = _ONLY_WORDS[only][0 if zh else 1]
-        lines.append(f"{label}课程（{len(courses)} 门）：" if zh else f"Courses {label} ({len(courses)}):")
+        if only == "next":
+            lines.append("最先到期的课程：" if zh else "Due first:")
+        else:
+            lines.append(f"{label}课程（{len(courses)} 门）：" if zh else f"Courses {label} ({len(courses)}):")
     lines += [course_line(c, names, language) for c in courses]
     if not courses:
         lines.append(("没有" + _ONLY_WORDS[only][0] + "课程。" if only else "没有报名任何课程。") if zh

@@ -40,10 +40,16 @@ _ARTICLE_A = re.compile(r"a\s+(?!(?:is|it|i|final|then|please|probably|maybe|or|
 _NEGATION = re.compile(r"\b(not|don'?t|isn'?t|aren'?t|doesn'?t|no)\b|n't\b")
 
 
-_ONLY = [("overdue", re.compile(r"逾期|过期|超期|overdue|past due|late\b")),
+# "哪门最急？" / "which one is due first?": the one open course due soonest (asked before the other subsets' words)
+_ONLY = [("next", re.compile(r"最急|最紧急|最赶|最先到期|最早到期|最早截止|最先截止|先(学|做|完成|搞定)哪|哪门.{0,2}先|"
+                             r"\b(due|expires?|ends?) (first|soonest|next)\b|most urgent|\bsoonest\b|\bnext (one )?due\b|"
+                             r"\bwhich (one|course)s? (should i do |to do |to finish |do i do )?first\b|"
+                             r"\b(do|finish|start|tackle) first\b")),
+         ("overdue", re.compile(r"逾期|过期|超期|overdue|past due|late\b")),
          ("behind", re.compile(r"落后|拖了?.{0,2}后腿|拉低|掉队|没跟上|behind|falling behind|lagging|stragglers?")),
          ("open", re.compile(r"没完成|未完成|没学完|还没(学|做)完|还差|剩下|unfinished|not (yet )?(finished|done|completed)|"
-                             r"still (open|to do)|outstanding|left to")),
+                             r"still (open|to do)|outstanding|left to|\bstill (need|have|got) to\b|\bremaining\b|\bpending\b|"
+                             r"\bhaven'?t (yet )?(finished|completed|done)\b")),
          ("completed", re.compile(r"(已经|已)(完成|学完)|完成了哪些|学完了哪些|\b(finished|completed|done) (ones|courses)\b|"
                                   r"which (ones )?(have i|did i) (finish|complete)"))]
 _OWN_TEAM = re.compile(r"我(的|们)?(团队|小组|组)|咱们(团队|组)|团队|手下|下属|\b(my|our) (team|group|reports|direct reports|"
@@ -107,8 +113,8 @@ class SlotFiller:
             slots["n"] = n
         if "answer" in wanted and (answer := parse_answer(text)):
             slots["answer"] = answer
-        if "only" in wanted and (only := parse_only(text)):
-            slots["only"] = only
+        if "only" in wanted and (only := parse_only(text)) and (only != "next" or intent == "my_progress"):
+            slots["only"] = only  # "due first" is one person's soonest course; a team has no one course to name
         if "session" in wanted and (day := parse_session_day(text)):
             slots["session"] = day
         if "topic" in wanted and not slots.get("course") and (topic := quiz_topic(text)):

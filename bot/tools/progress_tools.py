@@ -6,13 +6,14 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from bot.present.progress import keep, render_person, render_team
+from bot.present.progress import keep, render_person, render_team, subset
 from bot.tools.common import given, hr_error, refused
 from bot.tools.context import TurnContext
 from bot.tools.registry import MANAGERS_AND_HR, Tool
 from bot.tools.result import ToolResult
 
 Only = Literal["overdue", "behind", "open", "completed"]
+PersonOnly = Literal["overdue", "behind", "open", "completed", "next"]  # "next": the open course due soonest
 
 
 class ProgressArgs(BaseModel):
@@ -20,7 +21,8 @@ class ProgressArgs(BaseModel):
 
     employee: str | None = Field(None, description="Another person's employee id; omit for the person asking.")
     period: str | None = Field(None, description='"2026Q3" or "2026"; omit for all their courses.')
-    only: Only | None = Field(None, description="Only the overdue / behind / open / completed courses.")
+    only: PersonOnly | None = Field(None, description="Only the overdue / behind / open / completed courses, or the "
+                                                       "next one due.")
     course: str | None = Field(None, description="Only this course (code).")
 
 
@@ -48,7 +50,7 @@ def my_progress(deps, ctx: TurnContext, args: ProgressArgs) -> ToolResult:
     if args.course:
         progress.courses = [c for c in progress.courses if c.course_code == args.course.upper()]
     text = render_person(progress, deps.names, ctx.language, args.only, own=target == ctx.employee_id)
-    shown = [c.course_code for c in progress.courses if keep(c, args.only)]
+    shown = [c.course_code for c in subset(progress.courses, args.only)]
     focus = {"course": shown[0]} if len(shown) == 1 else {}
     return ToolResult("my_progress", logged, True, text, private=True, act="progress", subject=subject, focus=focus)
 

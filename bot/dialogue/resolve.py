@@ -103,6 +103,10 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
         intent, slots = I.SEARCH_KNOWLEDGE, {"course": routed.slots["course"]}  # "合规与商业道德那门" after "哪门课？"
     elif _continues_knowledge(routed, text, state) or rule:
         intent, slots = I.SEARCH_KNOWLEDGE, router.slots_for(I.SEARCH_KNOWLEDGE, text, today)
+    elif switched := _switches_report(routed, text, state, router):
+        intent = switched  # "what about course health?" after satisfaction: the report named, about the same subject
+        slots = {**{k: v for k, v in _inheritable(state.args).items() if k in _SUBJECT_KEYS and k in _takes(intent)},
+                 **router.slots_for(intent, text, today)}
     elif _keeps_previous_tool(routed, text, state, router, today):
         intent, follow_up = state.intent, True
         slots = {**_inheritable(state.args), **router.slots_for(intent, text, today)}
@@ -261,6 +265,32 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
     if _asks_after_refusal(text, state, router, today):
         return False
     return routed.intent == I.HELP or not routed.confident or (routed.intent == I.SEARCH_KNOWLEDGE and is_short(text))
+
+
+_SUBJECT_KEYS = ("period", "course", "department", "team", "employee")
+
+
+def _takes(intent: str) -> tuple[str, ...]:
+    """The router slots a tool takes."""
+    from bot.tools.registry import get
+
+    tool = get(intent)
+    return tool.slots if tool else ()
+
+
+def _switches_report(routed, text: str, state: DialogueState, router) -> str | None:
+    """"what about course health?" / "那课程健康度呢？" after another report: the follow-up's focus alone names a
+    different report with confidence, though the whole message, read alone, leaned elsewhere ("what about" reads
+    like a policy question). Returns that report's tool, or None."""
+    if state.intent not in follow_up_tools() or state.act in ("refused", "clarify") or routed.confident:
+        return None
+    focus = follow_up_focus(text)
+    if not focus or not is_short(text):
+        return None
+    alone = router.route(focus)
+    if alone.confident and alone.intent != state.intent and alone.intent in follow_up_tools():
+        return alone.intent
+    return None
 
 
 _UNSURE = 0.5  # a first choice below this does not outweigh the tool the thread is using about its course

@@ -12,13 +12,19 @@ def row_label(row, by: str, names: Names, language: str) -> str:
     return names.department(row.key, language) if by == "department" else names.course(row.key, language)
 
 
-def render_completion(report, rows, names: Names, language: str, scope_note: str) -> str:
-    """Head with the total, a Markdown table of the rows, the definition of the figure and its scope."""
+def render_completion(report, rows, names: Names, language: str, scope_note: str, only=None) -> str:
+    """Head with the total (or with the one row asked for, `only`), a Markdown table of the rows, the definition of
+    the figure and its scope."""
     zh = language == "zh"
     by_word = ("部门" if report.by == "department" else "课程") if zh else report.by
     total = numbers.rate(report.total.numerator, report.total.denominator, language)
     head = (f"**{report.period} 培训完成率（按{by_word}）**，合计 {total}" if zh
             else f"**{report.period} training completion by {by_word}**: total {total}")
+    if only is not None:  # "only R&D" after the table: that row's figure leads, the total is context
+        label = row_label(only, report.by, names, language)
+        rate = numbers.rate(only.completion.numerator, only.completion.denominator, language)
+        head = (f"**{report.period} 培训完成率 · {label}**：{rate}（报表合计 {total}）" if zh
+                else f"**{report.period} training completion · {label}**: {rate} (report total {total})")
     table = ["| " + " | ".join(("名称", "完成率", "已完成/应完成") if zh else ("Name", "Completion", "Done/Due")) + " |",
              "|---|---|---|"]
     for row in rows:

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from bot.messages import Attachment
-from bot.present.analytics import render_completion, render_health, render_satisfaction
+from bot.present.analytics import render_completion, render_health, render_satisfaction, row_label
 from bot.present.kpi import render_kpi
 from bot.tools.common import given, hr_error, refused
 from bot.tools.context import TurnContext
@@ -67,7 +67,11 @@ def completion_report(deps, ctx: TurnContext, args: ReportArgs) -> ToolResult:
                         "Scope: only your own courses (others' need manager or HR access)."),
         "team": ctx.say("范围：你的团队（含下级团队）。", "Scope: your team, including sub-teams."),
     }.get(scope_kind, ctx.say("范围：全公司。", "Scope: the whole company."))
-    text = render_completion(report, rows, deps.names, ctx.language, scope_note)
+    only = rows[0] if key and len(rows) == 1 else None
+    if only is not None:
+        name = row_label(only, args.by, deps.names, ctx.language)
+        scope_note = ctx.say(f"范围：{name}。", f"Scope: {name}.")
+    text = render_completion(report, rows, deps.names, ctx.language, scope_note, only)
     attachments = []
     if len(report.rows) > 1:  # the whole report's chart: one row is read against the others and the policy floor
         attachments.append(Attachment("completion.png", deps.hr.completion_chart(report, ctx.language),

@@ -98,7 +98,7 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
     """Combine what the router read from this message with what the thread already established."""
     intent, slots = routed.intent, dict(routed.slots)
     follow_up = False
-    rule = asks_the_rule(routed, text)
+    rule = asks_the_rule(routed, text) and not _kpi_what_if(routed, text, state)
     if _names_the_course_asked_for(routed, text, state, router):
         intent, slots = I.SEARCH_KNOWLEDGE, {"course": routed.slots["course"]}  # "合规与商业道德那门" after "哪门课？"
     elif _continues_knowledge(routed, text, state) or rule:
@@ -245,6 +245,8 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
         return False
     if _more_about_the_course(routed, text, state, router):
         return True
+    if _kpi_what_if(routed, text, state):
+        return True
     if _explains_its_figures(state.intent) and state.act != "refused" and is_short(text) \
             and _HOW_WORKED_OUT.search(text) and not routed.slots.get("course"):
         return True  # "how is that calculated?" after a KPI: the KPI again, with its formula and policy clauses
@@ -267,6 +269,19 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
     return routed.intent == I.HELP or not routed.confident or (routed.intent == I.SEARCH_KNOWLEDGE and is_short(text))
 
 
+_WHAT_IF = re.compile(r"如果|要是|假如|假设|万一|\b(what if|if i|if we|suppose|supposing|say i)\b", re.IGNORECASE)
+def _kpi_what_if(routed, text: str, state: DialogueState) -> bool:
+    """"如果我把逾期的都学完呢" / "what if I finish the overdue ones?" after a KPI: what the KPI would become (the KPI
+    reply carries its what-ifs), not the course list the words alone suggest, nor a rule's consequence."""
+    if state.intent != "explain_kpi" or state.act == "refused" or routed.slots.get("course") \
+            or routed.intent not in ("my_progress", I.SEARCH_KNOWLEDGE) or router_employee(text):
+        return False
+    return bool(_WHAT_IF.search(text) and _COMPLETES.search(text) and not _NOT_DONE.search(text))
+
+
+_COMPLETES = re.compile(r"学完|修完|上完|补完|完成|\b(finish|finished|complete|completed|catch up|caught up)\b",
+                        re.IGNORECASE)
+_NOT_DONE = re.compile(r"没|不|未|\b(not|don'?t|didn'?t|never|fail|fails|failed|miss|missed)\b|n't\b", re.IGNORECASE)
 _SUBJECT_KEYS = ("period", "course", "department", "team", "employee")
 
 

@@ -134,6 +134,9 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
     if slots.pop("own_team", None) and intent == "explain_kpi" and not slots.get("employee"):
         # KPI is kept per person and per department; "my team's KPI" is the team's figures, not the asker's own KPI
         intent, slots = "team_progress", {"team": caller.id} | {k: v for k, v in slots.items() if k == "period"}
+    if _asks_about_people(intent, text, slots, state, caller):
+        intent = "team_progress"  # "which of them are overdue?" from a manager: people, not the manager's own courses
+        slots = {k: v for k, v in slots.items() if k in ("only", "course", "period")}
     needs_person = _fill_references(text, slots, state, intent)
     _those_listed(intent, text, slots, state)
     standalone, alternatives, needs_course = text.strip(), (), False
@@ -444,6 +447,23 @@ def _fill_references(text: str, slots: dict, state: DialogueState, intent: str) 
 
 _LISTS_PEOPLE = ("team_progress", "completion_report")  # replies that list people behind, by course or department
 _ACTS_ON_PEOPLE = ("nudge_team",)
+
+
+_PEOPLE_PLURAL = re.compile(r"他们|她们|哪些人|哪几个人|几个人|多少人|有没有人|谁|\b(them|they|who|whom|anyone|anybody|"
+                            r"which people|how many people)\b", re.IGNORECASE)
+
+
+def _asks_about_people(intent: str, text: str, slots: dict, state: DialogueState, caller) -> bool:
+    """A manager's or HR's "which of them are overdue on SEC-201?" asks about several people (read as the asker's own
+    courses, it showed the manager's list); after the asker's own course list "them" is those courses."""
+    if intent != "my_progress" or slots.get("employee") or caller.role not in ("manager", "hr", "training_specialist"):
+        return False
+    if state.intent == "my_progress" and not state.args.get("employee"):
+        return False
+    return bool(_PEOPLE_PLURAL.search(text)) and not _FIRST_PERSON_SINGULAR.search(text)
+
+
+_FIRST_PERSON_SINGULAR = re.compile(r"我(?!们)|\b(my|me|i|mine|myself)\b", re.IGNORECASE)
 
 
 def _those_listed(intent: str, text: str, slots: dict, state: DialogueState) -> None:

@@ -181,6 +181,10 @@ _HOW_WORKED_OUT = re.compile(r"怎么算|如何算|怎么计算|如何计算|怎
 _TOPIC_OF_ITS_OWN = ("course", "period", "department", "employee", "team")
 
 
+_WHY_FIGURE = re.compile(r"(为什么|为啥|怎么).{0,12}(这么|那么|太|偏|很|这样)(低|高|差|少|多)|"
+                         r"\b(why|how come)\b.{0,40}\b(low|high|bad|poor|down|up)\b", re.IGNORECASE)
+
+
 def _explains_its_figures(tool_name: str) -> bool:
     """A tool whose reply gives each figure with the policy clause behind it: "how is that calculated?" re-asks it."""
     from bot.tools.registry import get
@@ -253,6 +257,9 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
     if _explains_its_figures(state.intent) and state.act != "refused" and is_short(text) \
             and _HOW_WORKED_OUT.search(text) and not routed.slots.get("course"):
         return True  # "how is that calculated?" after a KPI: the KPI again, with its formula and policy clauses
+    if _explains_its_figures(state.intent) and state.act != "refused" and is_short(text) and _WHY_FIGURE.search(text) \
+            and not any(routed.slots.get(k) for k in ("course", "employee", "department", "own_department", "own_team")):
+        return True  # "为什么计划完成率这么低" after the specialists' KPIs: those figures again, not the asker's own KPI
     if state.act == "clarify" and (is_short(text) or not routed.confident) and routed.intent != state.intent:
         return routed.intent in (I.SEARCH_KNOWLEDGE, I.HELP, "my_progress", "explain_kpi") or not routed.confident
     if _BACK_REFERENCE.search(text) and routed.intent in ("my_progress", "team_progress") \

@@ -33,7 +33,26 @@ def render_completion(report, rows, names: Names, language: str, scope_note: str
                      f"{rate.numerator}/{rate.denominator} |")
     definition = ("口径：完成率 = 本期到期且已完成的报名数 ÷ 本期到期的报名数。" if zh else
                   "Definition: completion = enrollments due in the period and completed ÷ enrollments due in the period.")
-    return "\n".join([head, "", *table, "", definition, scope_note])
+    extremes = [] if only is not None else _extremes(report, rows, names, language)
+    return "\n".join([head, *extremes, "", *table, "", definition, scope_note])
+
+
+def _extremes(report, rows, names: Names, language: str) -> list[str]:
+    """"最低：销售部 74.8%；最高：财务部 96.8%" over the rows that are parts of the whole (a row covering everything
+    counted, such as the head office holding the whole company, is the total again), so "哪个部门最低？" is answered."""
+    parts = [r for r in rows if r.completion.denominator and r.completion.denominator != report.total.denominator]
+    if len(parts) < 3:
+        return []
+    low = min(parts, key=lambda r: (r.completion.value, r.key))
+    high = max(parts, key=lambda r: (r.completion.value, r.key))
+    if low.completion.value == high.completion.value:
+        return []
+
+    def shown(row):
+        return f"{row_label(row, report.by, names, language)} {numbers.percent(row.completion.value, language)}"
+
+    return [f"最低：{shown(low)}；最高：{shown(high)}" if language == "zh"
+            else f"Lowest: {shown(low)}; highest: {shown(high)}"]
 
 
 def render_satisfaction(rows, names: Names, language: str, period: str) -> str:

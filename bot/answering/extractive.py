@@ -22,7 +22,7 @@ from bot.answering.relevance import (
     lacks_cross_support,
     names_unknown_kind,
 )
-from bot.answering.rows import question_number
+from bot.answering.rows import question_number, question_unit
 from bot.answering.unnamed import unknown_kinds
 from bot.messages import Citation
 from retrieval.cancellation import checkpoint
@@ -76,7 +76,7 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     answer_type = AnswerType(question)
     ranked = rank_sentences(coverage, passages[:QUOTED_PASSAGES], answer_type,
                            similarity=lambda texts: index.passage_similarities(question, texts),
-                           number=question_number(question), language=language,
+                           number=question_number(question), language=language, unit=question_unit(question),
                            translated_similarity=(lambda texts: index.passage_similarities(translation, texts, kept=True))
                            if translation else None)
     own_terms = index.lexicon.own_terms(question)

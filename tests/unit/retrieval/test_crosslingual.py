@@ -136,3 +136,14 @@ def test_bundled_lexicon_covers_general_words_of_cross_language_questions(questi
     """General words with no entry that left a cross-language question's translation with only its topic (H14e)."""
     translated = Lexicon.load().translate(question)
     assert all(term in translated for term in expected), translated
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("I want to go to an external conference - how many working days in advance must I apply?", {"外部", "行业会议"}),
+    ("how far ahead must I apply for an external certification exam?", {"提前", "外部", "认证"}),
+    ("参加外部培训要提前几天申请？", {"external training"}),
+])
+def test_bundled_lexicon_covers_external_events_and_lead_times(question, expected):
+    """'external conference' translated to nothing but 'apply', so the leave-application rule won (H14e)."""
+    translated = Lexicon.load().translate(question)
+    assert all(term in translated for term in expected), translated

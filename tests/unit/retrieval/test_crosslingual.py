@@ -147,3 +147,9 @@ def test_bundled_lexicon_covers_external_events_and_lead_times(question, expecte
     """'external conference' translated to nothing but 'apply', so the leave-application rule won (H14e)."""
     translated = Lexicon.load().translate(question)
     assert all(term in translated for term in expected), translated
+
+
+def test_make_up_is_not_fabricate():
+    """'How many hours make up a normal working day?' is not about made-up statements (编造): with that entry the
+    question's translation pulled in 编造 and the remote-work core hours were quoted instead of the 8-hour day."""
+    assert "编造" not in Lexicon.load().translate("How many hours make up a normal working day here?")

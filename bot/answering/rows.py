@@ -88,12 +88,11 @@ _LIST_ITEM = re.compile(r"^\s*([-*•+]|\d+[.)、])\s+")
 
 def matching_item(sentence: str, value: float | None, unit: str | None) -> str | None:
     """A list item standing alone as one sentence ("- RMB 5,000 to 20,000: your manager and your department head
-    approve.") is a row of the list around it: the item itself when its range holds `value` and it speaks of the same
-    kind of quantity (money, time) as the question, else None."""
-    if value is None or unit is None or not _LIST_ITEM.match(sentence):
-        return None
-    if not (_MONEY if unit == "money" else _TIME).search(sentence):
-        return None
+    approve.") is a row of the list around it: the item itself when its range holds `value`, an amount the question
+    states (unit "money"), else None."""
+    if value is None or unit != "money" or not _LIST_ITEM.match(sentence) or not _MONEY.search(sentence):
+        return None  # amounts only: lists of years ("* Between 3 and 15 years: 6 hours per pay period", a US
+        # federal page) then outranked the Chinese statute's seniority row for a question about Chinese law
     bounds = row_range(sentence)
     if bounds is None or not Row(sentence, *bounds).holds(value):
         return None

@@ -82,3 +82,11 @@ def test_candidate_sentences_mark_the_list_item_holding_the_amount():
                       heading="Approval levels", language="en")
     marked = [pick.sentence for pick, is_row in candidate_sentences([passage], 10000, "money") if is_row]
     assert marked == [APPROVAL_ITEMS[1]]
+
+
+def test_a_list_item_of_years_is_no_row_of_its_own():
+    """Only amounts: '* Between 3 and 15 years: 6 hours per pay period' (a federal page) must not outrank the Chinese
+    seniority row for '15 years of work' (shared dev xs-en-008 abstained with it)."""
+    from bot.answering.rows import matching_item
+
+    assert matching_item("* Between 3 and 15 years: 6 hours per pay period", 15, "time") is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.answering.agreement import cross_agreement, quote_similarity
@@ -22,7 +23,7 @@ from bot.answering.relevance import (
     lacks_cross_support,
     names_unknown_kind,
 )
-from bot.answering.rows import question_number
+from bot.answering.rows import question_number, question_unit
 from bot.answering.unnamed import unknown_kinds
 from bot.messages import Citation
 from retrieval.cancellation import checkpoint
@@ -65,6 +66,7 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     policy = policy or RelevancePolicy()
     language = detect_language(question)
     said = wording if wording in ABSTAIN_TEXT else language
+    course = course or named_course(question)
     passages = index.search(question, audience=audience, k=2 * k if course else k)
     if course:
         passages = about_course(passages, course)[:k]
@@ -76,7 +78,7 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     answer_type = AnswerType(question)
     ranked = rank_sentences(coverage, passages[:QUOTED_PASSAGES], answer_type,
                            similarity=lambda texts: index.passage_similarities(question, texts),
-                           number=question_number(question), language=language,
+                           number=question_number(question), language=language, unit=question_unit(question),
                            translated_similarity=(lambda texts: index.passage_similarities(translation, texts, kept=True))
                            if translation else None)
     own_terms = index.lexicon.own_terms(question)
@@ -122,6 +124,17 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
                                                                           question))
     return GroundedAnswer(text, citations, False, passages, said, confidence=level, signals=signals,
                           lead=max(picks, key=lambda p: p.score).sentence)
+
+
+_COURSE_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2,5}-\d{3})(?![0-9])")
+
+
+def named_course(question: str) -> str | None:
+    """The one course code a question names ("顾问式销售技巧课SAL-201的结业考核多少分及格？" -> "SAL-201"): such a
+    question is about that course, not about another course's page that mentions it (SAL-101 names SAL-201 as its
+    follow-on, and its own 60-point pass mark was quoted). None when it names none or several."""
+    codes = {code.upper() for code in _COURSE_CODE.findall(question)}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def about_course(passages: list, course: str) -> list:

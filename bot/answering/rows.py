@@ -13,7 +13,8 @@ _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
 _EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
                "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-_NUM = r"(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十]+)"
+_NUM = r"(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十]+)"  # "20,000" is one number
+_CURRENCY = r"(?:rmb|cny|usd|yuan|[¥￥$])?\s*"  # "up to RMB 5,000": the amount follows its currency
 _UNIT = r"(年|个月|月|天|日|小时|岁|元|万元|years?|months?|days?|hours?|yuan|rmb)"
 # the number a question states about the reader: "工作12年", "三年了", "after 12 years", "twelve years"
 _EN_WORD = r"((?:twenty|thirty|forty|fifty)[- ](?:one|two|three|four|five|six|seven|eight|nine)|" + "|".join(_EN_NUMBERS) + ")"
@@ -24,10 +25,12 @@ _RANGES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:已满|满)\s*" + _NUM + r"\s*" + _UNIT + r"?\s*(?:但)?不满\s*" + _NUM), "lo_hi"),
     (re.compile(_NUM + r"\s*" + _UNIT + r"?\s*以上\s*(?:但)?(?:不满|不足|未满)\s*" + _NUM), "lo_hi"),
     (re.compile(_NUM + r"\s*" + _UNIT + r"?\s*(?:至|到|-|–|~|to)\s*" + _NUM + r"\s*" + _UNIT, re.I), "lo_hi_incl"),
+    # "RMB 5,000 to 20,000" (a list row of amounts, the unit written before the numbers)
+    (re.compile(r"(?:rmb|cny|usd|[¥￥$])\s*" + _NUM + r"\s*(?:至|到|-|–|~|to)\s*" + _CURRENCY + _NUM, re.I), "lo_hi_incl"),
     (re.compile(r"between\s+" + _NUM + r"\s+and\s+" + _NUM, re.I), "lo_hi_incl"),
-    (re.compile(r"(?:已满|满|不少于|至少|at least|more than|over|above)\s*" + _NUM, re.I), "lo"),
+    (re.compile(r"(?:已满|满|不少于|至少|at least|more than|over|above)\s*" + _CURRENCY + _NUM, re.I), "lo"),
     (re.compile(_NUM + r"\s*" + _UNIT + r"\s*(?:以上|及以上|or more|\+)", re.I), "lo"),
-    (re.compile(r"(?:不满|不足|少于|未满|less than|under|below|up to)\s*" + _NUM, re.I), "hi"),
+    (re.compile(r"(?:不满|不足|少于|未满|less than|under|below|up to)\s*" + _CURRENCY + _NUM, re.I), "hi"),
     (re.compile(_NUM + r"\s*" + _UNIT + r"\s*(?:以下|以内|or less|or fewer)", re.I), "hi_incl"),
 ]
 
@@ -35,6 +38,8 @@ _RANGES: list[tuple[re.Pattern[str], str]] = [
 def parse_number(text: str) -> float | None:
     """Digits, Chinese numerals up to 99 (三, 十二, 二十) or an English number word."""
     text = text.strip().lower()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+        text = text.replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)
     if text in _EN_NUMBERS:
@@ -51,12 +56,47 @@ def parse_number(text: str) -> float | None:
 
 
 def question_number(question: str) -> float | None:
-    """The first quantity with a unit the question states ("工作12年了" -> 12), if any."""
+    """The first quantity with a unit the question states ("工作12年了" -> 12, "一万元" -> 10000), if any."""
     for match in _QUESTION_NUMBER.finditer(question):
         value = parse_number(match.group(1) or match.group(3) or "")
         if value is not None:
-            return value
+            return value * 10000 if (match.group(2) or "").startswith("万") else value
     return None
+
+
+def question_unit(question: str) -> str | None:
+    """What the question's stated number measures: "money", "time" or None (see `question_number`)."""
+    for match in _QUESTION_NUMBER.finditer(question):
+        if parse_number(match.group(1) or match.group(3) or "") is not None:
+            return _unit_kind(match.group(2) or match.group(4) or "")
+    return None
+
+
+def _unit_kind(unit: str) -> str | None:
+    unit = unit.lower()
+    if re.fullmatch(r"元|万元|yuan|rmb", unit):
+        return "money"
+    if unit and unit != "岁":
+        return "time"
+    return None
+
+
+_MONEY = re.compile(r"元|\b(rmb|cny|usd|yuan|dollars?)\b|[¥￥$]", re.I)
+_TIME = re.compile(r"年|个月|天|日|小时|\b(years?|months?|days?|weeks?|hours?)\b", re.I)
+_LIST_ITEM = re.compile(r"^\s*([-*•+]|\d+[.)、])\s+")
+
+
+def matching_item(sentence: str, value: float | None, unit: str | None) -> str | None:
+    """A list item standing alone as one sentence ("- RMB 5,000 to 20,000: your manager and your department head
+    approve.") is a row of the list around it: the item itself when its range holds `value`, an amount the question
+    states (unit "money"), else None."""
+    if value is None or unit != "money" or not _LIST_ITEM.match(sentence) or not _MONEY.search(sentence):
+        return None  # amounts only: lists of years ("* Between 3 and 15 years: 6 hours per pay period", a US
+        # federal page) then outranked the Chinese statute's seniority row for a question about Chinese law
+    bounds = row_range(sentence)
+    if bounds is None or not Row(sentence, *bounds).holds(value):
+        return None
+    return sentence
 
 
 @dataclass(frozen=True)

@@ -42,3 +42,51 @@ def test_bands_written_as_n_years_or_more_but_under_m():
 def test_hyphenated_quantities_in_questions():
     assert question_number("What is the maximum probation for a two-year labour contract?") == 2
     assert question_number("a 3-year contract") == 3
+
+
+def test_ten_thousand_yuan_is_ten_thousand_not_one():
+    from bot.answering.rows import question_unit
+
+    assert question_number("一笔一万元的报销需要哪些人审批？") == 10000
+    assert question_unit("一笔一万元的报销需要哪些人审批？") == "money"
+    assert question_unit("工作12年了，年假有几天？") == "time"
+    assert parse_number("20,000") == 20000
+
+
+APPROVAL_ITEMS = ["- Up to RMB 5,000: your direct manager approves.",
+                  "- RMB 5,000 to 20,000: your manager and your department head approve.",
+                  "- Above RMB 20,000: the Finance director also approves."]
+
+
+@pytest.mark.parametrize(("value", "held"), [(3000, 0), (12000, 1), (50000, 2)])
+def test_list_items_standing_alone_are_rows_of_amounts(value, held):
+    from bot.answering.rows import matching_item
+
+    found = [matching_item(item, value, "money") for item in APPROVAL_ITEMS]
+    assert found == [item if i == held else None for i, item in enumerate(APPROVAL_ITEMS)]
+
+
+def test_a_list_item_in_another_unit_or_not_a_list_item_is_no_row():
+    from bot.answering.rows import matching_item
+
+    assert matching_item("- Up to 15 days: your manager approves.", 12, "money") is None  # days, the question: yuan
+    assert matching_item("Up to RMB 5,000 is approved by your manager.", 3000, "money") is None  # prose, not an item
+    assert matching_item(APPROVAL_ITEMS[1], None, None) is None
+
+
+def test_candidate_sentences_mark_the_list_item_holding_the_amount():
+    from bot.answering.compose import candidate_sentences
+    from retrieval.types import Passage
+
+    passage = Passage(chunk_id="c1", text="\n".join(APPROVAL_ITEMS), score=1.0, source="p.md", title="Expenses",
+                      heading="Approval levels", language="en")
+    marked = [pick.sentence for pick, is_row in candidate_sentences([passage], 10000, "money") if is_row]
+    assert marked == [APPROVAL_ITEMS[1]]
+
+
+def test_a_list_item_of_years_is_no_row_of_its_own():
+    """Only amounts: '* Between 3 and 15 years: 6 hours per pay period' (a federal page) must not outrank the Chinese
+    seniority row for '15 years of work' (shared dev xs-en-008 abstained with it)."""
+    from bot.answering.rows import matching_item
+
+    assert matching_item("* Between 3 and 15 years: 6 hours per pay period", 15, "time") is None

@@ -121,3 +121,35 @@ def test_own_terms_are_the_known_phrases_in_the_question_language(lexicon):
     assert lexicon.own_terms("发票弄丢了怎么办") == "发票 收据 丢失 弄丢"
     assert lexicon.own_terms("How much vacation do I have?") == "annual leave vacation"
     assert lexicon.own_terms("没有词典里的词") == ""
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("绩效申诉交上去以后，多久会给书面答复？", {"appeal", "in writing"}),
+    ("国内出差坐高铁可以订几等座？", {"domestic", "high-speed train", "seat class"}),
+    ("高铁二等座", {"second class"}),
+    ("身份证号属于哪一级数据？", {"id number"}),
+    ("工作目标在绩效总分里占多大比重？", {"weight"}),
+    ("需求沟通时客户说话应该占多大比例？", {"talk"}),
+    ("报销批完以后钱多久能打到银行卡上？", {"bank account"}),
+])
+def test_bundled_lexicon_covers_general_words_of_cross_language_questions(question, expected):
+    """General words with no entry that left a cross-language question's translation with only its topic (H14e)."""
+    translated = Lexicon.load().translate(question)
+    assert all(term in translated for term in expected), translated
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("I want to go to an external conference - how many working days in advance must I apply?", {"外部", "行业会议"}),
+    ("how far ahead must I apply for an external certification exam?", {"提前", "外部", "认证"}),
+    ("参加外部培训要提前几天申请？", {"external training"}),
+])
+def test_bundled_lexicon_covers_external_events_and_lead_times(question, expected):
+    """'external conference' translated to nothing but 'apply', so the leave-application rule won (H14e)."""
+    translated = Lexicon.load().translate(question)
+    assert all(term in translated for term in expected), translated
+
+
+def test_make_up_is_not_fabricate():
+    """'How many hours make up a normal working day?' is not about made-up statements (编造): with that entry the
+    question's translation pulled in 编造 and the remote-work core hours were quoted instead of the 8-hour day."""
+    assert "编造" not in Lexicon.load().translate("How many hours make up a normal working day here?")

@@ -10,6 +10,7 @@ from datetime import date
 from bot.dialogue.state import DialogueState
 from bot.followup import follow_up_focus, rewrite
 from bot.routing import intents as I
+from bot.routing.periods import parse_month, parse_period
 from bot.routing.slots import names_grouping
 from bot.tools.registry import follow_up_tools
 
@@ -260,6 +261,9 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
     if _explains_its_figures(state.intent) and state.act != "refused" and is_short(text) and _WHY_FIGURE.search(text) \
             and not any(routed.slots.get(k) for k in ("course", "employee", "department", "own_department", "own_team")):
         return True  # "为什么计划完成率这么低" after the specialists' KPIs: those figures again, not the asker's own KPI
+    if state.intent == I.COMPLETION_REPORT and state.act != "refused" and is_short(text) and not routed.confident \
+            and (names_grouping(text) or parse_month(text, today) or parse_period(text, today)):
+        return True  # "按课程拆开看看" / "只看7月的" after a completion table: that report, regrouped or for that month
     if state.act == "clarify" and (is_short(text) or not routed.confident) and routed.intent != state.intent:
         return routed.intent in (I.SEARCH_KNOWLEDGE, I.HELP, "my_progress", "explain_kpi") or not routed.confident
     if _BACK_REFERENCE.search(text) and routed.intent in ("my_progress", "team_progress") \

@@ -83,3 +83,17 @@ def test_it_after_a_course_names_the_course_for_search(router):
     result = resolve(routed("search_knowledge", confident=True), "and what score do I need to pass it?", state,
                      LEARNER, router, TODAY)
     assert result.intent == "search_knowledge" and result.standalone.startswith("Secure Development:")
+
+
+@pytest.mark.parametrize(("text", "said", "expected"), [
+    ("按课程拆开看看", "search_knowledge", {"by": "course", "period": "2026Q3"}),
+    ("只看7月的", "help", {"by": "department", "period": "2026-07"}),
+    ("just July", "help", {"by": "department", "period": "2026-07"}),
+])
+def test_a_completion_table_is_regrouped_or_narrowed_by_a_short_message(router, text, said, expected):
+    """"按课程拆开看看" after a by-department table abstained and "只看7月的" got the help text (blind round 8)."""
+    hr = Caller("E0168", "hr", "hrd")
+    state = DialogueState(subject={"period": "2026Q3"}, intent="completion_report", act="completion_report",
+                          args={"by": "department", "period": "2026Q3"})
+    result = resolve(routed(said), text, state, hr, router, TODAY)
+    assert (result.intent, result.slots) == ("completion_report", expected)

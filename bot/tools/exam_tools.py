@@ -15,7 +15,7 @@ from bot.quiz.grading import grade
 from bot.tools.common import confirm_actions, given, hr_error
 from bot.tools.context import TurnContext
 from bot.tools.hr_refusal import HRRefusal
-from bot.tools.quiz_tools import quiz_material_note, render_item
+from bot.tools.quiz_tools import opening, render_item
 from bot.tools.registry import Tool
 from bot.tools.result import ToolResult
 from hr.plural import count
@@ -85,11 +85,9 @@ def confirm_exam(deps, ctx: TurnContext, pending: dict) -> ToolResult:
                     f"The {course} official exam starts now: {count(started.question_count, 'question')}, pass mark "
                     f"{started.passing_score:g}. Only your first answer to each question counts; no hints during the "
                     "exam.")
-    note = quiz_material_note(ctx, quiz.items)
-    intro += ("\n" + note) if note else ""
-    first, actions = render_item(ctx, quiz.items[0], 1, len(quiz.items))
-    return ToolResult("start_exam", {"course": course, "confirmed": True}, True, intro + "\n\n" + first,
-                      private=True, actions=actions, act="exam_start", subject=subject)
+    text, actions = opening(ctx, intro, quiz.items)
+    return ToolResult("start_exam", {"course": course, "confirmed": True}, True, text, private=True, actions=actions,
+                      act="exam_start", subject=subject)
 
 
 def grade_exam_answer(deps, ctx: TurnContext, answer: str, give_up: bool, active) -> ToolResult:

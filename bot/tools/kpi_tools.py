@@ -8,6 +8,7 @@ from bot.present.kpi import render_department_table, render_kpi
 from bot.tools.common import given
 from bot.tools.context import TurnContext
 from bot.tools.hr_refusal import HRRefusal
+from bot.tools.period_args import PeriodArgs
 from bot.tools.registry import HR_ONLY, Tool
 from bot.tools.result import ToolResult
 
@@ -18,12 +19,6 @@ class KpiArgs(BaseModel):
     employee: str | None = Field(None, description="Another person's employee id; omit for the person asking.")
     department: str | None = Field(None, description="Department id for a department's KPI, e.g. sales.")
     every_department: bool = Field(False, description="True for every department's KPI side by side (HR).")
-    period: str | None = Field(None, description='"2026Q3" or "2026"; omit for the current quarter.')
-
-
-class PeriodArgs(BaseModel):
-    """Arguments naming a period."""
-
     period: str | None = Field(None, description='"2026Q3" or "2026"; omit for the current quarter.')
 
 

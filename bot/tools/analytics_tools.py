@@ -12,6 +12,7 @@ from bot.present.kpi import render_kpi
 from bot.tools.common import given
 from bot.tools.context import TurnContext
 from bot.tools.hr_refusal import HRRefusal
+from bot.tools.period_args import PeriodArgs
 from bot.tools.registry import HR_ONLY, MANAGERS_AND_HR, Tool
 from bot.tools.result import ToolResult
 
@@ -29,12 +30,6 @@ class CourseArgs(BaseModel):
     """Arguments naming an optional course and period."""
 
     course: str | None = Field(None, description="Course code; omit for every course.")
-    period: str | None = Field(None, description='"2026Q3" or "2026"; omit for the current quarter.')
-
-
-class PeriodArgs(BaseModel):
-    """Arguments naming a period."""
-
     period: str | None = Field(None, description='"2026Q3" or "2026"; omit for the current quarter.')
 
 

@@ -6,8 +6,9 @@ from pydantic import BaseModel, Field
 
 from bot.messages import Attachment
 from bot.present.trends import render_exam_report, render_trend
-from bot.tools.common import given, hr_error, refused
+from bot.tools.common import given
 from bot.tools.context import TurnContext
+from bot.tools.hr_refusal import HRRefusal
 from bot.tools.registry import MANAGERS_AND_HR, Tool
 from bot.tools.result import ToolResult
 
@@ -24,12 +25,10 @@ def completion_trend(deps, ctx: TurnContext, args) -> ToolResult:
     period = None if args.points else args.period  # "the last 3 months" counts back from now, whatever else was said
     logged = given(by=args.by, points=args.points, period=period, department=args.department, course=args.course)
     subject = given(department=args.department, course=args.course, period=period)
-    try:
+    with HRRefusal("completion_report", logged, ctx, subject) as refusal:
         trend = deps.hr.completion_trend(ctx.caller, args.by, period, args.points, args.department, args.course)
-    except Exception as exc:
-        if not hr_error(exc):
-            raise
-        return refused("completion_report", logged, ctx, exc, subject=subject)
+    if refusal.result:
+        return refusal.result
     attachments = []
     if len(trend.counted()) > 1:
         attachments.append(Attachment("completion_trend.png", deps.hr.trend_chart(trend, ctx.language),
@@ -42,12 +41,10 @@ def exam_results(deps, ctx: TurnContext, args: ExamResultsArgs) -> ToolResult:
     """Official exam results per course, lowest pass rate first (which courses people fail)."""
     logged = given(period=args.period, department=args.department)
     subject = given(department=args.department) | {"period": deps.hr.period(args.period).name}
-    try:
+    with HRRefusal("exam_results", logged, ctx, subject) as refusal:
         report = deps.hr.exam_report(ctx.caller, args.period, args.department)
-    except Exception as exc:
-        if not hr_error(exc):
-            raise
-        return refused("exam_results", logged, ctx, exc, subject=subject)
+    if refusal.result:
+        return refusal.result
     return ToolResult("exam_results", logged, True, render_exam_report(report, deps.names, ctx.language),
                       private=False, act="exam_results", subject=subject)
 

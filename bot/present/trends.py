@@ -90,13 +90,22 @@ def render_exam_report(report, names: Names, language: str) -> str:
                      f"{numbers.percent(r.first_attempt.value, language)} | "
                      f"{numbers.number(r.mean_score, language)} ({numbers.number(r.passing_score, language)}) | "
                      f"{r.attempts} |")
-    weakest = report.rows[0]
-    lead = (f"通过率最低：{names.course(weakest.course_code, language)} "
-            f"{numbers.percent(weakest.passed.value, language)}" if zh else
-            f"Lowest pass rate: {names.course(weakest.course_code, language)} "
-            f"{numbers.percent(weakest.passed.value, language)}")
+    lead = _weakest(report.rows, names, language)
     definition = ("口径：通过率 = 通过的人数 ÷ 参加考试的人数（同一人同一课程计一次，补考通过也算）；首考通过率只看第一次考试；"
                   "练习测验不计入。" if zh else
                   "Definition: pass rate = people who passed ÷ people examined (one per person and course, a passed "
                   "retake counts); first-attempt pass looks at the first exam only; practice quizzes never count.")
     return "\n".join([head, lead, "", *table, "", definition, scope_note(report.scope, names, language)])
+
+
+def _weakest(rows, names: Names, language: str) -> str:
+    """The course people fail most; when every pass rate ties, the one with the lowest first-attempt pass rate."""
+    weakest, pct = rows[0], numbers.percent
+    course = names.course(weakest.course_code, language)
+    if len(rows) > 1 and weakest.passed.value == rows[-1].passed.value:
+        shared = pct(weakest.passed.value, language)
+        first = pct(weakest.first_attempt.value, language)
+        return (f"各课程通过率相同（{shared}）；首考通过率最低：{course} {first}" if language == "zh"
+                else f"Every course's pass rate is {shared}; lowest first-attempt pass rate: {course} {first}")
+    return (f"通过率最低：{course} {pct(weakest.passed.value, language)}" if language == "zh"
+            else f"Lowest pass rate: {course} {pct(weakest.passed.value, language)}")

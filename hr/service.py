@@ -159,6 +159,14 @@ class HRService:
                                                  rules=self.policy.progress,
                                                  period=parse_period(period) if period else None)
 
+    def top_department(self) -> str | None:
+        """The organisation's root department (the company as a whole), or None when the tree has several or none."""
+        from hr.repositories import org_repo
+
+        with session_scope(self.engine) as db:
+            roots = [d.id for d in org_repo.list_departments(db) if d.parent_id is None]
+        return roots[0] if len(roots) == 1 else None
+
     def department_member_ids(self, caller: Caller, department_id: str) -> list[str]:
         """Active people of a department subtree (HR, specialists, the department's head)."""
         with session_scope(self.engine) as db:

@@ -96,7 +96,9 @@ class SlotFiller:
         elif "department" in wanted:
             department = self.catalog.find_department(text)
             # a bare "sales" may be a course; with no course named, a plain department name ("R&D") is the department
-            if department and (intent == I.COMPLETION_REPORT or department.score >= 95 or not course):
+            by_code = bool(course) and course.span.strip().upper() == course.value.upper()  # "SEC-101": no word
+            # of the department's name was taken for the course
+            if department and (intent == I.COMPLETION_REPORT or department.score >= 95 or not course or by_code):
                 slots["department"] = department.value
                 if course and self._course_is_department_word(department.value, course.span):
                     slots.pop("course", None)

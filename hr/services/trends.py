@@ -114,3 +114,42 @@ def _shift(first: date, months: int) -> date:
 def _name(first: date, step: str) -> str:
     """The period string of a step ("2026-07" or "2026Q3")."""
     return f"{first.year}-{first.month:02d}" if step == "month" else f"{first.year}Q{(first.month - 1) // 3 + 1}"
+
+
+@dataclass
+class CompletionMatrix:
+    """Completion per department or course (rows) and per month or quarter (columns), oldest step first."""
+
+    by: str
+    step: str
+    scope: str
+    periods: list[str] = field(default_factory=list)
+    partial: str | None = None  # the step today falls in, if shown
+    rows: list[tuple[str, str, list[Rate]]] = field(default_factory=list)  # (key, label, one rate per period)
+
+    def to_dict(self) -> dict:
+        """JSON form for the API and --json."""
+        return {"by": self.by, "step": self.step, "scope": self.scope, "periods": self.periods,
+                "partial": self.partial, "rows": [{"key": key, "label": label, "rates": [r.to_dict() for r in rates]}
+                                                  for key, label, rates in self.rows]}
+
+
+def completion_matrix(db: Session, caller: Caller, *, today: date, by: str, step: str = "month",
+                      period: Period | None = None, points: int | None = None,
+                      counts: str = "required") -> CompletionMatrix:
+    """"各部门近几个季度的变化": the completion report by department or course for each step, side by side."""
+    from hr.services.reports import completion_report
+
+    steps = steps_of(step, today, period, points)
+    reports = [completion_report(db, caller, by=by, period=part, counts=counts) for part in steps]
+    if reports and reports[0].scope.startswith("self:"):
+        raise forbidden("see completion trends (managers, HR and training specialists can)",
+                        "查看完成率趋势（经理、HR 和培训专员可以查看）")
+    latest = reports[-1] if reports else None
+    order = [(row.key, row.label) for report in reversed(reports) for row in report.rows]
+    keys = list(dict.fromkeys(order))
+    by_step = [{row.key: row.completion for row in report.rows} for report in reports]
+    rows = [(key, label, [rates.get(key, Rate(0, 0)) for rates in by_step]) for key, label in keys]
+    rows = [row for row in rows if any(rate.denominator for rate in row[2])]  # optional-only courses count nothing
+    partial = next((part.name for part in steps if part.contains(today)), None)
+    return CompletionMatrix(by, step, latest.scope if latest else "company", [p.name for p in steps], partial, rows)

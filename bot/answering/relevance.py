@@ -36,6 +36,8 @@ class RelevancePolicy:
     require_value: bool = True  # an amount, duration or percentage question whose quote holds no such value abstains
     require_known_kind: bool = True  # a question naming a kind of leave/allowance/fee/bonus the material never names
     # abstains (unnamed.py; pooled dev §13: no answerable question lost)
+    require_asked_kind: bool = True  # a quote naming only a shorter kind inside the asked one (产假 for 陪产假) abstains
+    # (unnamed.narrower_kind_quoted; pooled dev §18)
     require_same_region: bool = True  # a city's or province's rule does not answer a question about another place
     # A quote in the other language is also judged by the question's lexicon translation against the quoted sentence,
     # compared in the sentence's own language, where e5's same-language lead does not apply (agreement.py). Per
@@ -116,6 +118,12 @@ def names_unknown_kind(signals: Mapping[str, float], policy: RelevancePolicy) ->
     """The question asks about a named kind of leave, allowance, fee, insurance or bonus ("哺乳假", "year-end bonus",
     "parking fees") that the material never names in either language: any quote would be about another kind."""
     return policy.require_known_kind and signals.get("unknown_kind") == 1.0
+
+
+def quotes_narrower_kind(signals: Mapping[str, float], policy: RelevancePolicy) -> bool:
+    """The question names a kind (陪产假) and the quote, in its language, names only a shorter kind written inside it
+    (产假): a rule about another benefit (unnamed.narrower_kind_quoted)."""
+    return policy.require_asked_kind and signals.get("narrower_kind") == 1.0
 
 
 def asks_other_region(signals: Mapping[str, float], policy: RelevancePolicy) -> bool:

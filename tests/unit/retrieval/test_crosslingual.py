@@ -173,3 +173,23 @@ def test_bundled_lexicon_covers_words_of_questions_across_the_law_and_handbook_c
     the answer)."""
     translated = Lexicon.load().translate(question)
     assert all(term in translated for term in expected), translated
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("休完带薪育儿假之后，至少要回去工作多久？", {"return to work"}),
+    ("弹性工作制下多干的小时能攒起来，最多攒多少", {"accrue"}),
+    ("实行弹性工作时间的员工，最多可以累积多少小时的自愿加班工时？", {"voluntarily"}),
+])
+def test_bundled_lexicon_covers_returning_to_work_and_accruing_hours(question, expected):
+    """Chinese questions about the federal handbook's parental-leave and credit-hour lines translated to their topic
+    only, and a Chinese sentence on another topic won (H14g)."""
+    translated = Lexicon.load().translate(question)
+    assert all(term in translated for term in expected), translated
+
+
+def test_unused_alone_is_not_untaken_leave():
+    """'Can I carry unused WFH days over?' translated 'unused' to 未使用 and agreed with the annual-leave carry-over
+    rule (sample dev s5-en-043, out of scope, answered); untaken or unused LEAVE stays 未休年休假."""
+    lexicon = Lexicon.load()
+    assert "未使用" not in lexicon.translate("Can I carry unused WFH days over to the next week?")
+    assert "未休年休假" in lexicon.translate("Is unused annual leave paid out?")

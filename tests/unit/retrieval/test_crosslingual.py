@@ -156,7 +156,7 @@ def test_make_up_is_not_fabricate():
 
 
 @pytest.mark.parametrize(("question", "expected"), [
-    ("What is the monthly cap on overtime hours under the PRC Labour Law?", {"延长工作时间", "中华人民共和国", "劳动法"}),
+    ("What is the monthly cap on overtime hours under the PRC Labour Law?", {"延长工作时间", "中国", "劳动法"}),
     ("Do women get time off on International Women's Day in China?", {"妇女节", "中国"}),
     ("what pay rate must a company give for untaken annual leave days", {"未休年休假"}),
     ("In Henan, how many hours of off-the-job continuing education do technical staff need?",
@@ -193,3 +193,11 @@ def test_unused_alone_is_not_untaken_leave():
     lexicon = Lexicon.load()
     assert "未使用" not in lexicon.translate("Can I carry unused WFH days over to the next week?")
     assert "未休年休假" in lexicon.translate("Is unused annual leave paid out?")
+
+
+def test_china_is_not_the_title_word_of_three_national_laws():
+    """'China' as 中华人民共和国 matched the titles of the Labour Law and the Labour Contract Law (中华人民共和国劳动法)
+    in every chunk, so 'How many days of maternity leave does Chinese regulation grant?' quoted the Labour Law's 90
+    days instead of the female-employee rules' 98 (pooled shared dev, fitted on md5 half 0: hit .829 -> .838)."""
+    translated = Lexicon.load().translate("How many days of maternity leave does Chinese regulation grant?")
+    assert "中国" in translated and "中华人民共和国" not in translated

@@ -201,3 +201,17 @@ def test_china_is_not_the_title_word_of_three_national_laws():
     days instead of the female-employee rules' 98 (pooled shared dev, fitted on md5 half 0: hit .829 -> .838)."""
     translated = Lexicon.load().translate("How many days of maternity leave does Chinese regulation grant?")
     assert "中国" in translated and "中华人民共和国" not in translated
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("单位说忙不让休年假，没休的那几天应该怎么给钱？", {"未休"}),
+    ("过年法定放几天假？", {"春节"}),
+    ("三八节那天女同事是不是可以休息？", {"妇女节"}),
+    ("上班时间去做产检，要不要扣工资？", {"产前检查"}),
+    ("入职半年了公司一直没签劳动合同，能要求什么赔偿", {"订立劳动合同"}),
+])
+def test_everyday_chinese_words_meet_the_statutes_formal_ones(question, expected):
+    """Chinese questions about a statute say 没休 / 过年 / 产检 / 签合同 where it writes 未休 / 春节 / 产前检查 / 订立劳动合同,
+    so a neighbouring article won the quote (H14g, pooled shared dev)."""
+    synonyms = Lexicon.load().synonyms(question)
+    assert all(term in synonyms for term in expected), synonyms

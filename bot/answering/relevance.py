@@ -20,8 +20,11 @@ class RelevancePolicy:
     leave-one-file-out the fitted floors stayed within zh 0.930-0.941 / en 0.879-0.917 (same language) and en 0.85
     (other language); eval/results/answer_tuning.txt section 11."""
 
-    min_dense: dict[str, float] = field(default_factory=lambda: {"zh": 0.932, "en": 0.901})  # quote in the question's
-    # language
+    min_dense: dict[str, float] = field(default_factory=lambda: {"zh": 0.925, "en": 0.901})  # quote in the question's
+    # language. zh 0.932 -> 0.925 (§18): refitted on md5 half 0 of the pooled dev files of both corpora (utility +1 per
+    # out-of-scope question caught, -1 per answerable one abstained, -1.5 more if its quote was right; the highest floor
+    # within a point of the best); held-out half 1: shared hit .833 -> .843, abstain P .750 -> .837, R .735 = .735,
+    # sample unchanged but for one out-of-scope question answered
     min_dense_other: dict[str, float] = field(default_factory=lambda: {"zh": 0.875, "en": 0.85})  # quote in the other
     # language (zh: below every answerable dev question; there the cross-language agreement below decides)
     margin_weight: float = 2.0  # out-of-scope questions land near many loosely related chunks alike: a flat profile

@@ -316,8 +316,8 @@ def _switches_report(routed, text: str, state: DialogueState, router) -> str | N
     if state.intent not in follow_up_tools() or state.act in ("refused", "clarify") or routed.confident:
         return None
     focus = follow_up_focus(text)
-    if not focus or not is_short(text):
-        return None
+    if not focus or not is_short(text) or _ONLY_SELF.search(text):
+        return None  # "and mine personally?" names the asker, not another report
     alone = router.route(focus)
     if alone.confident and alone.intent != state.intent and alone.intent in follow_up_tools():
         return alone.intent

@@ -161,9 +161,11 @@ def enroll(deps, ctx: TurnContext, args: EnrollArgs) -> ToolResult:
 
 
 def _not_theirs_to_change(name: str, logged: dict, ctx: TurnContext, exc: Exception, subject: dict) -> ToolResult | None:
-    """HR refused to let the caller act for a colleague: a matter of permission (only HR or that person's manager may
-    enroll or withdraw someone else), said as such, not as an enrollment check; None for any other refusal."""
-    if getattr(exc, "code", "") != "forbidden" or subject.get("employee", ctx.employee_id) == ctx.employee_id.upper():
+    """HR refused to let an employee (who may act for nobody) act for a colleague: a matter of permission (only HR or
+    that person's manager may enroll or withdraw someone else), said as such, not as an enrollment check. None for
+    any other refusal (a manager reaching outside their team keeps HR's own refusal, act enroll_refused)."""
+    if getattr(exc, "code", "") != "forbidden" or ctx.caller.role != "employee" \
+            or subject.get("employee", ctx.employee_id) == ctx.employee_id.upper():
         return None
     verb_zh, verb_en = ("报名", "enroll") if name == "enroll" else ("退课", "withdraw")
     text = ctx.say(f"只有人力资源部或这位同事的直属经理可以替 TA {verb_zh}，我不能替你为同事{verb_zh}。"

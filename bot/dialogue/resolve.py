@@ -207,16 +207,18 @@ def _asks_session_detail(routed, text: str, state: DialogueState) -> bool:
 
 
 # how far a person has got ("还差多少", "学到哪了", "how much is left"): progress, never a change to make
-_HOW_FAR = re.compile(r"还差|差多少|差几|还剩|剩多少|剩下多少|学到哪|学了多少|完成了多少|进度|"
-                      r"\b(how far|how much (is |has |have )?(left|remaining)|progress)\b", re.IGNORECASE)
+_HOW_FAR = re.compile(r"还差|差多少|差几|还剩|剩多少|剩下多少|学到哪|学了多少|完成了多少|进度(怎么样|如何|多少|到哪)|"
+                      r"\b(how far|how much (is |has |have )?(left|remaining)|progress (on|in|with)|"
+                      r"(what'?s|what is|how'?s|how is) (his|her|their|[a-z]+'s) progress)\b", re.IGNORECASE)
 
 
 def _asks_how_far(intent: str, text: str) -> bool:
-    """A change-making tool (enroll, withdraw) kept by a follow-up that asks how far someone has got."""
+    """A change-making tool (enroll, withdraw) kept by a follow-up that asks how far someone has got ("提醒一下进度
+    落后的人" asks nothing: a reminder)."""
     from bot.tools.registry import get
 
     tool = get(intent)
-    return tool is not None and tool.confirm is not None and bool(_HOW_FAR.search(text))
+    return tool is not None and tool.confirm is not None and bool(_HOW_FAR.search(text) and _ASKING.search(text))
 
 
 def _keep_period(intent: str, text: str, slots: dict, state: DialogueState, today: date) -> None:

@@ -111,3 +111,9 @@ def test_asking_for_the_last_reply_in_another_language(text, language):
                                   "Is there an English version of the handbook?"])
 def test_questions_about_a_language_are_not_a_request_to_switch(text):
     assert phrases.asks_for_language(text) is None
+
+
+@pytest.mark.parametrize("text", ["提醒一下研发部所有进度落后的人", "remind everyone behind on their progress"])
+def test_a_reminder_about_people_behind_stays_a_reminder(router, text):
+    got = resolve(routed("nudge_team", 0.75, {"department": "rnd"}), text, DialogueState(), HR, router, TODAY)
+    assert got.intent == "nudge_team"

@@ -169,6 +169,8 @@ def _figures_of_a_unit(routed, text: str, router, today: date):
     sent back to the knowledge base by `asks_the_rule`)."""
     if routed.intent != I.SEARCH_KNOWLEDGE or _RULE_QUESTION.search(text) or router_employee(text):
         return routed
+    if not parse_period(text, today) or not (router.catalog.find_department(text) or _ANY_DEPARTMENT.search(text)):
+        return routed  # (cheap checks first: most knowledge questions name no unit and no period)
     from bot.tools.registry import figure_tools, get
 
     scores = router.probabilities(text)
@@ -183,6 +185,9 @@ def _figures_of_a_unit(routed, text: str, router, today: date):
             return I.Routed(name, slots, scores[name], routed.confident, routed.best)
         return routed
     return routed
+
+
+_ANY_DEPARTMENT = re.compile(r"部门|\b(department|dept|division)\b", re.IGNORECASE)
 
 
 # a question about the time, place, trainer or seats of the course the thread is on ("what time does it start?")

@@ -12,7 +12,7 @@ from bot.followup import follow_up_focus, rewrite
 from bot.routing import intents as I
 from bot.routing.periods import parse_month, parse_period
 from bot.routing.slots import names_grouping
-from bot.tools.registry import follow_up_tools
+from bot.tools.registry import figure_tools, follow_up_tools
 
 CONTEXT_CONFIDENCE = 0.15  # the classifier's first choice is taken at this level when the thread is about figures
 _PERSON_LEVEL = {"team_progress": "my_progress"}  # a follow-up naming one person moves to that person's view
@@ -171,7 +171,7 @@ def _figures_of_a_unit(routed, text: str, router, today: date):
         return routed
     if not parse_period(text, today) or not (router.catalog.find_department(text) or _ANY_DEPARTMENT.search(text)):
         return routed  # (cheap checks first: most knowledge questions name no unit and no period)
-    from bot.tools.registry import figure_tools, get
+    from bot.tools.registry import get
 
     scores = router.probabilities(text)
     asked = scores.get(I.SEARCH_KNOWLEDGE, 0.0)
@@ -404,7 +404,8 @@ def _switches_report(routed, text: str, state: DialogueState, router) -> str | N
     if not focus or not is_short(text):
         return None
     alone = router.route(focus)
-    if alone.confident and alone.intent != state.intent and alone.intent in follow_up_tools():
+    if alone.confident and alone.intent != state.intent and alone.intent in follow_up_tools() \
+            and alone.intent in figure_tools():  # another report, never a change ("and mine?" is no reminder)
         return alone.intent
     return None
 

@@ -117,3 +117,15 @@ def test_questions_about_a_language_are_not_a_request_to_switch(text):
 def test_a_reminder_about_people_behind_stays_a_reminder(router, text):
     got = resolve(routed("nudge_team", 0.75, {"department": "rnd"}), text, DialogueState(), HR, router, TODAY)
     assert got.intent == "nudge_team"
+
+
+@pytest.mark.parametrize("text", ["王超的SEC-101还差多少", "王超学到哪了", "how much does 王超 have left to do?"])
+def test_how_far_a_named_colleague_has_got_is_their_progress(router, text):
+    from bot.dialogue.people import apply_named_person
+    from bot.dialogue.resolve import Resolved
+    from hr.services.names import Candidate, NamedPerson
+
+    resolved = Resolved("search_knowledge", {})
+    apply_named_person(resolved, [NamedPerson("王超", (Candidate("E0018", "王超", "rnd", True),))], MANAGER, text,
+                       router, TODAY, DialogueState())
+    assert resolved.intent == "my_progress" and resolved.slots.get("employee") == "E0018"

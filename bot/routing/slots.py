@@ -10,6 +10,7 @@ from bot.routing import intents as I
 from bot.routing.catalog import Catalog
 from bot.routing.numbers import chinese_number
 from bot.routing.periods import parse_month, parse_period, parse_session_day
+from bot.routing.trend_window import over_time
 
 DEFAULT_EMPLOYEE_ID = r"(?<![A-Za-z0-9])[Ee]\d{3,6}(?![0-9])"
 _COUNT_ZH = re.compile(r"([0-9]+|[一二三四五六七八九十两]{1,3})\s*(道|个|题)")
@@ -107,6 +108,13 @@ class SlotFiller:
         if "by" in wanted:
             lowered = text.lower()
             slots["by"] = "course" if _BY_COURSE.search(lowered) and not _BY_DEPARTMENT.search(lowered) else "department"
+            step, points = over_time(text)
+            if step and not names_grouping(text, over_time_too=False):  # "完成率趋势": cut over time, unless the
+                # message itself groups by department or course ("各部门的变化趋势" keeps its per-department table)
+                slots["by"] = step
+                if points:  # "the last 3 months" counts back from now
+                    slots["points"] = points
+                    slots.pop("period", None)
         if "employee" in wanted and (m := self._employee.search(text)):
             slots["employee"] = m.group(0).upper()
         if "n" in wanted and (n := parse_count(text)):
@@ -130,10 +138,12 @@ class SlotFiller:
 
 
 
-def names_grouping(text: str) -> bool:
-    """True when the message says how to group a report ("by course", "各部门"), so a follow-up's grouping is its own."""
+def names_grouping(text: str, over_time_too: bool = True) -> bool:
+    """True when the message says how to group a report ("by course", "各部门", and unless told not to, "按月"), so a
+    follow-up's grouping is its own."""
     lowered = text.lower()
-    return bool(_BY_COURSE.search(lowered) or _BY_DEPARTMENT.search(lowered))
+    return bool(_BY_COURSE.search(lowered) or _BY_DEPARTMENT.search(lowered)
+                or (over_time_too and over_time(text)[0]))
 
 
 def parse_only(text: str) -> str | None:

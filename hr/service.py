@@ -159,6 +159,14 @@ class HRService:
                                                  rules=self.policy.progress,
                                                  period=parse_period(period) if period else None)
 
+    def top_department(self) -> str | None:
+        """The organisation's root department (the company as a whole), or None when the tree has several or none."""
+        from hr.repositories import org_repo
+
+        with session_scope(self.engine) as db:
+            roots = [d.id for d in org_repo.list_departments(db) if d.parent_id is None]
+        return roots[0] if len(roots) == 1 else None
+
     def department_member_ids(self, caller: Caller, department_id: str) -> list[str]:
         """Active people of a department subtree (HR, specialists, the department's head)."""
         with session_scope(self.engine) as db:
@@ -270,6 +278,14 @@ class HRService:
                                            period=parse_period(period) if period else None, points=points,
                                            department_id=department_id, course_code=course_code,
                                            counts=self.policy.completion.completion_counts)
+
+    def completion_matrix(self, caller: Caller, by: str, step: str = "month", period: str | None = None,
+                          points: int | None = None) -> trends.CompletionMatrix:
+        """Completion by department or course for each month or quarter, side by side."""
+        with session_scope(self.engine) as db:
+            return trends.completion_matrix(db, caller, today=self.today(), by=by, step=step,
+                                            period=parse_period(period) if period else None, points=points,
+                                            counts=self.policy.completion.completion_counts)
 
     def exam_report(self, caller: Caller, period: str | None = None,
                     department_id: str | None = None) -> exam_report.ExamReport:

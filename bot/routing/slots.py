@@ -96,7 +96,9 @@ class SlotFiller:
         elif "department" in wanted:
             department = self.catalog.find_department(text)
             # a bare "sales" may be a course; with no course named, a plain department name ("R&D") is the department
-            if department and (intent == I.COMPLETION_REPORT or department.score >= 95 or not course):
+            by_code = bool(course) and course.span.strip().upper() == course.value.upper()  # "SEC-101": no word
+            # of the department's name was taken for the course
+            if department and (intent == I.COMPLETION_REPORT or department.score >= 95 or not course or by_code):
                 slots["department"] = department.value
                 if course and self._course_is_department_word(department.value, course.span):
                     slots.pop("course", None)
@@ -109,9 +111,8 @@ class SlotFiller:
             lowered = text.lower()
             slots["by"] = "course" if _BY_COURSE.search(lowered) and not _BY_DEPARTMENT.search(lowered) else "department"
             step, points = over_time(text)
-            if step and not names_grouping(text, over_time_too=False):  # "完成率趋势": cut over time, unless the
-                # message itself groups by department or course ("各部门的变化趋势" keeps its per-department table)
-                slots["by"] = step
+            if step:  # "完成率趋势": cut over time; "各部门近几个季度的变化": each department over time
+                slots["step" if names_grouping(text, over_time_too=False) else "by"] = step
                 if points:  # "the last 3 months" counts back from now
                     slots["points"] = points
                     slots.pop("period", None)

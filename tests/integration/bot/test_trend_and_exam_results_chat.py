@@ -48,3 +48,28 @@ def test_the_course_people_fail_most_leads_the_exam_results(chat, hr_service):
 def test_an_employee_is_told_who_may_see_trends(chat):
     reply = say(chat, "E0012", "公司完成率这几个月的趋势", "trend-employee")
     assert reply.act == "refused" and "经理、HR" in reply.text and not reply.attachments
+
+
+def test_hr_without_reports_asking_who_has_not_finished_gets_the_company(chat, hr_service):
+    """HR has no team: "how many people haven't done onboarding" is the whole company, not "you have no team"."""
+    reply = say(chat, "E0168", "how many people haven't completed onboarding yet?", "hr-company-open")
+    assert reply.act == "team_progress" and reply.subject.get("department") == "corp", (reply.act, reply.text)
+    assert "no team members" not in reply.text and "Headquarters" in reply.text
+    zh = say(chat, "E0168", "全公司还有谁没学完合规课", "hr-company-open-zh")
+    assert zh.act == "team_progress" and "没有团队成员" not in zh.text and "公司总部" in zh.text
+
+
+def test_satisfaction_ends_with_the_overall_average(chat):
+    reply = say(chat, "E0168", "what's the average satisfaction score across all courses this year?", "sat-overall")
+    assert reply.act == "satisfaction" and "All courses: average" in reply.text and "responses" in reply.text
+
+
+def test_each_department_over_the_last_quarters_is_a_table_of_rates(chat, hr_service):
+    reply = say(chat, "E0168", "最近三个季度各部门完成率的变化趋势", "matrix-zh")
+    assert reply.act == "completion_report", (reply.act, reply.text)
+    matrix = hr_service.completion_matrix(hr_service.caller_for("E0168"), "department", "quarter", points=3)
+    assert matrix.periods == ["2026Q1", "2026Q2", "2026Q3"] and "2026Q3（进行中）" in reply.text
+    assert "按部门" in reply.text and "| 研发部 |" in reply.text and "变化" in reply.text
+    english = say(chat, "E0168", "show completion trends by department over the last 4 months", "matrix-en")
+    assert english.act == "completion_report" and "by department (by month" in english.text and "| R&D |" in english.text
+    assert not CJK.search(english.text), english.text

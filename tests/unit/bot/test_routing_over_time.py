@@ -34,3 +34,4 @@ def test_a_report_for_one_period_is_not_a_trend(text):
 
 def test_a_follow_up_that_asks_for_a_trend_names_its_own_grouping():
     assert names_grouping("按月看看") and names_grouping("show it by quarter") and not names_grouping("上季度呢")
+

@@ -129,3 +129,12 @@ def test_how_far_a_named_colleague_has_got_is_their_progress(router, text):
     apply_named_person(resolved, [NamedPerson("王超", (Candidate("E0018", "王超", "rnd", True),))], MANAGER, text,
                        router, TODAY, DialogueState())
     assert resolved.intent == "my_progress" and resolved.slots.get("employee") == "E0018"
+
+
+def test_unsure_only_between_the_two_progress_views_is_still_a_progress_request():
+    from bot.routing.router import _between_progress_views
+
+    assert _between_progress_views({"team_progress": 0.33, "my_progress": 0.28, "search_knowledge": 0.1}, "team_progress")
+    assert not _between_progress_views({"team_progress": 0.2, "search_knowledge": 0.19, "my_progress": 0.18},
+                                       "team_progress")
+    assert not _between_progress_views({"team_progress": 0.15, "my_progress": 0.1, "help": 0.05}, "team_progress")

@@ -120,6 +120,9 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
             and routed.confidence >= CONTEXT_CONFIDENCE and not _asks_after_refusal(text, state, router, today):
         intent = routed.best  # unsure on its own, but in a conversation about figures its first guess stands
         slots = router.slots_for(intent, text, today)
+    elif _continues_into_a_change(routed, text, state):
+        intent, follow_up = state.intent, True  # "ok what about 何婷 on my team" after a progress view: that view
+        slots = {**_inheritable(state.args), **router.slots_for(intent, text, today)}
     elif (is_elliptical(text) or _points_back(text)) and intent == state.intent and intent in follow_up_tools():
         follow_up = True  # ("why is it low?" after last quarter's KPI: still last quarter's)
         slots = {**_inheritable(state.args), **slots}
@@ -368,6 +371,20 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
     if _asks_after_refusal(text, state, router, today):
         return False
     return routed.intent == I.HELP or not routed.confident or (routed.intent == I.SEARCH_KNOWLEDGE and is_short(text))
+
+
+def _continues_into_a_change(routed, text: str, state: DialogueState) -> bool:
+    """An elliptical continuation ("ok what about X", "那X呢") after a view that makes no change asks that view about X:
+    a change (a reminder, an enrollment) is asked for in words of its own, so an unsure reading as one is not taken."""
+    from bot.tools.registry import get
+
+    tool, previous = get(routed.intent), get(state.intent)
+    if tool is None or previous is None or tool.confirm is None or previous.confirm is not None:
+        return False
+    if routed.intent == state.intent or state.intent not in follow_up_tools() or routed.confidence >= _UNSURE:
+        return False
+    stripped = text.strip()
+    return bool(_CONTINUATION.search(stripped)) and (is_short(stripped) or bool(follow_up_focus(stripped)))
 
 
 _WHAT_IF = re.compile(r"如果|要是|假如|假设|万一|\b(what if|if i|if we|suppose|supposing|say i)\b", re.IGNORECASE)

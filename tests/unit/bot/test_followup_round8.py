@@ -138,3 +138,17 @@ def test_unsure_only_between_the_two_progress_views_is_still_a_progress_request(
     assert not _between_progress_views({"team_progress": 0.2, "search_knowledge": 0.19, "my_progress": 0.18},
                                        "team_progress")
     assert not _between_progress_views({"team_progress": 0.15, "my_progress": 0.1, "help": 0.05}, "team_progress")
+
+
+@pytest.mark.parametrize("text", ["ok what about E0027 on my team", "那E0027呢"])
+def test_a_continuation_after_a_progress_view_is_not_taken_as_a_reminder(router, text):
+    state = DialogueState(subject={"employee": "E0013"}, intent="my_progress", act="refused",
+                          args={"employee": "E0013"})
+    got = resolve(routed("nudge_team", 0.38), text, state, MANAGER, router, TODAY)
+    assert got.intent == "my_progress" and got.slots.get("employee") == "E0027"
+
+
+def test_a_reminder_asked_for_in_its_own_words_after_a_progress_view_stays_a_reminder(router):
+    state = DialogueState(subject={"team": "E0010"}, intent="team_progress", act="team_progress", args={})
+    got = resolve(routed("nudge_team", 0.8), "那提醒一下他们吧", state, MANAGER, router, TODAY)
+    assert got.intent == "nudge_team"

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from bot.dialogue import front
+from bot.dialogue import front, phrases
 from bot.dialogue.people import names_in
 from bot.dialogue.state import SUBJECT_KEYS, DialogueState
 from bot.help_text import help_text
@@ -55,11 +55,14 @@ class ChatService:
         started = time.perf_counter()
         state = self._state(msg)
         names = names_in(self.deps.hr, msg.text)  # once a turn: the engine asks who they are only when there are any
-        language = message_language(msg.text, state, self._proper_names(msg.text, names))
+        asked = None if msg.action else phrases.asks_for_language(msg.text)  # "Can you say that in English?"
+        language = asked or message_language(msg.text, state, self._proper_names(msg.text, names))
         try:
             # a follow-up ("and can I carry unused days over?", "and transport?") does not repeat the line that
-            # answered the last question unless that line is also the best answer to the new one
-            ctx = self._context(msg, language, state.question or None, state.answered)
+            # answered the last question unless that line is also the best answer to the new one (a reply asked
+            # for again in another language is the same answer, nothing left out)
+            ctx = self._context(msg, language, None if asked else state.question or None,
+                                "" if asked else state.answered)
         except Exception as exc:
             log.info("unknown or unusable caller on %s", msg.channel)
             text = exc.message(language) if hasattr(exc, "message") else type(exc).__name__
@@ -99,7 +102,7 @@ class ChatService:
         quiz_item = open_item(self.deps, ctx)
         decision = front.decide(msg.text, msg.action, state, quiz_item)
         handled = self._front(decision, toolkit, ctx) or self._parked_answer(msg, toolkit, state) \
-            or self._survey_reply(msg, toolkit, state)
+            or self._survey_reply(msg, toolkit, state) or self._in_other_language(msg, toolkit, state)
         if handled is not None:
             return handled, "offline", None
         checkpoint("routing")
@@ -146,6 +149,24 @@ class ChatService:
         if kind == "help":
             return EngineReply(I.HELP, help_text(ctx.language, ctx.caller.role), act="help")
         return None
+
+    def _in_other_language(self, msg: IncomingMessage, toolkit: Toolkit, state: DialogueState) -> EngineReply | None:
+        """"Can you say that in English?" / "用中文再说一遍": the last request answered again in the language asked
+        for (the tools write every reply in the turn's language). A change already made is not made again, and a
+        quiz's own turns are not replayed: those fall through to the router."""
+        from bot.tools.registry import get
+
+        if msg.action or phrases.asks_for_language(msg.text) is None:
+            return None
+        tool = get(state.intent)
+        if tool is None or state.intent in _QUIZ_TOOLS or (tool.confirm is not None and not state.pending) \
+                or state.act == "clarify":
+            return None
+        args = {k: v for k, v in state.args.items() if k in tool.args.model_fields}
+        if state.intent == I.SEARCH_KNOWLEDGE:
+            args["question"] = state.question or str(args.get("question", ""))
+        result = toolkit.run(state.intent, **args)
+        return EngineReply(state.intent, result.text, [result], str(args.get("question", "")))
 
     def _parked_answer(self, msg: IncomingMessage, toolkit: Toolkit, state: DialogueState) -> EngineReply | None:
         """A reply to a question a tool parked in the thread (e.g. "rate this course 1-5"), read by that tool."""

@@ -12,7 +12,8 @@ log = logging.getLogger(__name__)
 
 _GROUP_VIEWS = (I.TEAM_PROGRESS, I.COMPLETION_REPORT)  # a named person turns these into that person's view
 _ABOUT_PROGRESS = re.compile(r"进度|进展|完成情况|完成得|学得|学习情况|培训情况|逾期|落后|怎么样|"
-                             r"\b(progress|doing|overdue|behind|status|how far)\b", re.IGNORECASE)
+                             r"差多少|剩多少|学到哪|学了多少|完成了多少|"  # how far (not "还差哪几门": round 7)
+                             r"\b(progress|doing|overdue|behind|status|how far|left to do|still to do)\b", re.IGNORECASE)
 _EMPLOYEE_ID = re.compile(r"(?<![A-Za-z0-9])[Ee]\d{3,6}(?![0-9])")
 _PROGRESS_VIEWS = (I.TEAM_PROGRESS, I.MY_PROGRESS)
 # "孙勇洋's group", "just Sun's team", "王军团队的呢", "李娜手下的人": the people that person manages, not the person

@@ -108,3 +108,22 @@ def is_dont_know(text: str) -> bool:
 def is_greeting(text: str) -> bool:
     """Hello, help, thanks, bye: answered with the help text."""
     return bool(GREETING.match(text.strip()))
+
+
+# "Can you say that in English?", "用中文再说一遍", "英文版发我": the last reply again, in the language asked for
+_TO_EN = re.compile(r"\b(say|put|repeat|write|give|send|tell|explain|reply|answer|translate|have)\b[^?？。]{0,30}"
+                    r"\b(in|to|into)\s+english\b|^\s*(in\s+)?english,?\s*(please|pls|plz)?\s*[.!?？]*\s*$|"
+                    r"(用|换成|换|改成|改用|翻译成|翻成|译成|切换成|切换到)\s*(英文|英语)|(英文|英语)\s*(版|再说|说一遍|说一下|"
+                    r"回答|回复|重说|讲一遍|发我|给我)", re.IGNORECASE)
+_TO_ZH = re.compile(r"\b(say|put|repeat|write|give|send|tell|explain|reply|answer|translate|have)\b[^?？。]{0,30}"
+                    r"\b(in|to|into)\s+(chinese|mandarin)\b|^\s*(in\s+)?(chinese|mandarin),?\s*(please|pls|plz)?\s*"
+                    r"[.!?？]*\s*$|(用|换成|换|改成|改用|翻译成|翻成|译成|切换成|切换到)\s*(中文|汉语|普通话)|"
+                    r"(中文|汉语)\s*(版|再说|说一遍|说一下|回答|回复|重说|讲一遍|发我|给我)", re.IGNORECASE)
+
+
+def asks_for_language(text: str) -> str | None:
+    """"en" or "zh" when the message asks for the last reply again in that language; None otherwise."""
+    en, zh = _TO_EN.search(text or ""), _TO_ZH.search(text or "")
+    if bool(en) == bool(zh):
+        return None  # neither, or both at once: not a request for one language
+    return "en" if en else "zh"

@@ -12,7 +12,7 @@ from bot.followup import follow_up_focus, rewrite
 from bot.routing import intents as I
 from bot.routing.periods import parse_month, parse_period
 from bot.routing.slots import names_grouping
-from bot.tools.registry import follow_up_tools
+from bot.tools.registry import figure_tools, follow_up_tools
 
 CONTEXT_CONFIDENCE = 0.15  # the classifier's first choice is taken at this level when the thread is about figures
 _PERSON_LEVEL = {"team_progress": "my_progress"}  # a follow-up naming one person moves to that person's view
@@ -97,6 +97,7 @@ _FIRST_PERSON_OWN = re.compile(r"\b(mine|my own)\b|我自己", re.IGNORECASE)
 
 def resolve(routed, text: str, state: DialogueState, caller, router, today: date) -> Resolved:
     """Combine what the router read from this message with what the thread already established."""
+    routed = _figures_of_a_unit(routed, text, router, today)
     intent, slots = routed.intent, dict(routed.slots)
     follow_up = False
     rule = asks_the_rule(routed, text) and not _kpi_what_if(routed, text, state)
@@ -104,6 +105,8 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
         intent, slots = I.SEARCH_KNOWLEDGE, {"course": routed.slots["course"]}  # "合规与商业道德那门" after "哪门课？"
     elif _continues_knowledge(routed, text, state) or rule:
         intent, slots = I.SEARCH_KNOWLEDGE, router.slots_for(I.SEARCH_KNOWLEDGE, text, today)
+    elif _asks_session_detail(routed, text, state):
+        intent, slots = "session_info", {"course": state.subject["course"]}  # "what time does it start?"
     elif switched := _switches_report(routed, text, state, router):
         intent = switched  # "what about course health?" after satisfaction: the report named, about the same subject
         slots = {**{k: v for k, v in _inheritable(state.args).items() if k in _SUBJECT_KEYS and k in _takes(intent)},
@@ -117,6 +120,9 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
             and routed.confidence >= CONTEXT_CONFIDENCE and not _asks_after_refusal(text, state, router, today):
         intent = routed.best  # unsure on its own, but in a conversation about figures its first guess stands
         slots = router.slots_for(intent, text, today)
+    elif _continues_into_a_change(routed, text, state):
+        intent, follow_up = state.intent, True  # "ok what about 何婷 on my team" after a progress view: that view
+        slots = {**_inheritable(state.args), **router.slots_for(intent, text, today)}
     elif (is_elliptical(text) or _points_back(text)) and intent == state.intent and intent in follow_up_tools():
         follow_up = True  # ("why is it low?" after last quarter's KPI: still last quarter's)
         slots = {**_inheritable(state.args), **slots}
@@ -127,6 +133,11 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
     elif intent == I.SEARCH_KNOWLEDGE and not slots.get("course") and state.args.get("course") \
             and _asks_after_refusal(text, state, router, today):
         slots["course"] = state.args["course"]  # "那我得先学完哪门课才能报？": about the course just refused
+    if _asks_how_far(intent, text):
+        intent = "my_progress"  # "王超的SEC-101呢，还差多少" after an enrollment: a question, not another enrollment
+        slots = {**{k: v for k, v in slots.items() if k in ("employee", "course")},
+                 **router.slots_for(intent, text, today)}
+    _keep_period(intent, text, slots, state, today)
     if slots.pop("own_department", None):
         if intent == "team_progress" and caller.role == "manager":
             slots["team"] = caller.id  # "我们部门" from a manager: the people they manage
@@ -152,6 +163,85 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
     announce = _announce(slots, state) if follow_up or intent == state.intent else None
     return Resolved(intent, slots, standalone, announce, follow_up, needs_person, alternatives=alternatives,
                     needs_course=needs_course)
+
+
+def _figures_of_a_unit(routed, text: str, router, today: date):
+    """"销售部这季度部门绩效里培训那块达标了吗": a question naming a department and a period is about that unit's
+    figures, not a policy (a rule rarely names both); the classifier's likeliest tool taking both is chosen when it
+    reads the message so at least as well as a knowledge search (a question about the rule behind a figure is
+    sent back to the knowledge base by `asks_the_rule`)."""
+    if routed.intent != I.SEARCH_KNOWLEDGE or _RULE_QUESTION.search(text) or router_employee(text):
+        return routed
+    if not parse_period(text, today) or not (router.catalog.find_department(text) or _ANY_DEPARTMENT.search(text)):
+        return routed  # (cheap checks first: most knowledge questions name no unit and no period)
+    from bot.tools.registry import get
+
+    scores = router.probabilities(text)
+    asked = scores.get(I.SEARCH_KNOWLEDGE, 0.0)
+    for name in sorted(figure_tools(), key=lambda n: -scores.get(n, 0.0)):
+        tool = get(name)
+        if not {"department", "period"} <= set(tool.slots) or scores.get(name, 0.0) < max(CONTEXT_CONFIDENCE, asked):
+            continue
+        slots = router.slots_for(name, text, today)
+        if (slots.get("department") or slots.get("own_department")) and slots.get("period") \
+                and not slots.get("course"):
+            return I.Routed(name, slots, scores[name], routed.confident, routed.best)
+        return routed
+    return routed
+
+
+_ANY_DEPARTMENT = re.compile(r"部门|\b(department|dept|division)\b", re.IGNORECASE)
+
+
+# a question about the time, place, trainer or seats of the course the thread is on ("what time does it start?")
+_SESSION_DETAIL = re.compile(r"几点|什么时候开始|哪天|在哪|哪里|地点|教室|会议室|谁讲|谁来讲|谁上|讲师|老师是谁|名额|空位|"
+                             r"\b(what time|when|where|which room|room|venue|location|who teaches|who'?s teaching|"
+                             r"trainer|instructor|seats?|start|starts|begin|begins)\b", re.IGNORECASE)
+_DUE = re.compile(r"截止|到期|期限|deadline|\bdue\b|finish|完成", re.IGNORECASE)
+_COURSE_REPLIES_WITH_SESSIONS = ("session_info", "enroll")  # replies that show a course's session, time and place
+
+
+def _asks_session_detail(routed, text: str, state: DialogueState) -> bool:
+    """Right after a session or an enrollment reply, a short question about when, where or with whom, naming no
+    course or person of its own, is about that course's sessions (read alone it reads as a policy question)."""
+    if state.intent not in _COURSE_REPLIES_WITH_SESSIONS or not state.subject.get("course") \
+            or state.act in ("refused", "clarify", "abstain", "enroll_refused"):
+        return False
+    if not is_short(text) or not _SESSION_DETAIL.search(text) or _DUE.search(text):
+        return False
+    if (routed.slots.get("course") not in (None, state.subject["course"])) or router_employee(text):
+        return False
+    return routed.intent in (I.SEARCH_KNOWLEDGE, I.HELP, "session_info") or not routed.confident
+
+
+# how far a person has got ("还差多少", "学到哪了", "how much is left"): progress, never a change to make
+_HOW_FAR = re.compile(r"还差|差多少|差几|还剩|剩多少|剩下多少|学到哪|学了多少|完成了多少|进度(怎么样|如何|多少|到哪)|"
+                      r"\b(how far|how much (is |has |have )?(left|remaining)|progress (on|in|with)|"
+                      r"(what'?s|what is|how'?s|how is) (his|her|their|[a-z]+'s) progress)\b", re.IGNORECASE)
+
+
+def _asks_how_far(intent: str, text: str) -> bool:
+    """A change-making tool (enroll, withdraw) kept by a follow-up that asks how far someone has got ("提醒一下进度
+    落后的人" asks nothing: a reminder)."""
+    from bot.tools.registry import get
+
+    tool = get(intent)
+    return tool is not None and tool.confirm is not None and bool(_HOW_FAR.search(text) and _ASKING.search(text))
+
+
+def _keep_period(intent: str, text: str, slots: dict, state: DialogueState, today: date) -> None:
+    """"completion by course" right after this year's completion: the same report, regrouped, keeps its period
+    (it named none of its own; the tool's default, the current quarter, was not asked for)."""
+    from bot.tools.registry import get
+
+    tool = get(intent)
+    if tool is None or not tool.figures or "period" not in tool.slots or intent != state.intent:
+        return
+    if slots.get("period") or not state.args.get("period") or state.act in ("refused", "clarify"):
+        return
+    if parse_period(text, today) or parse_month(text, today):
+        return
+    slots["period"] = state.args["period"]
 
 
 # "这门课" / "this course": a course the person has in mind, not one the knowledge base can guess
@@ -285,6 +375,20 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
     return routed.intent == I.HELP or not routed.confident or (routed.intent == I.SEARCH_KNOWLEDGE and is_short(text))
 
 
+def _continues_into_a_change(routed, text: str, state: DialogueState) -> bool:
+    """An elliptical continuation ("ok what about X", "那X呢") after a view that makes no change asks that view about X:
+    a change (a reminder, an enrollment) is asked for in words of its own, so an unsure reading as one is not taken."""
+    from bot.tools.registry import get
+
+    tool, previous = get(routed.intent), get(state.intent)
+    if tool is None or previous is None or tool.confirm is None or previous.confirm is not None:
+        return False
+    if routed.intent == state.intent or state.intent not in follow_up_tools() or routed.confidence >= _UNSURE:
+        return False
+    stripped = text.strip()
+    return bool(_CONTINUATION.search(stripped)) and (is_short(stripped) or bool(follow_up_focus(stripped)))
+
+
 _WHAT_IF = re.compile(r"如果|要是|假如|假设|万一|\b(what if|if i|if we|suppose|supposing|say i)\b", re.IGNORECASE)
 def _kpi_what_if(routed, text: str, state: DialogueState) -> bool:
     """"如果我把逾期的都学完呢" / "what if I finish the overdue ones?" after a KPI: what the KPI would become (the KPI
@@ -319,7 +423,8 @@ def _switches_report(routed, text: str, state: DialogueState, router) -> str | N
     if not focus or not is_short(text) or _ONLY_SELF.search(text):
         return None  # "and mine personally?" names the asker, not another report
     alone = router.route(focus)
-    if alone.confident and alone.intent != state.intent and alone.intent in follow_up_tools():
+    if alone.confident and alone.intent != state.intent and alone.intent in follow_up_tools() \
+            and alone.intent in figure_tools():  # another report, never a change ("and mine?" is no reminder)
         return alone.intent
     return None
 

@@ -46,7 +46,7 @@ class IntentRouter:
         best = max(scores, key=scores.__getitem__)
         confidence = scores[best]
         intent = best
-        if confidence < MIN_CONFIDENCE:
+        if confidence < MIN_CONFIDENCE and not _between_progress_views(scores, best):
             intent = I.SEARCH_KNOWLEDGE if _QUESTIONISH.search(stripped) or len(stripped) >= 6 else I.HELP
         return I.Routed(intent, self.slots_for(intent, stripped, today), confidence, confidence >= MIN_CONFIDENCE,
                         best)
@@ -58,3 +58,17 @@ class IntentRouter:
         tool = get(intent)
         wanted = tool.slots if tool is not None else ()
         return self._slots.fill(intent, unicodedata.normalize("NFKC", text).strip(), today or date.today(), wanted)
+
+
+def _between_progress_views(scores: dict[str, float], best: str) -> bool:
+    """Unsure only which progress view is meant ("我组员的销售基础学到哪了": one person's or the team's): the two
+    together clear the floor, so it is a progress request; the likelier view is taken (not a knowledge search)."""
+    from bot.tools.registry import get
+
+    def progress(name: str) -> bool:
+        tool = get(name)
+        return tool is not None and tool.act in ("progress", "team_progress")
+
+    runner_up = max((k for k in scores if k != best), key=scores.__getitem__, default=None)
+    return runner_up is not None and progress(best) and progress(runner_up) \
+        and scores[best] + scores[runner_up] >= MIN_CONFIDENCE

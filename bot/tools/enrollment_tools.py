@@ -134,8 +134,8 @@ def enroll(deps, ctx: TurnContext, args: EnrollArgs) -> ToolResult:
                 return ToolResult("enroll", logged, False, problem, private=True, act="enroll_refused",
                                   subject=subject, error="conflict")
         preview = deps.hr.preview_enroll(ctx.caller, code, target, session_id=session_id)
-    if refusal.result:
-        return refusal.result
+    if refusal.error is not None:
+        return _not_theirs_to_change("enroll", logged, ctx, refusal.error, subject) or refusal.result
     if not preview.created:
         return ToolResult("enroll", logged, False, ctx.say(f"{who}已经报名了这门课，不用重复报名。",
                                                            "Already enrolled in that course; nothing to do."),
@@ -155,6 +155,21 @@ def enroll(deps, ctx: TurnContext, args: EnrollArgs) -> ToolResult:
                                                                    "Shall I go ahead? (reply \"confirm\" or \"cancel\")")
     return ToolResult("enroll", logged, True, text, private=True, actions=confirm_actions(ctx, pending),
                       pending=pending, act="enroll_preview", subject=subject)
+
+
+def _not_theirs_to_change(name: str, logged: dict, ctx: TurnContext, exc: Exception, subject: dict) -> ToolResult | None:
+    """HR refused to let an employee (who may act for nobody) act for a colleague: a matter of permission (only HR or
+    that person's manager may enroll or withdraw someone else), said as such, not as an enrollment check. None for
+    any other refusal (a manager reaching outside their team keeps HR's own refusal, act enroll_refused)."""
+    if getattr(exc, "code", "") != "forbidden" or ctx.caller.role != "employee" \
+            or subject.get("employee", ctx.employee_id) == ctx.employee_id.upper():
+        return None
+    verb_zh, verb_en = ("报名", "enroll") if name == "enroll" else ("退课", "withdraw")
+    text = ctx.say(f"只有人力资源部或这位同事的直属经理可以替 TA {verb_zh}，我不能替你为同事{verb_zh}。"
+                   f"可以请 TA 自己来{verb_zh}，或者联系 TA 的经理。",
+                   f"Only HR or that colleague's own manager can {verb_en} someone else, so I can't do it for you. "
+                   f"They can {verb_en} themselves, or ask their manager.")
+    return ToolResult(name, logged, False, text, private=True, act="refused", subject=subject, error="forbidden")
 
 
 def _pick_session(deps, ctx: TurnContext, code: str, employee_id: str, day: str) -> tuple[int | None, str]:
@@ -280,7 +295,7 @@ def withdraw(deps, ctx: TurnContext, args: WithdrawArgs) -> ToolResult:
             return ToolResult("withdraw", logged, False, ctx.say(f"没有找到 {course} 的报名记录，不需要退课。",
                                                                  f"There's no enrollment in {course} to drop."),
                               private=True, act="refused", subject=subject, error="not_found")
-        return refusal.result
+        return _not_theirs_to_change("withdraw", logged, ctx, refusal.error, subject) or refusal.result
     who = _who(deps, ctx, target)
     pending = {"op": "withdraw", "course": code, "employee": target}
     text = ctx.say(f"确认为{who}退出 **{course}** 吗？退课后进度不再计入，之后可以重新报名。（回复“确认”或“取消”）",

@@ -26,6 +26,8 @@ def explain_kpi(deps, ctx: TurnContext, args: KpiArgs) -> ToolResult:
     """A person's or a department's KPI: each figure, what it means, the policy clause and what would change it."""
     if args.every_department and not (args.employee or args.department):
         return _every_department(deps, ctx, args)
+    if _own_role_kpis(ctx, args):
+        return _specialist_own(deps, ctx, args)
     logged = given(employee=args.employee, department=args.department, period=args.period)
     department = args.department if args.department and not args.employee else None
     subject = {"department": department} if department else {"employee": (args.employee or ctx.employee_id).upper()}
@@ -46,6 +48,30 @@ def explain_kpi(deps, ctx: TurnContext, args: KpiArgs) -> ToolResult:
     subject["period"] = explanation.period
     return ToolResult("explain_kpi", logged, True, render_kpi(explanation, ctx.language, name), private=True,
                       act="department_kpi" if department else "kpi", subject=subject)
+
+
+def _own_role_kpis(ctx: TurnContext, args: KpiArgs) -> bool:
+    """A training specialist asking for their own KPI: their job is measured by the specialist KPIs of the HR policy."""
+    own = not args.employee or args.employee.upper() == ctx.employee_id.upper()
+    return ctx.caller.role == "training_specialist" and own and not args.department
+
+
+def _specialist_own(deps, ctx: TurnContext, args: KpiArgs) -> ToolResult:
+    """"我这季度的KPI" from a training specialist: the role's KPIs (plan completion, timeliness, satisfaction...,
+    measured company-wide), then their own learning standing as any employee's (bot/README.md says why)."""
+    logged = given(period=args.period)
+    subject = {"employee": ctx.employee_id.upper()}
+    with HRRefusal("explain_kpi", logged, ctx, subject | given(period=args.period)) as refusal:
+        role = deps.hr.specialist_kpis(ctx.caller, args.period)
+        own = deps.hr.explain_employee_kpi(ctx.caller, subject["employee"], args.period)
+    if refusal.result:
+        return refusal.result
+    lead = ctx.say("你的岗位考核看培训专员 KPI（按全公司计算）；你自己的学习情况附在后面。",
+                   "As a training specialist you are measured by the specialist KPIs (company-wide); your own "
+                   "learning record follows.")
+    text = "\n\n".join((lead, render_kpi(role, ctx.language), render_kpi(own, ctx.language)))
+    return ToolResult("explain_kpi", logged, True, text, private=True, act="specialist_kpi",
+                      subject=subject | {"period": role.period})
 
 
 def _every_department(deps, ctx: TurnContext, args: KpiArgs) -> ToolResult:

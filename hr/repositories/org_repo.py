@@ -33,6 +33,19 @@ def active_names_among(db: Session, names: set[str], batch: int = 500) -> list[t
     return found
 
 
+def active_names_starting_with(db: Session, first_chars: set[str], batch: int = 500) -> list[tuple[str, str, str]]:
+    """(id, name, department) of active employees whose trimmed name starts with one of `first_chars` (a surname
+    written in pinyin: only the people who could carry that surname are read, not the whole organisation)."""
+    wanted = sorted(first_chars)
+    found: list[tuple[str, str, str]] = []
+    first = func.substr(func.trim(Employee.name), 1, 1)
+    for start in range(0, len(wanted), batch):
+        rows = db.exec(select(Employee.id, Employee.name, Employee.department_id)
+                       .where(Employee.active == True, first.in_(wanted[start:start + batch])))  # noqa: E712
+        found.extend((r[0], r[1], r[2]) for r in rows)
+    return found
+
+
 def find_employee_by(db: Session, field: str, value: str) -> Employee | None:
     """One employee by a unique contact field: email, slack_user_id or wecom_userid."""
     column = {"email": Employee.email, "slack_user_id": Employee.slack_user_id,

@@ -1,4 +1,5 @@
-"""People named in free text by their full name, and which of them the caller may see (never guessed, never leaked)."""
+"""People named in free text by their full name (in characters, or in pinyin), and which of them the caller may
+see (never guessed, never leaked)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from sqlmodel import Session
 from hr.caller import Caller
 from hr.repositories import org_repo
 from hr.services.access import can_see
+from hr.services.pinyin_names import rows_written_in_pinyin
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 MIN_LATIN_NAME = 3  # a Latin name needs a space ("Li Na") or 5+ letters; "Tom" alone may be an ordinary word
@@ -81,8 +83,11 @@ def _rows_named_in(db: Session, text: str) -> list[tuple[str, str, str]]:
 
 
 def names_in(db: Session, text: str) -> list[str]:
-    """The employee names written in a text (for telling the message's own language apart from names in it)."""
-    return name_spans([name for _id, name, _dept in _rows_named_in(db, text)], text)
+    """The employee names written in a text (for telling the message's own language apart from names in it),
+    also those written in pinyin ("Wang Chao")."""
+    found = name_spans([name for _id, name, _dept in _rows_named_in(db, text)], text)
+    return found + [span for span in dict.fromkeys(s for s, _row in rows_written_in_pinyin(db, text))
+                    if span not in found]
 
 
 def people_named(db: Session, caller: Caller, text: str) -> list[NamedPerson]:
@@ -93,4 +98,10 @@ def people_named(db: Session, caller: Caller, text: str) -> list[NamedPerson]:
         matches = [r for r in rows if r[1].strip().lower() == name.strip().lower()]
         people.append(NamedPerson(name, tuple(Candidate(i, n, d, can_see(db, caller, i)) for i, n, d in
                                               sorted(matches))))
+    by_span: dict[str, list[tuple[str, str, str]]] = {}
+    for span, row in rows_written_in_pinyin(db, text):  # "Wang Chao": every 王超 (and 汪超...) the org has
+        by_span.setdefault(span, []).append(row)
+    for span, matches in by_span.items():
+        people.append(NamedPerson(span, tuple(Candidate(i, n, d, can_see(db, caller, i)) for i, n, d in
+                                              sorted(set(matches)))))
     return people

@@ -1,0 +1,45 @@
+"""Typo tolerance: a long English word the material never uses, one edit from one it does, is read as that word
+(blind round 8: "and the referal bonus?" abstained, naming a kind the material never names)."""
+
+from bot.answering.spelling import corrected, one_edit
+from retrieval.tokenize import Tokenizer
+
+_NEVER = 9.0
+_INDEXED = {"referr": 2.0, "referral": 2.0, "bonus": 1.5, "reimburs": 1.0, "reimburse": 1.0, "probat": 2.5,
+            "probation": 2.5, "overtim": 2.0, "overtime": 2.0, "travel": 1.0, "marking": 3.0, "mark": 3.0}
+
+
+_TOKENIZER = Tokenizer()
+
+
+def _stem(word):
+    terms = _TOKENIZER.tokens(word)
+    return terms[0] if len(terms) == 1 else None
+
+
+def _idfs(terms):
+    return {t: _INDEXED.get(t, _INDEXED.get(t.rstrip("s"), _NEVER)) for t in terms}
+
+
+def _fix(question):
+    return corrected(question, _stem, _idfs, _NEVER)
+
+
+def test_one_edit_covers_the_four_kinds_of_typo():
+    edits = one_edit("referal")
+    assert {"referral", "refeal", "rfeeral", "reforal"} <= edits
+    assert "referal" not in edits
+
+
+def test_a_misspelt_word_is_read_as_the_indexed_word_one_edit_away():
+    assert _fix("and the referal bonus?") == "and the referral bonus?"
+    assert _fix("Does the company reimbusre travel?") == "Does the company reimburse travel?"
+    assert _fix("Overtme during probaton?") == "Overtime during probation?"  # capital kept
+
+
+def test_known_words_short_words_and_words_with_no_near_neighbour_stay():
+    assert _fix("and the referral bonus?") == "and the referral bonus?"
+    assert _fix("is there a gym fee?") == "is there a gym fee?"  # under six letters: too many neighbours
+    assert _fix("can I get a pension?") == "can I get a pension?"  # unseen, nothing one edit away: an honest gap
+    assert _fix("parking rules?") == "parking rules?"  # 'marking' is one edit away but starts with another letter
+    assert _fix("年终奖referal") == "年终奖referral"  # Chinese stays as written

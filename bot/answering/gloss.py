@@ -13,6 +13,7 @@ from retrieval.crosslingual import Lexicon
 MAX_TERMS = 4
 # Chinese unit -> English unit (singular, plural), and back
 _ZH_UNITS = {"个工作日": ("working day", "working days"), "工作日": ("working day", "working days"),
+             "个自然日": ("calendar day", "calendar days"),
              "自然日": ("calendar day", "calendar days"), "天": ("day", "days"), "日": ("day", "days"),
              "小时": ("hour", "hours"), "学时": ("training hour", "training hours"), "周": ("week", "weeks"),
              "周岁": ("year old", "years old"), "岁": ("year old", "years old"),  # age, not "3周" = 3 weeks

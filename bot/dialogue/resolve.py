@@ -510,10 +510,12 @@ def _standalone_question(text: str, state: DialogueState, slots: dict, router) -
         course = state.subject["course"]  # "要多久之内学完" right after a question about a course is about that course
         slots["course"] = course
     leans = state.question and state.intent == I.SEARCH_KNOWLEDGE and state.act != "abstain"
+    if leans and _EN_OWN_QUESTION.match(stripped) and _EN_BACK.search(stripped) \
+            and (topic := english_topic(state.question)):
+        return f"{topic}: {stripped}"  # "who has to approve it" after "how long does a PIP last?": about a PIP, not how
+        # long (the last question's asking words pulled its own answer back); "how many of them have to be met?"
+        # after BANT in a course: about BANT in that course (its title prefix is part of the topic)
     if leans and not course and (is_elliptical(stripped) or topicless(stripped) or _IT.search(stripped)):
-        if _EN_OWN_QUESTION.match(stripped) and _IT.search(stripped) and (topic := english_topic(state.question)):
-            return f"{topic}: {stripped}"  # "who has to approve it" after "how long does a PIP last?": about a PIP,
-            # not how long (the last question's asking words pulled its own answer back)
         return f"{state.question} {stripped}"  # (a question that found nothing is no context for the next one)
     if course:
         named = router.catalog.find_course(stripped)
@@ -537,7 +539,8 @@ _NEW_TOPIC = re.compile(r"换个问题|换个话题|另一个问题|另外一个
 
 
 # an English question of its own: it starts with a question word or an auxiliary
-_EN_OWN_QUESTION = re.compile(r"^(?:(?:and|so|ok|okay|also|then),?\s+)?(who|whom|what|when|where|which|why|how|can|could|"
+_EN_BACK = re.compile(r"\b(it|its|that|them|they|those|these|one of them)\b", re.IGNORECASE)
+_EN_OWN_QUESTION = re.compile(r"^(?:(?:and|so|ok|okay|also|then),?\s+)?(if|who|whom|what|when|where|which|why|how|can|could|"
                               r"do|does|did|is|are|was|were|will|would|should|must|may|has|have)\b", re.IGNORECASE)
 _EN_ASKING_WORDS = re.compile(r"^(?:(?:how\s+(?:long|much|many|often|soon|far|early|late)|what(?:'s|s)?|when|where|who|"
                               r"whom|which|why|how|is|are|was|were|do|does|did|can|could|should|will|would|may|must|"

@@ -35,3 +35,10 @@ def test_the_topic_a_question_was_placed_in_is_not_a_term_it_asked_about():
     placed = gloss(sentence, "zh", "en", LEXICON, "Data Analysis Basics: what's DATA-101 about?")
     assert placed == gloss(sentence, "zh", "en", LEXICON, "what's DATA-101 about?")
     assert placed.count("=") > 1  # not the title's one term alone
+
+
+def test_calendar_days_counted_with_a_measure_word():
+    """"7个自然日内申请补考" (round 8 c-en-802 asked for '7 calendar days'): the 个 between number and unit is read."""
+    from bot.answering.gloss import _zh_quantities
+
+    assert "7个自然日 = 7 calendar days" in _zh_quantities("可在成绩公布之日起7个自然日内申请补考")

@@ -88,3 +88,16 @@ def test_a_course_named_by_title_inside_an_english_question_is_said_in_front(rou
     got = resolve(routed("search_knowledge", 0.9, {"course": "SAL-101"}), "Sales Fundamentals: how long is it?",
                   DialogueState(), LEARNER, router, TODAY)
     assert got.standalone == "Sales Fundamentals: how long is it?"  # already in front: unchanged
+
+
+def test_them_after_a_course_question_is_the_last_questions_topic_in_that_course(router):
+    question = "Sales Fundamentals: what does BANT stand for?"
+    state = DialogueState(subject={"course": "SAL-101"}, intent="search_knowledge", act="answer", question=question,
+                          args={"question": question, "course": "SAL-101"})
+    got = resolve(routed("search_knowledge"), "how many of them have to be met?", state, LEARNER, router, TODAY)
+    assert got.standalone == "Sales Fundamentals: BANT stand for: how many of them have to be met?"
+    got = resolve(routed("search_knowledge"), "if i fail can i retake it?",
+                  _after("Compliance and Business Ethics: whats the pass mark for the compliance exam"), LEARNER,
+                  router, TODAY)
+    assert got.standalone == ("Compliance and Business Ethics: the pass mark for the compliance exam: "
+                              "if i fail can i retake it?")

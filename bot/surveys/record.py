@@ -3,8 +3,9 @@ survey tool and the survey replies share."""
 
 from __future__ import annotations
 
-from bot.tools.common import given, hr_error, refused
+from bot.tools.common import given
 from bot.tools.context import TurnContext
+from bot.tools.hr_refusal import HRRefusal
 from bot.tools.result import ToolResult
 
 NAME = "rate_course"
@@ -34,12 +35,10 @@ def record(deps, ctx: TurnContext, course: str, rating: int, comment: str, logge
     logged = logged or given(course=course, rating=rating, comment=comment)
     if not 1 <= rating <= 5:
         return prompt(deps, ctx, course, logged, again=True)
-    try:
+    with HRRefusal(NAME, logged, ctx, {"course": course}) as refusal:
         deps.hr.submit_survey(ctx.caller, course, rating, comment.strip())
-    except Exception as exc:
-        if hr_error(exc):
-            return refused(NAME, logged, ctx, exc, subject={"course": course})
-        raise
+    if refusal.result:
+        return refusal.result
     title = deps.names.course(course, ctx.language)
     said = ctx.say(f"，评语：“{comment.strip()}”", f", comment: \"{comment.strip()}\"") if comment.strip() else ""
     text = ctx.say(f"谢谢！已记录你对 {title} 的评分：{rating} 分（满分 5 分）{said}。",

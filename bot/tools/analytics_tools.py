@@ -9,8 +9,10 @@ from pydantic import BaseModel, Field
 from bot.messages import Attachment
 from bot.present.analytics import render_completion, render_health, render_satisfaction, row_label
 from bot.present.kpi import render_kpi
-from bot.tools.common import given, hr_error, refused
+from bot.tools.common import given
 from bot.tools.context import TurnContext
+from bot.tools.hr_refusal import HRRefusal
+from bot.tools.period_args import PeriodArgs
 from bot.tools.registry import HR_ONLY, MANAGERS_AND_HR, Tool
 from bot.tools.result import ToolResult
 
@@ -31,24 +33,16 @@ class CourseArgs(BaseModel):
     period: str | None = Field(None, description='"2026Q3" or "2026"; omit for the current quarter.')
 
 
-class PeriodArgs(BaseModel):
-    """Arguments naming a period."""
-
-    period: str | None = Field(None, description='"2026Q3" or "2026"; omit for the current quarter.')
-
-
 def completion_report(deps, ctx: TurnContext, args: ReportArgs) -> ToolResult:
     """A completion table (and a chart when there is more than one row), scoped to what the caller may see."""
     logged = given(by=args.by, period=args.period, department=args.department, course=args.course)
     subject = given(department=args.department, course=args.course)
-    try:
+    with HRRefusal("completion_report", logged, ctx, subject | given(period=args.period)) as refusal:
         if args.department:
             deps.hr.department_member_ids(ctx.caller, args.department)  # the department's figures need that right
         report = deps.hr.completion_report(ctx.caller, args.by, args.period)
-    except Exception as exc:
-        if not hr_error(exc):
-            raise
-        return refused("completion_report", logged, ctx, exc, subject=subject | given(period=args.period))
+    if refusal.result:
+        return refusal.result
     subject["period"] = report.period
     if report.scope.startswith("self:"):  # the HR service lets an employee see only their own rows: say so plainly
         return ToolResult("completion_report", logged, False, ctx.say(
@@ -85,12 +79,10 @@ def course_satisfaction(deps, ctx: TurnContext, args: CourseArgs) -> ToolResult:
     logged = given(course=args.course, period=args.period)
     period = deps.hr.period(args.period).name
     subject = given(course=args.course) | {"period": period}
-    try:
+    with HRRefusal("course_satisfaction", logged, ctx, subject) as refusal:
         rows = deps.hr.course_satisfaction(ctx.caller, args.period, args.course)
-    except Exception as exc:
-        if not hr_error(exc):
-            raise
-        return refused("course_satisfaction", logged, ctx, exc, subject=subject)
+    if refusal.result:
+        return refusal.result
     return ToolResult("course_satisfaction", logged, True, render_satisfaction(rows, deps.names, ctx.language, period),
                       private=False, act="satisfaction", subject=subject)
 
@@ -99,12 +91,10 @@ def course_health(deps, ctx: TurnContext, args: PeriodArgs) -> ToolResult:
     """Courses to redesign (low completion two quarters running) and to promote (rated highly), with the figures."""
     logged = given(period=args.period)
     period = deps.hr.period(args.period).name
-    try:
+    with HRRefusal("course_health", logged, ctx, {"period": period}) as refusal:
         rows = deps.hr.course_health(ctx.caller, args.period)
-    except Exception as exc:
-        if not hr_error(exc):
-            raise
-        return refused("course_health", logged, ctx, exc, subject={"period": period})
+    if refusal.result:
+        return refusal.result
     return ToolResult("course_health", logged, True, render_health(rows, deps.names, ctx.language, period),
                       private=False, act="course_health", subject={"period": period})
 
@@ -113,12 +103,10 @@ def kirkpatrick(deps, ctx: TurnContext, args: CourseArgs) -> ToolResult:
     """Kirkpatrick levels 1-4 for one course (or all): reaction, learning, behaviour and results, against targets."""
     logged = given(course=args.course, period=args.period)
     subject = given(course=args.course)
-    try:
+    with HRRefusal("kirkpatrick", logged, ctx, subject | given(period=args.period)) as refusal:
         explanation = deps.hr.kirkpatrick(ctx.caller, args.period, args.course)
-    except Exception as exc:
-        if not hr_error(exc):
-            raise
-        return refused("kirkpatrick", logged, ctx, exc, subject=subject | given(period=args.period))
+    if refusal.result:
+        return refusal.result
     name = deps.names.course(args.course, ctx.language) if args.course else ctx.say("全部课程", "all courses")
     subject["period"] = explanation.period
     return ToolResult("kirkpatrick", logged, True, render_kpi(explanation, ctx.language, name), private=False,

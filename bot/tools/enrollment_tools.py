@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, Field
 
 from bot.present import numbers, words
-from bot.tools.common import clarify, confirm_actions, given, hr_error, refused
+from bot.tools.common import clarify, confirm_actions, given, hr_error
 from bot.tools.context import TurnContext
+from bot.tools.hr_refusal import HRRefusal
 from bot.tools.registry import Tool
 from bot.tools.result import ToolResult
 from hr.plural import count
@@ -118,7 +119,7 @@ def enroll(deps, ctx: TurnContext, args: EnrollArgs) -> ToolResult:
         return _enroll_department(deps, ctx, code, args.department, logged)
     target = _target(ctx, args.employee)
     subject = {"course": code, "employee": target}
-    try:
+    with HRRefusal("enroll", logged, ctx, subject, act="enroll_refused") as refusal:
         offer = next(o for o in deps.hr.offerings(ctx.caller, target) if o.course.code == code)
         who = _who(deps, ctx, target)
         if (reason := _blocker(deps, ctx, offer, who)) is not None:
@@ -133,10 +134,8 @@ def enroll(deps, ctx: TurnContext, args: EnrollArgs) -> ToolResult:
                 return ToolResult("enroll", logged, False, problem, private=True, act="enroll_refused",
                                   subject=subject, error="conflict")
         preview = deps.hr.preview_enroll(ctx.caller, code, target, session_id=session_id)
-    except Exception as exc:
-        if not hr_error(exc):
-            raise
-        return refused("enroll", logged, ctx, exc, act="enroll_refused", subject=subject)
+    if refusal.result:
+        return refusal.result
     if not preview.created:
         return ToolResult("enroll", logged, False, ctx.say(f"{who}已经报名了这门课，不用重复报名。",
                                                            "Already enrolled in that course; nothing to do."),
@@ -197,12 +196,10 @@ def _session_line(deps, ctx: TurnContext, code: str, employee_id: str, session_i
 def _enroll_department(deps, ctx: TurnContext, code: str, department: str, logged: dict) -> ToolResult:
     """Preview enrolling everyone in a department: who would be enrolled and who is skipped, and why."""
     subject = {"course": code, "department": department}
-    try:
+    with HRRefusal("enroll", logged, ctx, subject, act="enroll_refused") as refusal:
         members = deps.hr.department_member_ids(ctx.caller, department)
-    except Exception as exc:
-        if not hr_error(exc):
-            raise
-        return refused("enroll", logged, ctx, exc, act="enroll_refused", subject=subject)
+    if refusal.result:
+        return refusal.result
     would, already, blocked = [], 0, 0
     for member in members:
         try:
@@ -276,16 +273,14 @@ def withdraw(deps, ctx: TurnContext, args: WithdrawArgs) -> ToolResult:
     target = _target(ctx, args.employee)
     subject = {"course": code, "employee": target}
     course = deps.names.course(code, ctx.language)
-    try:
+    with HRRefusal("withdraw", logged, ctx, subject) as refusal:
         deps.hr.preview_drop(ctx.caller, code, target)
-    except Exception as exc:
-        if not hr_error(exc):
-            raise
-        if exc.code == "not_found" and getattr(exc, "details", {}).get("kind") == "enrollment":
+    if refusal.error is not None:
+        if refusal.error.code == "not_found" and getattr(refusal.error, "details", {}).get("kind") == "enrollment":
             return ToolResult("withdraw", logged, False, ctx.say(f"没有找到 {course} 的报名记录，不需要退课。",
                                                                  f"There's no enrollment in {course} to drop."),
                               private=True, act="refused", subject=subject, error="not_found")
-        return refused("withdraw", logged, ctx, exc, subject=subject)
+        return refusal.result
     who = _who(deps, ctx, target)
     pending = {"op": "withdraw", "course": code, "employee": target}
     text = ctx.say(f"确认为{who}退出 **{course}** 吗？退课后进度不再计入，之后可以重新报名。（回复“确认”或“取消”）",
@@ -309,12 +304,10 @@ def course_catalog(deps, ctx: TurnContext, args: PersonArgs) -> ToolResult:
     """The courses this person may enroll in now, then those waiting on a prerequisite, then their current ones."""
     target = _target(ctx, args.employee)
     subject = {"employee": target}
-    try:
+    with HRRefusal("course_catalog", given(employee=args.employee), ctx, subject) as refusal:
         offers = deps.hr.offerings(ctx.caller, target)
-    except Exception as exc:
-        if not hr_error(exc):
-            raise
-        return refused("course_catalog", given(employee=args.employee), ctx, exc, subject=subject)
+    if refusal.result:
+        return refusal.result
     sep = ctx.say("、", ", ")
 
     def line(offer) -> str:
@@ -349,7 +342,7 @@ def session_info(deps, ctx: TurnContext, args: SessionArgs) -> ToolResult:
     """Date, time and place of the next session(s) of an instructor-led course (the booked one first)."""
     target = _target(ctx, args.employee)
     logged = given(course=args.course, employee=args.employee)
-    try:
+    with HRRefusal("session_info", logged, ctx, {"employee": target}) as refusal:
         if args.course:
             codes = [args.course.strip().upper()]
             if not deps.names.knows_course(codes[0]):
@@ -362,10 +355,8 @@ def session_info(deps, ctx: TurnContext, args: SessionArgs) -> ToolResult:
                                "You're not enrolled in any live course or workshop right now. Which course do you mean?",
                                ctx, {"employee": target})
         blocks = [_sessions_block(deps, ctx, code, target) for code in codes]
-    except Exception as exc:
-        if not hr_error(exc):
-            raise
-        return refused("session_info", logged, ctx, exc, subject={"employee": target})
+    if refusal.result:
+        return refusal.result
     subject = {"employee": target} | ({"course": codes[0]} if len(codes) == 1 else {})
     return ToolResult("session_info", logged, True, "\n\n".join(blocks), private=False, act="session_info",
                       subject=subject)
@@ -406,12 +397,10 @@ def recommend_courses(deps, ctx: TurnContext, args: PersonArgs) -> ToolResult:
     """Required-but-missing first, then skill gaps, then the learner's preferred format, each with its reason."""
     target = _target(ctx, args.employee)
     logged = given(employee=args.employee)
-    try:
+    with HRRefusal("recommend_courses", logged, ctx, {"employee": target}) as refusal:
         picks = deps.hr.recommend_courses(ctx.caller, target)
-    except Exception as exc:
-        if not hr_error(exc):
-            raise
-        return refused("recommend_courses", logged, ctx, exc, subject={"employee": target})
+    if refusal.result:
+        return refusal.result
     if not picks:
         text = ctx.say("目前没有需要推荐的课程，必修课都安排好了。👍", "Nothing to recommend right now: the required "
                        "courses are all on track. 👍")

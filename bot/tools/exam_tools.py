@@ -12,9 +12,10 @@ from pydantic import BaseModel, Field
 from bot.messages import Action
 from bot.quiz.generator import NoMaterial
 from bot.quiz.grading import grade
-from bot.tools.common import confirm_actions, given, hr_error, refused
+from bot.tools.common import confirm_actions, given, hr_error
 from bot.tools.context import TurnContext
-from bot.tools.quiz_tools import quiz_material_note, render_item
+from bot.tools.hr_refusal import HRRefusal
+from bot.tools.quiz_tools import opening, render_item
 from bot.tools.registry import Tool
 from bot.tools.result import ToolResult
 from hr.plural import count
@@ -35,12 +36,10 @@ def start_exam(deps, ctx: TurnContext, args: ExamArgs) -> ToolResult:
         return ToolResult("start_exam", {}, False, ctx.say("想参加哪门课的正式考试？比如“参加 SEC-101 考试”。",
                                                            "Which course's official exam? e.g. \"take the SEC-101 exam\"."),
                           act="clarify")
-    try:
+    with HRRefusal("start_exam", {"course": course}, ctx, {"course": course}) as refusal:
         preview = deps.hr.preview_exam(ctx.caller, course)
-    except Exception as exc:
-        if hr_error(exc):
-            return refused("start_exam", {"course": course}, ctx, exc, subject={"course": course})
-        raise
+    if refusal.result:
+        return refusal.result
     subject = {"course": preview.course_code}
     if not preview.can_start:
         return ToolResult("start_exam", {"course": course}, False, preview.to_text(ctx.language), private=True,
@@ -59,25 +58,24 @@ def confirm_exam(deps, ctx: TurnContext, pending: dict) -> ToolResult:
     course = str(pending.get("course", "")).upper()
     subject = {"course": course}
     try:
-        preview = deps.hr.preview_exam(ctx.caller, course)  # the rules are checked again at the moment of starting
-        if not preview.can_start:
-            return ToolResult("start_exam", subject, False, preview.to_text(ctx.language), private=True,
-                              act="refused", subject=subject, error=preview.refusal.code)
-        quiz, _report = deps.quizzes.generate(ctx.audience, course=course, n=preview.question_count,
-                                              language=ctx.language)
-        if len(quiz.items) < preview.question_count:
-            raise NoMaterial(course)
-        started = deps.hr.start_exam(ctx.caller, course)
+        with HRRefusal("start_exam", subject, ctx, subject) as refusal:
+            preview = deps.hr.preview_exam(ctx.caller, course)  # the rules are checked again at the moment of starting
+            if not preview.can_start:
+                return ToolResult("start_exam", subject, False, preview.to_text(ctx.language), private=True,
+                                  act="refused", subject=subject, error=preview.refusal.code)
+            quiz, _report = deps.quizzes.generate(ctx.audience, course=course, n=preview.question_count,
+                                                  language=ctx.language)
+            if len(quiz.items) < preview.question_count:
+                raise NoMaterial(course)
+            started = deps.hr.start_exam(ctx.caller, course)
     except NoMaterial:
         return ToolResult("start_exam", subject, False, ctx.say(
             f"{course} 的资料不足以出满 {preview.question_count} 道正式考试题，考试没有开始，也不占用考试机会。请联系培训专员。",
             f"The {course} material does not yield the {count(preview.question_count, 'question')} its official exam needs, "
             "so the exam was not started and no attempt was used. Please tell a training specialist."),
             private=True, act="abstain", subject=subject)
-    except Exception as exc:
-        if hr_error(exc):
-            return refused("start_exam", subject, ctx, exc, subject=subject)
-        raise
+    if refusal.result:
+        return refusal.result
     quiz.items = quiz.items[:started.question_count]
     quiz.sitting_id = started.sitting_id
     deps.quiz_sessions.start(ctx.channel, ctx.thread_id, ctx.employee_id, quiz)
@@ -87,11 +85,9 @@ def confirm_exam(deps, ctx: TurnContext, pending: dict) -> ToolResult:
                     f"The {course} official exam starts now: {count(started.question_count, 'question')}, pass mark "
                     f"{started.passing_score:g}. Only your first answer to each question counts; no hints during the "
                     "exam.")
-    note = quiz_material_note(ctx, quiz.items)
-    intro += ("\n" + note) if note else ""
-    first, actions = render_item(ctx, quiz.items[0], 1, len(quiz.items))
-    return ToolResult("start_exam", {"course": course, "confirmed": True}, True, intro + "\n\n" + first,
-                      private=True, actions=actions, act="exam_start", subject=subject)
+    text, actions = opening(ctx, intro, quiz.items)
+    return ToolResult("start_exam", {"course": course, "confirmed": True}, True, text, private=True, actions=actions,
+                      act="exam_start", subject=subject)
 
 
 def grade_exam_answer(deps, ctx: TurnContext, answer: str, give_up: bool, active) -> ToolResult:

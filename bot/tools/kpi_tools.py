@@ -5,8 +5,10 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from bot.present.kpi import render_department_table, render_kpi
-from bot.tools.common import given, hr_error, refused
+from bot.tools.common import given
 from bot.tools.context import TurnContext
+from bot.tools.hr_refusal import HRRefusal
+from bot.tools.period_args import PeriodArgs
 from bot.tools.registry import HR_ONLY, Tool
 from bot.tools.result import ToolResult
 
@@ -20,12 +22,6 @@ class KpiArgs(BaseModel):
     period: str | None = Field(None, description='"2026Q3" or "2026"; omit for the current quarter.')
 
 
-class PeriodArgs(BaseModel):
-    """Arguments naming a period."""
-
-    period: str | None = Field(None, description='"2026Q3" or "2026"; omit for the current quarter.')
-
-
 def explain_kpi(deps, ctx: TurnContext, args: KpiArgs) -> ToolResult:
     """A person's or a department's KPI: each figure, what it means, the policy clause and what would change it."""
     if args.every_department and not (args.employee or args.department):
@@ -33,17 +29,15 @@ def explain_kpi(deps, ctx: TurnContext, args: KpiArgs) -> ToolResult:
     logged = given(employee=args.employee, department=args.department, period=args.period)
     department = args.department if args.department and not args.employee else None
     subject = {"department": department} if department else {"employee": (args.employee or ctx.employee_id).upper()}
-    try:
+    with HRRefusal("explain_kpi", logged, ctx, subject | given(period=args.period)) as refusal:
         if department:
             explanation = deps.hr.department_kpi(ctx.caller, department, args.period)
             name = deps.names.department(department, ctx.language)
         else:
             explanation = deps.hr.explain_employee_kpi(ctx.caller, subject["employee"], args.period)
             name = None
-    except Exception as exc:
-        if not hr_error(exc):
-            raise
-        result = refused("explain_kpi", logged, ctx, exc, subject=subject | given(period=args.period))
+    if refusal.result:
+        result = refusal.result
         if department and department == ctx.caller.department_id and ctx.caller.role == "manager":
             result.text += ctx.say("你可以查看自己团队的完成情况，比如说“我的团队进度”或“我们团队的KPI”。",
                                    " You can see your own team's figures: say \"my team's progress\" or \"my team's "
@@ -57,12 +51,10 @@ def explain_kpi(deps, ctx: TurnContext, args: KpiArgs) -> ToolResult:
 def _every_department(deps, ctx: TurnContext, args: KpiArgs) -> ToolResult:
     """"各部门的KPI": each department the caller may see, in one table (HR: all; a head: their own subtree)."""
     logged = given(every_department=True, period=args.period)
-    try:
+    with HRRefusal("explain_kpi", logged, ctx, given(period=args.period)) as refusal:
         explanations = deps.hr.department_kpis(ctx.caller, args.period)
-    except Exception as exc:
-        if not hr_error(exc):
-            raise
-        return refused("explain_kpi", logged, ctx, exc, subject=given(period=args.period))
+    if refusal.result:
+        return refusal.result
     period = explanations[0].period if explanations else args.period
     return ToolResult("explain_kpi", logged, True, render_department_table(explanations, deps.names, ctx.language),
                       private=True, act="department_kpi", subject=given(period=period))
@@ -71,12 +63,10 @@ def _every_department(deps, ctx: TurnContext, args: KpiArgs) -> ToolResult:
 def specialist_kpis(deps, ctx: TurnContext, args: PeriodArgs) -> ToolResult:
     """The training specialists' KPIs for the company, each against its policy target (HR and specialists)."""
     logged = given(period=args.period)
-    try:
+    with HRRefusal("specialist_kpis", logged, ctx, given(period=args.period)) as refusal:
         explanation = deps.hr.specialist_kpis(ctx.caller, args.period)
-    except Exception as exc:
-        if not hr_error(exc):
-            raise
-        return refused("specialist_kpis", logged, ctx, exc, subject=given(period=args.period))
+    if refusal.result:
+        return refusal.result
     return ToolResult("specialist_kpis", logged, True, render_kpi(explanation, ctx.language), private=True,
                       act="specialist_kpi", subject={"period": explanation.period})
 

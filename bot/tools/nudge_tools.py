@@ -6,8 +6,9 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from bot.present.analytics import render_nudge_plan
-from bot.tools.common import confirm_actions, given, hr_error, refused
+from bot.tools.common import confirm_actions, given
 from bot.tools.context import TurnContext
+from bot.tools.hr_refusal import HRRefusal
 from bot.tools.registry import MANAGERS_AND_HR, Tool
 from bot.tools.result import ToolResult
 from hr.plural import count
@@ -75,12 +76,10 @@ def nudge_team(deps, ctx: TurnContext, args: NudgeArgs) -> ToolResult:
                     course=_course(args))
     if not args.employee and not args.department and not _company_wide(ctx, args):
         subject["team"] = ctx.employee_id
-    try:
+    with HRRefusal("nudge_team", logged, ctx, subject) as refusal:
         plan = _plan(deps, ctx, args)
-    except Exception as exc:
-        if not hr_error(exc):
-            raise
-        return refused("nudge_team", logged, ctx, exc, subject=subject)
+    if refusal.result:
+        return refusal.result
     items = [i for i in plan.items if not args.course or _course(args) in i.courses]
     targets = [i.employee_id for i in items if not i.skip_reason]
     scope = _scope_line(deps, ctx, args)

@@ -7,8 +7,9 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from bot.present.progress import keep, render_person, render_team, subset
-from bot.tools.common import given, hr_error, refused
+from bot.tools.common import given
 from bot.tools.context import TurnContext
+from bot.tools.hr_refusal import HRRefusal
 from bot.tools.registry import MANAGERS_AND_HR, Tool
 from bot.tools.result import ToolResult
 
@@ -41,12 +42,10 @@ def my_progress(deps, ctx: TurnContext, args: ProgressArgs) -> ToolResult:
     target = (args.employee or ctx.employee_id).upper()
     logged = given(employee=args.employee, period=args.period, only=args.only, course=args.course)
     subject = {"employee": target} | given(period=args.period, course=args.course)
-    try:
+    with HRRefusal("my_progress", logged, ctx, subject) as refusal:
         progress = deps.hr.employee_progress(ctx.caller, target, args.period)
-    except Exception as exc:
-        if not hr_error(exc):
-            raise
-        return refused("my_progress", logged, ctx, exc, subject=subject)
+    if refusal.result:
+        return refusal.result
     if args.course:
         progress.courses = [c for c in progress.courses if c.course_code == args.course.upper()]
     text = render_person(progress, deps.names, ctx.language, args.only, own=target == ctx.employee_id)
@@ -58,21 +57,18 @@ def my_progress(deps, ctx: TurnContext, args: ProgressArgs) -> ToolResult:
 def team_progress(deps, ctx: TurnContext, args: TeamArgs) -> ToolResult:
     """A manager's whole team, another manager's team, or a department (through its head), who is behind first."""
     logged = given(period=args.period, department=args.department, team=args.team, only=args.only, course=args.course)
-    period = given(period=args.period, course=args.course)
-    try:
+    manager = (args.team or ctx.employee_id).upper()
+    subject = ({"department": args.department} if args.department else {"team": manager}) | \
+        given(period=args.period, course=args.course)
+    with HRRefusal("team_progress", logged, ctx, subject) as refusal:
         if args.department:
-            subject = {"department": args.department} | period
             team = deps.hr.department_progress(ctx.caller, args.department, args.period)
             scope = deps.names.department(args.department, ctx.language)
         else:
-            manager = (args.team or ctx.employee_id).upper()
-            subject = {"team": manager} | period
             team = deps.hr.team_progress(ctx.caller, args.period, manager_id=manager)
             scope = ctx.say("你的团队", "Your team") if manager == ctx.employee_id else _team_of(deps, ctx, manager)
-    except Exception as exc:
-        if not hr_error(exc):
-            raise
-        return refused("team_progress", logged, ctx, exc, subject=subject)
+    if refusal.result:
+        return refusal.result
     if not team.members:
         return ToolResult("team_progress", logged, True,
                           ctx.say("你名下没有团队成员；团队进度是给经理看的。想看自己的进度可以说“我的学习进度”。",

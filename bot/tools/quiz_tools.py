@@ -89,11 +89,8 @@ def generate_quiz(deps, ctx: TurnContext, args: QuizArgs) -> ToolResult:
     intro = ctx.say(f"好的，{len(quiz.items)} 道题，来自“{name}”的资料。先独立思考，答错了我会先给提示。",
                     f"Here {be(len(quiz.items))} {count(len(quiz.items), 'question')} on \"{name}\". Think it through; if you miss one I'll "
                     "give a hint first.")
-    note = quiz_material_note(ctx, quiz.items)
-    intro += ("\n" + note) if note else ""
-    first, actions = render_item(ctx, quiz.items[0], 1, len(quiz.items))
-    return ToolResult("generate_quiz", logged, True, intro + "\n\n" + first, actions=actions, act="quiz_start",
-                      subject=subject)
+    text, actions = opening(ctx, intro, quiz.items)
+    return ToolResult("generate_quiz", logged, True, text, actions=actions, act="quiz_start", subject=subject)
 
 
 def grade_answer(deps, ctx: TurnContext, args: AnswerArgs) -> ToolResult:
@@ -185,6 +182,13 @@ def open_item(deps, ctx: TurnContext) -> QuizItem | None:
     """The question the learner is on, if a quiz is open in the thread."""
     active = deps.quiz_sessions.current(ctx.channel, ctx.thread_id, ctx.employee_id)
     return None if active is None else active.quiz.items[active.position]
+
+
+def opening(ctx: TurnContext, intro: str, items: list[QuizItem]) -> tuple[str, list[Action]]:
+    """A quiz's or an official exam's first message: the intro, the material-language note, question 1 and its buttons."""
+    note = quiz_material_note(ctx, items)
+    first, actions = render_item(ctx, items[0], 1, len(items))
+    return intro + (("\n" + note) if note else "") + "\n\n" + first, actions
 
 
 def quiz_material_note(ctx: TurnContext, items: list[QuizItem]) -> str:

@@ -81,6 +81,26 @@ _EN_HEADS = re.compile(r"\b([a-z][a-z-]*)\s+(allowances?|subsid(?:y|ies)|limits?
                        re.IGNORECASE)
 
 
+# "does the company reimburse gym memberships?": an auxiliary, who acts, one verb, then what it acts on
+_EN_VERB_OBJECT = re.compile(r"^((?:do|does|did|can|could|will|would|should|may|must)\s+(?:i|we|you|they|employees|staff|"
+                             r"the company|the firm|hr|(?:my|our|the)\s+(?:manager|team|company|employer|department))\s+"
+                             r"(?!have\b|get\b|need\b|be\b)[a-z]+)\s+([^?？]+?)\s*([?？]?)$", re.IGNORECASE)
+
+
+_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+
+
+def _swap_english_object(focus: str, previous: str) -> str:
+    """"books for work" after "does the company reimburse gym memberships?" -> "does the company reimburse books for
+    work?": the thing asked about is swapped; gluing it on ("…gym memberships for books for work?") asked about
+    neither. Only a question shaped auxiliary + who + verb + object; have/get/need take their own phrases."""
+    m = _EN_VERB_OBJECT.match(previous.strip())
+    if m is None or re.match(r"(in|at|to|for|on|during|after|before|with|without)\b", focus, re.IGNORECASE):
+        return ""
+    thing = _ARTICLE.sub("", focus)
+    return f"{m.group(1)} {thing}{m.group(3) or '?'}"
+
+
 def _swap_english_modifier(focus: str, previous: str) -> str:
     """"transport" after "How much is the lunch allowance?" -> "How much is the transport allowance?"."""
     words = focus.split()
@@ -194,6 +214,6 @@ def rewrite(text: str, previous_question: str | None) -> str:
     if re.match(r"(in|at|to|for|on|during|after|before|with|without|within|over|beyond|past|under|above|below|"
                 r"more than|less than|fewer than)\b", focus, re.IGNORECASE):
         return f"{previous.rstrip('?？ ')} {focus}?"  # a case of the same question ("during probation"), no subject
-    if swapped := _swap_english_modifier(focus, previous):
+    if swapped := _swap_english_modifier(focus, previous) or _swap_english_object(focus, previous):
         return swapped
     return f"{previous.rstrip('?？ ')} for {focus}?"

@@ -101,3 +101,15 @@ def test_them_after_a_course_question_is_the_last_questions_topic_in_that_course
                   router, TODAY)
     assert got.standalone == ("Compliance and Business Ethics: the pass mark for the compliance exam: "
                               "if i fail can i retake it?")
+
+
+@pytest.mark.parametrize(("text", "previous", "standalone"), [
+    ("what about books for work?", "does the company reimburse gym memberships?",
+     "does the company reimburse books for work?"),
+    ("and taxis?", "can I expense hotel upgrades?", "can I expense taxis?"),
+    ("what about the referral bonus?", "do we get a year-end bonus?", "do we get a year-end bonus for the referral bonus?"),
+])
+def test_another_thing_replaces_what_the_last_question_acted_on(text, previous, standalone):
+    """"does the company reimburse gym memberships for books for work?" asked about neither (round 8 c-en-808); a
+    question whose verb takes a phrase of its own (get, have, need) keeps the old reading."""
+    assert rewrite(text, previous) == standalone

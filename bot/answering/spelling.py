@@ -23,10 +23,13 @@ def one_edit(word: str) -> set[str]:
 
 
 def corrected(question: str, stem: Callable[[str], str | None],
-              idfs: Callable[[Iterable[str]], dict[str, float]], unseen_idf: float) -> str:
+              idfs: Callable[[Iterable[str]], dict[str, float]], unseen_idf: float,
+              known: Callable[[str], bool] = lambda word: False) -> str:
     """The question with each long English word the index never saw replaced by the most common indexed word one
     edit away, keeping its first letter (typos rarely change it, and a different word usually does); words with no
-    such neighbour, and every Chinese character, stay as written."""
+    such neighbour, words `known` otherwise (the bilingual lexicon: an English question about Chinese material uses
+    words no page holds, "trainer" for 讲师, and "trained" is one edit away), and every Chinese character, stay as
+    written."""
     def seen(value: float | None) -> bool:
         return value is not None and value < unseen_idf - 1e-6
 
@@ -35,7 +38,7 @@ def corrected(question: str, stem: Callable[[str], str | None],
         word = match.group(0)
         lower = word.lower()
         own = stem(lower)
-        if len(lower) < MIN_LENGTH or own is None or seen(idfs([own]).get(own)):
+        if len(lower) < MIN_LENGTH or own is None or seen(idfs([own]).get(own)) or known(lower):
             continue
         stems: dict[str, str] = {}
         for candidate in one_edit(lower):
@@ -43,10 +46,10 @@ def corrected(question: str, stem: Callable[[str], str | None],
             if key is not None:
                 stems.setdefault(key, candidate)
         rarity = idfs(stems)
-        known = [(value, spelling) for key, spelling in stems.items() if seen(value := rarity.get(key))]
-        if not known:
+        near = [(value, spelling) for key, spelling in stems.items() if seen(value := rarity.get(key))]
+        if not near:
             continue
-        best = min(known)[1]
+        best = min(near)[1]
         out.append(question[last:match.start()] + (best if word.islower() else best.capitalize()))
         last = match.end()
     return "".join(out) + question[last:] if out else question
@@ -58,4 +61,8 @@ def spelled(index, question: str) -> str:
         terms = index.tokenizer.tokens(word)
         return terms[0] if len(terms) == 1 else None
 
-    return corrected(question, stem, index.keyword_idfs, index.keyword_idf("\u0000never-indexed\u0000"))
+    def in_lexicon(word: str) -> bool:
+        return bool(index.lexicon.translate_groups(word)[0])
+
+    return corrected(question, stem, index.keyword_idfs, index.keyword_idf("\u0000never-indexed\u0000"),
+                     in_lexicon)

@@ -43,3 +43,16 @@ def test_known_words_short_words_and_words_with_no_near_neighbour_stay():
     assert _fix("can I get a pension?") == "can I get a pension?"  # unseen, nothing one edit away: an honest gap
     assert _fix("parking rules?") == "parking rules?"  # 'marking' is one edit away but starts with another letter
     assert _fix("年终奖referal") == "年终奖referral"  # Chinese stays as written
+
+
+def test_a_word_the_lexicon_knows_is_no_typo():
+    """"internal trainer" is 内部讲师 in the Chinese material: no page holds "trainer", and "trained" is one edit
+    away; the lexicon knows the word, so it stays (dev conversation c-en-709 lost its answer to the correction)."""
+    indexed = dict(_INDEXED, **{_stem("trained"): 1.0})
+
+    def idfs(terms):
+        return {t: indexed.get(t, _NEVER) for t in terms}
+
+    question = "how long is an internal trainer certification valid?"
+    assert corrected(question, _stem, idfs, _NEVER) != question  # without the lexicon it would be "trained"
+    assert corrected(question, _stem, idfs, _NEVER, known=lambda word: word == "trainer") == question

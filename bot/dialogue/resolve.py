@@ -676,6 +676,13 @@ def _other_readings(text: str, standalone: str, state: DialogueState, slots: dic
     return tuple(r for r in readings if r != standalone)
 
 
+_YES_NO = re.compile(r"^(?:(?:and|so|ok|okay|also|but),?\s+)?(?:do|does|did|is|are|can|could|should|must|will|would|"
+                     r"may|need|needs|have|has)\b|[吗么][?？]?$|要不要|能不能|是不是|可不可以|需不需要|有没有|用不用",
+                     re.IGNORECASE)
+_WH = re.compile(r"什么|啥|哪|几|多少|怎么|谁|为何|为什么|\b(what|which|who|whom|whose|when|where|why|how)\b",
+                 re.IGNORECASE)
+
+
 def _in_thread_topic(text: str, state: DialogueState) -> str:
     """A short question with a topic of its own, right after a knowledge answer, asked within that answer's topic:
     "do I need a doctor's note" after "how is sick leave paid?" finds nothing on its own (a sick note is 病假证明, a
@@ -683,6 +690,9 @@ def _in_thread_topic(text: str, state: DialogueState) -> str:
     and it must pass the same abstention checks as any question."""
     if state.intent != I.SEARCH_KNOWLEDGE or state.act != "answer" or not state.question or not is_short(text):
         return ""
+    if not _YES_NO.search(text) or _WH.search(text):
+        return ""  # a yes/no question asks whether something holds where the thread is; "what's the share price
+        # today?" / "食堂这周五有啥菜" ask about something new (read within the thread they quoted its rule)
     if re.search(r"[\u4e00-\u9fff]", text):
         return f"{state.question.rstrip('？?。 ')}，{text}" if re.search(r"[\u4e00-\u9fff]", state.question) else ""
     topic = english_topic(state.question)

@@ -113,3 +113,13 @@ def test_another_thing_replaces_what_the_last_question_acted_on(text, previous, 
     """"does the company reimburse gym memberships for books for work?" asked about neither (round 8 c-en-808); a
     question whose verb takes a phrase of its own (get, have, need) keeps the old reading."""
     assert rewrite(text, previous) == standalone
+
+
+@pytest.mark.parametrize(("text", "previous"), [("what's the company's stock price today?", "How many days of marriage leave do we get?"),
+                                                ("公司食堂这周五有啥菜", "病假工资怎么发"),
+                                                ("how do I book a meeting room?", "how is sick leave paid?")])
+def test_a_question_asking_what_or_how_about_something_new_is_not_read_within_the_thread(router, text, previous):
+    """Dev conversations h3-en-028 / h4-zh-002: read within the last answer's topic, the share price and the canteen's
+    menu quoted the marriage-leave and sick-pay rules; only a yes/no question is taken to ask within the thread."""
+    got = resolve(routed("search_knowledge"), text, _after(previous), LEARNER, router, TODAY)
+    assert not any(previous.rstrip("?？") in reading or reading.endswith(f": {text}") for reading in got.alternatives)

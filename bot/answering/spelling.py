@@ -42,9 +42,15 @@ def corrected(question: str, stem: Callable[[str], str | None],
             continue
         stems: dict[str, str] = {}
         for candidate in one_edit(lower):
-            key = stem(candidate) if candidate[0] == lower[0] else None
-            if key is not None:
-                stems.setdefault(key, candidate)
+            if candidate[0] != lower[0]:
+                continue  # another first letter is usually another word
+            key = stem(candidate)
+            if key is not None and lower.startswith(key) and len(lower) - len(key) <= 1:
+                continue  # the word is an indexed stem plus one letter: an inflection the stemmer keeps apart
+                # ("reimburse" / "reimburses"), which the search already treats as it always did
+            if key is not None and len(key) >= len(lower) - 2:
+                stems.setdefault(key, candidate)  # (an edit that makes a suffix the stemmer cuts, "housing" ->
+                # "houring" -> hour, "parking" -> "parting" -> part, is no typo of an indexed word)
         rarity = idfs(stems)
         near = [(value, spelling) for key, spelling in stems.items() if seen(value := rarity.get(key))]
         if not near:
@@ -62,7 +68,7 @@ def spelled(index, question: str) -> str:
         return terms[0] if len(terms) == 1 else None
 
     def in_lexicon(word: str) -> bool:
-        return bool(index.lexicon.translate_groups(word)[0])
+        return index.lexicon.knows_word(word)
 
     return corrected(question, stem, index.keyword_idfs, index.keyword_idf("\u0000never-indexed\u0000"),
                      in_lexicon)

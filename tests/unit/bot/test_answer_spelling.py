@@ -43,6 +43,7 @@ def test_known_words_short_words_and_words_with_no_near_neighbour_stay():
     assert _fix("can I get a pension?") == "can I get a pension?"  # unseen, nothing one edit away: an honest gap
     assert _fix("parking rules?") == "parking rules?"  # 'marking' is one edit away but starts with another letter
     assert _fix("年终奖referal") == "年终奖referral"  # Chinese stays as written
+    assert _fix("can I be reimbursd?") == "can I be reimburse?"  # a mistyped last letter, the whole word indexed
 
 
 def test_a_word_the_lexicon_knows_is_no_typo():
@@ -56,3 +57,34 @@ def test_a_word_the_lexicon_knows_is_no_typo():
     question = "how long is an internal trainer certification valid?"
     assert corrected(question, _stem, idfs, _NEVER) != question  # without the lexicon it would be "trained"
     assert corrected(question, _stem, idfs, _NEVER, known=lambda word: word == "trainer") == question
+
+
+def test_an_edit_the_stemmer_cuts_back_to_a_short_stem_is_no_correction():
+    """"housing" -> "houring" (stem hour) and "parking" -> "parting" (stem part) are one edit away from indexed stems
+    only through a suffix the edit made; pooled dev lost the housing-fund questions and answered a parking one."""
+    indexed = dict(_INDEXED, **{_stem("hour"): 1.0, _stem("part"): 1.0})
+
+    def idfs(terms):
+        return {t: indexed.get(t, _NEVER) for t in terms}
+
+    assert corrected("What is the housing fund rate?", _stem, idfs, _NEVER) == "What is the housing fund rate?"
+    assert corrected("parking permit?", _stem, idfs, _NEVER) == "parking permit?"
+
+
+def test_words_of_any_lexicon_entry_are_known():
+    from retrieval.crosslingual import Lexicon
+
+    lexicon = Lexicon.load()
+    assert lexicon.knows_word("housing") and lexicon.knows_word("trainers") and not lexicon.knows_word("referal")
+
+
+def test_a_letter_added_at_the_end_is_an_inflection_not_a_correction():
+    """"reimburse" where only "reimburses" is indexed (the stemmer keeps them apart): the search treats the word as
+    it always did; "correcting" it made an out-of-scope question (daycare costs) look covered on pooled dev."""
+    indexed = {_stem("reimburses"): 1.0}
+
+    def idfs(terms):
+        return {t: indexed.get(t, _NEVER) for t in terms}
+
+    assert _stem("reimburse") != _stem("reimburses")
+    assert corrected("Does the company reimburse daycare?", _stem, idfs, _NEVER) == "Does the company reimburse daycare?"

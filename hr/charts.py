@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 
 from hr.services.reports import CompletionReport
+from hr.services.trends import CompletionTrend
 
 
-def completion_chart_png(report: CompletionReport, lang: str = "zh", floor: float | None = None) -> bytes:
-    """A horizontal bar chart of completion rate per row, with n/N labels and the policy floor line (if any)."""
+def _pyplot(lang: str):
+    """matplotlib's pyplot on the headless backend, the CJK fonts installed, and whether Chinese labels can be drawn."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -17,7 +18,50 @@ def completion_chart_png(report: CompletionReport, lang: str = "zh", floor: floa
 
     cjk = [f.name for f in font_manager.fontManager.ttflist
            if any(k in f.name for k in ("Noto Sans CJK", "WenQuanYi", "SimHei", "Source Han", "Droid Sans Fallback"))]
-    use_zh = lang.startswith("zh") and bool(cjk)
+    return matplotlib, plt, cjk, lang.startswith("zh") and bool(cjk)
+
+
+def _png(plt, fig) -> bytes:
+    """Encode a finished figure."""
+    fig.tight_layout()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def trend_chart_png(trend: CompletionTrend, lang: str = "zh", floor: float | None = None) -> bytes:
+    """A line of completion per month or quarter with n/N labels, the policy floor dashed, the current step hollow."""
+    matplotlib, plt, cjk, use_zh = _pyplot(lang)
+    points = trend.points
+    labels = [p.period for p in points]
+    values = [None if p.completion.value is None else 100 * p.completion.value for p in points]
+    with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False}):
+        fig, ax = plt.subplots(figsize=(max(6, 0.8 * len(points) + 2), 4), dpi=100)
+        try:
+            if use_zh:
+                plt.rcParams["font.sans-serif"] = [cjk[0], "DejaVu Sans"]
+            known = [(i, v) for i, v in enumerate(values) if v is not None]
+            ax.plot([i for i, _ in known], [v for _, v in known], color="#337ab7", marker="o")
+            for i, v in known:
+                point = points[i]
+                ax.annotate(f"{point.completion.numerator}/{point.completion.denominator}", (i, v),
+                            textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8)
+                if point.partial:
+                    ax.plot([i], [v], marker="o", color="white", markeredgecolor="#337ab7")
+            if floor is not None:
+                ax.axhline(floor * 100, color="#888", linestyle="--", linewidth=1)
+            ax.set_xticks(range(len(labels)), labels, rotation=30)
+            ax.set_ylim(0, 110)
+            ax.set_ylabel("%")
+            ax.set_title("培训完成率趋势" if use_zh else "Training completion trend")
+            return _png(plt, fig)
+        finally:
+            plt.close(fig)
+
+
+def completion_chart_png(report: CompletionReport, lang: str = "zh", floor: float | None = None) -> bytes:
+    """A horizontal bar chart of completion rate per row, with n/N labels and the policy floor line (if any)."""
+    matplotlib, plt, cjk, use_zh = _pyplot(lang)
     rows = [r for r in report.rows if r.completion.denominator]
     labels = [(r.label if use_zh else r.key) for r in rows]
     values = [100 * (r.completion.value or 0) for r in rows]
@@ -44,9 +88,6 @@ def _draw(plt, report: CompletionReport, rows, labels, values, use_zh: bool, cjk
         title = (f"{report.period} 培训完成率" if use_zh else f"{report.period} training completion") + f" ({report.by})"
         ax.set_title(title)
         ax.set_xlabel("%")
-        fig.tight_layout()
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png")
-        return buffer.getvalue()
+        return _png(plt, fig)
     finally:
         plt.close(fig)

@@ -19,6 +19,7 @@ from hr.rules.periods import Period, parse_period, quarter_of
 from hr.services import (
     directory,
     enrollment,
+    exam_report,
     exam_sittings,
     exams,
     jobs,
@@ -33,6 +34,7 @@ from hr.services import (
     reports,
     survey_invites,
     surveys,
+    trends,
 )
 from hr.services.access import require_privileged
 
@@ -157,6 +159,14 @@ class HRService:
                                                  rules=self.policy.progress,
                                                  period=parse_period(period) if period else None)
 
+    def top_department(self) -> str | None:
+        """The organisation's root department (the company as a whole), or None when the tree has several or none."""
+        from hr.repositories import org_repo
+
+        with session_scope(self.engine) as db:
+            roots = [d.id for d in org_repo.list_departments(db) if d.parent_id is None]
+        return roots[0] if len(roots) == 1 else None
+
     def department_member_ids(self, caller: Caller, department_id: str) -> list[str]:
         """Active people of a department subtree (HR, specialists, the department's head)."""
         with session_scope(self.engine) as db:
@@ -259,17 +269,42 @@ class HRService:
             return reports.completion_report(db, caller, by=by, period=self.period(period),
                                              counts=self.policy.completion.completion_counts)
 
+    def completion_trend(self, caller: Caller, step: str = "month", period: str | None = None,
+                         points: int | None = None, department_id: str | None = None,
+                         course_code: str | None = None) -> trends.CompletionTrend:
+        """Completion per month or quarter (a named period's steps up to today, else the last few)."""
+        with session_scope(self.engine) as db:
+            return trends.completion_trend(db, caller, today=self.today(), step=step,
+                                           period=parse_period(period) if period else None, points=points,
+                                           department_id=department_id, course_code=course_code,
+                                           counts=self.policy.completion.completion_counts)
+
+    def exam_report(self, caller: Caller, period: str | None = None,
+                    department_id: str | None = None) -> exam_report.ExamReport:
+        """Official exam results per course, the lowest pass rate first."""
+        with session_scope(self.engine) as db:
+            return exam_report.exam_report(db, caller, period=self.period(period), department_id=department_id)
+
     def practice_report(self, caller: Caller, period: str | None = None) -> reports.PracticeReport:
         """Practice quizzes per course, apart from completion and exams (scoped like completion reports)."""
         with session_scope(self.engine) as db:
             return reports.practice_report(db, caller, period=self.period(period))
 
+    def trend_chart(self, trend: trends.CompletionTrend, lang: str = "zh") -> bytes:
+        """PNG bytes of a completion trend, with the department penalty floor from the policy drawn in."""
+        from hr.charts import trend_chart_png
+
+        return trend_chart_png(trend, lang, self._completion_floor())
+
+    def _completion_floor(self) -> float | None:
+        """The completion rate below which a department's score is adjusted (the chart's dashed line), if any."""
+        return next((b.below for b in self.policy.department.adjustment_bands if b.below is not None), None)
+
     def completion_chart(self, report: reports.CompletionReport, lang: str = "zh") -> bytes:
         """PNG bytes of a completion report, with the department penalty floor from the policy drawn in."""
         from hr.charts import completion_chart_png
 
-        floor = next((b.below for b in self.policy.department.adjustment_bands if b.below is not None), None)
-        return completion_chart_png(report, lang, floor)
+        return completion_chart_png(report, lang, self._completion_floor())
 
     # KPI ---------------------------------------------------------------------------------------------------
     def explain_employee_kpi(self, caller: Caller, employee_id: str | None = None,

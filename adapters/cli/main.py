@@ -16,10 +16,10 @@ except BadThreadSetting as bad:
 
 import typer  # noqa: E402
 
-from adapters.cli import bot_cmds, channel_cmds, hr_cmds, knowledge_cmds  # noqa: E402
+from adapters.cli import bot_cmds, channel_cmds, hr_cmds, knowledge_cmds, trend_cmds  # noqa: E402
 
 # Each area owns one module with a `register(app)` function; add new areas here.
-COMMAND_MODULES = [knowledge_cmds, hr_cmds, channel_cmds, bot_cmds]
+COMMAND_MODULES = [knowledge_cmds, hr_cmds, trend_cmds, channel_cmds, bot_cmds]
 
 
 def build_app() -> typer.Typer:

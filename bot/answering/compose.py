@@ -13,6 +13,8 @@ from bot.messages import Citation
 from knowledge.sentences import split_sentences
 from retrieval.types import Passage
 
+_NOT_WORD = re.compile(r"[\W_]+")
+
 MAX_SENTENCES = 3
 # Sentence score weights, chosen on the dev halves of both gold sets (eval/results/answer_tuning.txt): the sentence's
 # own e5 similarity to the question (with its heading) and its passage's similarity carry most of the choice;
@@ -185,10 +187,24 @@ def choose(scored: Sequence[Pick], answered_before: str = "") -> list[Pick]:
             if extra.sentence not in texts:
                 texts.add(extra.sentence)
                 chosen.append(extra)
+    chosen = [pick for pick in chosen if not _repeated(pick, chosen)]
     first_seen = {}
     for pick in chosen:
         first_seen.setdefault(pick.passage.chunk_id, len(first_seen))
     return sorted(chosen, key=lambda p: (first_seen[p.passage.chunk_id], p.position))
+
+
+def _bare(sentence: str) -> str:
+    """A sentence without spaces, bullets and punctuation, for spotting one quoted inside another."""
+    return _NOT_WORD.sub("", sentence).lower()
+
+
+def _repeated(pick: Pick, chosen: Sequence[Pick]) -> bool:
+    """True when a longer chosen line holds this one word for word (overlapping passages of one section quote it
+    twice otherwise)."""
+    bare = _bare(pick.sentence)
+    return bool(bare) and any(len(_bare(other.sentence)) > len(bare) and bare in _bare(other.sentence)
+                              for other in chosen)
 
 
 def quote_context(pick: Pick) -> str:

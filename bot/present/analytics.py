@@ -68,10 +68,18 @@ def render_satisfaction(rows, names: Names, language: str, period: str) -> str:
         table.append(f"| {names.course(r.course_code, language)} | {numbers.number(r.average, language)} | "
                      f"{numbers.percent(r.good_share, language)} | {r.responses} |")
     silent = [names.course(r.course_code, language) for r in rows if not r.responses]
-    tail = []
+    tail = [_overall_rating(rated, language)]
     if silent:
         tail.append(("没有问卷的课程：" if zh else "No responses yet: ") + ("、" if zh else ", ").join(silent))
-    return "\n".join([head, "", *table, *([""] + tail if tail else [])])
+    return "\n".join([head, "", *table, "", *tail])
+
+
+def _overall_rating(rated, language: str) -> str:
+    """"全部课程：平均 4.1 分（满分5），共 339 份问卷" over every response, each course weighted by its responses."""
+    responses = sum(r.responses for r in rated)
+    mean = sum((r.average or 0) * r.responses for r in rated) / responses
+    return (f"全部课程：平均 {numbers.number(mean, language)} 分（满分5），共 {responses} 份问卷" if language == "zh"
+            else f"All courses: average {numbers.number(mean, language)} of 5 over {responses} responses")
 
 
 def render_health(rows, names: Names, language: str, period: str) -> str:

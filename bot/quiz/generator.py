@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -14,6 +15,8 @@ from retrieval.language import detect_language
 from retrieval.types import Audience, Passage
 
 log = logging.getLogger(__name__)
+_TERMS = re.compile(r"[a-z0-9][a-z0-9\-]+|[\u4e00-\u9fff]+")
+_GENERIC = frozenset({"the", "and", "for", "with", "about", "of", "on", "in", "to", "course", "courses", "课程", "这门课"})
 
 
 class NoMaterial(Exception):
@@ -44,7 +47,10 @@ class QuizGenerator:
         if course:
             passages = self.index.passages(course=course, audience=audience)
         if not passages and topic:
-            passages = self.index.search(topic, audience, k=8)
+            lexicon = getattr(self.index, "lexicon", None)
+            translated = lexicon.translate_groups(topic)[0] if lexicon is not None else []
+            passages = on_topic(self.index.search(topic, audience, k=8), topic,
+                                [term for group in translated for term in group])
         if not passages:
             raise NoMaterial(course or topic or "")
         return passages
@@ -90,6 +96,25 @@ class QuizGenerator:
             if len(kept) >= want:
                 break
         return kept
+
+
+def on_topic(passages: list[Passage], topic: str, translations: list[str] = (), enough: int = 2,
+             fill_to: int = 3) -> list[Passage]:
+    """The searched passages that name the topic or a translation of it ("phishing" / "钓鱼邮件" quizzes on the
+    phishing lines, not on whatever else the search ranked 5th): those naming the most of its words when there are
+    `enough`, else those naming any; with fewer than `enough`, the best-ranked others fill up to `fill_to`."""
+    words = _TERMS.findall(" ".join([topic, *translations]).lower())
+    terms = list(dict.fromkeys(w for w in words if len(w) >= 2 and w not in _GENERIC))
+    if not terms:
+        return passages
+    counts = [sum(t in f"{p.title} {p.heading} {p.text}".lower() for t in terms) for p in passages]
+    most = max(counts, default=0)
+    named = [p for p, n in zip(passages, counts, strict=True) if n == most and n]
+    if len(named) < enough:
+        named = [p for p, n in zip(passages, counts, strict=True) if n]
+    if len(named) >= enough:
+        return named
+    return named + [p for p in passages if p not in named][:max(fill_to - len(named), 0)]
 
 
 def _prefer_language(passages: list[Passage], language: str | None, enough: int = 3) -> list[Passage]:

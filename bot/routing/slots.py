@@ -10,6 +10,7 @@ from bot.routing import intents as I
 from bot.routing.catalog import Catalog
 from bot.routing.numbers import chinese_number
 from bot.routing.periods import parse_month, parse_period, parse_session_day
+from bot.routing.trend_window import over_time
 
 DEFAULT_EMPLOYEE_ID = r"(?<![A-Za-z0-9])[Ee]\d{3,6}(?![0-9])"
 _COUNT_ZH = re.compile(r"([0-9]+|[一二三四五六七八九十两]{1,3})\s*(道|个|题)")
@@ -95,7 +96,9 @@ class SlotFiller:
         elif "department" in wanted:
             department = self.catalog.find_department(text)
             # a bare "sales" may be a course; with no course named, a plain department name ("R&D") is the department
-            if department and (intent == I.COMPLETION_REPORT or department.score >= 95 or not course):
+            by_code = bool(course) and course.span.strip().upper() == course.value.upper()  # "SEC-101": no word
+            # of the department's name was taken for the course
+            if department and (intent == I.COMPLETION_REPORT or department.score >= 95 or not course or by_code):
                 slots["department"] = department.value
                 if course and self._course_is_department_word(department.value, course.span):
                     slots.pop("course", None)
@@ -107,6 +110,13 @@ class SlotFiller:
         if "by" in wanted:
             lowered = text.lower()
             slots["by"] = "course" if _BY_COURSE.search(lowered) and not _BY_DEPARTMENT.search(lowered) else "department"
+            step, points = over_time(text)
+            if step and not names_grouping(text, over_time_too=False):  # "完成率趋势": cut over time, unless the
+                # message itself groups by department or course ("各部门的变化趋势" keeps its per-department table)
+                slots["by"] = step
+                if points:  # "the last 3 months" counts back from now
+                    slots["points"] = points
+                    slots.pop("period", None)
         if "employee" in wanted and (m := self._employee.search(text)):
             slots["employee"] = m.group(0).upper()
         if "n" in wanted and (n := parse_count(text)):
@@ -130,10 +140,12 @@ class SlotFiller:
 
 
 
-def names_grouping(text: str) -> bool:
-    """True when the message says how to group a report ("by course", "各部门"), so a follow-up's grouping is its own."""
+def names_grouping(text: str, over_time_too: bool = True) -> bool:
+    """True when the message says how to group a report ("by course", "各部门", and unless told not to, "按月"), so a
+    follow-up's grouping is its own."""
     lowered = text.lower()
-    return bool(_BY_COURSE.search(lowered) or _BY_DEPARTMENT.search(lowered))
+    return bool(_BY_COURSE.search(lowered) or _BY_DEPARTMENT.search(lowered)
+                or (over_time_too and over_time(text)[0]))
 
 
 def parse_only(text: str) -> str | None:

@@ -15,13 +15,17 @@ from bot.tools.hr_refusal import HRRefusal
 from bot.tools.period_args import PeriodArgs
 from bot.tools.registry import HR_ONLY, MANAGERS_AND_HR, Tool
 from bot.tools.result import ToolResult
+from bot.tools.trend_tools import completion_trend
 
 
 class ReportArgs(BaseModel):
     """completion_report arguments."""
 
-    by: Literal["department", "course"] = Field("department", description="Group rows by department or by course.")
+    by: Literal["department", "course", "month", "quarter"] = Field(
+        "department", description="Rows per department or course, or per month or quarter (a trend over time).")
     period: str | None = Field(None, description='"2026Q3" or "2026"; omit for the current quarter.')
+    points: int | None = Field(None, ge=1, le=36, description="For a trend: how many months or quarters back, ending "
+                                                               "now (6 for the last six months); omit for the default.")
     department: str | None = Field(None, description="Department id to focus on, e.g. sales.")
     course: str | None = Field(None, description="Course code to focus on.")
 
@@ -34,7 +38,10 @@ class CourseArgs(BaseModel):
 
 
 def completion_report(deps, ctx: TurnContext, args: ReportArgs) -> ToolResult:
-    """A completion table (and a chart when there is more than one row), scoped to what the caller may see."""
+    """A completion table (and a chart when there is more than one row), scoped to what the caller may see; by month
+    or quarter it is the trend over time."""
+    if args.by in ("month", "quarter"):
+        return completion_trend(deps, ctx, args)
     logged = given(by=args.by, period=args.period, department=args.department, course=args.course)
     subject = given(department=args.department, course=args.course)
     with HRRefusal("completion_report", logged, ctx, subject | given(period=args.period)) as refusal:
@@ -114,13 +121,15 @@ def kirkpatrick(deps, ctx: TurnContext, args: CourseArgs) -> ToolResult:
 
 
 TOOLS = [
-    Tool("completion_report", ReportArgs, completion_report, "培训完成率报表（按部门或课程，附图表）",
-         "Training completion report (table and chart) by department or by course, for a period.",
+    Tool("completion_report", ReportArgs, completion_report, "培训完成率报表（按部门或课程，或按月、按季度看趋势，附图表）",
+         "Training completion report (table and chart) by department or course for a period, or by month or quarter "
+         "as a trend over time.",
          act="completion_report", follow_up=True, figures=True, private=False,
-         slots=("by", "period", "department", "course"),
+         slots=("by", "period", "points", "department", "course"),
          roles=MANAGERS_AND_HR,
          examples=(("销售部本季度培训完成率是多少？", "Completion rate of the sales department this quarter?"),
-                   ("哪些课程完成率最低？", "Which courses have the lowest completion this year?"))),
+                   ("哪些课程完成率最低？", "Which courses have the lowest completion this year?"),
+                   ("近半年每个月的培训完成率趋势", "How has training completion changed month by month?"))),
     Tool("course_satisfaction", CourseArgs, course_satisfaction, "课程满意度（学员评分）",
          "Course satisfaction: learners' 1-5 ratings per course (Kirkpatrick level 1).", act="satisfaction",
          follow_up=True, figures=True, private=False, slots=("course", "period"), roles=HR_ONLY,

@@ -69,6 +69,9 @@ def team_progress(deps, ctx: TurnContext, args: TeamArgs) -> ToolResult:
             scope = ctx.say("你的团队", "Your team") if manager == ctx.employee_id else _team_of(deps, ctx, manager)
     if refusal.result:
         return refusal.result
+    if not team.members and not args.department and not args.team and ctx.caller.sees_everyone \
+            and (company := deps.hr.top_department()):  # HR with no reports: "who hasn't done X" is the company
+        return team_progress(deps, ctx, args.model_copy(update={"department": company}))
     if not team.members:
         return ToolResult("team_progress", logged, True,
                           ctx.say("你名下没有团队成员；团队进度是给经理看的。想看自己的进度可以说“我的学习进度”。",

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 _MODULES = ("bot.tools.knowledge_tools", "bot.tools.enrollment_tools", "bot.tools.progress_tools",
             "bot.tools.kpi_tools", "bot.tools.analytics_tools", "bot.tools.nudge_tools", "bot.tools.quiz_tools",
-            "bot.tools.exam_tools", "bot.surveys.tool")
+            "bot.tools.exam_tools", "bot.tools.trend_tools", "bot.surveys.tool")
 ALL_ROLES = frozenset({"employee", "manager", "hr", "training_specialist"})
 MANAGERS_AND_HR = frozenset({"manager", "hr", "training_specialist"})
 HR_ONLY = frozenset({"hr", "training_specialist"})

@@ -8,8 +8,8 @@ from pathlib import Path
 ACTS = frozenset({
     "answer", "abstain", "help", "clarify", "quiz_start", "quiz_feedback", "quiz_exit", "exam_preview", "exam_start",
     "enroll_preview", "enroll_refused", "enroll_done", "withdraw_preview", "withdraw_done", "catalog", "session_info",
-    "progress", "team_progress", "kpi", "department_kpi", "specialist_kpi", "completion_report", "satisfaction",
-    "course_health", "kirkpatrick", "recommend", "nudge_preview", "nudge_done", "survey_prompt", "survey_recorded",
+    "progress", "team_progress", "kpi", "department_kpi", "specialist_kpi", "completion_report", "exam_results",
+    "satisfaction", "course_health", "kirkpatrick", "recommend", "nudge_preview", "nudge_done", "survey_prompt", "survey_recorded",
     "cancelled", "refused",
 })
 SUBJECT_KEYS = frozenset({"employee", "department", "team", "course", "period"})

@@ -95,12 +95,15 @@ def _run_rule(db: Session, rule: CountingRule, sql: str, params: dict) -> list[t
 
 
 def completion_counts(db: Session, start: date, end: date, scope: Scope = EVERYONE,
-                      rule: CountingRule = EVERY_ENROLLMENT) -> CompletionCounts:
-    """Enrollments due in [start, end] (dropped ones excluded), split into those the rule counts and the rest."""
+                      rule: CountingRule = EVERY_ENROLLMENT, course_code: str | None = None) -> CompletionCounts:
+    """Enrollments due in [start, end] (dropped ones excluded), split into those the rule counts and the rest;
+    one course's when given."""
+    course = " AND en.course_code = :course" if course_code else ""
     sql = (_with(scope.ctes()) + f"SELECT {_completion_columns(rule)} FROM hr_enrollment en "
            "JOIN hr_employee e ON e.id = en.employee_id WHERE en.due_on BETWEEN :start AND :end "
-           "AND en.status <> 'dropped'" + scope.where("en.employee_id", "e.department_id"))
-    return _completion(_run_rule(db, rule, sql, {"start": start, "end": end, **scope.params()})[0])
+           "AND en.status <> 'dropped'" + course + scope.where("en.employee_id", "e.department_id"))
+    params = {"start": start, "end": end, "course": course_code, **scope.params()}
+    return _completion(_run_rule(db, rule, sql, params)[0])
 
 
 @dataclass(frozen=True)
@@ -220,6 +223,34 @@ def exam_pass_counts(db: Session, start: date, end: date, scope: Scope = EVERYON
            + " GROUP BY x.employee_id, x.course_code) pairs")
     tried, passed = _run(db, sql, {"start": start, "end": end, "course": course_code, **scope.params()})[0]
     return int(tried), int(passed)
+
+
+@dataclass(frozen=True)
+class CourseExamCounts:
+    """One course's official exams in a period: person-course pairs examined and passed, first attempts taken and
+    passed, and every attempt's score summed (for the mean)."""
+
+    examined: int
+    passed: int
+    first_attempts: int
+    first_passed: int
+    attempts: int
+    score_sum: float
+
+
+def exams_by_course(db: Session, start: date, end: date, scope: Scope = EVERYONE) -> dict[str, CourseExamCounts]:
+    """course code -> official exam counts for attempts in [start, end] within the scope (practice never counts)."""
+    join = " JOIN hr_employee e ON e.id = x.employee_id" if scope.department_id else ""
+    pairs = ("pairs AS (SELECT x.employee_id, x.course_code, MAX(CASE WHEN x.passed THEN 1 ELSE 0 END) AS p, "
+             "MAX(CASE WHEN x.attempt_no = 1 THEN 1 ELSE 0 END) AS f, "
+             "MAX(CASE WHEN x.attempt_no = 1 AND x.passed THEN 1 ELSE 0 END) AS fp, COUNT(*) AS n, SUM(x.score) AS s "
+             f"FROM hr_exam_attempt x{join} WHERE x.attempted_on BETWEEN :start AND :end"
+             + scope.where("x.employee_id", "e.department_id") + " GROUP BY x.employee_id, x.course_code)")
+    sql = (_with([*scope.ctes(), pairs]) + "SELECT course_code, COUNT(*), SUM(p), SUM(f), SUM(fp), SUM(n), SUM(s) "
+           "FROM pairs GROUP BY course_code")
+    rows = _run(db, sql, {"start": start, "end": end, **scope.params()})
+    return {r[0]: CourseExamCounts(int(r[1]), int(r[2] or 0), int(r[3] or 0), int(r[4] or 0), int(r[5] or 0),
+                                   float(r[6] or 0)) for r in rows}
 
 
 def exam_results_by_course(db: Session, employee_id: str, start: date, end: date) -> dict[str, tuple[bool, float]]:

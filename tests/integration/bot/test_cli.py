@@ -38,3 +38,18 @@ def test_ask_json_runs_one_turn(kb_index, kb_home, engine):
     assert set(result) >= {"answer", "citations", "abstained", "private", "tools", "mode"}
     assert result["tools"] == [{"name": "search_knowledge", "args": {"question": "年假有几天？"}, "ok": True}]
     assert result["citations"] and set(result["citations"][0]) == {"n", "source", "title", "heading", "chunk_id", "text"}
+
+
+def test_report_trend_and_exams_print_the_services_figures(kb_index, kb_home, engine, hr_service, tmp_path):
+    """`mentor report trend` (JSON and a chart) and `mentor report exams` (English text); an employee is refused."""
+    db_path, chart = engine.url.database, tmp_path / "trend.png"
+    trend = run_mentor(["report", "trend", "--by", "quarter", "--period", "2026", "--json", "--chart", str(chart)],
+                       kb_home, db_path)
+    assert trend.returncode == 0, trend.stderr[-2000:]
+    points = json.loads(trend.stdout)["points"]
+    assert [p["period"] for p in points][0] == "2026Q1" and all("numerator" in p for p in points)
+    assert chart.read_bytes().startswith(b"\x89PNG")
+    exams = run_mentor(["report", "exams", "--period", "2026", "--lang", "en"], kb_home, db_path)
+    assert exams.returncode == 0 and "Lowest pass rate:" in exams.stdout, exams.stderr[-2000:]
+    refused = run_mentor(["report", "trend", "--as", "E0012", "--lang", "en"], kb_home, db_path)
+    assert refused.returncode == 2 and "forbidden" in refused.stderr

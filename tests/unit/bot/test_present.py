@@ -61,3 +61,20 @@ def test_numbers_for_people():
     assert numbers.percent(0.7886074766, "zh") == "78.9%" and numbers.percent(None, "en") == "n/a"
     assert numbers.bar(0.9) == "90%" and numbers.number(13.50, "en") == "13.5" and numbers.signed(-5, "en") == "-5"
     assert words.status("in_progress", "zh") == "学习中" and words.skip_reason("quiet_hours", "zh").startswith("现在")
+
+
+def test_exam_results_name_the_weakest_course_or_the_first_attempts_when_pass_rates_tie():
+    from bot.present.names import Names
+    from bot.present.trends import render_exam_report
+    from hr.rules.rates import Rate
+    from hr.services.exam_report import CourseExamRow, ExamReport
+
+    names = Names({"SEC-101": ("信息安全基础", "Information Security Basics"), "CMP-101": ("合规与商业道德", "Compliance")}, {})
+    tied = ExamReport("2026Q4", "company", [CourseExamRow("SEC-101", "信息安全基础", 80, Rate(2, 2), Rate(1, 2), 3, 84.7),
+                                            CourseExamRow("CMP-101", "合规与商业道德", 70, Rate(1, 1), Rate(1, 1), 1, 88)])
+    assert "lowest first-attempt pass rate: SEC-101 Information Security Basics 50.0%" in render_exam_report(
+        tied, names, "en")
+    apart = ExamReport("2026Q4", "company", [CourseExamRow("SEC-101", "信息安全基础", 80, Rate(1, 2), Rate(0, 2), 3, 70),
+                                             CourseExamRow("CMP-101", "合规与商业道德", 70, Rate(1, 1), Rate(1, 1), 1, 88)])
+    text = render_exam_report(apart, names, "zh")
+    assert "通过率最低：SEC-101 信息安全基础 50.0%" in text and "范围：全公司" in text

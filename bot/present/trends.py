@@ -1,0 +1,111 @@
+"""Completion trends and exam results per course as text: a table, the change or the weakest line, the definition."""
+
+from __future__ import annotations
+
+from bot.present import numbers
+from bot.present.names import Names
+
+
+def scope_note(scope: str, names: Names, language: str) -> str:
+    """"范围：全公司" / "Scope: your team" / "Scope: R&D" from a report's scope label."""
+    kind, _, key = scope.partition(":")
+    zh = language == "zh"
+    if kind == "department":
+        name = names.department(key, language)
+        return f"范围：{name}（含下级部门）。" if zh else f"Scope: {name}, including its sub-departments."
+    if kind == "team":
+        return "范围：你的团队（含下级团队）。" if zh else "Scope: your team, including sub-teams."
+    return "范围：全公司。" if zh else "Scope: the whole company."
+
+
+def render_trend(trend, names: Names, language: str) -> str:
+    """Head, the change from the first to the last finished step, a table oldest first, definition and scope."""
+    zh = language == "zh"
+    points = trend.points
+    step_word = ("按月" if trend.step == "month" else "按季度") if zh else ("by month" if trend.step == "month"
+                                                                         else "by quarter")
+    focus = names.course(trend.course_code, language) if trend.course_code else ""
+    span = f"{points[0].period}–{points[-1].period}" if points else ""
+    head = (f"**培训完成率趋势（{step_word}，{span}）{'· ' + focus if focus else ''}**" if zh
+            else f"**Training completion trend ({step_word}, {span}){' · ' + focus if focus else ''}**")
+    table = ["| " + " | ".join(("期间", "完成率", "已完成/应完成") if zh else ("Period", "Completion", "Done/Due")) + " |",
+             "|---|---|---|"]
+    for p in points:
+        mark = ("（进行中）" if zh else " (in progress)") if p.partial else ""
+        table.append(f"| {p.period}{mark} | {numbers.percent(p.completion.value, language)} | "
+                     f"{p.completion.numerator}/{p.completion.denominator} |")
+    definition = ("口径：每期的完成率 = 该期到期且已完成的报名数 ÷ 该期到期的报名数；进行中的一期还有未到期的课程。" if zh
+                  else "Definition: each period's completion = enrollments due in it and completed ÷ enrollments due "
+                       "in it; the period in progress still has courses not yet due.")
+    return "\n".join([head, *_change(trend, language), "", *table, "", definition,
+                      scope_note(trend.scope, names, language)])
+
+
+def _change(trend, language: str) -> list[str]:
+    """"从 2026-07 的 90.9% 到 2026-11 的 78.9%，下降 12.0 个百分点；最低 2026-10 78.1%" over finished steps."""
+    done = [p for p in trend.counted() if not p.partial]
+    zh = language == "zh"
+    if not done:
+        return ["这段时间没有到期的课程。" if zh else "Nothing was due in this span."]
+    if len(done) == 1:
+        return []
+    first, last = done[0], done[-1]
+    delta = 100 * (last.completion.value - first.completion.value)
+    pct = numbers.percent
+    if abs(delta) < 0.05:
+        moved = "持平" if zh else "unchanged"
+    else:
+        moved = (f"{'上升' if delta > 0 else '下降'} {numbers.number(abs(delta), language)} 个百分点" if zh
+                 else f"{'up' if delta > 0 else 'down'} {numbers.number(abs(delta), language)} points")
+    low = min(done, key=lambda p: (p.completion.value, p.period))
+    high = max(done, key=lambda p: (p.completion.value, p.period))
+    if zh:
+        return [f"变化：从 {first.period} 的 {pct(first.completion.value, language)} 到 {last.period} 的 "
+                f"{pct(last.completion.value, language)}，{moved}；最低 {low.period} "
+                f"{pct(low.completion.value, language)}，最高 {high.period} {pct(high.completion.value, language)}。"]
+    return [f"Change: from {pct(first.completion.value, language)} in {first.period} to "
+            f"{pct(last.completion.value, language)} in {last.period}, {moved}; lowest {low.period} "
+            f"{pct(low.completion.value, language)}, highest {high.period} {pct(high.completion.value, language)}."]
+
+
+def render_exam_report(report, names: Names, language: str) -> str:
+    """Official exam results per course, lowest pass rate first, with the weakest course named and the definitions."""
+    zh = language == "zh"
+    head = (f"**{report.period} 各课程考试结果（正式考试，通过率从低到高）**" if zh
+            else f"**{report.period} exam results by course (official exams, lowest pass rate first)**")
+    if not report.rows:
+        return "\n".join([head, "这一期没有正式考试记录。" if zh else "No official exams in this period.",
+                          scope_note(report.scope, names, language)])
+    table = ["| " + " | ".join(("课程", "通过率", "首考通过率", "平均分（及格线）", "考试次数") if zh
+                                 else ("Course", "Pass rate", "First-attempt pass", "Mean score (pass mark)",
+                                       "Attempts")) + " |", "|---|---|---|---|---|"]
+    for r in report.rows:
+        table.append(f"| {names.course(r.course_code, language)} | "
+                     f"{numbers.rate(r.passed.numerator, r.passed.denominator, language)} | "
+                     f"{numbers.percent(r.first_attempt.value, language)} | "
+                     f"{numbers.number(r.mean_score, language)}（{numbers.number(r.passing_score, language)}） | "
+                     f"{r.attempts} |" if zh else
+                     f"| {names.course(r.course_code, language)} | "
+                     f"{numbers.rate(r.passed.numerator, r.passed.denominator, language)} | "
+                     f"{numbers.percent(r.first_attempt.value, language)} | "
+                     f"{numbers.number(r.mean_score, language)} ({numbers.number(r.passing_score, language)}) | "
+                     f"{r.attempts} |")
+    lead = _weakest(report.rows, names, language)
+    definition = ("口径：通过率 = 通过的人数 ÷ 参加考试的人数（同一人同一课程计一次，补考通过也算）；首考通过率只看第一次考试；"
+                  "练习测验不计入。" if zh else
+                  "Definition: pass rate = people who passed ÷ people examined (one per person and course, a passed "
+                  "retake counts); first-attempt pass looks at the first exam only; practice quizzes never count.")
+    return "\n".join([head, lead, "", *table, "", definition, scope_note(report.scope, names, language)])
+
+
+def _weakest(rows, names: Names, language: str) -> str:
+    """The course people fail most; when every pass rate ties, the one with the lowest first-attempt pass rate."""
+    weakest, pct = rows[0], numbers.percent
+    course = names.course(weakest.course_code, language)
+    if len(rows) > 1 and weakest.passed.value == rows[-1].passed.value:
+        shared = pct(weakest.passed.value, language)
+        first = pct(weakest.first_attempt.value, language)
+        return (f"各课程通过率相同（{shared}）；首考通过率最低：{course} {first}" if language == "zh"
+                else f"Every course's pass rate is {shared}; lowest first-attempt pass rate: {course} {first}")
+    return (f"通过率最低：{course} {pct(weakest.passed.value, language)}" if language == "zh"
+            else f"Lowest pass rate: {course} {pct(weakest.passed.value, language)}")

@@ -1,0 +1,64 @@
+"""HR asks in plain words for completion over time and for the courses people fail, and gets tables, a chart and
+the weakest line in the message's language; figures are the HR service's own (sample org, clock 2026-08-17)."""
+
+from __future__ import annotations
+
+import re
+
+from bot.messages import IncomingMessage
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def say(chat, who: str, text: str, thread: str):
+    """One typed message in a web thread."""
+    return chat.handle(IncomingMessage(employee_id=who, text=text, channel="web", thread_id=thread, shared=True))
+
+
+def test_a_monthly_trend_in_chinese_has_every_month_its_figures_and_a_chart(chat, hr_service):
+    reply = say(chat, "E0168", "近半年各月的培训完成率趋势怎么样", "trend-zh")
+    assert reply.act == "completion_report", (reply.act, reply.text)
+    expected = hr_service.completion_trend(hr_service.caller_for("E0168"), "month", points=6)
+    assert [p.period for p in expected.points] == ["2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08"]
+    for point in expected.points:
+        assert f"| {point.period}" in reply.text and f"{point.completion.numerator}/{point.completion.denominator}" \
+            in reply.text
+    assert "2026-08（进行中）" in reply.text and "变化：" in reply.text and "范围：全公司" in reply.text
+    assert reply.attachments and reply.attachments[0].content.startswith(b"\x89PNG")
+
+
+def test_a_quarterly_trend_in_english_then_one_department(chat, hr_service):
+    reply = say(chat, "E0168", "how has completion changed quarter by quarter this year?", "trend-en")
+    assert reply.act == "completion_report" and "2026Q1" in reply.text and "2026Q3 (in progress)" in reply.text
+    assert not CJK.search(reply.text), reply.text
+    narrowed = say(chat, "E0168", "and just R&D?", "trend-en")
+    assert narrowed.act == "completion_report" and narrowed.subject.get("department") == "rnd", narrowed.text
+    assert "2026Q2" in narrowed.text and "Scope: R&D" in narrowed.text
+
+
+def test_the_course_people_fail_most_leads_the_exam_results(chat, hr_service):
+    weakest = hr_service.exam_report(hr_service.caller_for("E0168"), "2026").rows[0]
+    zh = say(chat, "E0168", "今年哪门课考试挂的人最多？", "exams-zh")
+    assert zh.act == "exam_results" and f"通过率最低：{weakest.course_code}" in zh.text, zh.text
+    en = say(chat, "E0168", "Which courses have the lowest exam pass rates this year?", "exams-en")
+    assert en.act == "exam_results" and f"Lowest pass rate: {weakest.course_code}" in en.text
+    assert "practice quizzes never count" in en.text
+
+
+def test_an_employee_is_told_who_may_see_trends(chat):
+    reply = say(chat, "E0012", "公司完成率这几个月的趋势", "trend-employee")
+    assert reply.act == "refused" and "经理、HR" in reply.text and not reply.attachments
+
+
+def test_hr_without_reports_asking_who_has_not_finished_gets_the_company(chat, hr_service):
+    """HR has no team: "how many people haven't done onboarding" is the whole company, not "you have no team"."""
+    reply = say(chat, "E0168", "how many people haven't completed onboarding yet?", "hr-company-open")
+    assert reply.act == "team_progress" and reply.subject.get("department") == "corp", (reply.act, reply.text)
+    assert "no team members" not in reply.text and "Headquarters" in reply.text
+    zh = say(chat, "E0168", "全公司还有谁没学完合规课", "hr-company-open-zh")
+    assert zh.act == "team_progress" and "没有团队成员" not in zh.text and "公司总部" in zh.text
+
+
+def test_satisfaction_ends_with_the_overall_average(chat):
+    reply = say(chat, "E0168", "what's the average satisfaction score across all courses this year?", "sat-overall")
+    assert reply.act == "satisfaction" and "All courses: average" in reply.text and "responses" in reply.text

@@ -279,6 +279,14 @@ class HRService:
                                            department_id=department_id, course_code=course_code,
                                            counts=self.policy.completion.completion_counts)
 
+    def completion_matrix(self, caller: Caller, by: str, step: str = "month", period: str | None = None,
+                          points: int | None = None) -> trends.CompletionMatrix:
+        """Completion by department or course for each month or quarter, side by side."""
+        with session_scope(self.engine) as db:
+            return trends.completion_matrix(db, caller, today=self.today(), by=by, step=step,
+                                            period=parse_period(period) if period else None, points=points,
+                                            counts=self.policy.completion.completion_counts)
+
     def exam_report(self, caller: Caller, period: str | None = None,
                     department_id: str | None = None) -> exam_report.ExamReport:
         """Official exam results per course, the lowest pass rate first."""

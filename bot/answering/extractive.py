@@ -22,10 +22,11 @@ from bot.answering.relevance import (
     lacks_asked_value,
     lacks_cross_support,
     names_unknown_kind,
+    quotes_narrower_kind,
 )
 from bot.answering.rows import question_measure, question_number, question_unit
 from bot.answering.spelling import spelled
-from bot.answering.unnamed import unknown_kinds
+from bot.answering.unnamed import narrower_kind_quoted, unknown_kinds
 from bot.messages import Citation
 from retrieval.cancellation import checkpoint
 from retrieval.language import detect_language
@@ -103,6 +104,9 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     if "cross_agreement" in signals:
         signals.update(quote_similarity(index, question, picks))
     signals["unknown_kind"] = float(bool(unknown_kinds(index, question)))
+    own_quote = " ".join(p.sentence for p in picks if p.passage.language == language)
+    signals["narrower_kind"] = float(bool(own_quote and narrower_kind_quoted(index.tokenizer.tokens(question), question,
+                                                                             own_quote, index.lexicon)))
     if top is not None:
         signals["other_region"] = float(other_region(question, top.passage.title))
     level = confidence(profile, language, policy, best, coverage.unseen_share(), signals.get("cross") == 1.0)
@@ -110,6 +114,8 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     if agreed is not None:
         level = (level or "high") if agreed else None
     if lacks_asked_value(signals, policy) or names_unknown_kind(signals, policy) or asks_other_region(signals, policy):
+        level = None
+    if quotes_narrower_kind(signals, policy):
         level = None
     if lacks_cross_support(signals, language, policy):
         level = None

@@ -20,8 +20,11 @@ class RelevancePolicy:
     leave-one-file-out the fitted floors stayed within zh 0.930-0.941 / en 0.879-0.917 (same language) and en 0.85
     (other language); eval/results/answer_tuning.txt section 11."""
 
-    min_dense: dict[str, float] = field(default_factory=lambda: {"zh": 0.932, "en": 0.901})  # quote in the question's
-    # language
+    min_dense: dict[str, float] = field(default_factory=lambda: {"zh": 0.925, "en": 0.901})  # quote in the question's
+    # language. zh 0.932 -> 0.925 (§18): refitted on md5 half 0 of the pooled dev files of both corpora (utility +1 per
+    # out-of-scope question caught, -1 per answerable one abstained, -1.5 more if its quote was right; the highest floor
+    # within a point of the best); held-out half 1: shared hit .833 -> .843, abstain P .750 -> .837, R .735 = .735,
+    # sample unchanged but for one out-of-scope question answered
     min_dense_other: dict[str, float] = field(default_factory=lambda: {"zh": 0.875, "en": 0.85})  # quote in the other
     # language (zh: below every answerable dev question; there the cross-language agreement below decides)
     margin_weight: float = 2.0  # out-of-scope questions land near many loosely related chunks alike: a flat profile
@@ -36,6 +39,8 @@ class RelevancePolicy:
     require_value: bool = True  # an amount, duration or percentage question whose quote holds no such value abstains
     require_known_kind: bool = True  # a question naming a kind of leave/allowance/fee/bonus the material never names
     # abstains (unnamed.py; pooled dev §13: no answerable question lost)
+    require_asked_kind: bool = True  # a quote naming only a shorter kind inside the asked one (产假 for 陪产假) abstains
+    # (unnamed.narrower_kind_quoted; pooled dev §18)
     require_same_region: bool = True  # a city's or province's rule does not answer a question about another place
     # A quote in the other language is also judged by the question's lexicon translation against the quoted sentence,
     # compared in the sentence's own language, where e5's same-language lead does not apply (agreement.py). Per
@@ -116,6 +121,12 @@ def names_unknown_kind(signals: Mapping[str, float], policy: RelevancePolicy) ->
     """The question asks about a named kind of leave, allowance, fee, insurance or bonus ("哺乳假", "year-end bonus",
     "parking fees") that the material never names in either language: any quote would be about another kind."""
     return policy.require_known_kind and signals.get("unknown_kind") == 1.0
+
+
+def quotes_narrower_kind(signals: Mapping[str, float], policy: RelevancePolicy) -> bool:
+    """The question names a kind (陪产假) and the quote, in its language, names only a shorter kind written inside it
+    (产假): a rule about another benefit (unnamed.narrower_kind_quoted)."""
+    return policy.require_asked_kind and signals.get("narrower_kind") == 1.0
 
 
 def asks_other_region(signals: Mapping[str, float], policy: RelevancePolicy) -> bool:

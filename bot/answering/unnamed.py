@@ -108,3 +108,28 @@ def _together(blob: str, groups: list[list[str]], residual: str, window: int = 4
                 return True
             start = blob.find(phrase, start + 1)
     return False
+
+
+def narrower_kind_quoted(tokens: list[str], question: str, quoted: str, lexicon) -> str | None:
+    """The Chinese kind the question names when the quote names only a shorter kind written inside it (陪产假 asked,
+    "98天产假" quoted), never the asked kind or one of its lexicon synonyms (年假 asked, 年休假 quoted is the same kind):
+    the quote is about another benefit, however close its words. None otherwise.
+
+    Only the question's language is checked (`quoted`: the quoted sentences in the question's language): an
+    other-language quote names kinds through translations the cross-language agreement already weighs."""
+    kinds = [kind for kind, _name in named_kinds(tokens, question) if not kind.isascii()]
+    kinds += [term for term in lexicon.zh_synonyms if term in question and _kind_head(term)]  # 陪产假 split by jieba
+    for kind in dict.fromkeys(kinds):
+        if kind in quoted or any(s in quoted for s in lexicon.zh_synonyms.get(kind, ())):
+            continue
+        head = _kind_head(kind)
+        for cut in range(1, len(kind) - len(head)):
+            if kind[cut:] in quoted:  # 产假 of 陪产假: a named kind (a name before the head), not the bare head
+                return kind
+    return None
+
+
+def _kind_head(term: str) -> str | None:
+    """The head word a Chinese kind ends with when a name of two or more characters comes before it (陪产假 -> 假)."""
+    head = next((h for h in _ZH_HEADS if term.endswith(h)), None)
+    return head if head and len(term) - len(head) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", term) else None

@@ -109,3 +109,45 @@ def _weakest(rows, names: Names, language: str) -> str:
                 else f"Every course's pass rate is {shared}; lowest first-attempt pass rate: {course} {first}")
     return (f"通过率最低：{course} {pct(weakest.passed.value, language)}" if language == "zh"
             else f"Lowest pass rate: {course} {pct(weakest.passed.value, language)}")
+
+
+def render_matrix(matrix, names: Names, language: str) -> str:
+    """Rows (departments or courses) by steps (months or quarters), each cell a completion rate, with the change
+    over the finished steps and the row that fell most."""
+    zh = language == "zh"
+    step_word = ("按月" if matrix.step == "month" else "按季度") if zh else ("by month" if matrix.step == "month"
+                                                                           else "by quarter")
+    by_word = ("部门" if matrix.by == "department" else "课程") if zh else matrix.by
+    span = f"{matrix.periods[0]}–{matrix.periods[-1]}" if matrix.periods else ""
+    head = (f"**培训完成率趋势 · 按{by_word}（{step_word}，{span}）**" if zh
+            else f"**Training completion trend by {by_word} ({step_word}, {span})**")
+    mark = "（进行中）" if zh else " (in progress)"
+    columns = [p + (mark if p == matrix.partial else "") for p in matrix.periods]
+    table = ["| " + " | ".join([by_word.capitalize() if not zh else by_word, *columns, "变化" if zh else "Change"]) + " |",
+             "|" + "---|" * (len(columns) + 2)]
+    finished = [i for i, p in enumerate(matrix.periods) if p != matrix.partial]
+    changes = []
+    for key, _label, rates in matrix.rows:
+        name = names.department(key, language) if matrix.by == "department" else names.course(key, language)
+        cells = [numbers.percent(r.value, language) if r.denominator else "—" for r in rates]
+        seen = [rates[i].value for i in finished if rates[i].denominator]
+        delta = 100 * (seen[-1] - seen[0]) if len(seen) > 1 else None
+        if delta is not None:
+            changes.append((delta, name))
+        table.append(f"| {name} | " + " | ".join(cells) + f" | {_points(delta, language)} |")
+    lines = [head]
+    if changes and (worst := min(changes))[0] < 0:
+        lines.append(f"下降最多：{worst[1]}（{_points(worst[0], language)}）" if zh
+                     else f"Fell most: {worst[1]} ({_points(worst[0], language)})")
+    definition = ("口径：每格 = 该期到期且已完成的报名数 ÷ 该期到期的报名数；“变化”比较已结束的第一期和最后一期；— 表示该期没有到期课程。"
+                  if zh else "Definition: each cell = enrollments due in that period and completed ÷ enrollments due "
+                  "in it; Change compares the first and last finished periods; — means nothing was due.")
+    return "\n".join([*lines, "", *table, "", definition, scope_note(matrix.scope, names, language)])
+
+
+def _points(delta: float | None, language: str) -> str:
+    """"+3.2 个百分点" / "-5 points" / "—"."""
+    if delta is None:
+        return "—"
+    shown = ("+" if delta > 0 else "") + numbers.number(delta, language)
+    return f"{shown} 个百分点" if language == "zh" else f"{shown} points"

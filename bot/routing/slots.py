@@ -111,9 +111,8 @@ class SlotFiller:
             lowered = text.lower()
             slots["by"] = "course" if _BY_COURSE.search(lowered) and not _BY_DEPARTMENT.search(lowered) else "department"
             step, points = over_time(text)
-            if step and not names_grouping(text, over_time_too=False):  # "完成率趋势": cut over time, unless the
-                # message itself groups by department or course ("各部门的变化趋势" keeps its per-department table)
-                slots["by"] = step
+            if step:  # "完成率趋势": cut over time; "各部门近几个季度的变化": each department over time
+                slots["step" if names_grouping(text, over_time_too=False) else "by"] = step
                 if points:  # "the last 3 months" counts back from now
                     slots["points"] = points
                     slots.pop("period", None)

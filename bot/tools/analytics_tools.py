@@ -15,7 +15,7 @@ from bot.tools.hr_refusal import HRRefusal
 from bot.tools.period_args import PeriodArgs
 from bot.tools.registry import HR_ONLY, MANAGERS_AND_HR, Tool
 from bot.tools.result import ToolResult
-from bot.tools.trend_tools import completion_trend
+from bot.tools.trend_tools import completion_matrix, completion_trend
 
 
 class ReportArgs(BaseModel):
@@ -26,6 +26,8 @@ class ReportArgs(BaseModel):
     period: str | None = Field(None, description='"2026Q3" or "2026"; omit for the current quarter.')
     points: int | None = Field(None, ge=1, le=36, description="For a trend: how many months or quarters back, ending "
                                                                "now (6 for the last six months); omit for the default.")
+    step: Literal["month", "quarter"] | None = Field(
+        None, description="With by department or course: one column per month or quarter (each row's trend).")
     department: str | None = Field(None, description="Department id to focus on, e.g. sales.")
     course: str | None = Field(None, description="Course code to focus on.")
 
@@ -42,6 +44,8 @@ def completion_report(deps, ctx: TurnContext, args: ReportArgs) -> ToolResult:
     or quarter it is the trend over time."""
     if args.by in ("month", "quarter"):
         return completion_trend(deps, ctx, args)
+    if args.step:
+        return completion_matrix(deps, ctx, args)
     logged = given(by=args.by, period=args.period, department=args.department, course=args.course)
     subject = given(department=args.department, course=args.course)
     with HRRefusal("completion_report", logged, ctx, subject | given(period=args.period)) as refusal:
@@ -125,7 +129,7 @@ TOOLS = [
          "Training completion report (table and chart) by department or course for a period, or by month or quarter "
          "as a trend over time.",
          act="completion_report", follow_up=True, figures=True, private=False,
-         slots=("by", "period", "points", "department", "course"),
+         slots=("by", "step", "period", "points", "department", "course"),
          roles=MANAGERS_AND_HR,
          examples=(("销售部本季度培训完成率是多少？", "Completion rate of the sales department this quarter?"),
                    ("哪些课程完成率最低？", "Which courses have the lowest completion this year?"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from bot.messages import Attachment
-from bot.present.trends import render_exam_report, render_trend
+from bot.present.trends import render_exam_report, render_matrix, render_trend
 from bot.tools.common import given
 from bot.tools.context import TurnContext
 from bot.tools.hr_refusal import HRRefusal
@@ -35,6 +35,19 @@ def completion_trend(deps, ctx: TurnContext, args) -> ToolResult:
                                       title=ctx.say("完成率趋势图", "Completion trend chart")))
     return ToolResult("completion_report", logged, True, render_trend(trend, deps.names, ctx.language),
                       attachments=attachments, private=False, act="completion_report", subject=subject)
+
+
+def completion_matrix(deps, ctx: TurnContext, args) -> ToolResult:
+    """completion_report by department or course with a step: each row's rate per month or quarter, side by side."""
+    period = None if args.points else args.period
+    logged = given(by=args.by, step=args.step, points=args.points, period=period)
+    subject = given(period=period)
+    with HRRefusal("completion_report", logged, ctx, subject) as refusal:
+        matrix = deps.hr.completion_matrix(ctx.caller, args.by, args.step, period, args.points)
+    if refusal.result:
+        return refusal.result
+    return ToolResult("completion_report", logged, True, render_matrix(matrix, deps.names, ctx.language),
+                      private=False, act="completion_report", subject=subject)
 
 
 def exam_results(deps, ctx: TurnContext, args: ExamResultsArgs) -> ToolResult:

@@ -8,12 +8,12 @@ from datetime import date
 from sqlmodel import Session
 
 from hr.caller import Caller
-from hr.errors import forbidden, invalid, not_found
+from hr.errors import invalid, not_found
 from hr.repositories import course_repo, report_repo
 from hr.repositories.counting import counting_rule
 from hr.rules.periods import Period, parse_period
 from hr.rules.rates import Rate
-from hr.services.access import report_scope, require_department_view
+from hr.services.access import analytics_scope
 
 STEPS = ("month", "quarter")
 DEFAULT_POINTS = {"month": 6, "quarter": 4}
@@ -81,15 +81,7 @@ def completion_trend(db: Session, caller: Caller, *, today: date, step: str = "m
                      counts: str = "required") -> CompletionTrend:
     """Completion per step for what the caller may see: HR the company (or a department), a manager their team (or a
     department they head); an employee is refused (their own progress is another view)."""
-    if department_id:
-        require_department_view(db, caller, department_id)
-        scope, label = report_repo.Scope(department_id=department_id), f"department:{department_id}"
-    else:
-        scope = report_scope(caller)
-        if scope.employee_id:
-            raise forbidden("see completion trends (managers, HR and training specialists can)",
-                            "查看完成率趋势（经理、HR 和培训专员可以查看）")
-        label = "company" if scope is report_repo.EVERYONE else f"team:{scope.manager_id}"
+    scope, label = analytics_scope(db, caller, department_id, "completion trends", "完成率趋势")
     if course_code and course_repo.get_course(db, course_code) is None:
         raise not_found("course", course_code)
     rule = counting_rule(db, counts)
@@ -114,3 +106,40 @@ def _shift(first: date, months: int) -> date:
 def _name(first: date, step: str) -> str:
     """The period string of a step ("2026-07" or "2026Q3")."""
     return f"{first.year}-{first.month:02d}" if step == "month" else f"{first.year}Q{(first.month - 1) // 3 + 1}"
+
+
+@dataclass
+class CompletionMatrix:
+    """Completion per department or course (rows) and per month or quarter (columns), oldest step first."""
+
+    by: str
+    step: str
+    scope: str
+    periods: list[str] = field(default_factory=list)
+    partial: str | None = None  # the step today falls in, if shown
+    rows: list[tuple[str, str, list[Rate]]] = field(default_factory=list)  # (key, label, one rate per period)
+
+    def to_dict(self) -> dict:
+        """JSON form for the API and --json."""
+        return {"by": self.by, "step": self.step, "scope": self.scope, "periods": self.periods,
+                "partial": self.partial, "rows": [{"key": key, "label": label, "rates": [r.to_dict() for r in rates]}
+                                                  for key, label, rates in self.rows]}
+
+
+def completion_matrix(db: Session, caller: Caller, *, today: date, by: str, step: str = "month",
+                      period: Period | None = None, points: int | None = None,
+                      counts: str = "required") -> CompletionMatrix:
+    """"各部门近几个季度的变化": the completion report by department or course for each step, side by side."""
+    from hr.services.reports import completion_report
+
+    analytics_scope(db, caller, None, "completion trends", "完成率趋势")  # an employee is refused here
+    steps = steps_of(step, today, period, points)
+    reports = [completion_report(db, caller, by=by, period=part, counts=counts) for part in steps]
+    latest = reports[-1] if reports else None
+    order = [(row.key, row.label) for report in reversed(reports) for row in report.rows]
+    keys = list(dict.fromkeys(order))
+    by_step = [{row.key: row.completion for row in report.rows} for report in reports]
+    rows = [(key, label, [rates.get(key, Rate(0, 0)) for rates in by_step]) for key, label in keys]
+    rows = [row for row in rows if any(rate.denominator for rate in row[2])]  # optional-only courses count nothing
+    partial = next((part.name for part in steps if part.contains(today)), None)
+    return CompletionMatrix(by, step, latest.scope if latest else "company", [p.name for p in steps], partial, rows)

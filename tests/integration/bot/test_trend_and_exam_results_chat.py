@@ -62,3 +62,14 @@ def test_hr_without_reports_asking_who_has_not_finished_gets_the_company(chat, h
 def test_satisfaction_ends_with_the_overall_average(chat):
     reply = say(chat, "E0168", "what's the average satisfaction score across all courses this year?", "sat-overall")
     assert reply.act == "satisfaction" and "All courses: average" in reply.text and "responses" in reply.text
+
+
+def test_each_department_over_the_last_quarters_is_a_table_of_rates(chat, hr_service):
+    reply = say(chat, "E0168", "最近三个季度各部门完成率的变化趋势", "matrix-zh")
+    assert reply.act == "completion_report", (reply.act, reply.text)
+    matrix = hr_service.completion_matrix(hr_service.caller_for("E0168"), "department", "quarter", points=3)
+    assert matrix.periods == ["2026Q1", "2026Q2", "2026Q3"] and "2026Q3（进行中）" in reply.text
+    assert "按部门" in reply.text and "| 研发部 |" in reply.text and "变化" in reply.text
+    english = say(chat, "E0168", "show completion trends by department over the last 4 months", "matrix-en")
+    assert english.act == "completion_report" and "by department (by month" in english.text and "| R&D |" in english.text
+    assert not CJK.search(english.text), english.text

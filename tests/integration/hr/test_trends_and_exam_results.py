@@ -74,3 +74,15 @@ def test_exam_results_are_scoped_and_ignore_practice(hr):
     with pytest.raises(HRError) as employee:
         hr.exam_report(hr.caller_for("e2"), "2026Q1")
     assert employee.value.code == "forbidden"
+
+
+def test_departments_side_by_side_per_month(hr):
+    matrix = hr.completion_matrix(hr.caller_for("hr1"), "department", "month", points=2)
+    assert matrix.periods == ["2026-02", "2026-03"] and matrix.partial == "2026-03" and matrix.scope == "company"
+    rows = {key: [(r.numerator, r.denominator) for r in rates] for key, _, rates in matrix.rows}
+    assert rows["corp"] == [(2, 2), (1, 3)] and rows["rnd"] == [(2, 2), (0, 2)] and rows["sales"] == [(0, 0), (1, 1)]
+    courses = hr.completion_matrix(hr.caller_for("m1"), "course", "quarter", period="2026")
+    assert courses.scope == "team:m1" and {key for key, _, _ in courses.rows} == {"SEC-101", "CMP-101"}
+    with pytest.raises(HRError) as employee:
+        hr.completion_matrix(hr.caller_for("e1"), "department")
+    assert employee.value.code == "forbidden"

@@ -68,3 +68,10 @@ def test_a_quote_in_the_other_language_has_its_own_floor():
     profile = [0.86] + [0.80] * 29  # an English question whose nearest chunk is a Chinese rule
     assert confidence(profile, "en", policy) is None  # judged as a same-language quote: under 0.901
     assert confidence(profile, "en", policy, cross=True) == "high"  # the other-language floor is 0.85
+
+
+def test_the_shipped_chinese_floor_answers_a_same_language_quote_at_evidence_0_927():
+    """§18: the Chinese same-language floor refitted on one half of the pooled dev files (0.932 -> 0.925); statute
+    questions whose right article stood at evidence 0.925-0.931 ('国家规定春节放几天假？') abstained."""
+    assert confidence([0.927] * 30, "zh", RelevancePolicy()) is not None
+    assert confidence([0.920] * 30, "zh", RelevancePolicy()) is None

@@ -64,3 +64,24 @@ def test_the_policy_abstains_on_an_unknown_kind_unless_switched_off():
     assert names_unknown_kind({"unknown_kind": 1.0}, RelevancePolicy())
     assert not names_unknown_kind({"unknown_kind": 0.0}, RelevancePolicy())
     assert not names_unknown_kind({"unknown_kind": 1.0}, RelevancePolicy(require_known_kind=False))
+
+
+def test_a_quote_naming_only_a_shorter_kind_inside_the_asked_one_is_about_another_kind():
+    """'国家规定男职工陪产假有几天' quoted the statute's 98-day 产假 (maternity) article: 产假 is written inside 陪产假,
+    so every word matched, yet it answers another benefit (pooled shared dev: 3 out-of-scope questions answered so)."""
+    tokenizer, lexicon = Tokenizer(), Lexicon.load()
+    from bot.answering.unnamed import narrower_kind_quoted
+    question = "国家规定男职工陪产假有几天？"
+    assert narrower_kind_quoted(tokenizer.tokens(question), question, "女职工生育享受98天产假。", lexicon) == "陪产假"
+    assert narrower_kind_quoted(tokenizer.tokens(question), question, "男员工享受陪产假15天。", lexicon) is None
+    question = "年假有几天？"  # a synonym of the asked kind (年休假) names it
+    assert narrower_kind_quoted(tokenizer.tokens(question), question, "职工年休假5天。", lexicon) is None
+    question = "主管买的职业责任保险最多能报销多少钱？"  # the bare head (保险) is no narrower kind
+    assert narrower_kind_quoted(tokenizer.tokens(question), question, "医疗保险由公司缴纳。", lexicon) is None
+
+
+def test_the_policy_abstains_on_a_narrower_kind_unless_switched_off():
+    from bot.answering.relevance import quotes_narrower_kind
+    assert quotes_narrower_kind({"narrower_kind": 1.0}, RelevancePolicy())
+    assert not quotes_narrower_kind({"narrower_kind": 0.0}, RelevancePolicy())
+    assert not quotes_narrower_kind({"narrower_kind": 1.0}, RelevancePolicy(require_asked_kind=False))

@@ -153,3 +153,65 @@ def test_make_up_is_not_fabricate():
     """'How many hours make up a normal working day?' is not about made-up statements (编造): with that entry the
     question's translation pulled in 编造 and the remote-work core hours were quoted instead of the 8-hour day."""
     assert "编造" not in Lexicon.load().translate("How many hours make up a normal working day here?")
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("What is the monthly cap on overtime hours under the PRC Labour Law?", {"延长工作时间", "中国", "劳动法"}),
+    ("Do women get time off on International Women's Day in China?", {"妇女节", "中国"}),
+    ("what pay rate must a company give for untaken annual leave days", {"未休年休假"}),
+    ("In Henan, how many hours of off-the-job continuing education do technical staff need?",
+     {"河南", "脱产", "继续教育", "专业技术人员"}),
+    ("If I leave before my training service period ends, what is the cap on the penalty?", {"违约金", "服务期"}),
+    ("How many days of unauthorised absence allow a public institution to end a contract?", {"事业单位"}),
+    ("被叫去当陪审员，在TTS应该请哪种假？", {"jury duty", "court leave"}),
+    ("难产的话产假能多几天？", {"difficult delivery", "maternity leave"}),
+])
+def test_bundled_lexicon_covers_words_of_questions_across_the_law_and_handbook_corpora(question, expected):
+    """English questions about Chinese labour law ('PRC', 'untaken leave', 'Women's Day', a province) and Chinese
+    questions about the federal handbook (陪审员) translated to their topic only, so a same-topic page in the question's
+    own language won retrieval (H14g: 21 of 49 pooled shared-dev cross-language misses retrieved no passage holding
+    the answer)."""
+    translated = Lexicon.load().translate(question)
+    assert all(term in translated for term in expected), translated
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("休完带薪育儿假之后，至少要回去工作多久？", {"return to work"}),
+    ("弹性工作制下多干的小时能攒起来，最多攒多少", {"accrue"}),
+    ("实行弹性工作时间的员工，最多可以累积多少小时的自愿加班工时？", {"voluntarily"}),
+])
+def test_bundled_lexicon_covers_returning_to_work_and_accruing_hours(question, expected):
+    """Chinese questions about the federal handbook's parental-leave and credit-hour lines translated to their topic
+    only, and a Chinese sentence on another topic won (H14g)."""
+    translated = Lexicon.load().translate(question)
+    assert all(term in translated for term in expected), translated
+
+
+def test_unused_alone_is_not_untaken_leave():
+    """'Can I carry unused WFH days over?' translated 'unused' to 未使用 and agreed with the annual-leave carry-over
+    rule (sample dev s5-en-043, out of scope, answered); untaken or unused LEAVE stays 未休年休假."""
+    lexicon = Lexicon.load()
+    assert "未使用" not in lexicon.translate("Can I carry unused WFH days over to the next week?")
+    assert "未休年休假" in lexicon.translate("Is unused annual leave paid out?")
+
+
+def test_china_is_not_the_title_word_of_three_national_laws():
+    """'China' as 中华人民共和国 matched the titles of the Labour Law and the Labour Contract Law (中华人民共和国劳动法)
+    in every chunk, so 'How many days of maternity leave does Chinese regulation grant?' quoted the Labour Law's 90
+    days instead of the female-employee rules' 98 (pooled shared dev, fitted on md5 half 0: hit .829 -> .838)."""
+    translated = Lexicon.load().translate("How many days of maternity leave does Chinese regulation grant?")
+    assert "中国" in translated and "中华人民共和国" not in translated
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("单位说忙不让休年假，没休的那几天应该怎么给钱？", {"未休"}),
+    ("过年法定放几天假？", {"春节"}),
+    ("三八节那天女同事是不是可以休息？", {"妇女节"}),
+    ("上班时间去做产检，要不要扣工资？", {"产前检查"}),
+    ("入职半年了公司一直没签劳动合同，能要求什么赔偿", {"订立劳动合同"}),
+])
+def test_everyday_chinese_words_meet_the_statutes_formal_ones(question, expected):
+    """Chinese questions about a statute say 没休 / 过年 / 产检 / 签合同 where it writes 未休 / 春节 / 产前检查 / 订立劳动合同,
+    so a neighbouring article won the quote (H14g, pooled shared dev)."""
+    synonyms = Lexicon.load().synonyms(question)
+    assert all(term in synonyms for term in expected), synonyms

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Iterable
 
 MIN_LENGTH = 6  # shorter words have too many neighbours one edit away ("gym" -> "gmy", "visa" -> "visit")
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")  # "non-compete" is one word, not "non" and "compete"
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -38,7 +38,8 @@ def corrected(question: str, stem: Callable[[str], str | None],
         word = match.group(0)
         lower = word.lower()
         own = stem(lower)
-        if len(lower) < MIN_LENGTH or own is None or seen(idfs([own]).get(own)) or known(lower):
+        if len(lower) < MIN_LENGTH or not lower.isalpha() or own is None or seen(idfs([own]).get(own)) \
+                or known(lower):  # (a compound or a contraction is left as written)
             continue
         stems: dict[str, str] = {}
         for candidate in one_edit(lower):

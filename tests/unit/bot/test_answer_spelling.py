@@ -88,3 +88,15 @@ def test_a_letter_added_at_the_end_is_an_inflection_not_a_correction():
 
     assert _stem("reimburse") != _stem("reimburses")
     assert corrected("Does the company reimburse daycare?", _stem, idfs, _NEVER) == "Does the company reimburse daycare?"
+
+
+def test_a_hyphenated_compound_is_left_as_written():
+    """"non-compete": the shared corpus holds 竞业限制, not "compete", and "complete" is one edit away; pooled shared
+    dev xs-en-012 lost its answer when the part was corrected on its own."""
+    indexed = {_stem("complete"): 1.0}
+
+    def idfs(terms):
+        return {t: indexed.get(t, _NEVER) for t in terms}
+
+    question = "How long can a non-compete restriction last?"
+    assert corrected(question, _stem, idfs, _NEVER) == question

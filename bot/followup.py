@@ -7,6 +7,12 @@ import re
 _ZH_FOLLOWUP = re.compile(r"^(?:那如果是|那如果|那么|那|如果是|换成|还有)\s*(.{1,15}?)\s*(?:呢|怎么样|怎么办|又如何)?\s*[?？]?$"
                           r"|^(.{1,12}?)\s*呢\s*[?？]?$"
                           r"|^(?:那)?([^，,。？?]{1,12}?)\s*呢\s*[，,]\s*[^，,。？?]{1,14}[?？。]?$")  # "其他城市住宿呢，不是省会的那种"
+# "after 5 days?", "more than 3 days?", "during probation?": a bare case of the last question, no question of its own
+_EN_CASE = re.compile(r"^(?:(?:and|but|so|ok|okay|also),?\s+)?((?:after|over|beyond|past|more than|less than|fewer than|"
+                      r"under|above|below|during|within|before|without|with|on|in)\s+[^?？]{1,40}?)\s*[?？]$",
+                      re.IGNORECASE)
+_EN_ASKS = re.compile(r"\b(what|how|when|where|who|whom|which|why|can|could|do|does|did|is|are|was|were|will|would|"
+                      r"should|must|may|might|have|has|need|i|we|you)\b", re.IGNORECASE)
 _EN_FOLLOWUP = re.compile(r"^(?:(?:ok|okay|so|well|fine|alright|hmm),?\s+)?(?:and\s+)?(?:what|how)\s+about\s+(.{1,60}?)\s*\??$|^and\s+(?:for\s+)?(.{1,40}?)\s*\?$",
                           re.IGNORECASE)
 # Where the asking part of a Chinese question starts: the subject sits before it.
@@ -30,6 +36,8 @@ def follow_up_focus(text: str) -> str | None:
         if m.group(2) and _EN_QUESTION_START.match(m.group(2)):
             return None
         return (m.group(1) or m.group(2) or "").strip() or None
+    if (m := _EN_CASE.match(stripped)) and not _EN_ASKS.search(m.group(1)) and len(m.group(1).split()) <= 6:
+        return m.group(1).strip()
     return None
 
 
@@ -71,6 +79,26 @@ def _swap_modifier(core: str, previous: str) -> str:
 _EN_HEADS = re.compile(r"\b([a-z][a-z-]*)\s+(allowances?|subsid(?:y|ies)|limits?|leave|budgets?|fees?|bonus(?:es)?|"
                        r"benefits?|insurance|reimbursements?|expenses?|claims?|policy|policies|rates?|caps?)\b",
                        re.IGNORECASE)
+
+
+# "does the company reimburse gym memberships?": an auxiliary, who acts, one verb, then what it acts on
+_EN_VERB_OBJECT = re.compile(r"^((?:do|does|did|can|could|will|would|should|may|must)\s+(?:i|we|you|they|employees|staff|"
+                             r"the company|the firm|hr|(?:my|our|the)\s+(?:manager|team|company|employer|department))\s+"
+                             r"(?!have\b|get\b|need\b|be\b)[a-z]+)\s+([^?？]+?)\s*([?？]?)$", re.IGNORECASE)
+
+
+_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+
+
+def _swap_english_object(focus: str, previous: str) -> str:
+    """"books for work" after "does the company reimburse gym memberships?" -> "does the company reimburse books for
+    work?": the thing asked about is swapped; gluing it on ("…gym memberships for books for work?") asked about
+    neither. Only a question shaped auxiliary + who + verb + object; have/get/need take their own phrases."""
+    m = _EN_VERB_OBJECT.match(previous.strip())
+    if m is None or re.match(r"(in|at|to|for|on|during|after|before|with|without)\b", focus, re.IGNORECASE):
+        return ""
+    thing = _ARTICLE.sub("", focus)
+    return f"{m.group(1)} {thing}{m.group(3) or '?'}"
 
 
 def _swap_english_modifier(focus: str, previous: str) -> str:
@@ -183,8 +211,9 @@ def rewrite(text: str, previous_question: str | None) -> str:
         return _EN_PEOPLE.sub(focus, previous, count=1)
     if swapped := _swap_english_place(focus, previous):
         return swapped
-    if re.match(r"(in|at|to|for|on|during|after|before|with|without)\b", focus, re.IGNORECASE):
+    if re.match(r"(in|at|to|for|on|during|after|before|with|without|within|over|beyond|past|under|above|below|"
+                r"more than|less than|fewer than)\b", focus, re.IGNORECASE):
         return f"{previous.rstrip('?？ ')} {focus}?"  # a case of the same question ("during probation"), no subject
-    if swapped := _swap_english_modifier(focus, previous):
+    if swapped := _swap_english_modifier(focus, previous) or _swap_english_object(focus, previous):
         return swapped
     return f"{previous.rstrip('?？ ')} for {focus}?"

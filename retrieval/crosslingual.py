@@ -50,6 +50,7 @@ class Lexicon:
     # 3-4 times (search, the answer's coverage and gloss), and each Chinese look-up scans every term of the lexicon
     _found: dict[tuple[int, str], tuple[dict, int, tuple[list[list[str]], str]]] = field(
         default_factory=dict, repr=False, compare=False)
+    _entry_words: dict[str, tuple[int, frozenset[str]]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: Path = BUNDLED) -> Lexicon:
@@ -75,6 +76,14 @@ class Lexicon:
                 _extend(lexicon.zh_to_en.setdefault(zh, []), en_terms)
                 _extend(lexicon.zh_synonyms.setdefault(zh, []), zh_terms)
         return lexicon
+
+    def knows_word(self, word: str) -> bool:
+        """True when the English word is part of any entry ("housing" of "housing provident fund")."""
+        size, words = self._entry_words.get("table", (-1, frozenset()))
+        if size != len(self.en_to_zh):  # filled once by load(); rebuilt if entries are added later
+            words = frozenset(w for key in self.en_to_zh for w in key)
+            self._entry_words["table"] = (len(self.en_to_zh), words)
+        return any(key in words for key in _english_key(word))
 
     def translate(self, query: str) -> str:
         """The query's known terms in the other language (empty when none are known)."""

@@ -9,7 +9,7 @@ import logging
 import re
 import threading
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -488,6 +488,10 @@ class KnowledgeIndex:
     def keyword_idf(self, term: str) -> float:
         """How rare a term is in the published material (for relevance checks)."""
         return self._keywords.idf(term)
+
+    def keyword_idfs(self, terms: Iterable[str]) -> dict[str, float]:
+        """`keyword_idf` of several terms from one keyword generation (spelling checks look up hundreds)."""
+        return self._keywords.idfs(terms)
 
     def stats(self) -> dict[str, int]:
         """Counts for status output and benchmarks."""

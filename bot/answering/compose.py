@@ -67,7 +67,7 @@ SentenceSimilarity = Callable[[Sequence[str]], list[float]]
 
 
 def candidate_sentences(passages: Sequence[Passage], number: float | None,
-                        unit: str | None = None) -> list[tuple[Pick, bool]]:
+                        unit: str | None = None, measure: str | None = None) -> list[tuple[Pick, bool]]:
     """Every sentence of the passages (a table row on its own when the question's number selects it), with a flag
     saying whether it is such a matching row (or a list item whose range holds the number, in the question's `unit`,
     rows.matching_item)."""
@@ -75,7 +75,7 @@ def candidate_sentences(passages: Sequence[Passage], number: float | None,
     for rank, passage in enumerate(passages):
         sentences = split_sentences(passage.text, clauses=False) or [passage.text]
         for position, sentence in enumerate(sentences):
-            row = matching_row(sentence, number) or matching_item(sentence, number, unit)
+            row = matching_row(sentence, number, measure) or matching_item(sentence, number, unit)
             out.append((Pick(row or sentence, rank, position, 0.0, passage), row is not None))
     return out
 
@@ -83,12 +83,13 @@ def candidate_sentences(passages: Sequence[Passage], number: float | None,
 def rank_sentences(coverage: QuestionCoverage, passages: Sequence[Passage],
                    answer_type: AnswerType | None = None, similarity: SentenceSimilarity | None = None,
                    number: float | None = None, translated_similarity: SentenceSimilarity | None = None,
-                   language: str | None = None, unit: str | None = None) -> list[Pick]:
-    """Candidate sentences best first (only the EMBEDDED_CANDIDATES best when a similarity is given)."""
+                   language: str | None = None, unit: str | None = None, measure: str | None = None) -> list[Pick]:
+    """Candidate sentences best first (only the EMBEDDED_CANDIDATES best when a similarity is given); `measure`: what
+    the question's number counts (rows.question_measure)."""
     scored: list[Pick] = []
     support = _coverage_by_language(coverage, passages) if LANGUAGE_GATE else None
     lift = _language_lift([(p.language, p.dense_score or 0.0) for p in passages], LANGUAGE_LEVELLING, support)
-    for pick, is_row in candidate_sentences(passages, number, unit):
+    for pick, is_row in candidate_sentences(passages, number, unit, measure):
         passage = pick.passage
         score = COVERAGE_WEIGHT * coverage.of(f"{passage.heading} {pick.sentence}", passage.language)
         score += PASSAGE_SIMILARITY_WEIGHT * ((passage.dense_score or 0.0) + lift.get(passage.language, 0.0))

@@ -24,7 +24,8 @@ from bot.answering.relevance import (
     names_unknown_kind,
     quotes_narrower_kind,
 )
-from bot.answering.rows import question_number, question_unit
+from bot.answering.rows import question_measure, question_number, question_unit
+from bot.answering.spelling import spelled
 from bot.answering.unnamed import narrower_kind_quoted, unknown_kinds
 from bot.messages import Citation
 from retrieval.cancellation import checkpoint
@@ -65,6 +66,7 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     English conversation's reply Chinese); the evidence is still weighed in the question's own language;
     `answered_before`: the sentence that answered the thread's last question (see `choose`)."""
     policy = policy or RelevancePolicy()
+    question = spelled(index, question)  # "referal bonus" is the referral bonus the material names
     language = detect_language(question)
     said = wording if wording in ABSTAIN_TEXT else language
     course = course or named_course(question)
@@ -80,6 +82,7 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     ranked = rank_sentences(coverage, passages[:QUOTED_PASSAGES], answer_type,
                            similarity=lambda texts: index.passage_similarities(question, texts),
                            number=question_number(question), language=language, unit=question_unit(question),
+                           measure=question_measure(question),
                            translated_similarity=(lambda texts: index.passage_similarities(translation, texts, kept=True))
                            if translation else None)
     own_terms = index.lexicon.own_terms(question)

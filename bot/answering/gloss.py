@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 
+from bot.answering.rows import parse_number
 from retrieval.crosslingual import Lexicon
 
 MAX_TERMS = 4
 # Chinese unit -> English unit (singular, plural), and back
 _ZH_UNITS = {"个工作日": ("working day", "working days"), "工作日": ("working day", "working days"),
+             "个自然日": ("calendar day", "calendar days"),
              "自然日": ("calendar day", "calendar days"), "天": ("day", "days"), "日": ("day", "days"),
              "小时": ("hour", "hours"), "学时": ("training hour", "training hours"), "周": ("week", "weeks"),
              "周岁": ("year old", "years old"), "岁": ("year old", "years old"),  # age, not "3周" = 3 weeks
@@ -138,14 +140,24 @@ def _zh_dates(sentence: str) -> tuple[list[str], str]:
     return out, _ZH_DATE.sub(" ", sentence)
 
 
+# a count written in Chinese numerals with its measure word ("至少满足三个", "两项"): glossed as the number
+_ZH_COUNT = re.compile(r"(?<![一二两三四五六七八九十百千万统])([二两三四五六七八九十]|十[一二三四五六七八九]|[二三四五六七八九]十)"
+                       r"(个|项|条|种|类|名|位|门|次)(?!月|小时|工作日|自然日)")
+
+
 def _zh_quantities(sentence: str) -> list[str]:
-    """'98天' -> '98天 = 98 days'; dates are glossed as dates."""
+    """'98天' -> '98天 = 98 days', '三个' -> '三个 = 3'; dates are glossed as dates."""
     out, sentence = _zh_dates(sentence)
     for number, unit in _ZH_QUANTITY.findall(sentence):
         singular, plural = _ZH_UNITS[unit]
         english = f"{number}{unit if unit in '%％' else ' ' + (singular if number == '1' else plural)}"
         item = f"{number}{unit} = {english}"
         if item not in out:
+            out.append(item)
+    for numeral, word in _ZH_COUNT.findall(sentence):
+        value = parse_number(numeral)
+        item = f"{numeral}{word} = {value:g}{' times' if word == '次' else ''}" if value else ""
+        if item and item not in out:
             out.append(item)
     return out[:MAX_TERMS]
 

@@ -72,6 +72,35 @@ def question_unit(question: str) -> str | None:
     return None
 
 
+_MEASURES = ((re.compile(r"^(年|years?)$", re.I), "year"), (re.compile(r"^(个月|月|months?)$", re.I), "month"),
+             (re.compile(r"^(天|日|days?)$", re.I), "day"), (re.compile(r"^(小时|hours?)$", re.I), "hour"),
+             (re.compile(r"^(元|万元|yuan|rmb)$", re.I), "money"))
+_RANGE_UNIT = re.compile(_UNIT, re.I)
+
+
+def _measure(unit: str) -> str | None:
+    """"年"/"years" -> "year", "天"/"days" -> "day", "元" -> "money"; None for anything else."""
+    return next((name for pattern, name in _MEASURES if pattern.match(unit.strip())), None)
+
+
+def question_measure(question: str) -> str | None:
+    """What exactly the question's stated number counts: "year", "month", "day", "hour", "money" or None
+    ("after 5 days" -> "day": a row for 1 to 10 years of service is not its row)."""
+    for match in _QUESTION_NUMBER.finditer(question):
+        if parse_number(match.group(1) or match.group(3) or "") is not None:
+            return _measure(match.group(2) or match.group(4) or "")
+    return None
+
+
+def _row_measure(text: str) -> str | None:
+    """What the row's range counts: the unit written inside the first range it states ("已满1年不满10年" -> year)."""
+    for pattern, _shape in _RANGES:
+        if match := pattern.search(text):
+            unit = _RANGE_UNIT.search(match.group(0)) or _RANGE_UNIT.match(text[match.end():].lstrip())
+            return _measure(unit.group(0)) if unit else None
+    return None
+
+
 def _unit_kind(unit: str) -> str | None:
     unit = unit.lower()
     if re.fullmatch(r"元|万元|yuan|rmb", unit):
@@ -147,11 +176,14 @@ def split_rows(sentence: str) -> list[Row]:
     return rows if len(ranged) >= 2 else []
 
 
-def matching_row(sentence: str, value: float | None) -> str | None:
-    """The one row of `sentence` whose range holds `value` (None when the sentence has no rows or none matches)."""
+def matching_row(sentence: str, value: float | None, measure: str | None = None) -> str | None:
+    """The one row of `sentence` whose range holds `value` (None when the sentence has no rows or none matches). With
+    the question's `measure` (question_measure), a row whose range counts something else is no match: "after 5 days"
+    is not the row for 1 to 10 years of service."""
     if value is None:
         return None
-    rows = [r for r in split_rows(sentence) if (r.low is not None or r.high is not None) and r.holds(value)]
+    rows = [r for r in split_rows(sentence) if (r.low is not None or r.high is not None) and r.holds(value)
+            and (measure is None or (row := _row_measure(r.text)) is None or row == measure)]
     if len(rows) != 1:
         return None
     return rows[0].text

@@ -617,6 +617,11 @@ def _standalone_question(text: str, state: DialogueState, slots: dict, router) -
         course = state.subject["course"]  # "要多久之内学完" right after a question about a course is about that course
         slots["course"] = course
     leans = state.question and state.intent == I.SEARCH_KNOWLEDGE and state.act != "abstain"
+    if leans and _EN_OWN_QUESTION.match(stripped) and _EN_BACK.search(stripped) \
+            and (topic := english_topic(state.question)):
+        return f"{topic}: {stripped}"  # "who has to approve it" after "how long does a PIP last?": about a PIP, not how
+        # long (the last question's asking words pulled its own answer back); "how many of them have to be met?"
+        # after BANT in a course: about BANT in that course (its title prefix is part of the topic)
     if leans and not course and (is_elliptical(stripped) or topicless(stripped) or _IT.search(stripped)):
         return f"{state.question} {stripped}"  # (a question that found nothing is no context for the next one)
     if course:
@@ -625,6 +630,8 @@ def _standalone_question(text: str, state: DialogueState, slots: dict, router) -
         full = named is not None and named.span == name
         if not full:  # named by its code, part of its title, or only by "it": say which course the question is about
             return _about(name, stripped)  # (a code is no word of the course's pages; its title is)
+        if (inside := _title_inside(name, stripped)) != stripped:
+            return _about(name, inside)  # "what does BANT stand for in the sales fundamentals course?"
     if thread_course := _course_of_last_answer(stripped, state, router):
         # "给客户打折超过多少要经理批" right after an answer from Sales Fundamentals: asked in that course's terms first
         # (its material outranks a nearby policy), with nothing filtered out; the question alone is the other reading
@@ -636,6 +643,46 @@ def _standalone_question(text: str, state: DialogueState, slots: dict, router) -
 _NEW_TOPIC = re.compile(r"换个问题|换个话题|另一个问题|另外一个问题|别的问题|其他问题|顺便问|不相关|"
                         r"\b(different|another|other|unrelated|separate|new) (q|qn|question|topic|thing)\b|"
                         r"\bchanging (the )?(subject|topic)\b|\bon another note\b", re.IGNORECASE)
+
+
+# an English question of its own: it starts with a question word or an auxiliary
+_EN_BACK = re.compile(r"\b(it|its|that|them|they|those|these|one of them)\b", re.IGNORECASE)
+_EN_OWN_QUESTION = re.compile(r"^(?:(?:and|so|ok|okay|also|then),?\s+)?(if|who|whom|what|when|where|which|why|how|can|could|"
+                              r"do|does|did|is|are|was|were|will|would|should|must|may|has|have)\b", re.IGNORECASE)
+_EN_ASKING_WORDS = re.compile(r"^(?:(?:how\s+(?:long|much|many|often|soon|far|early|late)|what(?:'s|s)?|when|where|who|"
+                              r"whom|which|why|how|is|are|was|were|do|does|did|can|could|should|will|would|may|must|"
+                              r"has|have|i|we|you|my|our|there|it)\b\s*)+", re.IGNORECASE)
+
+_EN_TRAILING_ASK = re.compile(r"\s+\b(?:do|does|did|can|could|should|will|would|is|are|am)\s+(?:i|we|you|they|it|one)\b.*$",
+                              re.IGNORECASE)
+
+
+def english_topic(question: str) -> str:
+    """What an English question is about, without its asking words: "how long does a PIP last?" -> "a PIP last";
+    a "Source: " prefix stays. Empty for Chinese or when nothing is left."""
+    if re.search(r"[\u4e00-\u9fff]", question.split(":", 1)[-1]):
+        return ""
+    prefix, _, rest = question.rpartition(": ")
+    topic = _EN_ASKING_WORDS.sub("", rest.strip()).strip(" ?？.")
+    topic = _EN_TRAILING_ASK.sub("", topic).strip()  # "days of sick leave do I get" -> "days of sick leave"
+    if not topic:
+        return ""
+    return f"{prefix}: {topic}" if prefix else topic
+
+
+# "in the Sales Fundamentals course": the course a question names by title, set apart from what it asks
+_IN_COURSE = r"\s*\b(?:in|of|for|from|on|about)\s+(?:the\s+)?{title}(?:\s+(?:course|class|training|module))?\b"
+
+
+def _title_inside(title: str, text: str) -> str:
+    """An English question naming its course by full title inside the question, without that phrase (the course is
+    said in front instead: the phrase's words, translated, pulled the cross-language agreement down and the
+    question abstained); the question unchanged otherwise."""
+    if re.search(r"[\u4e00-\u9fff]", text) or not title.isascii():
+        return text
+    pattern = re.compile(_IN_COURSE.format(title=re.escape(title)), re.IGNORECASE)
+    cut = pattern.sub("", text, count=1).strip()
+    return cut if cut != text.strip() and len(cut.split()) >= 2 else text
 
 
 def _course_of_last_answer(text: str, state: DialogueState, router) -> str:
@@ -731,7 +778,32 @@ def _other_readings(text: str, standalone: str, state: DialogueState, slots: dic
     course = state.subject.get("course")
     if course and not slots.get("course") and router.catalog.find_course(stripped) is None:
         readings.append(_about(_course_name(course, stripped, router), stripped))
+    if (thread := _in_thread_topic(stripped, state)) and thread not in readings:
+        readings.append(thread)
     return tuple(r for r in readings if r != standalone)
+
+
+_YES_NO = re.compile(r"^(?:(?:and|so|ok|okay|also|but),?\s+)?(?:do|does|did|is|are|can|could|should|must|will|would|"
+                     r"may|need|needs|have|has)\b|[吗么][?？]?$|要不要|能不能|是不是|可不可以|需不需要|有没有|用不用",
+                     re.IGNORECASE)
+_WH = re.compile(r"什么|啥|哪|几|多少|怎么|谁|为何|为什么|\b(what|which|who|whom|whose|when|where|why|how)\b",
+                 re.IGNORECASE)
+
+
+def _in_thread_topic(text: str, state: DialogueState) -> str:
+    """A short question with a topic of its own, right after a knowledge answer, asked within that answer's topic:
+    "do I need a doctor's note" after "how is sick leave paid?" finds nothing on its own (a sick note is 病假证明, a
+    word the question does not use) but does about sick leave. Tried only when every other reading found nothing,
+    and it must pass the same abstention checks as any question."""
+    if state.intent != I.SEARCH_KNOWLEDGE or state.act != "answer" or not state.question or not is_short(text):
+        return ""
+    if not _YES_NO.search(text) or _WH.search(text):
+        return ""  # a yes/no question asks whether something holds where the thread is; "what's the share price
+        # today?" / "食堂这周五有啥菜" ask about something new (read within the thread they quoted its rule)
+    if re.search(r"[\u4e00-\u9fff]", text):
+        return f"{state.question.rstrip('？?。 ')}，{text}" if re.search(r"[\u4e00-\u9fff]", state.question) else ""
+    topic = english_topic(state.question)
+    return f"{topic}: {text}" if topic else ""
 
 
 def announce_for(resolved: Resolved, state: DialogueState) -> dict | None:

@@ -70,6 +70,9 @@ class _AnswerIndex(_Index):
         return 5.0 if term.startswith("\u0000") else 1.0  # only the never-indexed probe is unseen: the corpus uses
         # the question's words (lacks_cross_support weighs the share it never uses)
 
+    def keyword_idfs(self, terms):
+        return {t: self.keyword_idf(t) for t in terms}
+
     def dense_profile(self, question, audience=None):
         return [0.79] + [0.75] * 29
 

@@ -35,3 +35,22 @@ def test_the_topic_a_question_was_placed_in_is_not_a_term_it_asked_about():
     placed = gloss(sentence, "zh", "en", LEXICON, "Data Analysis Basics: what's DATA-101 about?")
     assert placed == gloss(sentence, "zh", "en", LEXICON, "what's DATA-101 about?")
     assert placed.count("=") > 1  # not the title's one term alone
+
+
+def test_calendar_days_counted_with_a_measure_word():
+    """"7个自然日内申请补考" (round 8 c-en-802 asked for '7 calendar days'): the 个 between number and unit is read."""
+    from bot.answering.gloss import _zh_quantities
+
+    assert "7个自然日 = 7 calendar days" in _zh_quantities("可在成绩公布之日起7个自然日内申请补考")
+
+
+def test_counts_in_chinese_numerals_are_glossed_as_numbers():
+    """"四个维度中至少满足三个的线索" answered "how many of them have to be met?" but the English reader saw no number
+    (round 8 c-en-805); single units ("一个", "统一") and units glossed elsewhere ("三个月") are left alone."""
+    from bot.answering.gloss import _zh_quantities
+
+    got = _zh_quantities("四个维度中至少满足三个的线索，才能转为正式商机。")
+    assert "四个 = 4" in got and "三个 = 3" in got
+    assert _zh_quantities("补考以两次为限。") == ["两次 = 2 times"]
+    assert _zh_quantities("费用由人力资源部统一列支，一个部门一个名额。") == []
+    assert _zh_quantities("试用期一般为三个月。") == []

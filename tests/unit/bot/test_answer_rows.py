@@ -90,3 +90,19 @@ def test_a_list_item_of_years_is_no_row_of_its_own():
     from bot.answering.rows import matching_item
 
     assert matching_item("* Between 3 and 15 years: 6 hours per pay period", 15, "time") is None
+
+
+def test_a_row_counting_something_else_is_not_the_questions_row():
+    """Blind round 8: "how is sick leave paid after 5 days?" quoted the 1-to-10-years annual-leave row first (5 falls
+    in 1..10, but days are not years of service)."""
+    from bot.answering.rows import question_measure
+
+    assert question_measure("how is sick leave paid after 5 days?") == "day"
+    assert question_measure("工作12年了，年假有几天？") == "year"
+    assert question_measure("年假有几天？") is None
+    assert matching_row(BANDS_ZH, 5, "day") is None
+    assert "年休假5天" in matching_row(BANDS_ZH, 5, "year")
+    assert "年休假15天" in matching_row(BANDS_ZH, 25, "year")  # "已满20年的": the unit follows the number
+    assert matching_row(BANDS_ZH, 25, "day") is None
+    assert matching_row(BANDS_EN, 7, "year") == "6 to 10 years: 15 days"
+    assert matching_row(BANDS_EN, 7) == "6 to 10 years: 15 days"  # no measure stated: any row range

@@ -54,15 +54,15 @@ def test_percent_written_out_is_a_share():
 
 @pytest.mark.parametrize(("question", "offers", "strict"), [
     ("and what score do I need to pass it?", "The assessment is scored out of 100; the pass mark is 75.", False),
-    ("how often should I hold one-to-ones with my reports?", "Hold a one-to-one every two weeks.", False),
+    ("how often should I hold one-to-ones with my reports?", "Hold a one-to-one every two weeks.", True),
     ("How much is the monthly commuting allowance?", "交通补贴每月300元。", True),
     ("How long is maternity leave?", "女员工生育享受98天产假。", True),
     ("试用期的工资是转正工资的百分之多少？", "试用期工资不低于转正工资的80%。", True),
     ("What share of the meal allowance do I get on the first day of travel?", "You receive 75 percent of it.", True),
     ("住房公积金按多少比例交？", "单位和个人各缴存一半。", True),
 ])
-def test_scores_and_frequencies_are_recognised_but_only_amounts_durations_and_shares_are_strict(question, offers,
-                                                                                                 strict):
+def test_scores_are_recognised_but_only_amounts_durations_shares_and_frequencies_are_strict(question, offers,
+                                                                                             strict):
     kind = AnswerType(question)
     assert kind.offers(offers) and kind.strict is strict
 
@@ -95,3 +95,19 @@ def test_a_number_of_dollars_is_an_amount():
     assert kind.strict and kind.offers("Each employee may spend up to $1,500 a year.")
     assert not kind.offers("Training themes across the organization are established annually.")
     assert AnswerType("出差时单笔超过多少美元的费用需要附收据？").offers("Keep receipts for any expense of $75 or more.")
+
+
+@pytest.mark.parametrize(("question", "offers"), [
+    ("多久必须强制改一次密码？", "密码每90天必须更换一次。"),
+    ("新人入职的导师多久和新人做一次一对一沟通？", "导师每周至少与新员工进行一次一对一沟通。"),
+    ("工人升级考核一般隔多久进行一次？", "升级考核一般二至三年进行一次。"),
+    ("How often must wages be paid?", "工资至少每月支付一次。"),
+    ("How often are reviews held?", "Every employee takes part in two formal reviews a year."),
+])
+def test_how_often_wants_a_frequency_not_a_length(question, offers):
+    """Blind round 8: "多久必须强制改一次密码？" read as a duration, so "at least 12 characters long" counted as the
+    value asked for and a rule that never says how often passwords change was quoted; a frequency is asked for."""
+    kind = AnswerType(question)
+    assert kind.strict and kind.offers(offers)
+    assert not kind.offers("Company passwords must be at least 12 characters long and must not reuse any of your "
+                           "last 5 passwords.")

@@ -1,4 +1,5 @@
-"""`/api/progress`, `/api/kpi`, `/api/reports/completion`: HR reports as JSON, for the token's owner (RBAC in HR)."""
+"""`/api/progress`, `/api/kpi`, `/api/reports/completion|trend|exams`: HR reports as JSON, for the token's owner (RBAC
+in HR)."""
 
 from __future__ import annotations
 
@@ -52,4 +53,33 @@ def report_router() -> APIRouter:
         result = _call(request, employee_id, "completion_report", by=by, period=period)
         return {"text": result.to_text(lang), "report": result.to_dict()}
 
+    @router.get("/reports/trend", summary="Completion per month or quarter (managers: their teams; HR: everyone)")
+    def trend(request: Request, step: Literal["month", "quarter"] = "month",
+              last: int | None = Query(None, ge=1, le=36, description="Steps back, ending now."),
+              period: str | None = PERIOD, department: str | None = Query(None, max_length=64),
+              course: str | None = Query(None, max_length=32), lang: str = LANG,
+              employee_id: str = Depends(current_employee)):
+        """One completion rate per step (the step today falls in marked partial), with the text a chat reply shows."""
+        from bot.present.trends import render_trend
+
+        result = _call(request, employee_id, "completion_trend", step=step, period=period, points=last,
+                       department_id=department, course_code=course)
+        return {"text": render_trend(result, _names(request), lang), "trend": result.to_dict()}
+
+    @router.get("/reports/exams", summary="Official exam results per course, lowest pass rate first")
+    def exams(request: Request, period: str | None = PERIOD, department: str | None = Query(None, max_length=64),
+              lang: str = LANG, employee_id: str = Depends(current_employee)):
+        """Pass rate, first-attempt pass rate and mean score per course (practice never counts)."""
+        from bot.present.trends import render_exam_report
+
+        result = _call(request, employee_id, "exam_report", period=period, department_id=department)
+        return {"text": render_exam_report(result, _names(request), lang), "exams": result.to_dict()}
+
     return router
+
+
+def _names(request: Request):
+    """Course and department names in both languages, for the text form."""
+    from bot.tools.catalog_loader import load_catalog, names_of
+
+    return names_of(load_catalog(_hr(request).engine))

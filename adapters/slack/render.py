@@ -6,6 +6,7 @@ import json
 import re
 from typing import Any
 
+from adapters.table_text import flatten_tables
 from adapters.textsplit import split_chars
 from bot.messages import Action, BotReply, Citation
 
@@ -23,8 +24,9 @@ _HEADING = re.compile(r"^#{1,6}\s+(.*)$", re.MULTILINE)
 
 
 def to_mrkdwn(markdown: str) -> str:
-    """Markdown the bot writes -> Slack mrkdwn: **b** -> *b*, [t](u) -> <u|t>, headings -> bold lines."""
-    text = markdown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Markdown the bot writes -> Slack mrkdwn: **b** -> *b*, [t](u) -> <u|t>, headings -> bold lines, tables ->
+    one bullet per row (mrkdwn has no tables)."""
+    text = flatten_tables(markdown).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _HEADING.sub(r"**\1**", text)
     text = _BOLD.sub(r"*\1*", text)
     return _LINK.sub(r"<\2|\1>", text)

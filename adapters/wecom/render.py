@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from adapters.table_text import flatten_tables
 from adapters.textsplit import split_utf8
 from adapters.wecom.parse import encode_button_key
 from bot.messages import Attachment, BotReply
@@ -24,8 +25,9 @@ class Outbound:
 
 
 def reply_markdown(reply: BotReply) -> str:
-    """Answer text, then numbered sources, then any notice (WeCom markdown: no links needed to read them)."""
-    lines = [reply.text or "…"]
+    """Answer text (tables as one line per row: WeCom markdown has none), then numbered sources, then any notice
+    (WeCom markdown: no links needed to read them)."""
+    lines = [flatten_tables(reply.text) if reply.text else "…"]
     if reply.citations:
         lines.append("")
         for c in reply.citations:

@@ -183,7 +183,9 @@ _TOPIC_OF_ITS_OWN = ("course", "period", "department", "employee", "team")
 
 
 _WHY_FIGURE = re.compile(r"(为什么|为啥|怎么).{0,12}(这么|那么|太|偏|很|这样)(低|高|差|少|多)|"
-                         r"\b(why|how come)\b.{0,40}\b(low|high|bad|poor|down|up)\b", re.IGNORECASE)
+                         r"(为什么|为啥|怎么会?).{0,8}(扣分|扣了|被扣|扣钱|不达标|没达标|不合格|评不了|不能评)|"
+                         r"\b(why|how come)\b.{0,40}\b(low|high|bad|poor|down|up|penali[sz]ed|penalt(y|ies)|"
+                         r"deduct(ed|ion)?|docked|lose|lost|below|miss(ed)?)\b", re.IGNORECASE)
 
 
 def _explains_its_figures(tool_name: str) -> bool:
@@ -288,12 +290,12 @@ def _kpi_what_if(routed, text: str, state: DialogueState) -> bool:
     """"如果我把逾期的都学完呢" / "what if I finish the overdue ones?" after a KPI: what the KPI would become (the KPI
     reply carries its what-ifs), not the course list the words alone suggest, nor a rule's consequence."""
     if state.intent != "explain_kpi" or state.act == "refused" or routed.slots.get("course") \
-            or routed.intent not in ("my_progress", I.SEARCH_KNOWLEDGE) or router_employee(text):
+            or routed.intent not in ("my_progress", I.SEARCH_KNOWLEDGE, "explain_kpi") or router_employee(text):
         return False
     return bool(_WHAT_IF.search(text) and _COMPLETES.search(text) and not _NOT_DONE.search(text))
 
 
-_COMPLETES = re.compile(r"学完|修完|上完|补完|完成|\b(finish|finished|complete|completed|catch up|caught up)\b",
+_COMPLETES = re.compile(r"学完|修完|上完|补完|完成|\b(finish(es|ed)?|complete[sd]?|catch(es)? up|caught up)\b",
                         re.IGNORECASE)
 _NOT_DONE = re.compile(r"没|不|未|\b(not|don'?t|didn'?t|never|fail|fails|failed|miss|missed)\b|n't\b", re.IGNORECASE)
 _SUBJECT_KEYS = ("period", "course", "department", "team", "employee")
@@ -314,8 +316,8 @@ def _switches_report(routed, text: str, state: DialogueState, router) -> str | N
     if state.intent not in follow_up_tools() or state.act in ("refused", "clarify") or routed.confident:
         return None
     focus = follow_up_focus(text)
-    if not focus or not is_short(text):
-        return None
+    if not focus or not is_short(text) or _ONLY_SELF.search(text):
+        return None  # "and mine personally?" names the asker, not another report
     alone = router.route(focus)
     if alone.confident and alone.intent != state.intent and alone.intent in follow_up_tools():
         return alone.intent

@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 from sqlmodel import Session
 
 from hr.caller import Caller
-from hr.errors import forbidden
 from hr.repositories import course_repo, report_repo
 from hr.rules.periods import Period
 from hr.rules.rates import Rate
-from hr.services.access import report_scope, require_department_view
+from hr.services.access import analytics_scope
 
 
 @dataclass(frozen=True)
@@ -51,15 +50,7 @@ class ExamReport:
 def exam_report(db: Session, caller: Caller, *, period: Period, department_id: str | None = None) -> ExamReport:
     """Official exams per course in the period for what the caller may see (HR the company or a department, a
     manager their team or a department they head); employees are refused. Practice quizzes never count."""
-    if department_id:
-        require_department_view(db, caller, department_id)
-        scope, label = report_repo.Scope(department_id=department_id), f"department:{department_id}"
-    else:
-        scope = report_scope(caller)
-        if scope.employee_id:
-            raise forbidden("see exam results by course (managers, HR and training specialists can)",
-                            "查看各课程的考试结果（经理、HR 和培训专员可以查看）")
-        label = "company" if scope is report_repo.EVERYONE else f"team:{scope.manager_id}"
+    scope, label = analytics_scope(db, caller, department_id, "exam results by course", "各课程的考试结果")
     courses = {c.code: c for c in course_repo.list_courses(db)}
     rows = []
     for code, counts in report_repo.exams_by_course(db, period.start, period.end, scope).items():

@@ -8,12 +8,12 @@ from datetime import date
 from sqlmodel import Session
 
 from hr.caller import Caller
-from hr.errors import forbidden, invalid, not_found
+from hr.errors import invalid, not_found
 from hr.repositories import course_repo, report_repo
 from hr.repositories.counting import counting_rule
 from hr.rules.periods import Period, parse_period
 from hr.rules.rates import Rate
-from hr.services.access import report_scope, require_department_view
+from hr.services.access import analytics_scope
 
 STEPS = ("month", "quarter")
 DEFAULT_POINTS = {"month": 6, "quarter": 4}
@@ -81,15 +81,7 @@ def completion_trend(db: Session, caller: Caller, *, today: date, step: str = "m
                      counts: str = "required") -> CompletionTrend:
     """Completion per step for what the caller may see: HR the company (or a department), a manager their team (or a
     department they head); an employee is refused (their own progress is another view)."""
-    if department_id:
-        require_department_view(db, caller, department_id)
-        scope, label = report_repo.Scope(department_id=department_id), f"department:{department_id}"
-    else:
-        scope = report_scope(caller)
-        if scope.employee_id:
-            raise forbidden("see completion trends (managers, HR and training specialists can)",
-                            "查看完成率趋势（经理、HR 和培训专员可以查看）")
-        label = "company" if scope is report_repo.EVERYONE else f"team:{scope.manager_id}"
+    scope, label = analytics_scope(db, caller, department_id, "completion trends", "完成率趋势")
     if course_code and course_repo.get_course(db, course_code) is None:
         raise not_found("course", course_code)
     rule = counting_rule(db, counts)
@@ -140,11 +132,9 @@ def completion_matrix(db: Session, caller: Caller, *, today: date, by: str, step
     """"各部门近几个季度的变化": the completion report by department or course for each step, side by side."""
     from hr.services.reports import completion_report
 
+    analytics_scope(db, caller, None, "completion trends", "完成率趋势")  # an employee is refused here
     steps = steps_of(step, today, period, points)
     reports = [completion_report(db, caller, by=by, period=part, counts=counts) for part in steps]
-    if reports and reports[0].scope.startswith("self:"):
-        raise forbidden("see completion trends (managers, HR and training specialists can)",
-                        "查看完成率趋势（经理、HR 和培训专员可以查看）")
     latest = reports[-1] if reports else None
     order = [(row.key, row.label) for report in reversed(reports) for row in report.rows]
     keys = list(dict.fromkeys(order))

@@ -122,6 +122,12 @@ def test_api_reports_follow_hr_access_rules(stack):
     assert report.status_code == 200 and report.json()["report"]["scope"] == "self:E0012"  # employees: only themselves
     manager = {"Authorization": f"Bearer {client.app.state.tokens.create('E0001')}"}
     assert client.get("/api/reports/completion", headers=manager).json()["report"]["scope"] != "self:E0001"
+    trend = client.get("/api/reports/trend?step=quarter&last=2&lang=en", headers=manager)
+    assert trend.status_code == 200 and len(trend.json()["trend"]["points"]) == 2 and "Completion" in trend.json()["text"]
+    exams = client.get("/api/reports/exams?period=2026", headers=manager)
+    assert exams.status_code == 200 and exams.json()["exams"]["rows"] and "通过率" in exams.json()["text"]
+    assert client.get("/api/reports/trend", headers=headers).status_code == 403  # an employee: refused, not a 500
+    assert client.get("/api/reports/trend?last=99", headers=manager).status_code == 422
     assert client.get("/api/kpi?period=bogus", headers=headers).status_code in (400, 422)
     answer = client.post("/api/chat", json={"text": "年假有几天?"}, headers=headers).json()
     assert answer["citations"] and answer["mode"] == "offline"

@@ -41,3 +41,15 @@ def test_finishing_courses_after_a_kpi_is_the_kpis_what_if(router, text, first):
 def test_not_finishing_is_a_rule_question(router, text):
     got = resolve(routed("search_knowledge", 0.5), text, KPI, ME, router, TODAY)
     assert got.intent == "search_knowledge"
+
+
+DEPARTMENT_KPI = DialogueState(subject={"department": "rnd", "period": "2026Q4"}, intent="explain_kpi",
+                               act="department_kpi", args={"department": "rnd"})
+
+
+@pytest.mark.parametrize("text", ["为什么扣分", "为啥被扣了", "why were we penalised?", "如果逾期的人都补完了呢",
+                                  "what if everyone catches up?"])
+def test_why_and_what_if_after_a_department_kpi_stay_with_the_department(router, text):
+    """After R&D's KPI, "为什么扣分" read as the manager's own KPI (the router's explain_kpi carries no department)."""
+    got = resolve(routed("explain_kpi", 0.8), text, DEPARTMENT_KPI, ME, router, TODAY)
+    assert got.intent == "explain_kpi" and got.slots.get("department") == "rnd", got

@@ -11,12 +11,14 @@ from bot.answering.compose import choose, compose_answer, rank_sentences
 from bot.answering.coverage import QuestionCoverage
 from bot.answering.evidence import measure
 from bot.answering.gloss import gloss
+from bot.answering.jurisdiction import within_named
 from bot.answering.language_duel import prefer_other_language
 from bot.answering.llm_judge import LLMJudge
 from bot.answering.region import other_region
 from bot.answering.relevance import (
     RelevancePolicy,
     agrees_across_languages,
+    asks_other_jurisdiction,
     asks_other_region,
     confidence,
     lacks_asked_value,
@@ -94,6 +96,7 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
                                        floor=policy.cross_reject.get(language, policy.cross_reject["en"]),
                                        covers=lambda pick: coverage.of(f"{pick.passage.heading} {pick.sentence}",
                                                                        pick.passage.language))
+    ranked, set_aside = within_named(ranked, question, lambda source: document_text(index, source, audience))
     picks = choose(ranked)  # whether to answer is weighed on these; a follow-up may show others (below)
     checkpoint("evidence measures")
     top = max(picks, key=lambda p: p.score, default=None)
@@ -109,11 +112,14 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
                                                                              own_quote, index.lexicon)))
     if top is not None:
         signals["other_region"] = float(other_region(question, top.passage.title))
+    signals["other_jurisdiction"] = float(set_aside and not ranked)
     level = confidence(profile, language, policy, best, coverage.unseen_share(), signals.get("cross") == 1.0)
     agreed = agrees_across_languages(signals, language, policy)
     if agreed is not None:
         level = (level or "high") if agreed else None
     if lacks_asked_value(signals, policy) or names_unknown_kind(signals, policy) or asks_other_region(signals, policy):
+        level = None
+    if asks_other_jurisdiction(signals, policy):
         level = None
     if quotes_narrower_kind(signals, policy):
         level = None
@@ -133,6 +139,11 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
                                                                           question))
     return GroundedAnswer(text, citations, False, passages, said, confidence=level, signals=signals,
                           lead=max(picks, key=lambda p: p.score).sentence)
+
+
+def document_text(index, source: str, audience: Audience | None) -> str:
+    """A document's whole text as the reader may see it (for the jurisdiction it names)."""
+    return "\n".join(p.text for p in index.passages(source=source, audience=audience))
 
 
 _COURSE_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2,5}-\d{3})(?![0-9])")

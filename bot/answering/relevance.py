@@ -42,6 +42,8 @@ class RelevancePolicy:
     require_asked_kind: bool = True  # a quote naming only a shorter kind inside the asked one (产假 for 陪产假) abstains
     # (unnamed.narrower_kind_quoted; pooled dev §18)
     require_same_region: bool = True  # a city's or province's rule does not answer a question about another place
+    require_same_jurisdiction: bool = True  # a question about one jurisdiction's rules (国家规定, federal, UK statutory
+    # ...) whose candidate quotes all come from documents naming another jurisdiction abstains (jurisdiction.py, §19)
     # A quote in the other language is also judged by the question's lexicon translation against the quoted sentence,
     # compared in the sentence's own language, where e5's same-language lead does not apply (agreement.py). Per
     # question language: at or above `cross_accept` the quote answers, below `cross_reject` it does not, in between
@@ -153,3 +155,8 @@ def lacks_cross_support(signals: Mapping[str, float], language: str, policy: Rel
     floor = policy.cross_support_floor.get(language)
     support = cross_support(signals, policy)
     return floor is not None and support is not None and support < floor
+
+
+def asks_other_jurisdiction(signals: Mapping[str, float], policy: RelevancePolicy) -> bool:
+    """The question asks about one jurisdiction's rules and every candidate quote is another's (jurisdiction.py)."""
+    return policy.require_same_jurisdiction and signals.get("other_jurisdiction") == 1.0

@@ -239,6 +239,8 @@ class Catalog:
                 return 95.0 + len(name) / 10
             if (len(name) >= 3 or name in _SHORT_BUT_CLEAR) and re.search(pattern, lowered) and name not in _GENERIC_EN:
                 return 80.0 + len(name) / 10
+            if len(name) == 2 and re.search(rf"(?<![A-Za-z]){re.escape(name.upper())}(?![A-Za-z])", text):
+                return 80.0  # "completion report for IT": written in capitals it is the department, not "it"
         return 0.0
 
     def department_names(self, department_id: str) -> tuple[str, str]:

@@ -198,3 +198,12 @@ def test_a_department_named_in_english_next_to_a_course_code_is_the_department()
     slots = filler.slots_for("team_progress", "who in sales is overdue on SEC-101?", today)
     assert slots.get("department") == "sales" and slots.get("course") == "SEC-101"
     assert "department" not in filler.slots_for("team_progress", "who is overdue on sales fundamentals?", today)
+
+
+def test_a_two_letter_department_in_capitals_is_the_department_and_the_pronoun_is_not():
+    from bot.routing.catalog import Catalog, DepartmentName
+
+    catalog = Catalog([], [DepartmentName("it", "信息技术部", "IT"), DepartmentName("hrd", "人力资源部", "Human Resources")])
+    assert catalog.find_department("completion report for IT, this year").value == "it"
+    assert catalog.find_department("how is HR doing on compliance?").value == "hrd"
+    assert catalog.find_department("is it done yet? how did it go") is None

@@ -372,7 +372,17 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
         return False
     if _asks_after_refusal(text, state, router, today):
         return False
+    if routed.intent == I.SEARCH_KNOWLEDGE and routed.confident and _about_a_course(state):
+        return False  # "and what's the pass mark?" after a course's sessions: a question about that course
     return routed.intent == I.HELP or not routed.confident or (routed.intent == I.SEARCH_KNOWLEDGE and is_short(text))
+
+
+def _about_a_course(state: DialogueState) -> bool:
+    """The thread's last tool answered about one course (its sessions, its facts), which a question can go on about."""
+    from bot.tools.registry import get
+
+    tool = get(state.intent)
+    return tool is not None and tool.inherits_course and bool(state.subject.get("course"))
 
 
 def _continues_into_a_change(routed, text: str, state: DialogueState) -> bool:

@@ -152,3 +152,11 @@ def test_a_reminder_asked_for_in_its_own_words_after_a_progress_view_stays_a_rem
     state = DialogueState(subject={"team": "E0010"}, intent="team_progress", act="team_progress", args={})
     got = resolve(routed("nudge_team", 0.8), "那提醒一下他们吧", state, MANAGER, router, TODAY)
     assert got.intent == "nudge_team"
+
+
+def test_a_confident_question_after_a_courses_sessions_is_asked_of_that_course(router):
+    """Round 9 c-en-908: "and whats the pass mark" after "where's the SEC-201 workshop held" showed the sessions again."""
+    state = DialogueState(subject={"course": "SEC-201"}, intent="session_info", act="session_info",
+                          args={"course": "SEC-201"})
+    got = resolve(routed("search_knowledge", 0.9), "and whats the pass mark", state, MANAGER, router, TODAY)
+    assert got.intent == "search_knowledge" and got.slots.get("course") == "SEC-201", got

@@ -26,10 +26,11 @@ from bot.answering.relevance import (
     names_unknown_kind,
     quotes_narrower_kind,
 )
-from bot.answering.rows import question_measure, question_number, question_unit
+from bot.answering.rows import matching_row, question_measure, question_number, question_unit
 from bot.answering.spelling import spelled
 from bot.answering.unnamed import narrower_kind_quoted, unknown_kinds
 from bot.messages import Citation
+from knowledge.sentences import split_sentences
 from retrieval.cancellation import checkpoint
 from retrieval.language import detect_language
 from retrieval.types import Audience, Passage
@@ -114,6 +115,8 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
         signals["other_region"] = float(other_region(question, top.passage.title))
     signals["other_jurisdiction"] = float(set_aside and not ranked)
     level = confidence(profile, language, policy, best, coverage.unseen_share(), signals.get("cross") == 1.0)
+    if level == "low" and top is not None and _row_of_asked_number(top, question):
+        level = "high"  # "12 years?" quoting the 10-to-20-year row answers it directly: no "closest material" hedge
     agreed = agrees_across_languages(signals, language, policy)
     if agreed is not None:
         level = (level or "high") if agreed else None
@@ -144,6 +147,14 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
 def document_text(index, source: str, audience: Audience | None) -> str:
     """A document's whole text as the reader may see it (for the jurisdiction it names)."""
     return "\n".join(p.text for p in index.passages(source=source, audience=audience))
+
+
+def _row_of_asked_number(pick, question: str) -> bool:
+    """The quote is the one row, of a table of ranges in its sentence, that holds the number the question asks about."""
+    sentences = split_sentences(pick.passage.text, clauses=False)
+    whole = sentences[pick.position] if 0 <= pick.position < len(sentences) else pick.sentence
+    row = matching_row(whole, question_number(question), question_measure(question))
+    return row is not None and row.strip() == pick.sentence.strip()
 
 
 _COURSE_CODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{2,5}-\d{3})(?![0-9])")

@@ -75,3 +75,11 @@ def test_a_team_list_says_behind_and_overdue_in_words(chat):
     reply = say(chat, "E0010", "who on my team is behind?", thread="behind")
     assert reply.act == "team_progress" and "People behind on courses" in reply.text and "behind courses" not in \
         reply.text, reply.text
+
+
+def test_a_seniority_row_that_holds_the_asked_years_is_a_direct_answer(chat):
+    """"How many days of annual leave after 12 years?" quoted the 10-to-20-year row under the "no rule answers this
+    directly" hedge: the row holds the asked number, so the answer is direct."""
+    reply = say(chat, "E0013", "How many days of annual leave after 12 years?", thread="leave-12")
+    assert reply.act == "answer" and "10天" in reply.text, reply.text
+    assert "closest material" not in reply.text

@@ -43,6 +43,15 @@ class Scope:
             conds.append(f"{employee_col} = :scope_employee")
         return "".join(f" AND {c}" for c in conds)
 
+    @property
+    def label(self) -> str:
+        """How reports name the scope: "company", "department:<id>", "team:<manager id>" or "self:<employee id>"."""
+        if self.department_id:
+            return f"department:{self.department_id}"
+        if self.manager_id:
+            return f"team:{self.manager_id}"
+        return f"self:{self.employee_id}" if self.employee_id else "company"
+
     def params(self) -> dict:
         """Bind values for the scope's placeholders."""
         return {"manager_id": self.manager_id, "scope_dept": self.department_id, "scope_employee": self.employee_id}

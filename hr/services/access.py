@@ -75,15 +75,14 @@ def report_scope(caller: Caller) -> Scope:
     return Scope(employee_id=caller.id)
 
 
-def analytics_scope(db: Session, caller: Caller, department_id: str | None, what_en: str,
-                    what_zh: str) -> tuple[Scope, str]:
-    """The rows an analytics view covers and its label ("company", "team:<id>", "department:<id>"): a department
-    the caller may view, else HR's company or a manager's team; an employee is refused with what they asked for."""
+def analytics_scope(db: Session, caller: Caller, department_id: str | None, what_en: str, what_zh: str) -> Scope:
+    """The rows an analytics view covers: a department the caller may view, else HR's company or a manager's team;
+    an employee is refused with what they asked for."""
     if department_id:
         require_department_view(db, caller, department_id)
-        return Scope(department_id=department_id), f"department:{department_id}"
+        return Scope(department_id=department_id)
     scope = report_scope(caller)
     if scope.employee_id:
         raise forbidden(f"see {what_en} (managers, HR and training specialists can)",
                         f"查看{what_zh}（经理、HR 和培训专员可以查看）")
-    return scope, "company" if scope is EVERYONE else f"team:{scope.manager_id}"
+    return scope

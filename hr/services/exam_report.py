@@ -50,7 +50,7 @@ class ExamReport:
 def exam_report(db: Session, caller: Caller, *, period: Period, department_id: str | None = None) -> ExamReport:
     """Official exams per course in the period for what the caller may see (HR the company or a department, a
     manager their team or a department they head); employees are refused. Practice quizzes never count."""
-    scope, label = analytics_scope(db, caller, department_id, "exam results by course", "各课程的考试结果")
+    scope = analytics_scope(db, caller, department_id, "exam results by course", "各课程的考试结果")
     courses = {c.code: c for c in course_repo.list_courses(db)}
     rows = []
     for code, counts in report_repo.exams_by_course(db, period.start, period.end, scope).items():
@@ -59,4 +59,4 @@ def exam_report(db: Session, caller: Caller, *, period: Period, department_id: s
                                   Rate(counts.passed, counts.examined), Rate(counts.first_passed, counts.first_attempts),
                                   counts.attempts, counts.score_sum / counts.attempts if counts.attempts else None))
     rows.sort(key=lambda r: (r.passed.value_or(2.0), r.first_attempt.value_or(2.0), r.course_code))
-    return ExamReport(period.name, label, rows, department_id)
+    return ExamReport(period.name, scope.label, rows, department_id)

@@ -91,9 +91,7 @@ def completion_report(db: Session, caller: Caller, *, by: str, period: Period,
         overall = _sum(list(grouped.values()))
         titles = {c.code: c.title for c in course_repo.list_courses(db)}
         rows = [_row(k, titles.get(k, k), c) for k, c in sorted(grouped.items())]
-    label = "company" if scope is report_repo.EVERYONE else (f"team:{scope.manager_id}" if scope.manager_id
-                                                              else f"self:{scope.employee_id}")
-    return CompletionReport(by, period.name, label, Rate(overall.completed, overall.due), rows,
+    return CompletionReport(by, period.name, scope.label, Rate(overall.completed, overall.due), rows,
                             Rate(overall.optional_completed, overall.optional_due), counts)
 
 
@@ -145,6 +143,4 @@ def practice_report(db: Session, caller: Caller, *, period: Period) -> PracticeR
     scope = report_scope(caller)
     titles = {c.code: c.title for c in course_repo.list_courses(db)}
     counts = report_repo.practice_by_course(db, period.start, period.end, scope)
-    label = "company" if scope is report_repo.EVERYONE else (f"team:{scope.manager_id}" if scope.manager_id
-                                                              else f"self:{scope.employee_id}")
-    return PracticeReport(period.name, label, [(code, titles.get(code, code), c) for code, c in sorted(counts.items())])
+    return PracticeReport(period.name, scope.label, [(code, titles.get(code, code), c) for code, c in sorted(counts.items())])

@@ -81,11 +81,11 @@ def completion_trend(db: Session, caller: Caller, *, today: date, step: str = "m
                      counts: str = "required") -> CompletionTrend:
     """Completion per step for what the caller may see: HR the company (or a department), a manager their team (or a
     department they head); an employee is refused (their own progress is another view)."""
-    scope, label = analytics_scope(db, caller, department_id, "completion trends", "完成率趋势")
+    scope = analytics_scope(db, caller, department_id, "completion trends", "完成率趋势")
     if course_code and course_repo.get_course(db, course_code) is None:
         raise not_found("course", course_code)
     rule = counting_rule(db, counts)
-    trend = CompletionTrend(step, label, department_id=department_id, course_code=course_code)
+    trend = CompletionTrend(step, scope.label, department_id=department_id, course_code=course_code)
     for part in steps_of(step, today, period, points):
         tally = report_repo.completion_counts(db, part.start, part.end, scope, rule, course_code)
         trend.points.append(TrendPoint(part.name, Rate(tally.completed, tally.due), part.contains(today)))

@@ -20,7 +20,8 @@ Similarities = Callable[[Sequence[str]], list[float]]
 def with_sections(passages: Sequence[Passage], language: str, sections_of: SectionsOf, similarities: Similarities,
                   documents: int, per_document: int) -> list[Passage]:
     """`passages`, then the other sections of the first `documents` documents among them written in the other
-    language than the question's, each scored by the question's cosine (dense_score), the `per_document` closest.
+    language than the question's, each scored by the question's cosine (dense_score; at most the document's best
+    found passage's), the `per_document` closest.
     `sections_of(source)`: a document's passages in reading order, as the reader may see them; `similarities`:
     the question's cosine to texts embedded as chunks are (embedding_text), from the embedding cache."""
     if documents <= 0:
@@ -34,5 +35,8 @@ def with_sections(passages: Sequence[Passage], language: str, sections_of: Secti
             continue
         cosines = similarities([embedding_text(p.title, p.heading, p.text) for p in rest])
         closest = sorted(zip(cosines, range(len(rest)), strict=True), reverse=True)[:per_document]
-        added += [replace(rest[i], dense_score=cosine, score=0.0) for cosine, i in closest]
+        # never above the document's best found passage: a section the search did not find must not move the
+        # language levelling (compose._language_lift), which is measured on what it found
+        ceiling = max((p.dense_score or 0.0) for p in passages if p.source == source)
+        added += [replace(rest[i], dense_score=min(cosine, ceiling), score=0.0) for cosine, i in closest]
     return list(passages) + added

@@ -45,3 +45,9 @@ def test_documents_in_the_question_language_are_not_expanded():
 
 def test_off_by_default():
     assert with_sections(FOUND, "zh", _sections, _cosines, documents=0, per_document=5) == FOUND
+
+
+def test_a_section_never_scores_above_its_documents_best_found_passage():
+    """The language levelling is measured on what the search found; a closer unfound section must not move it."""
+    out = with_sections(FOUND, "zh", _sections, lambda texts: [0.95 for _ in texts], documents=1, per_document=5)
+    assert [p.dense_score for p in out[3:]] == [0.80, 0.80]

@@ -27,7 +27,6 @@ from bot.answering.relevance import (
     quotes_narrower_kind,
 )
 from bot.answering.rows import matching_row, question_measure, question_number, question_unit
-from bot.answering.sections import with_sections
 from bot.answering.spelling import spelled
 from bot.answering.unnamed import narrower_kind_quoted, unknown_kinds
 from bot.messages import Citation
@@ -41,10 +40,6 @@ ABSTAIN_TEXT = {
     "en": "I could not find this in the knowledge base, and I won't guess. Please ask HR or your training specialist.",
 }
 QUOTED_PASSAGES = 8  # sentences are chosen from this many of the best passages
-SECTION_DOCUMENTS = 1  # ... and from the other sections of the first this many documents among them written in the
-# other language than the question's (sections.py; pooled dev §20: fit half cross-language hit +1/+1 on the two
-# corpora, check half +3 sample / -1 same-language shared, abstention unchanged)
-SECTIONS_PER_DOCUMENT = 6  # ... the closest this many sections of each (10 sections of 2 documents: no better)
 
 
 @dataclass
@@ -87,11 +82,7 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     coverage = QuestionCoverage(index, question)
     translation = index.lexicon.translate(question)
     answer_type = AnswerType(question)
-    quoted = with_sections(passages[:QUOTED_PASSAGES], language,
-                           lambda source: index.passages(source=source, audience=audience),
-                           lambda texts: index.passage_similarities(question, texts),
-                           SECTION_DOCUMENTS, SECTIONS_PER_DOCUMENT)
-    ranked = rank_sentences(coverage, quoted, answer_type,
+    ranked = rank_sentences(coverage, passages[:QUOTED_PASSAGES], answer_type,
                            similarity=lambda texts: index.passage_similarities(question, texts),
                            number=question_number(question), language=language, unit=question_unit(question),
                            measure=question_measure(question),

@@ -66,9 +66,6 @@ class _AnswerIndex(_Index):
     def search(self, question, audience=None, k=8):
         return [CHINESE]
 
-    def passages(self, source=None, audience=None):
-        return [CHINESE] if source == CHINESE.source else []  # the rule's document has no other section
-
     def keyword_idf(self, term):
         return 5.0 if term.startswith("\u0000") else 1.0  # only the never-indexed probe is unseen: the corpus uses
         # the question's words (lacks_cross_support weighs the share it never uses)

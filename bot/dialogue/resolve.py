@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.dialogue.record_questions import HOW_FAR, asks_about_a_record, asks_when_due
 from bot.dialogue.state import DialogueState
 from bot.followup import follow_up_focus, rewrite
 from bot.routing import intents as I
@@ -101,7 +102,13 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
     intent, slots = routed.intent, dict(routed.slots)
     follow_up = False
     rule = asks_the_rule(routed, text) and not _kpi_what_if(routed, text, state)
-    if _names_the_course_asked_for(routed, text, state, router):
+    if asks_about_a_record(routed, text, state) or asks_when_due(routed, text):
+        intent = "my_progress"  # "CMP-101还差多少", "他CS-101考了几次": that person's progress on the course
+        kept = state.args.get("employee") if state.intent == intent and not _FIRST_PERSON.search(text) else None
+        slots = {**({"employee": kept} if kept else {}), **router.slots_for(intent, text, today)}
+        if not slots.get("course") and state.subject.get("course"):
+            slots["course"] = state.subject["course"]
+    elif _names_the_course_asked_for(routed, text, state, router):
         intent, slots = I.SEARCH_KNOWLEDGE, {"course": routed.slots["course"]}  # "合规与商业道德那门" after "哪门课？"
     elif _continues_knowledge(routed, text, state) or rule:
         intent, slots = I.SEARCH_KNOWLEDGE, router.slots_for(I.SEARCH_KNOWLEDGE, text, today)
@@ -214,19 +221,13 @@ def _asks_session_detail(routed, text: str, state: DialogueState) -> bool:
     return routed.intent in (I.SEARCH_KNOWLEDGE, I.HELP, "session_info") or not routed.confident
 
 
-# how far a person has got ("还差多少", "学到哪了", "how much is left"): progress, never a change to make
-_HOW_FAR = re.compile(r"还差|差多少|差几|还剩|剩多少|剩下多少|学到哪|学了多少|完成了多少|进度(怎么样|如何|多少|到哪)|"
-                      r"\b(how far|how much (is |has |have )?(left|remaining)|progress (on|in|with)|"
-                      r"(what'?s|what is|how'?s|how is) (his|her|their|[a-z]+'s) progress)\b", re.IGNORECASE)
-
-
 def _asks_how_far(intent: str, text: str) -> bool:
     """A change-making tool (enroll, withdraw) kept by a follow-up that asks how far someone has got ("提醒一下进度
     落后的人" asks nothing: a reminder)."""
     from bot.tools.registry import get
 
     tool = get(intent)
-    return tool is not None and tool.confirm is not None and bool(_HOW_FAR.search(text) and _ASKING.search(text))
+    return tool is not None and tool.confirm is not None and bool(HOW_FAR.search(text) and _ASKING.search(text))
 
 
 def _keep_period(intent: str, text: str, slots: dict, state: DialogueState, today: date) -> None:

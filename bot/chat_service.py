@@ -148,6 +148,10 @@ class ChatService:
             return EngineReply("quiz_resume", text, act="quiz_start", resume_actions=actions)
         if kind == "help":
             return EngineReply(I.HELP, help_text(ctx.language, ctx.caller.role), act="help")
+        if kind == "thanks":
+            return EngineReply(I.HELP, ctx.say("不客气！还有问题随时问我，说“帮助”可以看我能做什么。",
+                                               "You're welcome! Ask me anything else any time; say \"help\" to see "
+                                               "what I can do."), act="help")
         return None
 
     def _in_other_language(self, msg: IncomingMessage, toolkit: Toolkit, state: DialogueState) -> EngineReply | None:

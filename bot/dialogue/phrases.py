@@ -49,6 +49,18 @@ GREETING = re.compile(r"^(你好|您好|嗨|哈喽|在吗|早上好|上午好|�
                       r"([\s,，!！。.~～]*(mentor|你好|there))?" + _END, re.IGNORECASE)
 
 
+THANKS = re.compile(r"^(好的?|ok|okay|great|cool|nice|got it|明白了?|收到|了解)?[\s,，!！。.~～]*(谢谢|多谢|谢了|谢啦|感谢|"
+                    r"thanks?|thank you|thx|ty|cheers|再见|拜拜|bye)([\s,，!！。.~～]*(mentor|你|啦|了|a lot|so much|"
+                    r"very much))?" + _END, re.IGNORECASE)
+# a bare "退出" / "quit" / "stop": leaving something, with nothing named to leave
+BARE_EXIT = re.compile(r"^(退出|退了|结束|停|停止|不做了|不玩了|quit|exit|stop|end|i'?m done)" + _END, re.IGNORECASE)
+
+
+def is_thanks(text: str) -> bool:
+    """"谢谢" / "thx" / "ok thanks": a closing word, answered briefly (not with the whole help text)."""
+    return bool(THANKS.match(text.strip()))
+
+
 def _short(text: str) -> bool:
     """A reply short enough to be only a yes or a no ("yes, go ahead", "好的，发吧")."""
     return len(text) <= 12 if re.search(r"[\u4e00-\u9fff]", text) else len(text.split()) <= 6

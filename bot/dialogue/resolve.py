@@ -108,16 +108,23 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
         slots = {**({"employee": kept} if kept else {}), **router.slots_for(intent, text, today)}
         if not slots.get("course") and state.subject.get("course"):
             slots["course"] = state.subject["course"]
+    elif _why_refused(text, state):
+        intent, slots = state.intent, _inheritable(state.args)  # "为啥不行" after a refusal: the reason, said again
     elif _names_the_course_asked_for(routed, text, state, router):
         intent, slots = I.SEARCH_KNOWLEDGE, {"course": routed.slots["course"]}  # "合规与商业道德那门" after "哪门课？"
     elif _continues_knowledge(routed, text, state) or rule:
         intent, slots = I.SEARCH_KNOWLEDGE, router.slots_for(I.SEARCH_KNOWLEDGE, text, today)
+    elif _asks_manager_contact(text, state):
+        intent, slots = "my_manager", {}  # "how do I contact him?" after "who is my manager": the reply with the email
     elif _asks_session_detail(routed, text, state):
         intent, slots = "session_info", {"course": state.subject["course"]}  # "what time does it start?"
     elif switched := _switches_report(routed, text, state, router):
         intent = switched  # "what about course health?" after satisfaction: the report named, about the same subject
         slots = {**{k: v for k, v in _inheritable(state.args).items() if k in _SUBJECT_KEYS and k in _takes(intent)},
                  **router.slots_for(intent, text, today)}
+    elif _asks_extreme(routed, text, state):
+        intent, follow_up = state.intent, True  # "lowest one?" after a report: that report, which names its lowest
+        slots = _inheritable(state.args)
     elif _keeps_previous_tool(routed, text, state, router, today):
         intent, follow_up = state.intent, True
         slots = {**_inheritable(state.args), **router.slots_for(intent, text, today)}
@@ -206,6 +213,18 @@ _SESSION_DETAIL = re.compile(r"几点|什么时候开始|哪天|在哪|哪里|�
                              r"trainer|instructor|seats?|start|starts|begin|begins)\b", re.IGNORECASE)
 _DUE = re.compile(r"截止|到期|期限|deadline|\bdue\b|finish|完成", re.IGNORECASE)
 _COURSE_REPLIES_WITH_SESSIONS = ("session_info", "enroll")  # replies that show a course's session, time and place
+
+
+_CONTACT = re.compile(r"邮箱|邮件|电话|联系|找他|找她|工位|\b(e-?mail|mail|contact|reach|phone|call|message|find) ?(him|her|them)?\b",
+                      re.IGNORECASE)
+
+
+def _asks_manager_contact(text: str, state: DialogueState) -> bool:
+    """Right after "who is my manager?", a short question about reaching "him"/"her" (email, phone, contact) is
+    about that manager, whose reply carries the email (read alone it was a policy question)."""
+    if state.act != "manager" or not is_short(text) or not _CONTACT.search(text):
+        return False
+    return not (router_employee(text) or _NEW_TOPIC.search(text))
 
 
 def _asks_session_detail(routed, text: str, state: DialogueState) -> bool:
@@ -332,6 +351,16 @@ def _figures_area(tool_name: str, text: str) -> str:
     return re.split(r"[:：（(]", about or "")[0].strip()
 
 
+# "why?", "为啥不行", "how come": asking for the reason of what was just refused, naming nothing else
+_BARE_WHY = re.compile(r"^(那|可是|但是|但)?(为啥|为什么|为何|怎么|咋)(不行|不可以|不能|不让|不给|呢|啊|了)?[?？!！。.\s]*$|"
+                       r"^(but\s+)?(why|how come)(\s+not|\s+is that|\s+can'?t i|\s+not\s+\?)?[?!.\s]*$", re.IGNORECASE)
+
+
+def _why_refused(text: str, state: DialogueState) -> bool:
+    """A bare "why?" right after a refusal: the refused request again, whose reply says why."""
+    return state.act.endswith("refused") and bool(state.intent) and bool(_BARE_WHY.match(text.strip()))
+
+
 def _asks_after_refusal(text: str, state: DialogueState, router, today: date) -> bool:
     """"那我得先学完哪门课才能报？" right after a refused enrollment: a question that names nothing new for the refused
     request (no course, person, date) asks about the refusal; running the request again would only repeat it."""
@@ -376,6 +405,22 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
     if routed.intent == I.SEARCH_KNOWLEDGE and routed.confident and _about_a_course(state):
         return False  # "and what's the pass mark?" after a course's sessions: a question about that course
     return routed.intent == I.HELP or not routed.confident or (routed.intent == I.SEARCH_KNOWLEDGE and is_short(text))
+
+
+_EXTREME = re.compile(r"最低|最高|最差|最好|最少|最多|垫底|倒数第一|排第一|\b(lowest|highest|worst|best|bottom|top|"
+                      r"least|most)\b", re.IGNORECASE)
+
+
+def _asks_extreme(routed, text: str, state: DialogueState) -> bool:
+    """"lowest one?" / "哪个最低" right after a report: the same report (it names its lowest and highest line); a
+    message naming a course, person, department or period of its own, or a rule question, is a request of its own."""
+    if state.intent not in figure_tools() or state.act in ("refused", "clarify") or not is_short(text):
+        return False
+    if not _EXTREME.search(text) or _RULE_QUESTION.search(text) or routed.intent == state.intent:
+        return False  # (read as the same tool, its own slots say what is asked: "which one is most urgent")
+    if routed.confident and routed.intent != I.SEARCH_KNOWLEDGE:
+        return False  # another report asked for by name ("best rated courses?" after completion)
+    return not any(routed.slots.get(k) for k in ("course", "employee", "department", "period", "team"))
 
 
 def _about_a_course(state: DialogueState) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from hr.services.reports import CompletionReport
-from hr.services.trends import CompletionTrend
+from hr.services.trends import CompletionMatrix, CompletionTrend
 
 
 def _pyplot(lang: str):
@@ -54,6 +54,37 @@ def trend_chart_png(trend: CompletionTrend, lang: str = "zh", floor: float | Non
             ax.set_ylim(0, 110)
             ax.set_ylabel("%")
             ax.set_title("培训完成率趋势" if use_zh else "Training completion trend")
+            return _png(plt, fig)
+        finally:
+            plt.close(fig)
+
+
+def matrix_chart_png(matrix: CompletionMatrix, lang: str = "zh", floor: float | None = None,
+                     label_of=None) -> bytes:
+    """One completion line per department or course over the steps, so 'how did each department change' is seen.
+
+    label_of(key, language) names a row in the language the chart can draw (the bot passes its own names)."""
+    matplotlib, plt, cjk, use_zh = _pyplot(lang)
+    drawn = "zh" if use_zh else "en"  # without a CJK font a Chinese reader's legend falls back to English names
+    names = {key: label for key, label, _ in matrix.rows}
+    name = label_of or (lambda key, language: names[key] if language == "zh" else key)
+    with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False}):
+        fig, ax = plt.subplots(figsize=(max(7, 0.8 * len(matrix.periods) + 4), 4.5), dpi=100)
+        try:
+            if use_zh:
+                plt.rcParams["font.sans-serif"] = [cjk[0], "DejaVu Sans"]
+            for key, _label, rates in matrix.rows:
+                known = [(i, 100 * r.value) for i, r in enumerate(rates) if r.denominator and r.value is not None]
+                if known:
+                    ax.plot([i for i, _ in known], [v for _, v in known], marker="o", label=name(key, drawn))
+            if floor is not None:
+                ax.axhline(floor * 100, color="#888", linestyle="--", linewidth=1)
+            ticks = [f"{p}*" if p == matrix.partial else p for p in matrix.periods]
+            ax.set_xticks(range(len(ticks)), ticks, rotation=30)
+            ax.set_ylim(0, 110)
+            ax.set_ylabel("%")
+            ax.set_title("各期培训完成率（*为进行中）" if use_zh else "Training completion per period (* in progress)")
+            ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=8)
             return _png(plt, fig)
         finally:
             plt.close(fig)

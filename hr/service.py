@@ -304,6 +304,12 @@ class HRService:
 
         return trend_chart_png(trend, lang, self._completion_floor())
 
+    def matrix_chart(self, matrix: trends.CompletionMatrix, lang: str = "zh", label_of=None) -> bytes:
+        """PNG bytes of completion per department or course over the steps, the policy floor drawn in."""
+        from hr.charts import matrix_chart_png
+
+        return matrix_chart_png(matrix, lang, self._completion_floor(), label_of)
+
     def _completion_floor(self) -> float | None:
         """The completion rate below which a department's score is adjusted (the chart's dashed line), if any."""
         return next((b.below for b in self.policy.department.adjustment_bands if b.below is not None), None)

@@ -6,6 +6,7 @@ export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 ANONYMIZED_TELEMETRY=False
 mentor=.venv/bin/mentor
 demo_user=${MENTOR_DEMO_EMPLOYEE:-E0002}
 port=${MENTOR_DEMO_PORT:-8000}
+bash scripts/ensure_cjk_font.sh
 echo "== database schema"
 $mentor db upgrade
 echo "== sample organisation (hr/samples/org)"

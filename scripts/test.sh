@@ -11,5 +11,7 @@ echo "== import layers"
 .venv/bin/lint-imports
 echo "== browser for the web chat tests"
 bash scripts/ensure_chromium.sh
+echo "== CJK font for Chinese chart labels"
+bash scripts/ensure_cjk_font.sh
 echo "== pytest"
 .venv/bin/python -m pytest "$@"

@@ -46,8 +46,20 @@ def completion_matrix(deps, ctx: TurnContext, args) -> ToolResult:
         matrix = deps.hr.completion_matrix(ctx.caller, args.by, args.step, period, args.points)
     if refusal.result:
         return refusal.result
+    attachments = []
+    if len(matrix.periods) > 1 and matrix.rows:
+        attachments.append(Attachment("completion_by_period.png", deps.hr.matrix_chart(
+            matrix, ctx.language, _row_namer(deps.names, matrix.by)),
+            title=ctx.say("各期完成率图", "Completion per period chart")))
     return ToolResult("completion_report", logged, True, render_matrix(matrix, deps.names, ctx.language),
-                      private=False, act="completion_report", subject=subject)
+                      attachments=attachments, private=False, act="completion_report", subject=subject)
+
+
+def _row_namer(names, by: str):
+    """A chart legend names departments and courses as the reply does, in the language the chart can draw."""
+    if by == "department":
+        return lambda key, language: names.department(key, language)
+    return lambda key, language: names.course(key, language)
 
 
 def exam_results(deps, ctx: TurnContext, args: ExamResultsArgs) -> ToolResult:

@@ -10,7 +10,7 @@ ACTS = frozenset({
     "enroll_preview", "enroll_refused", "enroll_done", "withdraw_preview", "withdraw_done", "catalog", "session_info",
     "progress", "team_progress", "kpi", "department_kpi", "specialist_kpi", "completion_report", "exam_results",
     "satisfaction", "course_health", "kirkpatrick", "recommend", "nudge_preview", "nudge_done", "survey_prompt", "survey_recorded",
-    "cancelled", "refused",
+    "cancelled", "refused", "manager",
 })
 SUBJECT_KEYS = frozenset({"employee", "department", "team", "course", "period"})
 EXPECT_KEYS = frozenset({"act", "subject", "contains_any", "contains_all", "not_contains", "lang"})

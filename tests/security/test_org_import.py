@@ -101,3 +101,16 @@ def test_a_dollar_sign_in_a_name_never_breaks_a_chart():
     report = CompletionReport(by="department", period="2026Q3 $", scope="all", total=Rate(3, 4), rows=rows)
     for lang in ("en", "zh"):
         assert completion_chart_png(report, lang, floor=0.9).startswith(b"\x89PNG")
+
+
+def test_a_dollar_sign_in_a_name_never_breaks_the_per_period_chart():
+    """The per-department trend chart draws HR's names in its legend as plain text too, and skips empty steps."""
+    from hr.charts import matrix_chart_png
+    from hr.rules.rates import Rate
+    from hr.services.trends import CompletionMatrix
+
+    matrix = CompletionMatrix("department", "quarter", "company", ["2026Q1", "2026Q2"], "2026Q2",
+                              [("$x^{2$", "研发部 $x^{2$", [Rate(1, 2), Rate(0, 0)]), ("a\\b", "$$", [Rate(2, 2), Rate(1, 4)])])
+    for lang in ("en", "zh"):
+        assert matrix_chart_png(matrix, lang, floor=0.9).startswith(b"\x89PNG")
+    assert matrix_chart_png(matrix, "en", label_of=lambda key, language: f"{key} {language}").startswith(b"\x89PNG")

@@ -70,9 +70,12 @@ def test_each_department_over_the_last_quarters_is_a_table_of_rates(chat, hr_ser
     matrix = hr_service.completion_matrix(hr_service.caller_for("E0168"), "department", "quarter", points=3)
     assert matrix.periods == ["2026Q1", "2026Q2", "2026Q3"] and "2026Q3（进行中）" in reply.text
     assert "按部门" in reply.text and "| 研发部 |" in reply.text and "变化" in reply.text
+    assert [a.filename for a in reply.attachments] == ["completion_by_period.png"], reply.attachments
+    assert reply.attachments[0].content.startswith(b"\x89PNG") and reply.attachments[0].title == "各期完成率图"
     english = say(chat, "E0168", "show completion trends by department over the last 4 months", "matrix-en")
     assert english.act == "completion_report" and "by department (by month" in english.text and "| R&D |" in english.text
     assert not CJK.search(english.text), english.text
+    assert english.attachments and english.attachments[0].title == "Completion per period chart"
 
 
 def test_reminding_people_on_it_after_exam_results_is_about_the_weakest_course(chat, hr_service):

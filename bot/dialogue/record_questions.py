@@ -19,7 +19,9 @@ EXAM_RECORD = re.compile(r"考了几次|考过几次|考了多少|考了几分|�
                          r"得了多少分|拿了多少分|几次才过|成绩(怎么样|如何|多少|是多少)|"
                          r"\b(how many (times|attempts|tries) did|how did (he|she|they|i|[a-z]+) do (on|in)|"
                          r"what did (he|she|they|i|[a-z]+) (score|get)|(his|her|their|my) (exam )?(score|scores|"
-                         r"result|results|attempts|mark|marks)\b|did (he|she|they|i) pass)", re.IGNORECASE)
+                         r"result|results|attempts|mark|marks)\b|did (he|she|they|i) pass\b|"
+                         r"did (he|she|they|i) (take|sit|do) (it|the exam|the test|its exam)|"
+                         r"(has|have) (he|she|they|i) (taken|sat|passed) (it|the exam|the test|its exam))", re.IGNORECASE)
 _ASKING = re.compile(r"[?？]|吗|什么|怎么|如何|多少|几|哪|没|\b(what|how|which|did|is|has)\b", re.IGNORECASE)
 _RULE = re.compile(r"能考|可以考|可考|允许|规定|制度|政策|会怎样|怎么办|如果|\b(can|may|allowed|policy|rule|rules|if)\b",
                    re.IGNORECASE)
@@ -46,10 +48,16 @@ def _movable(intent: str) -> bool:
 
 
 def asks_when_due(routed, text: str) -> bool:
-    """A course's due date read as its sessions: a due date belongs to the person's enrollment (a self-study course
-    has no sessions, and a live one's session day is not its deadline)."""
-    read_as_sessions = "session_info" in (routed.intent, routed.best)  # (unsure: the classifier's first guess)
-    return read_as_sessions and bool(_DUE.search(text)) and not _SESSION_WORDS.search(text)
+    """A course's due date read as its sessions, or asked of "my" course: a due date belongs to the person's
+    enrollment (a self-study course has no sessions, and a live one's session day is not its deadline)."""
+    if not _DUE.search(text) or _SESSION_WORDS.search(text) or _RULE.search(text):
+        return False  # ("我的SEC-101过了截止日期怎么办" asks the rule)
+    if "session_info" in (routed.intent, routed.best):  # (unsure: the classifier's first guess)
+        return True
+    return bool(_MINE.search(text)) and bool(routed.slots.get("course")) and _movable(routed.intent)
+
+
+_MINE = re.compile(r"我的|\bmy\b", re.IGNORECASE)
 
 
 def asks_about_a_record(routed, text: str, state: DialogueState) -> bool:

@@ -119,3 +119,31 @@ def test_a_course_the_person_is_not_enrolled_in_is_said_so():
     text = render_person(progress, Names({"SEC-201": ("安全开发进阶", "Secure Development")}), "en", own=False,
                          exams=True, course="SEC-201")
     assert "王军 is not enrolled in SEC-201" in text and "No courses enrolled" not in text
+
+
+@pytest.mark.parametrize("text", ["what's the deadline for my CMP-101 course", "我的CMP-101什么时候截止"])
+def test_the_deadline_of_my_course_is_my_enrollment(router, text):
+    got = resolve(routed("search_knowledge", 0.6, {"course": "CMP-101"}), text, DialogueState(), EMPLOYEE, router,
+                  TODAY)
+    assert got.intent == "my_progress" and got.slots.get("course") == "CMP-101"
+
+
+def test_what_happens_after_my_deadline_is_the_rule(router):
+    got = resolve(routed("search_knowledge", 0.6, {"course": "CMP-101"}), "我的CMP-101过了截止日期怎么办",
+                  DialogueState(), EMPLOYEE, router, TODAY)
+    assert got.intent == "search_knowledge"
+
+
+def test_whether_she_took_the_exam_after_her_progress_is_her_progress(router):
+    state = DialogueState(subject={"employee": "E0108", "course": "CS-101"}, intent="my_progress", act="progress",
+                          args={"employee": "E0108", "course": "CS-101"})
+    got = resolve(routed("search_knowledge", 0.5), "did she take the exam yet", state, EMPLOYEE, router, TODAY)
+    assert got.intent == "my_progress" and got.slots.get("employee") == "E0108"
+    assert got.slots.get("course") == "CS-101"
+
+
+def test_whether_he_passed_after_his_exam_record_is_his_progress(router):
+    state = DialogueState(subject={"employee": "E0108", "course": "CS-101"}, intent="my_progress", act="progress",
+                          args={"employee": "E0108", "course": "CS-101"})
+    got = resolve(routed("search_knowledge", 0.5), "did he pass in the end?", state, EMPLOYEE, router, TODAY)
+    assert got.intent == "my_progress" and got.slots.get("employee") == "E0108"

@@ -92,3 +92,15 @@ def test_the_satisfaction_report_names_its_lowest_and_highest_course():
 
 def test_one_rated_course_has_no_lowest():
     assert lowest_rated([_row("SEC-101", 4.1)]) is None
+
+
+@pytest.mark.parametrize("text", ["帮我把我的SEC-101成绩改成100分", "能把王超的进度改为100%吗", "修改一下我的考试成绩",
+                                  "change my SEC-101 score to 100", "mark me as completed on CMP-101"])
+def test_asking_to_change_a_recorded_result_is_refused_by_the_front(text):
+    assert front.decide(text, None, DialogueState(), None).kind == "change_record"
+
+
+@pytest.mark.parametrize("text", ["怎么提高考试成绩", "参加考试的成绩怎么查", "我的学习进度", "how is my progress updated?",
+                                  "what score do I need to pass SEC-101"])
+def test_questions_about_scores_and_progress_are_not_change_requests(text):
+    assert front.decide(text, None, DialogueState(), None).kind != "change_record"

@@ -27,11 +27,13 @@ _KINDS: list[tuple[re.Pattern[str], re.Pattern[str], bool]] = [
     (re.compile(r"多少钱|多少元|多少块|多少美元|多少人民币|金额|报多少|补贴多少|补助多少|how many (dollars|yuan|rmb|usd)\b|"
                 r"how much (money|is|are|do|does|can|will|did)|"
                 r"\b(allowance|budget|cap|limit|reimburse)\b.*\bhow much\b|\bhow much\b.*\b(allowance|budget|cap|cost)", re.I),
-     re.compile(_NUMBER + r"\s*(元|块|万元|yuan|rmb|%|％)|[¥$￥]\s*\d|\b\d+\s*(dollars|usd|cny)\b|"
+     # a share written out ("70 percent") answers "how much does X count toward…" as "70%" does
+     re.compile(_NUMBER + r"\s*(元|块|万元|yuan|rmb|%|％|percent\b|per cent\b)|[¥$￥]\s*\d|\b\d+\s*(dollars|usd|cny)\b|"
                 r"\b(rmb|cny|usd)\s*\d", re.I), True),
     # "多久必须改一次密码" asks how often, not how long: read before the duration cue (its "12 characters long" was
-    # taken as the length asked for). A frequency is written as 每…/every…/once/twice/N次, so the kind is strict
-    (re.compile(r"(多久|多长时间|隔多久|多少天|几天|几个月|几年).{0,10}一次|how often", re.I), _FREQUENCY, True),
+    # taken as the length asked for). A frequency is written as 每…/every…/once/twice/N次, so the kind is strict.
+    # "多久要第一次回复" (the first reply) asks how soon: 第一次 is no "once every"
+    (re.compile(r"(多久|多长时间|隔多久|多少天|几天|几个月|几年).{0,10}(?<!第)一次|how often", re.I), _FREQUENCY, True),
     (re.compile(r"几天|多少天|多久|多长时间|几个月|几周|几年|几小时|多少小时|多少学时|how (many|much) (days?|weeks?|months?|"
                 r"years?|hours?|time|notice)|how long|how (soon|quickly|fast|far in advance)|提前多久|多快", re.I),
      re.compile(_NUMBER + r"\s*(天|日|个?(自然|日历|工作)日|周|个?星期|个?月|年|小时|学时|days?|weeks?|months?|years?|hours?|"

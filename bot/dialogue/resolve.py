@@ -32,8 +32,8 @@ _PLACE = re.compile(r"那边|那里|该部门|这个部门|那个部门|他们�
 _FIRST_PERSON = re.compile(r"我(?!们)|\b(my|me|i|mine|myself)\b", re.IGNORECASE)
 _FILLER_EN = {"ok", "okay", "fine", "then", "thn", "and", "also", "what", "about", "how", "just", "please", "pls",
               "instead", "the", "one", "for", "in", "on", "of", "course", "class", "try", "maybe", "so", "well",
-              "alright", "sure", "yes", "hmm", "now", "same", "again", "let's", "lets", "do", "with"}
-_FILLER_ZH = re.compile(r"那就|那个|这个|那门|这门|还是|那|吧|呢|的|了|换成|换|还有|课程|课|也|再|就|呀|啊|好|嗯|行|一下|试试")
+              "alright", "sure", "yes", "hmm", "now", "same", "again", "let's", "lets", "do", "with", "only", "show", "me"}
+_FILLER_ZH = re.compile(r"只看|仅看|单看|就看|只要|只|看看|看一下|那就|那个|这个|那门|这门|还是|那|吧|呢|的|了|换成|换|还有|课程|课|也|再|就|呀|啊|好|嗯|行|一下|试试")
 _ASKING = re.compile(r"[?？]|吗|什么|怎么|如何|多少|几|哪|为什么|\b(what|how|why|when|where|which|who|can|does|is)\b",
                      re.IGNORECASE)
 _GENERIC_ZH = re.compile(r"多少分|几分|几个?小时|多少个?小时|学完|修完|上完|完成|学|要|需要|多久|多长时间|多少|几|什么时候|什么|怎么|如何|吗|呢|之内|以内|内|申请|办理|提交|找谁|谁|哪里|在哪|"
@@ -473,11 +473,13 @@ def _switches_report(routed, text: str, state: DialogueState, router) -> str | N
     """"what about course health?" / "那课程健康度呢？" after another report: the follow-up's focus alone names a
     different report with confidence, though the whole message, read alone, leaned elsewhere ("what about" reads
     like a policy question). Returns that report's tool, or None."""
-    if state.intent not in follow_up_tools() or state.act in ("refused", "clarify") or routed.confident:
-        return None
+    if state.intent not in follow_up_tools() or state.act in ("refused", "clarify") or routed.confidence >= _UNSURE:
+        return None  # a reading just over the floor does not outweigh a focus that clearly names another report
     focus = follow_up_focus(text)
     if not focus or not is_short(text) or _ONLY_SELF.search(text):
         return None  # "and mine personally?" names the asker, not another report
+    if _names_only_slots(focus, router.catalog):
+        return None  # "只看销售部" / "just sales": a department or course narrows this report, it names no other
     alone = router.route(focus)
     if alone.confident and alone.intent != state.intent and alone.intent in follow_up_tools() \
             and alone.intent in figure_tools():  # another report, never a change ("and mine?" is no reminder)

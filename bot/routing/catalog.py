@@ -182,7 +182,7 @@ class Catalog:
             if len(core) >= 4 and (span := _abbreviation_in(text, core)):
                 best = max(best, (88.0, span))  # 客服沟通 for 客户服务沟通
         for segment in self._distinct_zh_segments.get(course.code, []):
-            if re.search(re.escape(segment) + r"(的|那门|这门|那个|这个)?(课|培训|题|练习|测试|方面|知识|这门|相关|quiz|test|考)",
+            if re.search(re.escape(segment) + r"(的|那门|这门|那个|这个)?(课|培训|题|练习|测试|测验|小测|小考|方面|知识|这门|相关|quiz|test|考)",
                          text) or re.search(r"(考|学|复习|报|上)" + re.escape(segment) + r"(?![\u4e00-\u9fff]{2})", text) \
                     or re.search(re.escape(segment) + r"(那门|这门)", text):  # "那合规那门呢"
                 best = max(best, (85.0, segment))
@@ -208,6 +208,7 @@ class Catalog:
 
     def find_department(self, text: str) -> Match | None:
         """The department the text names ("销售部", "sales team", "R&D"); None when no department is named."""
+        text = self._without_course_codes(text)  # "CS-101" names a course, not Customer Service
         lowered = text.lower()
         best: Match | None = None
         for dept in self.departments:
@@ -215,6 +216,13 @@ class Catalog:
             if score and (best is None or score > best.score):
                 best = Match(dept.id, score, dept.name_zh or dept.name_en)
         return best
+
+    def _without_course_codes(self, text: str) -> str:
+        """The text with every course code blanked, so a department abbreviation inside one is not read."""
+        for course in self.courses:
+            code = re.escape(course.code.upper()).replace(r"\-", "-?")
+            text = re.sub(rf"(?<![A-Za-z0-9]){code}(?![0-9])", " ", text, flags=re.IGNORECASE)
+        return text
 
     @staticmethod
     def _department_score(dept: DepartmentName, text: str, lowered: str) -> float:

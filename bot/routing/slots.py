@@ -12,9 +12,10 @@ from bot.routing.numbers import chinese_number
 from bot.routing.periods import parse_month, parse_period, parse_session_day
 from bot.routing.trend_window import over_time
 
+_MONTHLY = {I.COMPLETION_REPORT, "team_progress", "my_progress"}  # a KPI stays a quarter or a year, as HR scores it
 DEFAULT_EMPLOYEE_ID = r"(?<![A-Za-z0-9])[Ee]\d{3,6}(?![0-9])"
 _COUNT_ZH = re.compile(r"([0-9]+|[一二三四五六七八九十两]{1,3})\s*(道|个|题)")
-_COUNT_EN = re.compile(r"(?<![a-z0-9])(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+_COUNT_EN = re.compile(r"(?<![a-z0-9])(\d+|one|two|three|four|five|six|seven|eight|nine|ten)(?:\s+|-)"
                        r"(?:[a-z\-]+\s+){0,2}(questions?|items?|qs|q's|q)\b")
 _EN_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                "ten": 10}
@@ -89,8 +90,8 @@ class SlotFiller:
             slots["course"] = course.value
         if "period" in wanted and (period := parse_period(text, today)):
             slots["period"] = period
-        if "period" in wanted and intent == I.COMPLETION_REPORT and (month := parse_month(text, today)):
-            slots["period"] = month  # completion is counted by due date, so a month is a period too
+        if "period" in wanted and intent in _MONTHLY and (month := parse_month(text, today)):
+            slots["period"] = month  # completion and progress are counted by due date, so a month is a period too
         if "every_department" in wanted and _EVERY_DEPARTMENT.search(text.lower()):
             slots["every_department"] = True
         elif "department" in wanted:

@@ -111,3 +111,21 @@ def test_how_often_wants_a_frequency_not_a_length(question, offers):
     assert kind.strict and kind.offers(offers)
     assert not kind.offers("Company passwords must be at least 12 characters long and must not reuse any of your "
                            "last 5 passwords.")
+
+
+def test_a_share_written_out_answers_a_how_much_question():
+    """Round 6/7 'How much do goal results count toward my overall performance score?': the guide says '70 percent';
+    '70%' already counted as the value asked for, the same share written out did not, so the right quote abstained."""
+    kind = AnswerType("How much do goal results count toward my overall performance score?")
+    assert kind.offers("Goal results count for 70 percent of the overall score.")
+    assert kind.offers("Goal results count for 70 per cent of the overall score.")
+    assert not kind.offers("The distribution is a guide for calibration, not a quota.")
+
+
+def test_the_first_reply_asks_how_soon_not_how_often():
+    """Round 8 s8-zh-029 '最晚多久要第一次回复？' was read as a frequency (多久…一次), so '4小时内首次回复' was not
+    the value asked for and the right quote abstained; 第一次 is the first time, not once every."""
+    kind = AnswerType("客户发邮件来咨询，我们最晚多久要第一次回复？")
+    assert kind.strict and kind.offers("电子邮件：工作时间内4小时内首次回复。")
+    assert AnswerType("多久必须强制改一次密码？").offers("密码每90天必须更换一次。")
+    assert not AnswerType("多久必须强制改一次密码？").offers("密码至少12位。")

@@ -85,3 +85,21 @@ def test_the_policy_abstains_on_a_narrower_kind_unless_switched_off():
     assert quotes_narrower_kind({"narrower_kind": 1.0}, RelevancePolicy())
     assert not quotes_narrower_kind({"narrower_kind": 0.0}, RelevancePolicy())
     assert not quotes_narrower_kind({"narrower_kind": 1.0}, RelevancePolicy(require_asked_kind=False))
+
+
+class _WeddingCatalog:
+    _text = "员工依法登记结婚的，享受婚假15天（含公休日），须在领取结婚证后1年内一次性休完。"
+
+    def documents(self):
+        return [SimpleNamespace(source="policies/leave.md", title="leave.md", content_hash="w1")]
+
+    def chunks_of(self, sources):
+        return [SimpleNamespace(heading="婚假", text=self._text)]
+
+
+def test_wedding_leave_is_the_marriage_leave_the_material_names():
+    """Round 7 s7-en-001 'How many days of wedding leave…' abstained as an unknown kind although the leave policy
+    grants 15 days of 婚假: 'wedding leave' is another English name of 婚假 (lexicon), not a benefit the material lacks."""
+    index = SimpleNamespace(catalog=_WeddingCatalog(), tokenizer=Tokenizer(), lexicon=Lexicon.load())
+    assert unknown_kinds(index, "How many days of wedding leave do I get when I get married?") == []
+    assert unknown_kinds(index, "How many days of sabbatical leave do I get?") == ["sabbatical leave"]

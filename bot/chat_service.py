@@ -148,6 +148,17 @@ class ChatService:
             return EngineReply("quiz_resume", text, act="quiz_start", resume_actions=actions)
         if kind == "help":
             return EngineReply(I.HELP, help_text(ctx.language, ctx.caller.role), act="help")
+        if kind == "change_record":
+            return EngineReply(I.HELP, ctx.say(
+                "这个我做不了：考试成绩由正式考试记录，学习进度和完成状态来自课程本身，聊天里不能修改。"
+                "如果你认为记录有误，请联系 HR 或培训专员核实。",
+                "I can't do that: exam scores come from the official exam, and progress and completion from the course "
+                "itself; nobody changes them in chat. If you think a record is wrong, ask HR or a training specialist "
+                "to check it."), act="refused")
+        if kind == "thanks":
+            return EngineReply(I.HELP, ctx.say("不客气！还有问题随时问我，说“帮助”可以看我能做什么。",
+                                               "You're welcome! Ask me anything else any time; say \"help\" to see "
+                                               "what I can do."), act="help")
         return None
 
     def _in_other_language(self, msg: IncomingMessage, toolkit: Toolkit, state: DialogueState) -> EngineReply | None:

@@ -14,7 +14,7 @@ from bot.routing.slots import parse_answer
 
 Kind = Literal["confirm", "stale_confirm", "cancel", "quiz_answer", "quiz_give_up", "quiz_exit", "quiz_resume",
                "quiz_maybe_answer",
-               "quiz_question", "help", "route"]
+               "quiz_question", "help", "thanks", "change_record", "route"]
 _QUESTION = re.compile(r"[?？]|吗|什么|怎么|如何|为什么|多少|哪|\b(what|how|why|when|where|which|who|can|could|should|"
                        r"do|does|is|are)\b", re.IGNORECASE)
 # words that hedge an answer attempt ("hmm, is it B?", "B吗？", "选C对吗") rather than ask something of their own
@@ -56,8 +56,14 @@ def decide(text: str, action: dict | None, state: DialogueState, quiz_item) -> D
             return Decision("quiz_maybe_answer", {"answer": stripped})
         if _wordless(stripped):
             return Decision("quiz_answer", {"answer": stripped})  # "2", "ok", "👍": graded, so the reply re-asks
+    if phrases.is_thanks(stripped):
+        return Decision("thanks")
+    if phrases.asks_to_change_record(stripped):
+        return Decision("change_record")
     if phrases.is_greeting(stripped):
         return Decision("help")
+    if quiz_item is None and phrases.BARE_EXIT.match(stripped):
+        return Decision("quiz_exit")  # "退出" with no quiz open: said so (it was read as dropping a course)
     return Decision("route")
 
 

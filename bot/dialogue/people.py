@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import re
 
+from bot.dialogue.record_questions import EXAM_RECORD
 from bot.routing import intents as I
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,8 @@ def _person_intent(intent: str, text: str, previous: str = "") -> str | None:
     if tool is not None and "employee" in tool.slots:
         return intent
     if intent in _GROUP_VIEWS or (intent in (I.SEARCH_KNOWLEDGE, I.HELP)
-                                  and (_ABOUT_PROGRESS.search(text) or previous in _PROGRESS_VIEWS)):
+                                  and (_ABOUT_PROGRESS.search(text) or EXAM_RECORD.search(text)
+                                       or previous in _PROGRESS_VIEWS)):
         return I.MY_PROGRESS
     return None
 

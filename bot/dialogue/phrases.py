@@ -49,6 +49,34 @@ GREETING = re.compile(r"^(你好|您好|嗨|哈喽|在吗|早上好|上午好|�
                       r"([\s,，!！。.~～]*(mentor|你好|there))?" + _END, re.IGNORECASE)
 
 
+THANKS = re.compile(r"^(好的?|ok|okay|great|cool|nice|got it|明白了?|收到|了解)?[\s,，!！。.~～]*(谢谢|多谢|谢了|谢啦|感谢|"
+                    r"thanks?|thank you|thx|ty|cheers|再见|拜拜|bye)([\s,，!！。.~～]*(mentor|你|啦|了|a lot|so much|"
+                    r"very much))?" + _END, re.IGNORECASE)
+# a bare "退出" / "quit" / "stop": leaving something, with nothing named to leave
+BARE_EXIT = re.compile(r"^(退出|退了|结束|停|停止|不做了|不玩了|quit|exit|stop|end|i'?m done)" + _END, re.IGNORECASE)
+
+
+# asking the mentor to change a recorded result ("把我的SEC-101成绩改成100分", "mark me as completed on CMP-101"):
+# nobody may do that in chat; results come from the exam, completion from the course
+CHANGE_RECORD = re.compile(r"把.{0,12}(成绩|分数|进度|完成状态|学习记录).{0,6}(改|调|设|标)|"
+                           r"(成绩|分数|进度|完成状态|学习记录).{0,6}(改成|改为|改到|调成|调到|调高|提到|设为|设成|标成|标为)|"
+                           r"(修改|更改)(一下)?.{0,6}(成绩|分数|学习记录|完成状态)|"
+                           r"(标记|标成|标为|记为)(成|为)?(已完成|通过|及格)|"
+                           r"\b(change|edit|update|raise|bump|set|adjust)\b.{0,24}\b(score|grade|mark|result|progress)s?\b"
+                           r".{0,20}\bto\b|\bmark (me|him|her|them|it)\b.{0,20}\b(as )?(completed?|passed|done|finished)\b",
+                           re.IGNORECASE)
+
+
+def asks_to_change_record(text: str) -> bool:
+    """A request to change an exam score, progress or completion by hand: refused, never searched or run."""
+    return bool(CHANGE_RECORD.search(text.strip()))
+
+
+def is_thanks(text: str) -> bool:
+    """"谢谢" / "thx" / "ok thanks": a closing word, answered briefly (not with the whole help text)."""
+    return bool(THANKS.match(text.strip()))
+
+
 def _short(text: str) -> bool:
     """A reply short enough to be only a yes or a no ("yes, go ahead", "好的，发吧")."""
     return len(text) <= 12 if re.search(r"[\u4e00-\u9fff]", text) else len(text.split()) <= 6

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.dialogue.record_questions import HOW_FAR, asks_about_a_record, asks_when_due
 from bot.dialogue.state import DialogueState
 from bot.followup import follow_up_focus, rewrite
 from bot.routing import intents as I
@@ -101,16 +102,29 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
     intent, slots = routed.intent, dict(routed.slots)
     follow_up = False
     rule = asks_the_rule(routed, text) and not _kpi_what_if(routed, text, state)
-    if _names_the_course_asked_for(routed, text, state, router):
+    if asks_about_a_record(routed, text, state) or asks_when_due(routed, text):
+        intent = "my_progress"  # "CMP-101还差多少", "他CS-101考了几次": that person's progress on the course
+        kept = state.args.get("employee") if state.intent == intent and not _FIRST_PERSON.search(text) else None
+        slots = {**({"employee": kept} if kept else {}), **router.slots_for(intent, text, today)}
+        if not slots.get("course") and state.subject.get("course"):
+            slots["course"] = state.subject["course"]
+    elif _why_refused(text, state):
+        intent, slots = state.intent, _inheritable(state.args)  # "为啥不行" after a refusal: the reason, said again
+    elif _names_the_course_asked_for(routed, text, state, router):
         intent, slots = I.SEARCH_KNOWLEDGE, {"course": routed.slots["course"]}  # "合规与商业道德那门" after "哪门课？"
     elif _continues_knowledge(routed, text, state) or rule:
         intent, slots = I.SEARCH_KNOWLEDGE, router.slots_for(I.SEARCH_KNOWLEDGE, text, today)
+    elif _asks_manager_contact(text, state):
+        intent, slots = "my_manager", {}  # "how do I contact him?" after "who is my manager": the reply with the email
     elif _asks_session_detail(routed, text, state):
         intent, slots = "session_info", {"course": state.subject["course"]}  # "what time does it start?"
     elif switched := _switches_report(routed, text, state, router):
         intent = switched  # "what about course health?" after satisfaction: the report named, about the same subject
         slots = {**{k: v for k, v in _inheritable(state.args).items() if k in _SUBJECT_KEYS and k in _takes(intent)},
                  **router.slots_for(intent, text, today)}
+    elif _asks_extreme(routed, text, state):
+        intent, follow_up = state.intent, True  # "lowest one?" after a report: that report, which names its lowest
+        slots = _inheritable(state.args)
     elif _keeps_previous_tool(routed, text, state, router, today):
         intent, follow_up = state.intent, True
         slots = {**_inheritable(state.args), **router.slots_for(intent, text, today)}
@@ -201,6 +215,18 @@ _DUE = re.compile(r"截止|到期|期限|deadline|\bdue\b|finish|完成", re.IGN
 _COURSE_REPLIES_WITH_SESSIONS = ("session_info", "enroll")  # replies that show a course's session, time and place
 
 
+_CONTACT = re.compile(r"邮箱|邮件|电话|联系|找他|找她|工位|\b(e-?mail|mail|contact|reach|phone|call|message|find) ?(him|her|them)?\b",
+                      re.IGNORECASE)
+
+
+def _asks_manager_contact(text: str, state: DialogueState) -> bool:
+    """Right after "who is my manager?", a short question about reaching "him"/"her" (email, phone, contact) is
+    about that manager, whose reply carries the email (read alone it was a policy question)."""
+    if state.act != "manager" or not is_short(text) or not _CONTACT.search(text):
+        return False
+    return not (router_employee(text) or _NEW_TOPIC.search(text))
+
+
 def _asks_session_detail(routed, text: str, state: DialogueState) -> bool:
     """Right after a session or an enrollment reply, a short question about when, where or with whom, naming no
     course or person of its own, is about that course's sessions (read alone it reads as a policy question)."""
@@ -214,19 +240,13 @@ def _asks_session_detail(routed, text: str, state: DialogueState) -> bool:
     return routed.intent in (I.SEARCH_KNOWLEDGE, I.HELP, "session_info") or not routed.confident
 
 
-# how far a person has got ("还差多少", "学到哪了", "how much is left"): progress, never a change to make
-_HOW_FAR = re.compile(r"还差|差多少|差几|还剩|剩多少|剩下多少|学到哪|学了多少|完成了多少|进度(怎么样|如何|多少|到哪)|"
-                      r"\b(how far|how much (is |has |have )?(left|remaining)|progress (on|in|with)|"
-                      r"(what'?s|what is|how'?s|how is) (his|her|their|[a-z]+'s) progress)\b", re.IGNORECASE)
-
-
 def _asks_how_far(intent: str, text: str) -> bool:
     """A change-making tool (enroll, withdraw) kept by a follow-up that asks how far someone has got ("提醒一下进度
     落后的人" asks nothing: a reminder)."""
     from bot.tools.registry import get
 
     tool = get(intent)
-    return tool is not None and tool.confirm is not None and bool(_HOW_FAR.search(text) and _ASKING.search(text))
+    return tool is not None and tool.confirm is not None and bool(HOW_FAR.search(text) and _ASKING.search(text))
 
 
 def _keep_period(intent: str, text: str, slots: dict, state: DialogueState, today: date) -> None:
@@ -331,6 +351,16 @@ def _figures_area(tool_name: str, text: str) -> str:
     return re.split(r"[:：（(]", about or "")[0].strip()
 
 
+# "why?", "为啥不行", "how come": asking for the reason of what was just refused, naming nothing else
+_BARE_WHY = re.compile(r"^(那|可是|但是|但)?(为啥|为什么|为何|怎么|咋)(不行|不可以|不能|不让|不给|呢|啊|了)?[?？!！。.\s]*$|"
+                       r"^(but\s+)?(why|how come)(\s+not|\s+is that|\s+can'?t i|\s+not\s+\?)?[?!.\s]*$", re.IGNORECASE)
+
+
+def _why_refused(text: str, state: DialogueState) -> bool:
+    """A bare "why?" right after a refusal: the refused request again, whose reply says why."""
+    return state.act.endswith("refused") and bool(state.intent) and bool(_BARE_WHY.match(text.strip()))
+
+
 def _asks_after_refusal(text: str, state: DialogueState, router, today: date) -> bool:
     """"那我得先学完哪门课才能报？" right after a refused enrollment: a question that names nothing new for the refused
     request (no course, person, date) asks about the refusal; running the request again would only repeat it."""
@@ -375,6 +405,22 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
     if routed.intent == I.SEARCH_KNOWLEDGE and routed.confident and _about_a_course(state):
         return False  # "and what's the pass mark?" after a course's sessions: a question about that course
     return routed.intent == I.HELP or not routed.confident or (routed.intent == I.SEARCH_KNOWLEDGE and is_short(text))
+
+
+_EXTREME = re.compile(r"最低|最高|最差|最好|最少|最多|垫底|倒数第一|排第一|\b(lowest|highest|worst|best|bottom|top|"
+                      r"least|most)\b", re.IGNORECASE)
+
+
+def _asks_extreme(routed, text: str, state: DialogueState) -> bool:
+    """"lowest one?" / "哪个最低" right after a report: the same report (it names its lowest and highest line); a
+    message naming a course, person, department or period of its own, or a rule question, is a request of its own."""
+    if state.intent not in figure_tools() or state.act in ("refused", "clarify") or not is_short(text):
+        return False
+    if not _EXTREME.search(text) or _RULE_QUESTION.search(text) or routed.intent == state.intent:
+        return False  # (read as the same tool, its own slots say what is asked: "which one is most urgent")
+    if routed.confident and routed.intent != I.SEARCH_KNOWLEDGE:
+        return False  # another report asked for by name ("best rated courses?" after completion)
+    return not any(routed.slots.get(k) for k in ("course", "employee", "department", "period", "team"))
 
 
 def _about_a_course(state: DialogueState) -> bool:

@@ -69,9 +69,22 @@ def render_satisfaction(rows, names: Names, language: str, period: str) -> str:
                      f"{numbers.percent(r.good_share, language)} | {r.responses} |")
     silent = [names.course(r.course_code, language) for r in rows if not r.responses]
     tail = [_overall_rating(rated, language)]
+    if len(rated) > 1:  # the lowest named first: "that course" in a follow-up is the one to look at
+        low, high = rated[-1], rated[0]
+        tail.insert(0, f"最低：{names.course(low.course_code, language)} {numbers.number(low.average, language)} 分；"
+                       f"最高：{names.course(high.course_code, language)} {numbers.number(high.average, language)} 分"
+                    if zh else f"Lowest: {names.course(low.course_code, language)} "
+                               f"{numbers.number(low.average, language)}; highest: "
+                               f"{names.course(high.course_code, language)} {numbers.number(high.average, language)}")
     if silent:
         tail.append(("没有问卷的课程：" if zh else "No responses yet: ") + ("、" if zh else ", ").join(silent))
     return "\n".join([head, "", *table, "", *tail])
+
+
+def lowest_rated(rows) -> str | None:
+    """The course with the lowest average rating among those rated (None when fewer than two were rated)."""
+    rated = sorted((r for r in rows if r.responses), key=lambda r: (-(r.average or 0), r.course_code))
+    return rated[-1].course_code if len(rated) > 1 else None
 
 
 def _overall_rating(rated, language: str) -> str:

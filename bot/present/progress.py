@@ -36,8 +36,32 @@ def subset(courses, only: str | None) -> list:
     return kept
 
 
-def course_line(course, names: Names, language: str) -> str:
-    """"- SEC-101 信息安全基础：已逾期，进度 5%，截止 2026年2月11日 ⚠"."""
+def course_line(course, names: Names, language: str, exams: bool = False) -> str:
+    """"- SEC-101 信息安全基础：已逾期，进度 5%，截止 2026年2月11日 ⚠"; exams: also how many official exam attempts
+    it took and their scores (a one-course view: "他CS-101考了几次，最后多少分")."""
+    return _plain_line(course, names, language) + (exam_attempts(course, language) if exams else "")
+
+
+def exam_attempts(course, language: str) -> str:
+    """"；正式考试 2 次：52 分、79 分" / "; official exam: 2 attempts (52, 79)"; that none was taken only for a course
+    still open (a course completed without an exam has none to report)."""
+    scores = tuple(getattr(course, "exam_scores", ()) or ())
+    shown = [numbers.number(s, language) for s in scores]
+    if not scores and course.status == "completed":
+        return ""
+    if language == "zh":
+        if not scores:
+            return "；还没有正式考试记录"
+        latest = f"（最近一次 {shown[-1]} 分）" if len(shown) > 1 else ""
+        return f"；正式考试 {len(scores)} 次：" + "、".join(f"{s} 分" for s in shown) + latest
+    if not scores:
+        return "; no official exam taken yet"
+    latest = f"; latest {shown[-1]}" if len(shown) > 1 else ""
+    return f"; official exam: {count(len(scores), 'attempt')} ({', '.join(shown)}{latest})"
+
+
+def _plain_line(course, names: Names, language: str) -> str:
+    """The course line without exam attempts."""
     state = "overdue" if course.overdue else course.status
     due = numbers.day(course.due_on, language)
     flag = " ⚠" if course.overdue or course.behind else ""
@@ -51,8 +75,11 @@ def course_line(course, names: Names, language: str) -> str:
     return f"- {title}: {words.status(state, 'en')}{behind}, {course.progress_pct}% done, due {due}{done}{flag}"
 
 
-def render_person(progress, names: Names, language: str, only: str | None = None, own: bool = True) -> str:
-    """Head line with the completion rate, then the courses (or only the asked-for subset)."""
+def render_person(progress, names: Names, language: str, only: str | None = None, own: bool = True,
+                  exams: bool = False, course: str | None = None) -> str:
+    """Head line with the completion rate, then the courses (or only the asked-for subset); exams: each course line
+    also gives its official exam attempts and scores; course: the one course asked about (when the person is not
+    enrolled in it, that is said, not "no courses enrolled")."""
     zh = language == "zh"
     who = ("你" if own else f"{progress.name}（{progress.employee_id}）") if zh else \
         ("Your" if own else f"{progress.name} ({progress.employee_id})'s")
@@ -68,8 +95,12 @@ def render_person(progress, names: Names, language: str, only: str | None = None
             lines.append("最先到期的课程：" if zh else "Due first:")
         else:
             lines.append(f"{label}课程（{len(courses)} 门）：" if zh else f"Courses {label} ({len(courses)}):")
-    lines += [course_line(c, names, language) for c in courses]
-    if not courses:
+    lines += [course_line(c, names, language, exams) for c in courses]
+    if not courses and course and not any(c.course_code == course for c in progress.courses):
+        title = names.course(course, language)
+        lines.append((f"{'你' if own else progress.name}没有报名 {title}。") if zh
+                     else f"{'You are' if own else f'{progress.name} is'} not enrolled in {title}.")
+    elif not courses:
         lines.append(("没有" + _ONLY_WORDS[only][0] + "课程。" if only else "没有报名任何课程。") if zh
                      else (f"No {_ONLY_WORDS[only][1]} courses." if only else "No courses enrolled."))
     return "\n".join(lines)

@@ -99,7 +99,9 @@ class SlotFiller:
             # a bare "sales" may be a course; with no course named, a plain department name ("R&D") is the department
             by_code = bool(course) and course.span.strip().upper() == course.value.upper()  # "SEC-101": no word
             # of the department's name was taken for the course
-            if department and (intent == I.COMPLETION_REPORT or department.score >= 95 or not course or by_code):
+            if department and _changes_people(intent) and self._describes_the_asker(department.value, text):
+                pass  # "我是财务部的，能报SEC-201吗": the asker's own department, no one to enroll or remind
+            elif department and (intent == I.COMPLETION_REPORT or department.score >= 95 or not course or by_code):
                 slots["department"] = department.value
                 if course and self._course_is_department_word(department.value, course.span):
                     slots.pop("course", None)
@@ -131,6 +133,13 @@ class SlotFiller:
             slots["topic"] = topic
         return slots
 
+    def _describes_the_asker(self, department_id: str, text: str) -> bool:
+        """The department is named where the asker says who they are ("我是财务部的", "I'm in finance")."""
+        names = [n.lower() for n in self.catalog.department_names(department_id) if n]
+        names += [n.removesuffix("部") for n in names if len(n) >= 4 and n.endswith("部")]
+        lowered = text.lower()
+        return any(name in lowered[m.end():m.end() + 16] for m in _SELF_INTRO.finditer(lowered) for name in names)
+
     def _course_is_department_word(self, department_id: str, course_span: str) -> bool:
         """True when the words taken for a course only name the department ("销售部" is not 销售基础)."""
         name_zh, name_en = self.catalog.department_names(department_id)
@@ -138,6 +147,18 @@ class SlotFiller:
         return bool(span) and (span in name_zh or span in name_en.lower() or name_zh.removesuffix("部") in span)
 
 
+
+
+# where a person says who they are: the department that follows is their own, not one to act on
+_SELF_INTRO = re.compile(r"我(?:是|在|属于|来自)|\b(?:i'?m|i am|i work|we'?re|we are)\s+(?:in|from|on|with|at|part of)\b")
+
+
+def _changes_people(intent: str) -> bool:
+    """A tool whose department slot means everyone in it is changed (enrolled, withdrawn, reminded)."""
+    from bot.tools.registry import get
+
+    tool = get(intent)
+    return tool is not None and tool.confirm is not None
 
 
 def names_grouping(text: str, over_time_too: bool = True) -> bool:

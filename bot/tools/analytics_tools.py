@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from bot.messages import Attachment
-from bot.present.analytics import render_completion, render_health, render_satisfaction, row_label
+from bot.present.analytics import lowest_rated, render_completion, render_health, render_satisfaction, row_label
 from bot.present.kpi import render_kpi
 from bot.tools.common import given
 from bot.tools.context import TurnContext
@@ -94,8 +94,9 @@ def course_satisfaction(deps, ctx: TurnContext, args: CourseArgs) -> ToolResult:
         rows = deps.hr.course_satisfaction(ctx.caller, args.period, args.course)
     if refusal.result:
         return refusal.result
+    lowest = lowest_rated(rows)  # "kirkpatrick for that course": the lowest rated, named in the reply
     return ToolResult("course_satisfaction", logged, True, render_satisfaction(rows, deps.names, ctx.language, period),
-                      private=False, act="satisfaction", subject=subject)
+                      private=False, act="satisfaction", subject=subject, focus={"course": lowest} if lowest else {})
 
 
 def course_health(deps, ctx: TurnContext, args: PeriodArgs) -> ToolResult:

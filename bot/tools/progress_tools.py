@@ -48,7 +48,9 @@ def my_progress(deps, ctx: TurnContext, args: ProgressArgs) -> ToolResult:
         return refusal.result
     if args.course:
         progress.courses = [c for c in progress.courses if c.course_code == args.course.upper()]
-    text = render_person(progress, deps.names, ctx.language, args.only, own=target == ctx.employee_id)
+    # one course: how its official exams went too, or that the person is not enrolled in it
+    text = render_person(progress, deps.names, ctx.language, args.only, own=target == ctx.employee_id,
+                         exams=bool(args.course), course=args.course and args.course.upper())
     shown = [c.course_code for c in subset(progress.courses, args.only)]
     focus = {"course": shown[0]} if len(shown) == 1 else {}
     return ToolResult("my_progress", logged, True, text, private=True, act="progress", subject=subject, focus=focus)

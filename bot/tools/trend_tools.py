@@ -70,8 +70,9 @@ def exam_results(deps, ctx: TurnContext, args: ExamResultsArgs) -> ToolResult:
         report = deps.hr.exam_report(ctx.caller, args.period, args.department)
     if refusal.result:
         return refusal.result
+    focus = {"course": report.rows[0].course_code} if report.rows else {}  # "nudge everyone overdue on it": the weakest
     return ToolResult("exam_results", logged, True, render_exam_report(report, deps.names, ctx.language),
-                      private=False, act="exam_results", subject=subject)
+                      private=False, act="exam_results", subject=subject, focus=focus)
 
 
 TOOLS = [

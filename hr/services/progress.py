@@ -76,6 +76,7 @@ class CourseProgress:
     overdue: bool
     behind: bool
     counted: bool = True
+    exam_scores: tuple[float, ...] = ()  # official exam attempts of this enrollment, oldest first
 
 
 @dataclass
@@ -139,13 +140,22 @@ class TeamProgress:
 
 
 def _summarise(employee: Employee, enrollments: list[Enrollment], titles: dict[str, str], period: Period | None,
-               today: date, rules: ProgressRules, counts: Callable[[Enrollment], bool]) -> EmployeeProgress:
+               today: date, rules: ProgressRules, counts: Callable[[Enrollment], bool],
+               attempts: list | None = None) -> EmployeeProgress:
     """Turn rows into a person's progress; the rate counts the non-dropped enrollments due in the period that the
-    policy's counting rule counts, optional ones are their own figure."""
+    policy's counting rule counts, optional ones are their own figure. attempts: the person's official exam
+    attempts; each course keeps the scores of those made since its enrollment began."""
     rows = [e for e in enrollments if e.status != "dropped" and (period is None or period.contains(e.due_on))]
+    attempts = attempts or []
+
+    def scores(e: Enrollment) -> tuple[float, ...]:
+        """The scores of this enrollment's official attempts, oldest first."""
+        return tuple(a.score for a in attempts if a.course_code == e.course_code and a.attempted_on >= e.enrolled_on)
+
     courses = [CourseProgress(e.course_code, titles.get(e.course_code, e.course_code), e.status, e.progress_pct,
                               e.due_on, e.completed_on, is_overdue(e.status, e.due_on, today),
-                              is_behind(e.status, e.due_on, e.progress_pct, today, rules), counts(e)) for e in rows]
+                              is_behind(e.status, e.due_on, e.progress_pct, today, rules), counts(e), scores(e))
+               for e in rows]
     counted = [c for c in courses if c.counted]
     optional = [c for c in courses if not c.counted]
     return EmployeeProgress(employee.id, employee.name, period.name if period else None,
@@ -166,7 +176,7 @@ def employee_progress(db: Session, caller: Caller, employee_id: str, *, today: d
         return rule.counts(e.course_code, e.source, employee.role, employee.job_title, departments)
 
     summary = _summarise(employee, enrollment_repo.enrollments_of(db, employee.id), titles, period, today, rules,
-                         counts)
+                         counts, enrollment_repo.exam_attempts(db, employee.id))
     summary.practice = practice_summaries(db, employee.id, titles, period)
     return summary
 

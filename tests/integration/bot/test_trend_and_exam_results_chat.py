@@ -76,3 +76,12 @@ def test_each_department_over_the_last_quarters_is_a_table_of_rates(chat, hr_ser
     assert english.act == "completion_report" and "by department (by month" in english.text and "| R&D |" in english.text
     assert not CJK.search(english.text), english.text
     assert english.attachments and english.attachments[0].title == "Completion per period chart"
+
+
+def test_reminding_people_on_it_after_exam_results_is_about_the_weakest_course(chat, hr_service):
+    """"nudge everyone overdue on it" right after the exam results: "it" is the course named as the weakest (it
+    reminded everyone behind on anything)."""
+    weakest = hr_service.exam_report(hr_service.caller_for("E0170"), "2026Q3").rows[0]
+    say(chat, "E0170", "exam pass rates this quarter", "exams-it")
+    reply = say(chat, "E0170", "nudge everyone overdue on it", "exams-it")
+    assert reply.act == "nudge_preview" and reply.subject.get("course") == weakest.course_code, reply.text

@@ -113,3 +113,11 @@ def test_an_open_exam_cannot_outlive_a_result_entered_elsewhere(hr):
     with pytest.raises(HRError) as closed:
         hr.start_exam(me, "CMP-101")
     assert closed.value.code == "conflict" and scheduled.sitting_id
+
+
+def test_a_persons_progress_carries_each_courses_official_exam_scores(hr):
+    _take(hr, "e2", "CMP-101", 3)
+    _take(hr, "e2", "CMP-101", 8)
+    progress = hr.employee_progress(hr.caller_for("hr1"), "e2")
+    cmp = next(c for c in progress.courses if c.course_code == "CMP-101")
+    assert cmp.exam_scores == (30.0, 80.0)  # oldest first: "他CMP-101考了几次，最后多少分" reads them

@@ -54,6 +54,15 @@ def role(value: str, language: str) -> str:
     return _pick(_ROLE, value, language)
 
 
+_ONE_ROLE = {"employee": ("员工", "employee"), "manager": ("经理", "manager"), "hr": ("HR", "HR"),
+             "training_specialist": ("培训专员", "training specialist")}
+
+
+def one_role(value: str, language: str) -> str:
+    """One person's role as a noun ("manager"), for when their free-text job title is in the other language."""
+    return _pick(_ONE_ROLE, value, language)
+
+
 def course_format(value: str, language: str) -> str:
     """A course's delivery format."""
     return _pick(_FORMAT, value, language)

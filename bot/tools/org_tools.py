@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel
 
+from bot.present import words
 from bot.tools.context import TurnContext
 from bot.tools.registry import Tool
 from bot.tools.result import ToolResult
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 class NoArgs(BaseModel):
@@ -25,12 +30,18 @@ def my_manager(deps, ctx: TurnContext, args: NoArgs) -> ToolResult:
             private=True, act="manager", subject={"employee": ctx.employee_id})
     department = deps.names.department(manager.department_id, ctx.language)
     title = f"，{manager.job_title}" if manager.job_title else ""
-    title_en = f", {manager.job_title}" if manager.job_title else ""
+    title_en = f", {_title_in_english(manager)}" if manager.job_title or manager.role else ""
     contact = ctx.say(f"\n邮箱：{manager.email}", f"\nEmail: {manager.email}") if manager.email else ""
     text = ctx.say(f"你的直属经理是 **{manager.name}**（{manager.id}，{department}{title}）。",
                    f"Your direct manager is **{manager.name}** ({manager.id}, {department}{title_en}).") + contact
     return ToolResult("my_manager", {}, True, text, private=True, act="manager",
                       subject={"employee": ctx.employee_id}, focus={"employee": manager.id})
+
+
+def _title_in_english(person) -> str:
+    """HR's job title as written when it is English; a Chinese title ("经理") becomes the role's English noun."""
+    title = person.job_title or ""
+    return words.one_role(person.role or "", "en") if not title or _HAN.search(title) else title
 
 
 TOOLS = [

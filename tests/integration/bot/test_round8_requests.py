@@ -78,6 +78,22 @@ def test_who_my_manager_is(chat, text, word):
     assert word in reply.text and "E0010" in reply.text
 
 
+def test_an_english_reply_names_the_managers_chinese_job_title_by_role():
+    """HR's job titles are free text ("经理"): an English reply says "manager", a Chinese one keeps the title."""
+    from types import SimpleNamespace
+
+    from bot.tools.org_tools import _title_in_english
+
+    assert _title_in_english(SimpleNamespace(job_title="经理", role="manager")) == "manager"
+    assert _title_in_english(SimpleNamespace(job_title="Engineering Lead", role="manager")) == "Engineering Lead"
+
+
+def test_who_my_manager_is_in_english_has_no_chinese_but_the_name(chat):
+    reply = say(chat, "E0018", "who's my manager?", "r8-mgr-en")
+    assert reply.act == "manager" and "经理" not in reply.text and "manager" in reply.text.lower()
+    assert chinese(reply.text.replace("林明", "")) == 0, reply.text
+
+
 def test_completion_by_course_after_this_years_completion_keeps_the_year(chat):
     assert say(chat, "E0168", "今年各部门的培训完成率", "r8-year").subject.get("period") == "2026"
     reply = say(chat, "E0168", "completion by course", "r8-year")

@@ -23,6 +23,7 @@ QUIZ_EXIT = re.compile(
     r"先到这|到此为止|到这吧|到这里吧|要退出|想退出|不想玩了|不想继续了)(吧|了|啦)?" + _END
     + r"|^算了[\s,，、!！。.~～]"
     + r"|^(算了|好了|行了|够了)?(吧)?[\s,，、!！。.~～]*(先)?(不做|不想做|不玩|不答|不想答|不考|不练|不测)了"
+    + r"|^(这个|这次|本次)?(测验|测试|练习|小测|题目?)(就|先|还是)?(不做|不想做|不答|不考|不练|不测|不玩)了"
     + r"|(退出|结束|停止|取消|不做|先不做|不想做|不想继续|放弃|跳出|不考)(了|一下)?\s*(这个|本次|这次|这套)?\s*"
       r"(测验|测试|练习|答题|小测|题目?|考试)"
     + "|" + _LEAD_EN + r"(stop|quit|exit|end|cancel|enough|i'?m done|i am done|done for now|let'?s stop|no more( questions)?|"
@@ -107,6 +108,7 @@ LEAVING = re.compile(r"^(我|那我)?(现在|马上|得|要|该|需要|先|这�
                      r"\b(got to|gotta|have to|need to|must) (go|run|leave|jump|head out)\b|\b(i'?ll|will) (continue|finish|"
                      r"come back|be back)( (it|this))? later\b|\bmeeting\b|\b(talk|see you) later\b|\blater\b",
                      re.IGNORECASE)
+_ACK = re.compile(r"^(好的?|好吧|行|嗯|那|ok|okay|alright|fine|right)[.。!！]?$", re.IGNORECASE)  # "好的，…" leads in
 _CLAUSES = re.compile(r"[,，。!！;；~～、]+|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
 
 
@@ -119,7 +121,7 @@ def is_quiz_exit(text: str) -> bool:
     if _ASKING.search(stripped):
         return False
     clauses = [c.strip() for c in _CLAUSES.split(stripped) if c and c.strip()]
-    return len(clauses) > 1 and all(QUIZ_EXIT.search(c) or LEAVING.search(c) for c in clauses) \
+    return len(clauses) > 1 and all(QUIZ_EXIT.search(c) or LEAVING.search(c) or _ACK.match(c) for c in clauses) \
         and any(QUIZ_EXIT.search(c) for c in clauses)
 
 

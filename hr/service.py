@@ -287,11 +287,12 @@ class HRService:
                                             period=parse_period(period) if period else None, points=points,
                                             counts=self.policy.completion.completion_counts)
 
-    def exam_report(self, caller: Caller, period: str | None = None,
-                    department_id: str | None = None) -> exam_report.ExamReport:
-        """Official exam results per course, the lowest pass rate first."""
+    def exam_report(self, caller: Caller, period: str | None = None, department_id: str | None = None,
+                    course_code: str | None = None) -> exam_report.ExamReport:
+        """Official exam results per course (or for one course), the lowest pass rate first."""
         with session_scope(self.engine) as db:
-            return exam_report.exam_report(db, caller, period=self.period(period), department_id=department_id)
+            return exam_report.exam_report(db, caller, period=self.period(period), department_id=department_id,
+                                           course_code=course_code)
 
     def practice_report(self, caller: Caller, period: str | None = None) -> reports.PracticeReport:
         """Practice quizzes per course, apart from completion and exams (scoped like completion reports)."""

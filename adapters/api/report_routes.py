@@ -68,11 +68,13 @@ def report_router() -> APIRouter:
 
     @router.get("/reports/exams", summary="Official exam results per course, lowest pass rate first")
     def exams(request: Request, period: str | None = PERIOD, department: str | None = Query(None, max_length=64),
-              lang: str = LANG, employee_id: str = Depends(current_employee)):
+              course: str | None = Query(None, max_length=32), lang: str = LANG,
+              employee_id: str = Depends(current_employee)):
         """Pass rate, first-attempt pass rate and mean score per course (practice never counts)."""
         from bot.present.trends import render_exam_report
 
-        result = _call(request, employee_id, "exam_report", period=period, department_id=department)
+        result = _call(request, employee_id, "exam_report", period=period, department_id=department,
+                       course_code=course)
         return {"text": render_exam_report(result, _names(request), lang), "exams": result.to_dict()}
 
     return router

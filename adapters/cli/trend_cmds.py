@@ -41,13 +41,14 @@ def report_trend(step: str = typer.Option("month", "--by", help="month or quarte
 
 
 def report_exams(period: str = PERIOD, department: str = typer.Option(None, "--department", help="Department id."),
+                 course: str = typer.Option(None, "--course", help="One course code (default: every course)."),
                  as_id: str = AS, as_json: bool = JSON, lang: str = LANG) -> None:
     """Official exam results per course, the lowest pass rate first (practice quizzes never count)."""
     from bot.present.trends import render_exam_report
 
     service = _service()
     try:
-        report = service.exam_report(_caller(service, as_id), period, department)
+        report = service.exam_report(_caller(service, as_id), period, department, course)
     except HRError as exc:
         _fail(exc, lang)
     typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) if as_json

@@ -73,6 +73,9 @@ def render_exam_report(report, names: Names, language: str) -> str:
     zh = language == "zh"
     head = (f"**{report.period} 各课程考试结果（正式考试，通过率从低到高）**" if zh
             else f"**{report.period} exam results by course (official exams, lowest pass rate first)**")
+    if getattr(report, "course_code", None):
+        one = names.course(report.course_code, language)
+        head = f"**{report.period} {one} 考试结果（正式考试）**" if zh else f"**{report.period} {one} exam results (official exams)**"
     if not report.rows:
         return "\n".join([head, "这一期没有正式考试记录。" if zh else "No official exams in this period.",
                           scope_note(report.scope, names, language)])
@@ -102,6 +105,9 @@ def _weakest(rows, names: Names, language: str) -> str:
     """The course people fail most; when every pass rate ties, the one with the lowest first-attempt pass rate."""
     weakest, pct = rows[0], numbers.percent
     course = names.course(weakest.course_code, language)
+    if len(rows) == 1:  # one course asked for ("只看 SEC-101"): its own rate, nothing to rank
+        return (f"{course} 通过率 {pct(weakest.passed.value, language)}" if language == "zh"
+                else f"{course}: pass rate {pct(weakest.passed.value, language)}")
     if len(rows) > 1 and weakest.passed.value == rows[-1].passed.value:
         shared = pct(weakest.passed.value, language)
         first = pct(weakest.first_attempt.value, language)

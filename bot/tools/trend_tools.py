@@ -18,6 +18,7 @@ class ExamResultsArgs(BaseModel):
 
     period: str | None = Field(None, description='"2026Q3" or "2026"; omit for the current quarter.')
     department: str | None = Field(None, description="Department id to focus on, e.g. rnd.")
+    course: str | None = Field(None, description="Course code to show alone, e.g. SEC-101; omit for every course.")
 
 
 def completion_trend(deps, ctx: TurnContext, args) -> ToolResult:
@@ -64,10 +65,10 @@ def _row_namer(names, by: str):
 
 def exam_results(deps, ctx: TurnContext, args: ExamResultsArgs) -> ToolResult:
     """Official exam results per course, lowest pass rate first (which courses people fail)."""
-    logged = given(period=args.period, department=args.department)
-    subject = given(department=args.department) | {"period": deps.hr.period(args.period).name}
+    logged = given(period=args.period, department=args.department, course=args.course)
+    subject = given(department=args.department, course=args.course) | {"period": deps.hr.period(args.period).name}
     with HRRefusal("exam_results", logged, ctx, subject) as refusal:
-        report = deps.hr.exam_report(ctx.caller, args.period, args.department)
+        report = deps.hr.exam_report(ctx.caller, args.period, args.department, args.course)
     if refusal.result:
         return refusal.result
     focus = {"course": report.rows[0].course_code} if report.rows else {}  # "nudge everyone overdue on it": the weakest
@@ -78,7 +79,7 @@ def exam_results(deps, ctx: TurnContext, args: ExamResultsArgs) -> ToolResult:
 TOOLS = [
     Tool("exam_results", ExamResultsArgs, exam_results, "各课程考试结果：通过率、首考通过率、平均分（从低到高）",
          "Exam results per course: pass rate, first-attempt pass rate, mean score (lowest first).",
-         act="exam_results", follow_up=True, figures=True, private=False, slots=("period", "department"),
+         act="exam_results", follow_up=True, figures=True, private=False, slots=("period", "department", "course"),
          roles=MANAGERS_AND_HR,
          examples=(("哪些课程的考试通过率最低？", "Which courses have the lowest exam pass rate?"),
                    ("各课程考试成绩怎么样", "How did people do on each course's exam this year?"))),

@@ -85,3 +85,15 @@ def test_reminding_people_on_it_after_exam_results_is_about_the_weakest_course(c
     say(chat, "E0170", "exam pass rates this quarter", "exams-it")
     reply = say(chat, "E0170", "nudge everyone overdue on it", "exams-it")
     assert reply.act == "nudge_preview" and reply.subject.get("course") == weakest.course_code, reply.text
+
+
+def test_exam_results_for_one_course_and_narrowed_to_one_after_the_table(chat, hr_service):
+    """"只看 SEC-101" after the exam table is that course's row (it was read as enrolling the asker)."""
+    expected = hr_service.exam_report(hr_service.caller_for("E0169"), "2026", course_code="SEC-101").rows
+    assert [r.course_code for r in expected] == ["SEC-101"]
+    assert say(chat, "E0169", "今年各课程的考试通过率", "exam-narrow").act == "exam_results"
+    narrowed = say(chat, "E0169", "只看 SEC-101", "exam-narrow")
+    assert narrowed.act == "exam_results" and narrowed.subject == {"course": "SEC-101", "period": "2026"}, narrowed.text
+    assert "SEC-101 信息安全基础 考试结果" in narrowed.text and "CMP-101" not in narrowed.text
+    english = say(chat, "E0169", "exam results for CMP-101 this year", "exam-one-en")
+    assert english.act == "exam_results" and english.subject.get("course") == "CMP-101" and "SEC-101" not in english.text

@@ -86,3 +86,10 @@ def test_departments_side_by_side_per_month(hr):
     with pytest.raises(HRError) as employee:
         hr.completion_matrix(hr.caller_for("e1"), "department")
     assert employee.value.code == "forbidden"
+
+
+def test_exam_report_for_an_unknown_course_says_so(hr):
+    from hr.errors import HRError
+
+    with pytest.raises(HRError, match="does not exist"):
+        hr.exam_report(hr.caller_for("hr1"), "2026", course_code="NOPE-999")

@@ -112,7 +112,7 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
         intent, slots = state.intent, _inheritable(state.args)  # "为啥不行" after a refusal: the reason, said again
     elif _names_the_course_asked_for(routed, text, state, router):
         intent, slots = I.SEARCH_KNOWLEDGE, {"course": routed.slots["course"]}  # "合规与商业道德那门" after "哪门课？"
-    elif _continues_knowledge(routed, text, state) or rule:
+    elif _continues_knowledge(routed, text, state) or rule or asks_a_definition(routed, text):
         intent, slots = I.SEARCH_KNOWLEDGE, router.slots_for(I.SEARCH_KNOWLEDGE, text, today)
     elif _asks_manager_contact(text, state):
         intent, slots = "my_manager", {}  # "how do I contact him?" after "who is my manager": the reply with the email
@@ -326,6 +326,18 @@ _RULE_ASKED = re.compile(r"会怎样|会怎么样|怎么办|怎么处理|如何�
                          r"\b(what happens|what if|consequences?|penalt(y|ies)|"
                          r"what(?:'s| is| are) the (?:targets?|thresholds?|benchmarks?|minimum|bar|goals?)|"
                          r"(?:targets?|thresholds?|benchmarks?|goals?) (?:for|of|on)\b)", re.IGNORECASE)
+
+
+# what a word in the last reply means: "what exactly counts as 'behind'?", "逾期是怎么定义的", "什么算落后"
+_DEFINITION = re.compile(r"\bwhat (?:exactly )?(?:counts|is counted|qualifies) as\b|\bwhat does .{1,30} mean\b|"
+                         r"\bhow (?:do you|does (?:the )?(?:policy|company)) define\b|\bdefinition of\b|"
+                         r"什么(?:才)?算|怎样(?:才)?算|怎么(?:才)?算是|怎么定义|如何定义|是什么意思|定义是", re.IGNORECASE)
+
+
+def asks_a_definition(routed, text: str) -> bool:
+    """"what exactly counts as 'behind'?" after a team view asks what the policy means by the word, not for the view
+    again: when the message alone reads as a knowledge question with confidence, the knowledge base answers it."""
+    return routed.intent == I.SEARCH_KNOWLEDGE and routed.confident and bool(_DEFINITION.search(text))
 
 
 def asks_the_rule(routed, text: str) -> bool:

@@ -217,12 +217,15 @@ class Catalog:
                 best = Match(dept.id, score, dept.name_zh or dept.name_en)
         return best
 
+    @cached_property
+    def _course_codes(self) -> re.Pattern | None:
+        """Every course code (hyphen optional), longest first, as one pattern; None for an empty catalogue."""
+        codes = sorted((re.escape(c.code.upper()).replace(r"\-", "-?") for c in self.courses), key=len, reverse=True)
+        return re.compile(rf"(?<![A-Za-z0-9])(?:{'|'.join(codes)})(?![0-9])", re.IGNORECASE) if codes else None
+
     def _without_course_codes(self, text: str) -> str:
         """The text with every course code blanked, so a department abbreviation inside one is not read."""
-        for course in self.courses:
-            code = re.escape(course.code.upper()).replace(r"\-", "-?")
-            text = re.sub(rf"(?<![A-Za-z0-9]){code}(?![0-9])", " ", text, flags=re.IGNORECASE)
-        return text
+        return self._course_codes.sub(" ", text) if self._course_codes else text
 
     @staticmethod
     def _department_score(dept: DepartmentName, text: str, lowered: str) -> float:

@@ -115,6 +115,11 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words) if len(words) >= 2 else ""
 
 
+def _code_body(code: str) -> str:
+    """A course code as a regex body: "SEC-101" also matches "SEC101"."""
+    return re.escape(code.upper()).replace(r"\-", "-?")
+
+
 def _zh_segments(title: str) -> list[str]:
     """The parts of a Chinese title joined by 与/和/及/、 ("合规与商业道德" -> 合规, 商业道德)."""
     parts = [part for part in re.split(r"[与和及、]", _strip_generic_zh(title)) if len(part) >= 2]
@@ -154,11 +159,9 @@ class Catalog:
 
     def find_course(self, text: str) -> Match | None:
         """The course the text names, by code, Chinese title, English title or alias; None when unsure."""
-        upper = text.upper()
-        for course in self.courses:
-            code = re.escape(course.code.upper()).replace(r"\-", "-?")
-            if m := re.search(rf"(?<![A-Z0-9]){code}(?![0-9])", upper):
-                return Match(course.code, 100.0, text[m.start():m.end()])
+        for course, pattern in self._code_patterns:
+            if m := pattern.search(text):
+                return Match(course.code, 100.0, m.group(0))
         scored = sorted((self._course_score(c, text) + (c.code,) for c in self.courses), reverse=True)
         if not scored or scored[0][0] < 70:
             return None
@@ -218,9 +221,15 @@ class Catalog:
         return best
 
     @cached_property
+    def _code_patterns(self) -> list[tuple[CourseName, re.Pattern]]:
+        """Each course with the pattern of its code as people type it (any case, hyphen optional), built once."""
+        return [(course, re.compile(rf"(?<![A-Za-z0-9]){_code_body(course.code)}(?![0-9])", re.IGNORECASE))
+                for course in self.courses]
+
+    @cached_property
     def _course_codes(self) -> re.Pattern | None:
         """Every course code (hyphen optional), longest first, as one pattern; None for an empty catalogue."""
-        codes = sorted((re.escape(c.code.upper()).replace(r"\-", "-?") for c in self.courses), key=len, reverse=True)
+        codes = sorted((_code_body(c.code) for c in self.courses), key=len, reverse=True)
         return re.compile(rf"(?<![A-Za-z0-9])(?:{'|'.join(codes)})(?![0-9])", re.IGNORECASE) if codes else None
 
     def _without_course_codes(self, text: str) -> str:

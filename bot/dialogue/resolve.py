@@ -115,7 +115,9 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
     elif _continues_knowledge(routed, text, state) or rule or asks_a_definition(routed, text):
         intent, slots = I.SEARCH_KNOWLEDGE, router.slots_for(I.SEARCH_KNOWLEDGE, text, today)
     elif _asks_manager_contact(text, state):
-        intent, slots = "my_manager", {}  # "how do I contact him?" after "who is my manager": the reply with the email
+        # "how do I contact him?" after "who is my manager": that reply again, which has the email ("him" is the
+        # manager shown, not a person whose own manager is asked for)
+        intent, slots = "my_manager", {"employee": state.args.get("employee") or caller.id}
     elif _asks_session_detail(routed, text, state):
         intent, slots = "session_info", {"course": state.subject["course"]}  # "what time does it start?"
     elif switched := _switches_report(routed, text, state, router):
@@ -174,7 +176,8 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
             # "what's the target for learner satisfaction?" right after the training-specialist KPIs: asked of
             # that area's rules first, then as it stands
             standalone, alternatives = _about(area, text), (standalone, *alternatives)
-    announce = _announce(slots, state) if follow_up or intent == state.intent else None
+    # a manager lookup names whose manager it is in its first words; "now showing you" would only confuse
+    announce = _announce(slots, state) if (follow_up or intent == state.intent) and intent != "my_manager" else None
     return Resolved(intent, slots, standalone, announce, follow_up, needs_person, alternatives=alternatives,
                     needs_course=needs_course)
 

@@ -545,6 +545,7 @@ def _names_only_slots(text: str, catalog) -> bool:
     """"fine, DATA-101 then", "E0122", "数据分析那门": a course, person, department or date and nothing else."""
     residue = re.sub(r"(?<![A-Za-z0-9])[A-Za-z]{2,6}-?\d{2,4}(?![0-9])|(?<![A-Za-z0-9])[Ee]\d{3,6}(?![0-9])", " ", text)
     residue = _DAY.sub(" ", residue)  # a session's day ("Dec 15", "12月15日") names a slot too
+    residue = _PERIOD_WORDS.sub(" ", residue)  # and so does a period ("上个季度", "last quarter", "Q2", "7月")
     if _ASKING.search(residue):
         return False
     for match in (catalog.find_course(text), catalog.find_department(text)):
@@ -555,6 +556,10 @@ def _names_only_slots(text: str, catalog) -> bool:
     return residue != text and all(w in _FILLER_EN for w in words) and not chinese
 
 
+_PERIOD_WORDS = re.compile(r"(上|下|这|本|今|去|前)?(一)?个?(季度|季|月份?|年度?|半年)|(20\d\d)\s*(年|年度)?\s*(第?[一二三四1-4]季度)?|"
+                           r"(?<![0-9A-Za-z])[Qq][1-4](?![0-9])|第?[一二三四]季度|\d{1,2}\s*月份?|"
+                           r"\b(last|this|next|previous|current|the)\s+(quarter|month|year|half)\b|"
+                           r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
                   r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b|"
                   r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]", re.IGNORECASE)

@@ -31,11 +31,11 @@ def surface(text: str) -> str:
 class NgramModel:
     """Trained once per process per set of examples (about a second), then ~1 ms a message."""
 
-    def __init__(self, pairs: Sequence[tuple[str, str]], digest: str):
+    def __init__(self, pairs: Sequence[tuple[str, str]], digest: str, balanced: bool = False):
         """pairs: (intent, text); digest: their fingerprint, so equal training data is fitted once."""
         with _MEMO_LOCK:
             if digest not in _MEMO:
-                _MEMO[digest] = _fit(pairs)
+                _MEMO[digest] = _fit(pairs, balanced)
             self._vectoriser, self._model = _MEMO[digest]
 
     @property
@@ -49,7 +49,7 @@ class NgramModel:
         return dict(zip(self.classes, (float(p) for p in row), strict=True))
 
 
-def _fit(pairs: Sequence[tuple[str, str]]):
+def _fit(pairs: Sequence[tuple[str, str]], balanced: bool = False):
     """tf-idf over character 1-3 grams within words, then multinomial logistic regression."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -57,5 +57,6 @@ def _fit(pairs: Sequence[tuple[str, str]]):
     vectoriser = TfidfVectorizer(analyzer="char_wb", ngram_range=(1, 3), sublinear_tf=True, preprocessor=surface,
                                  dtype=np.float32)
     matrix = vectoriser.fit_transform([text for _, text in pairs])
-    model = LogisticRegression(C=_REGULARISATION, max_iter=3000).fit(matrix, [intent for intent, _ in pairs])
+    model = LogisticRegression(C=_REGULARISATION, max_iter=3000,
+                               class_weight="balanced" if balanced else None).fit(matrix, [intent for intent, _ in pairs])
     return vectoriser, model

@@ -45,9 +45,7 @@ class IntentRouter:
         scores = self.probabilities(stripped)
         best = max(scores, key=scores.__getitem__)
         confidence = scores[best]
-        intent = best
-        if confidence < MIN_CONFIDENCE and not _between_progress_views(scores, best):
-            intent = I.SEARCH_KNOWLEDGE if _QUESTIONISH.search(stripped) or len(stripped) >= 6 else I.HELP
+        intent = decide(scores, stripped)
         return I.Routed(intent, self.slots_for(intent, stripped, today), confidence, confidence >= MIN_CONFIDENCE,
                         best)
 
@@ -58,6 +56,15 @@ class IntentRouter:
         tool = get(intent)
         wanted = tool.slots if tool is not None else ()
         return self._slots.fill(intent, unicodedata.normalize("NFKC", text).strip(), today or date.today(), wanted)
+
+
+def decide(scores: dict[str, float], text: str) -> str:
+    """The intent to act on: the classifier's first choice when it is sure enough (or unsure only between two progress
+    views), else a knowledge search for a question and help for anything else."""
+    best = max(scores, key=scores.__getitem__)
+    if scores[best] >= MIN_CONFIDENCE or _between_progress_views(scores, best):
+        return best
+    return I.SEARCH_KNOWLEDGE if _QUESTIONISH.search(text) or len(text) >= 6 else I.HELP
 
 
 def _between_progress_views(scores: dict[str, float], best: str) -> bool:

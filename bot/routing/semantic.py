@@ -74,11 +74,13 @@ def examples_digest(pairs: Sequence[tuple[str, str]]) -> str:
     return hashlib.sha1("\n".join(f"{i}\t{t}" for i, t in pairs).encode("utf-8")).hexdigest()
 
 
-def train_model(vectors: np.ndarray, intents: Sequence[str]) -> tuple[np.ndarray, np.ndarray, list[str]]:
+def train_model(vectors: np.ndarray, intents: Sequence[str], balanced: bool = False,
+                regularisation: float | None = None) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Multinomial logistic regression: (weights, bias, classes)."""
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=_REGULARISATION, max_iter=2000).fit(vectors, list(intents))
+    model = LogisticRegression(C=regularisation or _REGULARISATION, max_iter=2000,
+                               class_weight="balanced" if balanced else None).fit(vectors, list(intents))
     return (model.coef_.astype(np.float32), model.intercept_.astype(np.float32), [str(c) for c in model.classes_])
 
 

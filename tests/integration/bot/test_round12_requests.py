@@ -50,3 +50,10 @@ def test_whether_a_departments_rate_costs_it_points_is_its_kpi(chat):
     assert "84.2" in reply.text
     plain = say(chat, "E0168", "研发部完成率多少", "r12-standing-plain")
     assert plain.act == "completion_report"
+
+
+def test_a_team_view_of_one_course_leads_with_that_courses_rate(chat, hr_service):
+    reply = say(chat, "E0005", "which of my people are overdue on CS-101?", "r12-team-course")
+    expected = hr_service.team_progress(hr_service.caller_for("E0005"), course_code="CS-101").completion
+    first = reply.text.splitlines()[0]
+    assert "CS-101" in first and f"({expected.numerator}/{expected.denominator})" in first, first

@@ -56,7 +56,21 @@ _GENERIC_EN = {"how", "long", "do", "does", "i", "we", "you", "have", "to", "app
                "prereq", "prereqs", "prerequisite", "prerequisites", "pass", "mark", "passing", "score", "finish",
                "complete", "duration", "retake", "exam"}
 _OWN_GROUP = re.compile(r"团队|小组|组员|手下|下属|\b(team|group|reports|people)\b", re.IGNORECASE)
-_ONLY_SELF = re.compile(r"我自己|我本人|^(那)?我的(呢)?[?？]?$|\b(mine|me personally|myself|my own)\b", re.IGNORECASE)
+_MY_OWN_RATE = re.compile(r"我(个人|自己)?(这个?|本|上个?|今|去)?(季度|月|年|半年)?的(?!团队|部门|组|下属|手下|人)|我(个人|自己)|"
+                          r"\bmy\b(?!\s+(team|department|dept|people|group|reports|staff|direct reports|org))",
+                          re.IGNORECASE)
+
+
+# whether a unit's figure costs or earns it something under the policy (its KPI standing), not the figure alone
+_STANDING = re.compile(r"扣分|被扣|扣钱|扣绩效|达标|合格线|影响绩效|\b(penali[sz]ed|penalt(y|ies)|docked|lose points|"
+                       r"meet the (bar|threshold|target)|on target|below the (bar|threshold))\b", re.IGNORECASE)
+
+
+# a correction of the request just answered ("make that July only", "改成上季度", "change it to Q2")
+_CORRECTION = re.compile(r"^(no,?\s*|不对，?|不是，?)?(make (that|it)|change (that|it) to|switch (that|it) to|改成|换成|改为|换到)",
+                         re.IGNORECASE)
+_ONLY_SELF = re.compile(r"我自己|我本人|^(那|那么)?我的?(呢)?[?？]?$|\b(mine|me personally|myself|my own)\b|"
+                        r"^(and|so|ok|okay)?,?\s*(what|how) about me\b|^and me\b", re.IGNORECASE)
 
 
 @dataclass
@@ -162,6 +176,15 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
     if slots.pop("own_team", None) and intent == "explain_kpi" and not slots.get("employee"):
         # KPI is kept per person and per department; "my team's KPI" is the team's figures, not the asker's own KPI
         intent, slots = "team_progress", {"team": caller.id} | {k: v for k, v in slots.items() if k == "period"}
+    if intent == I.COMPLETION_REPORT and _MY_OWN_RATE.search(text) and not (slots.get("department")
+                                                                            or slots.get("course")):
+        # "what's my training completion rate for Q3?": the asker's own rate, which their KPI shows with its working
+        # (the completion report is across departments or courses, and refused to an employee)
+        intent, slots = "explain_kpi", {k: v for k, v in slots.items() if k == "period"}
+    elif intent == I.COMPLETION_REPORT and slots.get("department") and not slots.get("course") \
+            and _STANDING.search(text):
+        # "IT部这季度完成率多少？会不会被扣分": the department's KPI, which shows its rate against the policy's bands
+        intent, slots = "explain_kpi", {k: v for k, v in slots.items() if k in ("department", "period")}
     if _asks_about_people(intent, text, slots, state, caller):
         intent = "team_progress"  # "which of them are overdue?" from a manager: people, not the manager's own courses
         slots = {k: v for k, v in slots.items() if k in ("only", "course", "period")}
@@ -240,7 +263,7 @@ def _asks_session_detail(routed, text: str, state: DialogueState) -> bool:
         return False
     if (routed.slots.get("course") not in (None, state.subject["course"])) or router_employee(text):
         return False
-    return routed.intent in (I.SEARCH_KNOWLEDGE, I.HELP, "session_info") or not routed.confident
+    return routed.intent in (I.SEARCH_KNOWLEDGE, I.HELP, "session_info") or routed.confidence < _UNSURE
 
 
 def _asks_how_far(intent: str, text: str) -> bool:
@@ -398,9 +421,12 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
     if _explains_its_figures(state.intent) and state.act != "refused" and is_short(text) and _WHY_FIGURE.search(text) \
             and not any(routed.slots.get(k) for k in ("course", "employee", "department", "own_department", "own_team")):
         return True  # "为什么计划完成率这么低" after the specialists' KPIs: those figures again, not the asker's own KPI
-    if state.intent == I.COMPLETION_REPORT and state.act != "refused" and is_short(text) and not routed.confident \
+    if state.intent == I.COMPLETION_REPORT and state.act != "refused" and is_short(text) \
+            and (not routed.confident or (routed.confidence < _UNSURE and routed.intent != state.intent
+                                          and _CORRECTION.search(text))) \
             and (names_grouping(text) or parse_month(text, today) or parse_period(text, today)):
-        return True  # "按课程拆开看看" / "只看7月的" after a completion table: that report, regrouped or for that month
+        return True  # "按课程拆开看看" / "只看7月的" / "make that July only" after a completion table: that report,
+        # regrouped or for that month
     if state.act == "clarify" and (is_short(text) or not routed.confident) and routed.intent != state.intent:
         return routed.intent in (I.SEARCH_KNOWLEDGE, I.HELP, "my_progress", "explain_kpi") or not routed.confident
     if _BACK_REFERENCE.search(text) and routed.intent in ("my_progress", "team_progress") \
@@ -419,7 +445,15 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
         return False
     if routed.intent == I.SEARCH_KNOWLEDGE and routed.confident and _about_a_course(state):
         return False  # "and what's the pass mark?" after a course's sessions: a question about that course
+    if routed.intent == I.SEARCH_KNOWLEDGE and routed.confident and _COURSE_RULE.search(text):
+        return False  # "那门安全课及格线多少分？" after one's progress: a rule every course has, not the progress again
     return routed.intent == I.HELP or not routed.confident or (routed.intent == I.SEARCH_KNOWLEDGE and is_short(text))
+
+
+# what the rules say of every course: its pass mark, retakes, hours, deadline to finish
+_COURSE_RULE = re.compile(r"及格线|及格分|多少分(算)?(及格|通过)|补考|重考|学时|课时|几天内|多少天内|多久(内)?(要)?(学完|完成)|"
+                          r"\b(pass(ing)? (mark|score)|retakes?|resits?|how many hours|within how many days)\b",
+                          re.IGNORECASE)
 
 
 _EXTREME = re.compile(r"最低|最高|最差|最好|最少|最多|垫底|倒数第一|排第一|\b(lowest|highest|worst|best|bottom|top|"

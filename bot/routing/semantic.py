@@ -19,12 +19,7 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 _REGULARISATION = 10.0  # inverse L2 strength; chosen by leave-one-set-out accuracy over the labelled sets
-# per encoder when it differs (USE's 512-d vectors want less regularisation: LOSO 0.9727 at C=3, 0.9765 at 10, 0.9822 at
-# 30, 0.9835 at 100 with the n-gram and e5 halves; eval/routing/README.md)
-_REGULARISATION_BY_ENCODER = {"use-multilingual-v3|query": 30.0}
 SHIPPED_MODEL = Path(__file__).with_name("meaning_model.npz")  # rebuilt by `python -m bot.routing.train_meaning`
-SHIPPED_USE_MODEL = Path(__file__).with_name("meaning_model_use.npz")  # the bundled USE encoder's, rebuilt with it
-SHIPPED_MODELS = (SHIPPED_MODEL, SHIPPED_USE_MODEL)
 _MEMO: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, list[str]]] = {}  # (encoder, examples digest) -> model
 _MEMO_LOCK = threading.Lock()
 
@@ -89,46 +84,20 @@ def train_model(vectors: np.ndarray, intents: Sequence[str], balanced: bool = Fa
     return (model.coef_.astype(np.float32), model.intercept_.astype(np.float32), [str(c) for c in model.classes_])
 
 
-def regularisation_for(encoder_name: str) -> float:
-    """The inverse L2 strength of the logistic regression over this encoder's vectors."""
-    return _REGULARISATION_BY_ENCODER.get(encoder_name, _REGULARISATION)
-
-
 def train_for(encoder: QueryEncoder, pairs: Sequence[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Embed the examples and fit the model (raises if the embedder fails)."""
     vectors = np.asarray(encoder.embed_queries([text for _, text in pairs]), dtype=np.float32)
-    return train_model(vectors, [intent for intent, _ in pairs], regularisation=regularisation_for(encoder.encoder_name))
+    return train_model(vectors, [intent for intent, _ in pairs])
 
 
 def _load_shipped(encoder_name: str, digest: str) -> tuple[np.ndarray, np.ndarray, list[str]] | None:
-    """The model trained ahead of time for the default embedder (bot/routing/meaning_model.npz) or the bundled USE
-    encoder (meaning_model_use.npz), if one fits."""
-    for path in SHIPPED_MODELS:
-        if not path.exists():
-            continue
-        with np.load(path, allow_pickle=False) as data:
-            if str(data["encoder"]) == encoder_name and str(data["digest"]) == digest:
-                return data["weights"], data["bias"], [str(c) for c in data["classes"]]
-    return None
-
-
-_BUNDLED: list = []
-_BUNDLED_LOCK = threading.Lock()
-
-
-def bundled_encoder() -> QueryEncoder | None:
-    """The second meaning encoder the router always reads when it reads meaning: multilingual USE (numpy only, ~2 ms a
-    message, no network, loaded once per process); None when the package is not installed."""
-    with _BUNDLED_LOCK:
-        if not _BUNDLED:
-            try:
-                from retrieval.embedders.use_backend import UseMultilingualEmbedder
-
-                _BUNDLED.append(PlainEncoder(UseMultilingualEmbedder()))
-            except Exception as exc:  # not installed: e5 alone reads meaning
-                log.warning("routing without the USE encoder: %s", exc)
-                _BUNDLED.append(None)
-        return _BUNDLED[0]
+    """The model trained ahead of time for the default embedder (bot/routing/meaning_model.npz), if it fits."""
+    if not SHIPPED_MODEL.exists():
+        return None
+    with np.load(SHIPPED_MODEL, allow_pickle=False) as data:
+        if str(data["encoder"]) != encoder_name or str(data["digest"]) != digest:
+            return None
+        return data["weights"], data["bias"], [str(c) for c in data["classes"]]
 
 
 class PlainEncoder:

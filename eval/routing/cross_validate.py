@@ -19,7 +19,8 @@ from datetime import date
 
 import numpy as np
 
-from bot.routing.examples import training_examples
+from bot.routing.augment import augment as augment_lines
+from bot.routing.examples import labelled_examples
 from bot.routing.ngram_model import NgramModel
 from bot.routing.router import IntentRouter, decide
 from bot.routing.semantic import PlainEncoder, example_pairs, examples_digest, train_model
@@ -36,6 +37,7 @@ class CachedEncoder:
     def __init__(self, encoder):
         """encoder: a QueryEncoder."""
         self._encoder, self._cache = encoder, {}
+        self.encoder_name = encoder.encoder_name
 
     def vectors(self, texts: Sequence[str]) -> np.ndarray:
         """Query vectors, from the cache when seen before."""
@@ -66,7 +68,8 @@ def fold_probabilities(encoders: dict[str, CachedEncoder], pairs: list[tuple[str
     return classes, out
 
 
-REGULARISATION: dict[str, float | None] = {"e5": None, "use": None}  # None: the shipped default
+# inverse L2 strength per component when not the shipped meaning model's (10): USE's 512-d vectors did best at 30
+REGULARISATION: dict[str, float] = {"use": 30.0}
 
 
 def score(rows: list[dict], classes: list[str], probs: np.ndarray, router: IntentRouter, today: date,
@@ -98,15 +101,15 @@ def _slots(router: IntentRouter, intent: str, text: str, today: date) -> dict:
 
 def folds(dedupe: bool, augment: Callable[[list[tuple[str, str]]], list[tuple[str, str]]] | None = None):
     """(set name, scored rows, training pairs) per left-out set."""
-    everything = example_pairs(training_examples())
+    everything = example_pairs(labelled_examples())  # each fold augments its own training lines (no leak)
     for name in TRAINING_SETS:
         rows = load_utterances(HERE / f"{name}.jsonl")
         held = {r["text"] for r in rows}
         pairs = [(i, t) for i, t in everything if t not in held]
+        if dedupe:  # against the labelled lines only, so every variant scores the same rows
+            rows, _ = split_duplicates(rows, [t for _, t in pairs])
         if augment is not None:
             pairs = augment(pairs)
-        if dedupe:
-            rows, _ = split_duplicates(rows, [t for _, t in pairs])
         yield name, rows, pairs
 
 

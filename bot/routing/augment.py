@@ -29,8 +29,8 @@ def _vocabulary() -> tuple[list[str], list[str], list[str], list[str], list[str]
     titles_zh = [c[1] for c in COURSES]
     titles_en = [c[2] for c in COURSES]
     departments_zh = sorted({name for _, name, _ in DEPARTMENTS} | {zh + "部" for zh, _ in _ZH_TO_EN if zh != "总部"},
-                            key=len, reverse=True)
-    departments_en = sorted({en for _, en in _ZH_TO_EN} | {"HR", "Ops"}, key=len, reverse=True)
+                            key=lambda name: (-len(name), name))
+    departments_en = sorted({en for _, en in _ZH_TO_EN} | {"HR", "Ops"}, key=lambda name: (-len(name), name))
     return codes, titles_zh, titles_en, departments_zh, departments_en
 
 
@@ -49,7 +49,7 @@ def variants(text: str, rng: random.Random, vocabulary=None) -> list[str]:
         out += [text[:code.start()] + o + text[code.end():] for o in _others(code.group(), codes, rng)]
     lowered = text.lower()
     for group in (titles_zh, titles_en, departments_zh):
-        for name in sorted(group, key=len, reverse=True):
+        for name in sorted(group, key=lambda name: (-len(name), name)):
             at = lowered.find(name.lower())
             if at >= 0:
                 out += [text[:at] + o + text[at + len(name):] for o in _others(name, group, rng)]

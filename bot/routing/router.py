@@ -14,10 +14,6 @@ from bot.routing.semantic import QueryEncoder
 from bot.routing.slots import DEFAULT_EMPLOYEE_ID, SlotFiller
 
 MIN_CONFIDENCE = 0.35  # below this a message is not a known request (why 0.35: eval/routing/README.md)
-# ... unless a tool is still the first choice at SECOND_FLOOR and a knowledge search is under half as likely: unsure
-# which tool, not whether it is a question (leave-one-set-out, eval/routing/README.md: chosen over lowering the floor)
-SECOND_FLOOR = 0.2
-SEARCH_RATIO = 0.5
 _QUESTIONISH = re.compile(r"[?？]|吗|呢|什么|怎么|如何|多少|几|哪|是否|能否|可以|"
                           r"\b(what|how|why|when|where|which|who|can|is|are|do|does|should)\b", re.IGNORECASE)
 
@@ -66,15 +62,9 @@ def decide(scores: dict[str, float], text: str) -> str:
     """The intent to act on: the classifier's first choice when it is sure enough (or unsure only between two progress
     views), else a knowledge search for a question and help for anything else."""
     best = max(scores, key=scores.__getitem__)
-    if scores[best] >= MIN_CONFIDENCE or _between_progress_views(scores, best) or _a_tool_over_search(scores, best):
+    if scores[best] >= MIN_CONFIDENCE or _between_progress_views(scores, best):
         return best
     return I.SEARCH_KNOWLEDGE if _QUESTIONISH.search(text) or len(text) >= 6 else I.HELP
-
-
-def _a_tool_over_search(scores: dict[str, float], best: str) -> bool:
-    """The first choice is a tool, at SECOND_FLOOR or more, and a knowledge search is far less likely."""
-    return best not in (I.SEARCH_KNOWLEDGE, I.HELP) and scores[best] >= SECOND_FLOOR \
-        and scores.get(I.SEARCH_KNOWLEDGE, 0.0) < SEARCH_RATIO * scores[best]
 
 
 def _between_progress_views(scores: dict[str, float], best: str) -> bool:

@@ -1,10 +1,10 @@
-"""More training lines from the labelled ones: a course code, course title or department name in a request is swapped
-for others of the same kind, so a label whose lines happen to name one course or one department learns the request,
-not the name ("any stragglers in ops?" after lines about sales). Search and help lines are left alone.
-
-Chosen by leave-one-set-out cross-validation (eval/routing/README.md): intent 0.975 -> 0.980, and the n-gram half alone
-(the embedder down) 0.958 -> 0.964. The names are the sample organisation's courses and a generic list of department
-names (bot/routing/department_words.py), fixed, so the shipped meaning model matches the training lines."""
+"""An experiment measured and not kept (eval/routing/README.md, "Issue 11, round h11i"): more training lines from the
+labelled ones, a course code, course title or department name in a request swapped for others of the same kind, so a
+label whose lines happen to name one course or one department learns the request, not the name. Search and help
+lines are left alone. `python -m eval.routing.cross_validate --augment` scores it (each fold augments only its own
+training lines). It raised leave-one-set-out accuracy (0.975 -> 0.980) but lost conversations, so the router does not
+train on it. Names: the sample organisation's courses and the generic department list (bot/routing/department_words.py).
+"""
 
 from __future__ import annotations
 

@@ -187,9 +187,11 @@ _GENERIC_EN = {"basics", "basic", "fundamentals", "fundamental", "introduction",
 
 
 def course_titles(index) -> dict[str, str]:
-    """Course code -> its document's title without the code ("Prompt Engineering Fundamentals"), from the index."""
+    """Course code -> its document's title without the code ("Prompt Engineering Fundamentals"), from the index's
+    catalogue (none for an index without one)."""
     titles: dict[str, str] = {}
-    for document in index.catalog.documents():
+    catalog = getattr(index, "catalog", None)
+    for document in catalog.documents() if catalog is not None else ():
         if document.course:
             titles.setdefault(document.course.upper(), _TITLE_CODE.sub(" ", document.title).strip())
     return titles

@@ -73,9 +73,12 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     question = spelled(index, question)  # "referal bonus" is the referral bonus the material names
     language = detect_language(question)
     said = wording if wording in ABSTAIN_TEXT else language
-    course = course or named_course(question) or (titled_course(course_titles(index), question,
-                                                                 index.lexicon.translate(question))
-                                                   if TITLED_COURSES else None)
+    # the course the question itself names, by code or title; a course from the conversation (`course`) narrows the
+    # search too, but only one the question names lifts its own sentences (compose.COURSE_BONUS): "if I fail can I
+    # retake it?" after the compliance exam is answered by the training policy's retake rule, not the course page
+    named = named_course(question) or (titled_course(course_titles(index), question, index.lexicon.translate(question))
+                                       if TITLED_COURSES else None)
+    course = course or named
     passages = index.search(question, audience=audience, k=2 * k if course else k)
     if course:
         passages = about_course(passages, course)[:k]
@@ -88,7 +91,7 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     ranked = rank_sentences(coverage, passages[:QUOTED_PASSAGES], answer_type,
                            similarity=lambda texts: index.passage_similarities(question, texts),
                            number=question_number(question), language=language, unit=question_unit(question),
-                           measure=question_measure(question), course=course,
+                           measure=question_measure(question), course=named,
                            translated_similarity=(lambda texts: index.passage_similarities(translation, texts, kept=True))
                            if translation else None)
     own_terms = index.lexicon.own_terms(question)
@@ -107,7 +110,7 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     best = top.score if top is not None else None
     profile = index.dense_profile(question, audience)
     signals = measure(language, coverage, answer_type, picks, profile)
-    signals.update(cross_agreement(index, translation, picks, language, course))
+    signals.update(cross_agreement(index, translation, picks, language, named))
     if "cross_agreement" in signals:
         signals.update(quote_similarity(index, question, picks))
     signals["unknown_kind"] = float(bool(unknown_kinds(index, question)))

@@ -82,3 +82,20 @@ def test_a_quote_from_the_named_courses_page_is_judged_with_its_title():
     index = _Index()
     cross_agreement(index, "prompt engineering how long", [pick], "zh")  # no course named: the sentence alone
     assert index.asked == [[COURSE.text]]
+
+
+def test_only_a_course_the_question_names_lifts_its_own_sentences(monkeypatch):
+    """A course from the conversation ("if I fail can I retake it?" after the compliance exam) narrows the search but
+    does not lift the course page over the training policy's retake rule (heldout_h8 c-en-802 lost its answer when it
+    did); one the question names, by code or title, does."""
+    from bot.answering import extractive
+    from tests.unit.bot.test_answer_cross_agreement import _AnswerIndex
+
+    asked = []
+    real = extractive.rank_sentences
+    monkeypatch.setattr(extractive, "rank_sentences", lambda *a, **k: asked.append(k.get("course")) or real(*a, **k))
+    index = _AnswerIndex(0.93)
+    extractive.answer_question(index, "if I fail can I retake it?", course="CMP-101")
+    extractive.answer_question(index, "What is the pass mark of CMP-101?", course="CMP-101")
+    extractive.answer_question(index, "What is the pass mark of CMP-101?")
+    assert asked == [None, "CMP-101", "CMP-101"]

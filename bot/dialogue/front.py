@@ -62,8 +62,9 @@ def decide(text: str, action: dict | None, state: DialogueState, quiz_item) -> D
         return Decision("change_record")
     if phrases.is_greeting(stripped):
         return Decision("help")
-    if quiz_item is None and phrases.BARE_EXIT.match(stripped):
-        return Decision("quiz_exit")  # "退出" with no quiz open: said so (it was read as dropping a course)
+    if quiz_item is None and (phrases.BARE_EXIT.match(stripped) or phrases.leaves_a_named_quiz(stripped)):
+        return Decision("quiz_exit")  # "退出" / "stop the quiz" with no quiz open: said so (the words had been read
+        # as dropping a course, or as a quiz to start on "stop")
     return Decision("route")
 
 

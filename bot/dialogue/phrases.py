@@ -57,6 +57,14 @@ THANKS = re.compile(r"^(好的?|ok|okay|great|cool|nice|got it|明白了?|收到
 BARE_EXIT = re.compile(r"^(退出|退了|结束|停|停止|不做了|不玩了|quit|exit|stop|end|i'?m done)" + _END, re.IGNORECASE)
 
 
+_NAMES_QUIZ = re.compile(r"测验|练习|测试|答题|小测|\b(quiz|test|practice|questions)\b", re.IGNORECASE)
+
+
+def leaves_a_named_quiz(text: str) -> bool:
+    """"stop the quiz please" / "退出测验": a way of leaving that names the quiz it leaves."""
+    return is_quiz_exit(text) and bool(_NAMES_QUIZ.search(text))
+
+
 # asking the mentor to change a recorded result ("把我的SEC-101成绩改成100分", "mark me as completed on CMP-101"):
 # nobody may do that in chat; results come from the exam, completion from the course
 CHANGE_RECORD = re.compile(r"把.{0,12}(成绩|分数|进度|完成状态|学习记录).{0,6}(改|调|设|标)|"

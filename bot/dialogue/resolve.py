@@ -56,7 +56,21 @@ _GENERIC_EN = {"how", "long", "do", "does", "i", "we", "you", "have", "to", "app
                "prereq", "prereqs", "prerequisite", "prerequisites", "pass", "mark", "passing", "score", "finish",
                "complete", "duration", "retake", "exam"}
 _OWN_GROUP = re.compile(r"团队|小组|组员|手下|下属|\b(team|group|reports|people)\b", re.IGNORECASE)
-_ONLY_SELF = re.compile(r"我自己|我本人|^(那)?我的(呢)?[?？]?$|\b(mine|me personally|myself|my own)\b", re.IGNORECASE)
+_MY_OWN_RATE = re.compile(r"我(个人|自己)?(这个?|本|上个?|今|去)?(季度|月|年|半年)?的(?!团队|部门|组|下属|手下|人)|我(个人|自己)|"
+                          r"\bmy\b(?!\s+(team|department|dept|people|group|reports|staff|direct reports|org))",
+                          re.IGNORECASE)
+
+
+# whether a unit's figure costs or earns it something under the policy (its KPI standing), not the figure alone
+_STANDING = re.compile(r"扣分|被扣|扣钱|扣绩效|达标|合格线|影响绩效|\b(penali[sz]ed|penalt(y|ies)|docked|lose points|"
+                       r"meet the (bar|threshold|target)|on target|below the (bar|threshold))\b", re.IGNORECASE)
+
+
+# a correction of the request just answered ("make that July only", "改成上季度", "change it to Q2")
+_CORRECTION = re.compile(r"^(no,?\s*|不对，?|不是，?)?(make (that|it)|change (that|it) to|switch (that|it) to|改成|换成|改为|换到)",
+                         re.IGNORECASE)
+_ONLY_SELF = re.compile(r"我自己|我本人|^(那|那么)?我的?(呢)?[?？]?$|\b(mine|me personally|myself|my own)\b|"
+                        r"^(and|so|ok|okay)?,?\s*(what|how) about me\b|^and me\b", re.IGNORECASE)
 
 
 @dataclass
@@ -115,7 +129,9 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
     elif _continues_knowledge(routed, text, state) or rule or asks_a_definition(routed, text):
         intent, slots = I.SEARCH_KNOWLEDGE, router.slots_for(I.SEARCH_KNOWLEDGE, text, today)
     elif _asks_manager_contact(text, state):
-        intent, slots = "my_manager", {}  # "how do I contact him?" after "who is my manager": the reply with the email
+        # "how do I contact him?" after "who is my manager": that reply again, which has the email ("him" is the
+        # manager shown, not a person whose own manager is asked for)
+        intent, slots = "my_manager", {"employee": state.args.get("employee") or caller.id}
     elif _asks_session_detail(routed, text, state):
         intent, slots = "session_info", {"course": state.subject["course"]}  # "what time does it start?"
     elif switched := _switches_report(routed, text, state, router):
@@ -160,6 +176,15 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
     if slots.pop("own_team", None) and intent == "explain_kpi" and not slots.get("employee"):
         # KPI is kept per person and per department; "my team's KPI" is the team's figures, not the asker's own KPI
         intent, slots = "team_progress", {"team": caller.id} | {k: v for k, v in slots.items() if k == "period"}
+    if intent == I.COMPLETION_REPORT and _MY_OWN_RATE.search(text) and not (slots.get("department")
+                                                                            or slots.get("course")):
+        # "what's my training completion rate for Q3?": the asker's own rate, which their KPI shows with its working
+        # (the completion report is across departments or courses, and refused to an employee)
+        intent, slots = "explain_kpi", {k: v for k, v in slots.items() if k == "period"}
+    elif intent == I.COMPLETION_REPORT and slots.get("department") and not slots.get("course") \
+            and _STANDING.search(text):
+        # "IT部这季度完成率多少？会不会被扣分": the department's KPI, which shows its rate against the policy's bands
+        intent, slots = "explain_kpi", {k: v for k, v in slots.items() if k in ("department", "period")}
     if _asks_about_people(intent, text, slots, state, caller):
         intent = "team_progress"  # "which of them are overdue?" from a manager: people, not the manager's own courses
         slots = {k: v for k, v in slots.items() if k in ("only", "course", "period")}
@@ -174,7 +199,8 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
             # "what's the target for learner satisfaction?" right after the training-specialist KPIs: asked of
             # that area's rules first, then as it stands
             standalone, alternatives = _about(area, text), (standalone, *alternatives)
-    announce = _announce(slots, state) if follow_up or intent == state.intent else None
+    # a manager lookup names whose manager it is in its first words; "now showing you" would only confuse
+    announce = _announce(slots, state) if (follow_up or intent == state.intent) and intent != "my_manager" else None
     return Resolved(intent, slots, standalone, announce, follow_up, needs_person, alternatives=alternatives,
                     needs_course=needs_course)
 
@@ -237,7 +263,7 @@ def _asks_session_detail(routed, text: str, state: DialogueState) -> bool:
         return False
     if (routed.slots.get("course") not in (None, state.subject["course"])) or router_employee(text):
         return False
-    return routed.intent in (I.SEARCH_KNOWLEDGE, I.HELP, "session_info") or not routed.confident
+    return routed.intent in (I.SEARCH_KNOWLEDGE, I.HELP, "session_info") or routed.confidence < _UNSURE
 
 
 def _asks_how_far(intent: str, text: str) -> bool:
@@ -395,9 +421,12 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
     if _explains_its_figures(state.intent) and state.act != "refused" and is_short(text) and _WHY_FIGURE.search(text) \
             and not any(routed.slots.get(k) for k in ("course", "employee", "department", "own_department", "own_team")):
         return True  # "为什么计划完成率这么低" after the specialists' KPIs: those figures again, not the asker's own KPI
-    if state.intent == I.COMPLETION_REPORT and state.act != "refused" and is_short(text) and not routed.confident \
+    if state.intent == I.COMPLETION_REPORT and state.act != "refused" and is_short(text) \
+            and (not routed.confident or (routed.confidence < _UNSURE and routed.intent != state.intent
+                                          and _CORRECTION.search(text))) \
             and (names_grouping(text) or parse_month(text, today) or parse_period(text, today)):
-        return True  # "按课程拆开看看" / "只看7月的" after a completion table: that report, regrouped or for that month
+        return True  # "按课程拆开看看" / "只看7月的" / "make that July only" after a completion table: that report,
+        # regrouped or for that month
     if state.act == "clarify" and (is_short(text) or not routed.confident) and routed.intent != state.intent:
         return routed.intent in (I.SEARCH_KNOWLEDGE, I.HELP, "my_progress", "explain_kpi") or not routed.confident
     if _BACK_REFERENCE.search(text) and routed.intent in ("my_progress", "team_progress") \
@@ -416,7 +445,15 @@ def _keeps_previous_tool(routed, text: str, state: DialogueState, router, today:
         return False
     if routed.intent == I.SEARCH_KNOWLEDGE and routed.confident and _about_a_course(state):
         return False  # "and what's the pass mark?" after a course's sessions: a question about that course
+    if routed.intent == I.SEARCH_KNOWLEDGE and routed.confident and _COURSE_RULE.search(text):
+        return False  # "那门安全课及格线多少分？" after one's progress: a rule every course has, not the progress again
     return routed.intent == I.HELP or not routed.confident or (routed.intent == I.SEARCH_KNOWLEDGE and is_short(text))
+
+
+# what the rules say of every course: its pass mark, retakes, hours, deadline to finish
+_COURSE_RULE = re.compile(r"及格线|及格分|多少分(算)?(及格|通过)|补考|重考|学时|课时|几天内|多少天内|多久(内)?(要)?(学完|完成)|"
+                          r"\b(pass(ing)? (mark|score)|retakes?|resits?|how many hours|within how many days)\b",
+                          re.IGNORECASE)
 
 
 _EXTREME = re.compile(r"最低|最高|最差|最好|最少|最多|垫底|倒数第一|排第一|\b(lowest|highest|worst|best|bottom|top|"
@@ -542,6 +579,7 @@ def _names_only_slots(text: str, catalog) -> bool:
     """"fine, DATA-101 then", "E0122", "数据分析那门": a course, person, department or date and nothing else."""
     residue = re.sub(r"(?<![A-Za-z0-9])[A-Za-z]{2,6}-?\d{2,4}(?![0-9])|(?<![A-Za-z0-9])[Ee]\d{3,6}(?![0-9])", " ", text)
     residue = _DAY.sub(" ", residue)  # a session's day ("Dec 15", "12月15日") names a slot too
+    residue = _PERIOD_WORDS.sub(" ", residue)  # and so does a period ("上个季度", "last quarter", "Q2", "7月")
     if _ASKING.search(residue):
         return False
     for match in (catalog.find_course(text), catalog.find_department(text)):
@@ -552,6 +590,10 @@ def _names_only_slots(text: str, catalog) -> bool:
     return residue != text and all(w in _FILLER_EN for w in words) and not chinese
 
 
+_PERIOD_WORDS = re.compile(r"(上|下|这|本|今|去|前)?(一)?个?(季度|季|月份?|年度?|半年)|(20\d\d)\s*(年|年度)?\s*(第?[一二三四1-4]季度)?|"
+                           r"(?<![0-9A-Za-z])[Qq][1-4](?![0-9])|第?[一二三四]季度|\d{1,2}\s*月份?|"
+                           r"\b(last|this|next|previous|current|the)\s+(quarter|month|year|half)\b|"
+                           r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE)
 _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
                   r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b|"
                   r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]", re.IGNORECASE)

@@ -44,6 +44,8 @@ def completion_report(deps, ctx: TurnContext, args: ReportArgs) -> ToolResult:
     or quarter it is the trend over time."""
     if args.by in ("month", "quarter"):
         return completion_trend(deps, ctx, args)
+    if args.step and (args.department or args.course):  # "just sales" after the per-department table: sales's trend
+        return completion_trend(deps, ctx, args.model_copy(update={"by": args.step, "step": None}))
     if args.step:
         return completion_matrix(deps, ctx, args)
     logged = given(by=args.by, period=args.period, department=args.department, course=args.course)

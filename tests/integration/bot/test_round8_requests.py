@@ -78,6 +78,18 @@ def test_who_my_manager_is(chat, text, word):
     assert word in reply.text and "E0010" in reply.text
 
 
+def test_another_persons_manager_by_id_name_or_pronoun(chat):
+    """Reporting lines are directory facts: anyone may ask whose manager is who; "他" is the person just shown."""
+    first = say(chat, "E0060", "王超的经理是谁", "r8-mgr-other")
+    assert first.act == "manager" and first.subject == {"employee": "E0018"} and "林明" in first.text, first.text
+    again = say(chat, "E0060", "他的经理是谁", "r8-mgr-other")
+    assert again.act == "manager" and again.subject == {"employee": "E0010"} and "E0002" in again.text, again.text
+    english = say(chat, "E0060", "who is E0023's manager?", "r8-mgr-other-en")
+    assert english.act == "manager" and "E0011" in english.text and "E0023" in english.text, english.text
+    unknown = say(chat, "E0060", "E9999的经理是谁", "r8-mgr-none")
+    assert unknown.act == "clarify" and "E9999" in unknown.text
+
+
 def test_an_english_reply_names_the_managers_chinese_job_title_by_role():
     """HR's job titles are free text ("经理"): an English reply says "manager", a Chinese one keeps the title."""
     from types import SimpleNamespace

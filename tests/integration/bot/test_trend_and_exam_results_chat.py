@@ -97,3 +97,13 @@ def test_exam_results_for_one_course_and_narrowed_to_one_after_the_table(chat, h
     assert "SEC-101 信息安全基础 考试结果" in narrowed.text and "CMP-101" not in narrowed.text
     english = say(chat, "E0169", "exam results for CMP-101 this year", "exam-one-en")
     assert english.act == "exam_results" and english.subject.get("course") == "CMP-101" and "SEC-101" not in english.text
+
+
+def test_naming_one_row_after_the_per_department_table_gives_that_rows_trend(chat, hr_service):
+    say(chat, "E0168", "last 3 quarters completion by department", "matrix-narrow")
+    narrowed = say(chat, "E0168", "just sales", "matrix-narrow")
+    assert narrowed.act == "completion_report" and narrowed.subject.get("department") == "sales", narrowed.text
+    expected = hr_service.completion_trend(hr_service.caller_for("E0168"), "quarter", points=3, department_id="sales")
+    for point in expected.points:
+        assert f"{point.completion.numerator}/{point.completion.denominator}" in narrowed.text, narrowed.text
+    assert "Scope: Sales" in narrowed.text and "| R&D |" not in narrowed.text

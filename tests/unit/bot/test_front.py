@@ -82,3 +82,12 @@ def test_continue_mid_quiz_resumes_the_open_question(text):
 @pytest.mark.parametrize("text", ["继续教育有学时要求吗", "can I continue my course later?", "B", "stop the quiz"])
 def test_questions_and_answers_are_not_a_resume(text):
     assert not phrases.is_quiz_resume(text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("stop the quiz please", "quiz_exit"), ("退出测验", "quiz_exit"), ("end the practice", "quiz_exit"),
+    ("quiz me on compliance", "route"), ("stop reminding me", "route"), ("算了", "route"),
+])
+def test_leaving_a_named_quiz_with_none_open_is_told_so_not_routed(text, kind):
+    """With no quiz open, "stop the quiz" had started a quiz on those words; a bare "算了" is left to routing."""
+    assert decide(text, None, DialogueState(), None).kind == kind

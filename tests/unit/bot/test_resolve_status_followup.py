@@ -60,3 +60,12 @@ def test_a_follow_up_keeps_the_reports_grouping(router, text):
                                                                                     "2026Q2")
     regrouped = resolve(routed("search_knowledge"), "按部门呢", state, specialist, router, TODAY)
     assert regrouped.slots.get("by") == "department"
+
+
+@pytest.mark.parametrize(("text", "only_slots"), [("上个季度", True), ("last quarter", True), ("Q2", True), ("7月份", True),
+                                                  ("上个季度的满意度", False), ("course health last quarter", False)])
+def test_a_period_alone_names_a_slot_not_another_report(router, text, only_slots):
+    """"上个季度呢" after a completion table narrows that table; read alone its focus had become "my progress"."""
+    from bot.dialogue.resolve import _names_only_slots
+
+    assert _names_only_slots(text, router.catalog) is only_slots

@@ -39,7 +39,7 @@ def test_gold_file_errors_name_the_line(tmp_path):
                                        "sample_kb.round3.jsonl", "sample_kb.round4.jsonl",
                                        "sample_kb.round5.jsonl", "sample_kb.round6.jsonl",
                                        "sample_kb.round7.jsonl", "sample_kb.round8.jsonl",
-                                       "sample_kb.round9.jsonl"])
+                                       "sample_kb.round9.jsonl", "sample_kb.round10.jsonl"])
 def test_sample_gold_sets_match_the_sample_kb(questions):
     report = check(ROOT / "knowledge" / "samples" / "kb", ROOT / "eval" / "gold" / questions)
     assert not report.problems, report.problems[:5]
@@ -51,7 +51,7 @@ def test_sample_gold_sets_match_the_sample_kb(questions):
                                        "shared_corpus.round3.jsonl", "shared_corpus.round4.jsonl",
                                        "shared_corpus.round5.jsonl", "shared_corpus.round6.jsonl",
                                        "shared_corpus.round7.jsonl", "shared_corpus.round8.jsonl",
-                                       "shared_corpus.round9.jsonl"])
+                                       "shared_corpus.round9.jsonl", "shared_corpus.round10.jsonl"])
 def test_shared_corpus_gold_set_matches_the_corpus(questions):
     report = check(SHARED_CORPUS, ROOT / "eval" / "gold" / questions)
     assert not report.problems, report.problems[:5]

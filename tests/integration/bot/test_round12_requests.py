@@ -76,3 +76,11 @@ def test_the_prerequisite_named_in_a_refusal_is_what_a_question_about_the_prereq
     assert refused.act == "enroll_refused" and "SEC-101" in refused.text
     reply = say(chat, "E0053", "行吧，那我先把那门先修课学完，它规定多少天内完成？", "r12-prereq")
     assert reply.act == "answer" and reply.subject.get("course") == "SEC-101" and "30" in reply.text, reply.text
+
+
+def test_a_colleague_named_with_whose_team_they_are_in_is_that_colleague(chat):
+    say(chat, "E0010", "who on my team is behind on training?", "r12-two-names")
+    other_team = say(chat, "E0010", "what about 刘平 on 孙勇洋's team?", "r12-two-names")
+    assert other_team.act == "refused" and other_team.subject.get("employee") == "E0013", other_team.text
+    head = say(chat, "E0002", "孙勇洋团队的刘平进度怎么样", "r12-two-names-head")
+    assert head.act == "progress" and head.subject.get("employee") == "E0013" and "刘平" in head.text

@@ -769,7 +769,8 @@ _NEW_TOPIC = re.compile(r"换个问题|换个话题|另一个问题|另外一个
 
 # an English question of its own: it starts with a question word or an auxiliary
 _EN_BACK = re.compile(r"\b(it|its|that|them|they|those|these|one of them)\b", re.IGNORECASE)
-_EN_OWN_QUESTION = re.compile(r"^(?:(?:and|so|ok|okay|also|then),?\s+)?(if|who|whom|what|when|where|which|why|how|can|could|"
+_EN_OWN_QUESTION = re.compile(r"^(?:(?:and|so|ok|okay|also|then),?\s+)?(?:(?:within|in|by|for|from|at|on|after|before|"
+                              r"until|under|with)\s+(?=what|which|how|when))?(if|who|whom|what|when|where|which|why|how|can|could|"
                               r"do|does|did|is|are|was|were|will|would|should|must|may|has|have)\b", re.IGNORECASE)
 _EN_ASKING_WORDS = re.compile(r"^(?:(?:how\s+(?:long|much|many|often|soon|far|early|late)|what(?:'s|s)?|when|where|who|"
                               r"whom|which|why|how|is|are|was|were|do|does|did|can|could|should|will|would|may|must|"

@@ -84,3 +84,4 @@ def test_a_colleague_named_with_whose_team_they_are_in_is_that_colleague(chat):
     assert other_team.act == "refused" and other_team.subject.get("employee") == "E0013", other_team.text
     head = say(chat, "E0002", "孙勇洋团队的刘平进度怎么样", "r12-two-names-head")
     assert head.act == "progress" and head.subject.get("employee") == "E0013" and "刘平" in head.text
+

@@ -151,13 +151,16 @@ class HRService:
             return offerings.course_sessions(db, caller, course_code, employee_id or caller.id, now=self.clock(),
                                              limit=limit)
 
-    def department_progress(self, caller: Caller, department_id: str,
-                            period: str | None = None) -> progress.TeamProgress:
-        """A department subtree as a team view: each person's completion and the courses they are behind on."""
+    def department_progress(self, caller: Caller, department_id: str, period: str | None = None,
+                            course_code: str | None = None) -> progress.TeamProgress:
+        """A department subtree as a team view: each person's completion and the courses they are behind on (of one
+        course when a code is given), counted as the policy says."""
         with session_scope(self.engine) as db:
             return offerings.department_progress(db, caller, department_id, today=self.today(),
                                                  rules=self.policy.progress,
-                                                 period=parse_period(period) if period else None)
+                                                 period=parse_period(period) if period else None,
+                                                 counts_mode=self.policy.completion.completion_counts,
+                                                 course_code=course_code)
 
     def top_department(self) -> str | None:
         """The organisation's root department (the company as a whole), or None when the tree has several or none."""
@@ -254,13 +257,14 @@ class HRService:
                                               period=parse_period(period) if period else None,
                                               counts_mode=self.policy.completion.completion_counts)
 
-    def team_progress(self, caller: Caller, period: str | None = None,
-                      manager_id: str | None = None) -> progress.TeamProgress:
-        """A manager's whole subtree."""
+    def team_progress(self, caller: Caller, period: str | None = None, manager_id: str | None = None,
+                      course_code: str | None = None) -> progress.TeamProgress:
+        """A manager's whole subtree (of one course when a code is given)."""
         with session_scope(self.engine) as db:
             return progress.team_progress(db, caller, today=self.today(), rules=self.policy.progress,
                                           period=parse_period(period) if period else None, manager_id=manager_id,
-                                          counts_mode=self.policy.completion.completion_counts)
+                                          counts_mode=self.policy.completion.completion_counts,
+                                          course_code=course_code)
 
     def completion_report(self, caller: Caller, by: str = "department",
                           period: str | None = None) -> reports.CompletionReport:

@@ -50,6 +50,8 @@ def apply_named_person(resolved, people: list, caller, text: str, router, today,
     """Put the one person the message names into the resolved request; returns the candidates to ask about
     when the name is shared by several people the asker may see (empty otherwise). state: the thread's dialogue
     state (a name asked about right after a progress view is about that person's progress)."""
+    if len(people) == 2:  # "刘平 on 孙勇洋's team": the other name only says whose team the person is in
+        people = [p for p in people if not _names_their_group(p.name, text)]
     if len(people) != 1 or _EMPLOYEE_ID.search(text):
         return ()  # an id written out wins; two different names in one message are left to the router
     person = people[0]

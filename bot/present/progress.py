@@ -106,13 +106,20 @@ def render_person(progress, names: Names, language: str, only: str | None = None
     return "\n".join(lines)
 
 
-def render_team(team, names: Names, language: str, scope: str, only: str | None = None, limit: int = 15) -> str:
-    """The team's combined rate, who is behind (named with their courses) and how many are on track."""
+def render_team(team, names: Names, language: str, scope: str, only: str | None = None, limit: int = 15,
+                course: str | None = None) -> str:
+    """The team's combined rate (of one course when the view is of one), who is behind (named with their courses)
+    and how many are on track."""
     zh = language == "zh"
     rate = numbers.rate(team.completion.numerator, team.completion.denominator, language)
     period = f"{team.period} " if team.period else ""
-    lines = [f"{scope}（{len(team.members)} 人）{period}到期课程完成率 {rate}" if zh
-             else f"{scope} ({count(len(team.members), 'person')}) {period}completion of courses due: {rate}"]
+    if course:
+        lines = [f"{scope}（{len(team.members)} 人）{period}{course} 的到期完成率 {rate}" if zh
+                 else f"{scope} ({count(len(team.members), 'person')}) {period}{course}: completion of enrollments "
+                      f"due {rate}"]
+    else:
+        lines = [f"{scope}（{len(team.members)} 人）{period}到期课程完成率 {rate}" if zh
+                 else f"{scope} ({count(len(team.members), 'person')}) {period}completion of courses due: {rate}"]
     flagged = [m for m in team.members if any(keep(c, only or "behind") for c in m.courses)]
     flagged.sort(key=lambda m: (-sum(c.overdue for c in m.courses), m.employee_id))
     word = _ONLY_WORDS[only or "behind"][0 if zh else 1]

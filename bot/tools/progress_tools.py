@@ -64,10 +64,10 @@ def team_progress(deps, ctx: TurnContext, args: TeamArgs) -> ToolResult:
         given(period=args.period, course=args.course)
     with HRRefusal("team_progress", logged, ctx, subject) as refusal:
         if args.department:
-            team = deps.hr.department_progress(ctx.caller, args.department, args.period)
+            team = deps.hr.department_progress(ctx.caller, args.department, args.period, args.course)
             scope = deps.names.department(args.department, ctx.language)
         else:
-            team = deps.hr.team_progress(ctx.caller, args.period, manager_id=manager)
+            team = deps.hr.team_progress(ctx.caller, args.period, manager_id=manager, course_code=args.course)
             scope = ctx.say("你的团队", "Your team") if manager == ctx.employee_id else _team_of(deps, ctx, manager)
     if refusal.result:
         return refusal.result
@@ -79,10 +79,8 @@ def team_progress(deps, ctx: TurnContext, args: TeamArgs) -> ToolResult:
                           ctx.say("你名下没有团队成员；团队进度是给经理看的。想看自己的进度可以说“我的学习进度”。",
                                   "You have no team members; team progress is for managers. Ask \"my progress\" for "
                                   "yours."), private=True, act="team_progress", subject=subject)
-    if args.course:
-        for member in team.members:
-            member.courses = [c for c in member.courses if c.course_code == args.course.upper()]
-    text = render_team(team, deps.names, ctx.language, scope, args.only)
+    course = deps.names.course(args.course, ctx.language) if args.course else None
+    text = render_team(team, deps.names, ctx.language, scope, args.only, course=course)
     flagged = [m.employee_id for m in team.members if any(keep(c, args.only or "behind") for c in m.courses)]
     focus = {"employee": flagged[0]} if len(flagged) == 1 else {}
     return ToolResult("team_progress", logged, True, text, private=True, act="team_progress", subject=subject,

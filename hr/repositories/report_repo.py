@@ -156,27 +156,31 @@ class MemberCounts:
 
 
 def team_member_counts(db: Session, manager_id: str, start: date | None, end: date | None,
-                       rule: CountingRule = EVERY_ENROLLMENT) -> list[MemberCounts]:
-    """Everyone under a manager (not the manager) with (due, completed) counts of enrollments the rule counts."""
+                       rule: CountingRule = EVERY_ENROLLMENT, course_code: str | None = None) -> list[MemberCounts]:
+    """Everyone under a manager (not the manager) with (due, completed) counts of enrollments the rule counts (of one
+    course when a code is given)."""
     period = " AND en.due_on BETWEEN :start AND :end" if start and end else ""
+    period += " AND en.course_code = :course" if course_code else ""
     sql = ("WITH RECURSIVE " + _TEAM + f" SELECT e.id, e.name, {_counted(rule, ' AND en.id IS NOT NULL')}, "
            f"{_counted(rule, _IS_DONE)} FROM team t "
            "JOIN hr_employee e ON e.id = t.id LEFT JOIN hr_enrollment en ON en.employee_id = e.id "
            f"AND en.status <> 'dropped'{period} WHERE e.id <> :manager_id GROUP BY e.id, e.name ORDER BY e.id")
-    rows = _run_rule(db, rule, sql, {"manager_id": manager_id, "start": start, "end": end})
+    rows = _run_rule(db, rule, sql, {"manager_id": manager_id, "start": start, "end": end, "course": course_code})
     return [MemberCounts(r[0], r[1], int(r[2]), int(r[3])) for r in rows]
 
 
 def team_open_enrollments(db: Session, manager_id: str, due_before: date, start: date | None,
-                          end: date | None) -> list[tuple]:
-    """Open enrollments of a manager's team due before a day (the only ones that can be 'behind'):
-    (employee_id, course_code, status, progress_pct, due_on, enrolled_on)."""
+                          end: date | None, course_code: str | None = None) -> list[tuple]:
+    """Open enrollments of a manager's team due before a day (the only ones that can be 'behind'), of one course when
+    a code is given: (employee_id, course_code, status, progress_pct, due_on, enrolled_on)."""
     period = " AND en.due_on BETWEEN :start AND :end" if start and end else ""
+    period += " AND en.course_code = :course" if course_code else ""
     sql = ("WITH RECURSIVE " + _TEAM + " SELECT en.employee_id, en.course_code, en.status, en.progress_pct, "
            "en.due_on, en.enrolled_on FROM hr_enrollment en JOIN team t ON t.id = en.employee_id "
            "WHERE en.status IN ('enrolled', 'in_progress', 'overdue') AND en.due_on <= :due_before "
            f"AND en.employee_id <> :manager_id{period} ORDER BY en.employee_id, en.due_on")
-    return _run(db, sql, {"manager_id": manager_id, "due_before": due_before, "start": start, "end": end})
+    return _run(db, sql, {"manager_id": manager_id, "due_before": due_before, "start": start, "end": end,
+                          "course": course_code})
 
 
 def _flag(rule: CountingRule) -> str:

@@ -128,7 +128,8 @@ def _aware(moment: datetime) -> datetime:
 
 
 def department_progress(db: Session, caller: Caller, department_id: str, *, today, rules,
-                        period: Period | None = None) -> TeamProgress:
+                        period: Period | None = None, counts_mode: str = "required",
+                        course_code: str | None = None) -> TeamProgress:
     """Everyone in a department subtree, as a team view (who is behind): the teams of the department's heads (people
     whose manager sits outside it), kept to the department's members. HR, specialists and the department's head."""
     require_department_view(db, caller, department_id)
@@ -136,7 +137,8 @@ def department_progress(db: Session, caller: Caller, department_id: str, *, toda
     heads = [e.id for e in org_repo.employees_by_ids(db, sorted(members)) if e.manager_id not in members]
     seen: dict[str, object] = {}
     for head in sorted(heads):
-        for member in team_progress(db, caller, today=today, rules=rules, period=period, manager_id=head).members:
+        for member in team_progress(db, caller, today=today, rules=rules, period=period, manager_id=head,
+                                    counts_mode=counts_mode, course_code=course_code).members:
             if member.employee_id in members:
                 seen.setdefault(member.employee_id, member)
     return TeamProgress(department_id, period.name if period else None, [seen[k] for k in sorted(seen)])

@@ -182,22 +182,26 @@ def employee_progress(db: Session, caller: Caller, employee_id: str, *, today: d
 
 
 def team_progress(db: Session, caller: Caller, *, today: date, rules: ProgressRules, period: Period | None = None,
-                  manager_id: str | None = None, counts_mode: str = "required") -> TeamProgress:
+                  manager_id: str | None = None, counts_mode: str = "required",
+                  course_code: str | None = None) -> TeamProgress:
     """Everyone in a manager's subtree (the caller's own by default): counts per person in one GROUP BY, and the
-    courses each person is behind on (member.courses lists only those)."""
+    courses each person is behind on (member.courses lists only those); of one course when a code is given."""
     manager_id = manager_id or caller.id
     visible_employee(db, caller, manager_id)
     start, end = (period.start, period.end) if period else (None, None)
     titles = {c.code: c.title for c in course_repo.list_courses(db)}
+    if course_code and course_code not in titles:
+        raise not_found("course", course_code)
     behind: dict[str, list[CourseProgress]] = {}
     due_before = date.fromordinal(today.toordinal() + rules.behind_within_days)
     for employee_id, code, status, pct, due_on, _enrolled in report_repo.team_open_enrollments(
-            db, manager_id, due_before, start, end):
+            db, manager_id, due_before, start, end, course_code):
         due_on = due_on if isinstance(due_on, date) else date.fromisoformat(str(due_on))
         if is_behind(status, due_on, pct, today, rules):
             behind.setdefault(employee_id, []).append(CourseProgress(
                 code, titles.get(code, code), status, pct, due_on, None, is_overdue(status, due_on, today), True))
     members = [EmployeeProgress(m.employee_id, m.name, period.name if period else None, Rate(m.completed, m.due),
                                 behind.get(m.employee_id, []))
-               for m in report_repo.team_member_counts(db, manager_id, start, end, counting_rule(db, counts_mode))]
+               for m in report_repo.team_member_counts(db, manager_id, start, end, counting_rule(db, counts_mode),
+                                                       course_code)]
     return TeamProgress(manager_id, period.name if period else None, members)

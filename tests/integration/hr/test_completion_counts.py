@@ -113,3 +113,22 @@ def test_a_bad_switch_value_is_refused_with_the_allowed_values(tmp_path):
     with pytest.raises(HRError) as caught:
         load_policy(tmp_path / "p.yaml")
     assert "completion_counts" in caught.value.message("en") and "required" in caught.value.message("en")
+
+
+def test_a_team_or_department_view_of_one_course_counts_that_course_only(support):
+    cm, hr1 = support.caller_for("cm"), support.caller_for("hr1")
+    team = support.team_progress(cm, period="2026Q1", course_code="CS-101")
+    assert {m.employee_id: _share(m.completion) for m in team.members} == {"c1": (0, 1), "c2": (0, 1), "c3": (1, 1)}
+    assert _share(team.completion) == (1, 3)
+    assert {c.course_code for m in team.members for c in m.courses} <= {"CS-101"}
+    department = support.department_progress(hr1, "cs", "2026Q1", course_code="CMP-101")
+    assert _share(department.completion) == (2, 3)
+    with pytest.raises(Exception, match="NOPE-1"):
+        support.team_progress(cm, period="2026Q1", course_code="NOPE-1")
+
+
+def test_a_department_view_counts_as_the_policy_says(support):
+    assigned = HRService(support.engine, support.policy.model_copy(update={"completion": support.policy.completion
+                         .model_copy(update={"completion_counts": "assigned"})}), clock=support.clock)
+    department = assigned.department_progress(assigned.caller_for("hr1"), "cs", "2026Q1")
+    assert _share(department.completion) == (6, 10)  # the manager-assigned DATA-101 counts under "assigned"

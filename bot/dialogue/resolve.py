@@ -67,7 +67,9 @@ _STANDING = re.compile(r"扣分|被扣|扣钱|扣绩效|达标|合格线|影响�
                        r"meet the (bar|threshold|target)|on target|below the (bar|threshold))\b", re.IGNORECASE)
 
 
-_PREREQUISITE = re.compile(r"先修|前置课|\b(prereq|prereqs|prerequisite|prerequisites)\b", re.IGNORECASE)
+# the prerequisite course itself ("那门先修课", "the prerequisite"), not what is required ("要先修完什么")
+_PREREQUISITE = re.compile(r"先修课(?!是什么|是哪|有哪|有什么)|前置课|\b(the|that) (prereq|prerequisite)( course)?\b(?! for)",
+                           re.IGNORECASE)
 
 
 # a correction of the request just answered ("make that July only", "改成上季度", "change it to Q2")

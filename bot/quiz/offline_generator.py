@@ -84,13 +84,13 @@ class OfflineQuizBuilder:
             difficulty = 2
         elif fact.kind == "term":
             distractors = [t for t in self._terms_by_group.get(fact.group, []) if normalise(t) != normalise(fact.span)]
-            if len(distractors) < 3:
+            if len(distractors) < 3 and not fact.ask:  # a table cell's options are its own column's, never others
                 distractors += [t for g, ts in self._terms_by_group.items() if g != fact.group for t in ts]
-            stem = _definition_of(fact)
+            stem = fact.sentence.replace(fact.span, BLANK, 1) if fact.ask else _definition_of(fact)
             if not stem:
                 return None
-            prompt_zh, prompt_en = LEADS["term"]
-            difficulty = 3
+            prompt_zh, prompt_en = LEADS["table" if fact.ask else "term"]
+            difficulty = 2 if fact.ask else 3
         else:
             return None
         distractors = _distinct(distractors, exclude=fact.span)[:3]
@@ -99,7 +99,7 @@ class OfflineQuizBuilder:
         options = [fact.span, *distractors]
         self._random.shuffle(options)
         lang = fact.passage.language or detect_language(fact.sentence)
-        question = _text(prompt_zh, prompt_en, self._frame_language or lang) + stem
+        question = _text(prompt_zh, prompt_en, self._frame_language or lang) + (fact.ask or stem)
         return self._base(fact, kind="mcq", question=question, stem=stem, options=options,
                           answer=LETTERS[options.index(fact.span)], difficulty=difficulty)
 
@@ -121,8 +121,8 @@ class OfflineQuizBuilder:
 
     def _cloze(self, fact: Fact) -> QuizItem | None:
         """The sentence with its number or term blanked out."""
-        if fact.kind not in ("number", "term") or fact.span not in fact.sentence:
-            return None
+        if fact.kind not in ("number", "term") or fact.span not in fact.sentence or fact.ask:
+            return None  # (a table row with a blank reads as nothing: its cell is asked as a choice)
         stem = fact.sentence.replace(fact.span, BLANK, 1)
         lang = fact.passage.language or detect_language(fact.sentence)
         question = _text(*LEADS["cloze"], self._frame_language or lang) + stem

@@ -197,9 +197,11 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
     if _asks_about_people(intent, text, slots, state, caller):
         intent = "team_progress"  # "which of them are overdue?" from a manager: people, not the manager's own courses
         slots = {k: v for k, v in slots.items() if k in ("only", "course", "period")}
-    if state.listed and not slots.get("course") and "course" in _takes(intent) \
-            and (code := listed_course(text, state.listed)):
-        slots["course"] = code  # "帮我报名第一门" after the catalogue: the first course it listed
+    if state.listed and not slots.get("course") and "course" in _takes(intent):
+        if code := listed_course(text, state.listed):
+            slots["course"] = code  # "帮我报名第一门" after the catalogue: the first course it listed
+        elif named := router.catalog.find_course(text, prefer=state.listed):
+            slots["course"] = named.value  # "那门安全课" after a list holding one of the two security courses
     needs_person = _fill_references(text, slots, state, intent)
     _those_listed(intent, text, slots, state)
     standalone, alternatives, needs_course = text.strip(), (), False

@@ -6,7 +6,7 @@ import random
 import re
 from collections.abc import Iterator
 
-from bot.quiz.facts import Fact, extract_facts, number_spans, number_value, with_value
+from bot.quiz.facts import NUMBER_ZH_WORDS, Fact, extract_facts, number_spans, number_value, with_value
 from bot.quiz.feedback import LEADS, explanation_for, hint_for
 from bot.quiz.model import BLANK, LETTERS, QuizItem
 from bot.quiz.text import normalise
@@ -34,6 +34,8 @@ class OfflineQuizBuilder:
         """Extract facts once and collect same-type distractor pools from the whole material; the words around the
         quoted material (instructions, hints) are in `frame_language` (the reader's) when given."""
         self.facts = extract_facts(passages)
+        if frame_language == "en":  # a count in Chinese numerals has options an English reader cannot read as numbers
+            self.facts = [f for f in self.facts if not (f.kind == "number" and NUMBER_ZH_WORDS.fullmatch(f.span))]
         self._frame_language = frame_language
         self._random = random.Random(seed)
         self._numbers_by_unit: dict[str, list[str]] = {}

@@ -334,6 +334,8 @@ _TOPIC_OF_ITS_OWN = ("course", "period", "department", "employee", "team")
 
 _WHY_FIGURE = re.compile(r"(为什么|为啥|怎么).{0,12}(这么|那么|太|偏|很|这样)(低|高|差|少|多)|"
                          r"(为什么|为啥|怎么会?).{0,8}(扣分|扣了|被扣|扣钱|不达标|没达标|不合格|评不了|不能评)|"
+                         r"(为什么|为啥|怎么)(会)?(是|得了?|只有|才)(这个|这样的?|这么个)?(分|分数|得分|数|结果)|"
+                         r"\b(why|how come)\b.{0,12}\b(this|that|such a) (score|number|result|figure)\b|"
                          r"\b(why|how come)\b.{0,40}\b(low|high|bad|poor|down|up|penali[sz]ed|penalt(y|ies)|"
                          r"deduct(ed|ion)?|docked|lose|lost|below|miss(ed)?)\b", re.IGNORECASE)
 

@@ -67,7 +67,9 @@ _STANDING = re.compile(r"扣分|被扣|扣钱|扣绩效|达标|合格线|影响�
                        r"meet the (bar|threshold|target)|on target|below the (bar|threshold))\b", re.IGNORECASE)
 
 
-_PREREQUISITE = re.compile(r"先修|前置课|\b(prereq|prereqs|prerequisite|prerequisites)\b", re.IGNORECASE)
+# the prerequisite course itself ("那门先修课", "the prerequisite"), not what is required ("要先修完什么")
+_PREREQUISITE = re.compile(r"先修课(?!是什么|是哪|有哪|有什么)|前置课|\b(the|that) (prereq|prerequisite)( course)?\b(?! for)",
+                           re.IGNORECASE)
 
 
 # a correction of the request just answered ("make that July only", "改成上季度", "change it to Q2")
@@ -195,9 +197,11 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
     if _asks_about_people(intent, text, slots, state, caller):
         intent = "team_progress"  # "which of them are overdue?" from a manager: people, not the manager's own courses
         slots = {k: v for k, v in slots.items() if k in ("only", "course", "period")}
-    if state.listed and not slots.get("course") and "course" in _takes(intent) \
-            and (code := listed_course(text, state.listed)):
-        slots["course"] = code  # "帮我报名第一门" after the catalogue: the first course it listed
+    if state.listed and not slots.get("course") and "course" in _takes(intent):
+        if code := listed_course(text, state.listed):
+            slots["course"] = code  # "帮我报名第一门" after the catalogue: the first course it listed
+        elif named := router.catalog.find_course(text, prefer=state.listed):
+            slots["course"] = named.value  # "那门安全课" after a list holding one of the two security courses
     needs_person = _fill_references(text, slots, state, intent)
     _those_listed(intent, text, slots, state)
     standalone, alternatives, needs_course = text.strip(), (), False
@@ -330,6 +334,8 @@ _TOPIC_OF_ITS_OWN = ("course", "period", "department", "employee", "team")
 
 _WHY_FIGURE = re.compile(r"(为什么|为啥|怎么).{0,12}(这么|那么|太|偏|很|这样)(低|高|差|少|多)|"
                          r"(为什么|为啥|怎么会?).{0,8}(扣分|扣了|被扣|扣钱|不达标|没达标|不合格|评不了|不能评)|"
+                         r"(为什么|为啥|怎么)(会)?(是|得了?|只有|才)(这个|这样的?|这么个)?(分|分数|得分|数|结果)|"
+                         r"\b(why|how come)\b.{0,12}\b(this|that|such a) (score|number|result|figure)\b|"
                          r"\b(why|how come)\b.{0,40}\b(low|high|bad|poor|down|up|penali[sz]ed|penalt(y|ies)|"
                          r"deduct(ed|ion)?|docked|lose|lost|below|miss(ed)?)\b", re.IGNORECASE)
 

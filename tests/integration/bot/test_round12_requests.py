@@ -82,6 +82,15 @@ def test_a_colleague_named_with_whose_team_they_are_in_is_that_colleague(chat):
     say(chat, "E0010", "who on my team is behind on training?", "r12-two-names")
     other_team = say(chat, "E0010", "what about 刘平 on 孙勇洋's team?", "r12-two-names")
     assert other_team.act == "refused" and other_team.subject.get("employee") == "E0013", other_team.text
+    say(chat, "E0010", "send them a reminder", "r12-two-names-nudge")
+    after_nudge = say(chat, "E0010", "what about 刘平?", "r12-two-names-nudge")
+    assert after_nudge.act == "refused" and after_nudge.subject.get("employee") == "E0013", after_nudge.text
     head = say(chat, "E0002", "孙勇洋团队的刘平进度怎么样", "r12-two-names-head")
     assert head.act == "progress" and head.subject.get("employee") == "E0013" and "刘平" in head.text
 
+
+
+def test_a_course_named_by_a_shared_word_after_ones_progress_is_the_one_listed(chat):
+    say(chat, "E0022", "帮我看看我的培训进度", "r12-shared-word")
+    reply = say(chat, "E0022", "那门安全课及格线多少分？", "r12-shared-word")
+    assert reply.act == "answer" and reply.subject.get("course") == "SEC-101" and "80" in reply.text, reply.text

@@ -26,3 +26,15 @@ def test_no_position_or_one_past_the_end_names_nothing(text):
 
 def test_nothing_listed_names_nothing():
     assert listed_course("第一门", []) is None
+
+
+def test_a_title_word_several_courses_share_names_the_one_just_shown():
+    """"那门安全课" fits SEC-101 and SEC-201 alike: among the courses just listed it is the one listed, else ask."""
+    from eval.routing.evaluate import load_catalog
+
+    catalog, _ = load_catalog()
+    text = "那门安全课及格线多少分？"
+    assert catalog.find_course(text) is None
+    assert catalog.find_course(text, prefer=["SEC-101", "AI-101"]).value == "SEC-101"
+    assert catalog.find_course(text, prefer=["SEC-101", "SEC-201"]) is None
+    assert catalog.find_course("what about the compliance course?", prefer=["CMP-101", "SEC-101"]).value == "CMP-101"

@@ -325,6 +325,7 @@ def next_state(state: DialogueState, results: list[ToolResult], language: str) -
             new.subject.pop(key, None)
     new.subject.update({k: v for k, v in {**primary.subject, **primary.focus}.items() if k in SUBJECT_KEYS and v})
     new.intent, new.act = primary.name, primary.act
+    new.listed = list(primary.listed)
     new.args = {k: v for k, v in primary.args.items() if k not in ("confirmed", "count")}
     if primary.name == I.SEARCH_KNOWLEDGE:
         new.question = str(primary.args.get("question", ""))

@@ -12,16 +12,25 @@ from collections.abc import Sequence
 
 from bot.answering.compose import Pick, quote_context
 
+AGREEMENT_WITH_COURSE_TITLE = True
 
-def cross_agreement(index, translation: str, picks: Sequence[Pick], language: str) -> dict[str, float]:
+
+def cross_agreement(index, translation: str, picks: Sequence[Pick], language: str,
+                    course: str | None = None) -> dict[str, float]:
     """{"cross_agreement": cosine of the translated question to the best quoted sentence} when that sentence is in
-    the other language and the lexicon translated part of the question; otherwise nothing."""
+    the other language and the lexicon translated part of the question; otherwise nothing. `course`: the course the
+    question is about; a sentence from that course's own page is read with the page's title ("Prompt Engineering
+    Fundamentals (AI-101)" + "It takes about 2 hours…"), since the question named the course and the sentence,
+    written under the title, does not repeat it."""
     if not translation or not picks:
         return {}
     best = max(picks, key=lambda p: p.score)
     if best.passage.language == language:
         return {}
-    return {"cross_agreement": index.passage_similarities(translation, [quote_context(best)], kept=True)[0]}
+    context = quote_context(best)
+    if AGREEMENT_WITH_COURSE_TITLE and course and (getattr(best.passage, "course", None) or "").upper() == course.upper():
+        context = f"{best.passage.title}\n{context}"
+    return {"cross_agreement": index.passage_similarities(translation, [context], kept=True)[0]}
 
 
 def quote_similarity(index, question: str, picks: Sequence[Pick]) -> dict[str, float]:

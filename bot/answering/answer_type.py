@@ -13,6 +13,10 @@ _FREQUENCY = re.compile(_NUMBER + r"\s*(次|回|times?)|\b(once|twice|daily|week
                         r"annually|yearly)\b|每.{0,3}(年|季度|月|周|星期|天|日)|"
                         r"\bevery\s+(\w+\s+)?(days?|weeks?|months?|quarters?|years?)\b|"
                         r"\b(a|per)\s+(day|week|month|quarter|year)\b", re.I)
+_DURATION = re.compile(_NUMBER + r"\s*(天|日|个?(自然|日历|工作)日|周|个?星期|个?月|年|小时|学时|days?|weeks?|months?|years?|"
+                                 r"hours?|working days?|business days?|calendar days?|分钟|minutes?)|"
+                                 # "how long must a password be?" asks for a length
+                                 r"\d+\s*(characters?|digits?|letters?|words?|pages?|个?字符|位)", re.I)
 # (question cue, sentence pattern that offers that kind of answer, strict); the first matching cue decides. A strict
 # kind's pattern covers the ways the corpora write such values (amounts, durations, clock times, percentages and
 # shares), so a quote without one cannot be the answer; dates, counts and scores are written too many ways for that
@@ -36,10 +40,10 @@ _KINDS: list[tuple[re.Pattern[str], re.Pattern[str], bool]] = [
     (re.compile(r"(多久|多长时间|隔多久|多少天|几天|几个月|几年).{0,10}(?<!第)一次|how often", re.I), _FREQUENCY, True),
     (re.compile(r"几天|多少天|多久|多长时间|几个月|几周|几年|几小时|多少小时|多少学时|how (many|much) (days?|weeks?|months?|"
                 r"years?|hours?|time|notice)|how long|how (soon|quickly|fast|far in advance)|提前多久|多快", re.I),
-     re.compile(_NUMBER + r"\s*(天|日|个?(自然|日历|工作)日|周|个?星期|个?月|年|小时|学时|days?|weeks?|months?|years?|hours?|"
-                          r"working days?|business days?|calendar days?|分钟|minutes?)|"
-                          # "how long must a password be?" asks for a length
-                          r"\d+\s*(characters?|digits?|letters?|words?|pages?|个?字符|位)", re.I), True),
+     _DURATION, True),
+    # "the longest non-compete period / probation" asks for a duration as "how long" does, but not strictly: "the
+    # longest day I can work" is answered by "…in a single day is 12"
+    (re.compile(r"\b(longest|shortest)\b", re.I), _DURATION, False),
     (re.compile(r"几次|多少次|how many times", re.I), _FREQUENCY, False),
     (re.compile(r"多少分|几分|(及格|合格)(线|分|标准)|\bscore\b|pass mark|passing (mark|score|grade)", re.I),
      re.compile(_NUMBER + r"\s*(%|％|分|points?)|\bpass(ing)?\s+(mark|score|grade)\b[^.。]*\d|\bout of \d+|"

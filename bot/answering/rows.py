@@ -128,6 +128,37 @@ def matching_item(sentence: str, value: float | None, unit: str | None) -> str |
     return sentence
 
 
+_ENUMERATION_MARK = re.compile(r"[（(]([一二三四五六七八九十]{1,3}|\d{1,2})[）)]")
+
+
+def enumerated_items(sentence: str) -> tuple[str, list[str]] | None:
+    """(lead-in, items) when the sentence is a numbered enumeration written on one line ("第二条 全体公民放假的节日：
+    （一）元旦，放假1天；（二）春节，放假4天；…"): three or more marks （一）（二）（三）… or (1)(2)(3)… counting up from
+    one. None otherwise (a "（1月1日）" or "（2024）" in the text is no mark)."""
+    marks = [m for m in _ENUMERATION_MARK.finditer(sentence)]
+    numbers = [parse_number(m.group(1)) for m in marks]
+    if len(marks) < 3 or numbers != [float(i) for i in range(1, len(marks) + 1)]:
+        return None
+    ends = [m.start() for m in marks[1:]] + [len(sentence)]
+    return sentence[:marks[0].start()], [sentence[m.start():end].strip() for m, end in zip(marks, ends, strict=True)]
+
+
+def item_naming(sentence: str, score) -> str | None:
+    """The one item of a numbered enumeration that covers the question best, with the enumeration's lead-in: "春节放
+    几天" -> "第二条 全体公民放假的节日：（二）春节，放假4天（…）；". `score(text)` is the question's coverage of a text;
+    None when the sentence is no enumeration, or no item, or more than one, covers the question best (a question
+    about the whole list keeps the whole sentence)."""
+    parsed = enumerated_items(sentence)
+    if parsed is None:
+        return None
+    lead, items = parsed
+    scores = [score(item) for item in items]
+    best = max(scores)
+    if best <= 0.0 or sum(1 for value in scores if value >= best - 1e-9) != 1:
+        return None
+    return f"{lead.strip()}{items[scores.index(best)]}"
+
+
 @dataclass(frozen=True)
 class Row:
     """One row of a rule table and the range of the quantity it applies to."""

@@ -50,6 +50,8 @@ def apply_named_person(resolved, people: list, caller, text: str, router, today,
     """Put the one person the message names into the resolved request; returns the candidates to ask about
     when the name is shared by several people the asker may see (empty otherwise). state: the thread's dialogue
     state (a name asked about right after a progress view is about that person's progress)."""
+    if len(people) == 2:  # "刘平 on 孙勇洋's team": the other name only says whose team the person is in
+        people = [p for p in people if not _names_their_group(p.name, text)]
     if len(people) != 1 or _EMPLOYEE_ID.search(text):
         return ()  # an id written out wins; two different names in one message are left to the router
     person = people[0]
@@ -84,9 +86,17 @@ def _person_intent(intent: str, text: str, previous: str = "") -> str | None:
         return intent
     if intent in _GROUP_VIEWS or (intent in (I.SEARCH_KNOWLEDGE, I.HELP)
                                   and (_ABOUT_PROGRESS.search(text) or EXAM_RECORD.search(text)
-                                       or previous in _PROGRESS_VIEWS)):
-        return I.MY_PROGRESS
+                                       or previous in _PROGRESS_VIEWS or _acts_on_people(previous))):
+        return I.MY_PROGRESS  # ("what about 刘平?" right after reminding people who are behind: how 刘平 is doing)
     return None
+
+
+def _acts_on_people(tool_name: str) -> bool:
+    """A tool whose subject is people (a reminder to those behind), after which a named colleague is asked about."""
+    from bot.tools.registry import get
+
+    tool = get(tool_name)
+    return tool is not None and tool.confirm is not None and "employee" in tool.slots and "department" in tool.slots
 
 
 def _names_their_group(name: str, text: str) -> bool:

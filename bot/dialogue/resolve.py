@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.dialogue.ordinals import listed_course
 from bot.dialogue.record_questions import HOW_FAR, asks_about_a_record, asks_when_due
 from bot.dialogue.state import DialogueState
 from bot.followup import follow_up_focus, rewrite
@@ -64,6 +65,11 @@ _MY_OWN_RATE = re.compile(r"我(个人|自己)?(这个?|本|上个?|今|去)?(�
 # whether a unit's figure costs or earns it something under the policy (its KPI standing), not the figure alone
 _STANDING = re.compile(r"扣分|被扣|扣钱|扣绩效|达标|合格线|影响绩效|\b(penali[sz]ed|penalt(y|ies)|docked|lose points|"
                        r"meet the (bar|threshold|target)|on target|below the (bar|threshold))\b", re.IGNORECASE)
+
+
+# the prerequisite course itself ("那门先修课", "the prerequisite"), not what is required ("要先修完什么")
+_PREREQUISITE = re.compile(r"先修课(?!是什么|是哪|有哪|有什么)|前置课|\b(the|that) (prereq|prerequisite)( course)?\b(?! for)",
+                           re.IGNORECASE)
 
 
 # a correction of the request just answered ("make that July only", "改成上季度", "change it to Q2")
@@ -162,7 +168,10 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
         intent = _person_or_self(intent, text, slots, state)
     elif intent == I.SEARCH_KNOWLEDGE and not slots.get("course") and state.args.get("course") \
             and _asks_after_refusal(text, state, router, today):
-        slots["course"] = state.args["course"]  # "那我得先学完哪门课才能报？": about the course just refused
+        # "那我得先学完哪门课才能报？": about the course just refused; "那门先修课要多久学完" / "how long is the
+        # prerequisite?": about the prerequisite the refusal named (the thread's focus)
+        prerequisite = state.subject.get("course") if _PREREQUISITE.search(text) else None
+        slots["course"] = prerequisite if prerequisite and prerequisite != state.args["course"] else state.args["course"]
     if _asks_how_far(intent, text):
         intent = "my_progress"  # "王超的SEC-101呢，还差多少" after an enrollment: a question, not another enrollment
         slots = {**{k: v for k, v in slots.items() if k in ("employee", "course")},
@@ -188,6 +197,11 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
     if _asks_about_people(intent, text, slots, state, caller):
         intent = "team_progress"  # "which of them are overdue?" from a manager: people, not the manager's own courses
         slots = {k: v for k, v in slots.items() if k in ("only", "course", "period")}
+    if state.listed and not slots.get("course") and "course" in _takes(intent):
+        if code := listed_course(text, state.listed):
+            slots["course"] = code  # "帮我报名第一门" after the catalogue: the first course it listed
+        elif named := router.catalog.find_course(text, prefer=state.listed):
+            slots["course"] = named.value  # "那门安全课" after a list holding one of the two security courses
     needs_person = _fill_references(text, slots, state, intent)
     _those_listed(intent, text, slots, state)
     standalone, alternatives, needs_course = text.strip(), (), False
@@ -320,6 +334,8 @@ _TOPIC_OF_ITS_OWN = ("course", "period", "department", "employee", "team")
 
 _WHY_FIGURE = re.compile(r"(为什么|为啥|怎么).{0,12}(这么|那么|太|偏|很|这样)(低|高|差|少|多)|"
                          r"(为什么|为啥|怎么会?).{0,8}(扣分|扣了|被扣|扣钱|不达标|没达标|不合格|评不了|不能评)|"
+                         r"(为什么|为啥|怎么)(会)?(是|得了?|只有|才)(这个|这样的?|这么个)?(分|分数|得分|数|结果)|"
+                         r"\b(why|how come)\b.{0,12}\b(this|that|such a) (score|number|result|figure)\b|"
                          r"\b(why|how come)\b.{0,40}\b(low|high|bad|poor|down|up|penali[sz]ed|penalt(y|ies)|"
                          r"deduct(ed|ion)?|docked|lose|lost|below|miss(ed)?)\b", re.IGNORECASE)
 
@@ -759,7 +775,8 @@ _NEW_TOPIC = re.compile(r"换个问题|换个话题|另一个问题|另外一个
 
 # an English question of its own: it starts with a question word or an auxiliary
 _EN_BACK = re.compile(r"\b(it|its|that|them|they|those|these|one of them)\b", re.IGNORECASE)
-_EN_OWN_QUESTION = re.compile(r"^(?:(?:and|so|ok|okay|also|then),?\s+)?(if|who|whom|what|when|where|which|why|how|can|could|"
+_EN_OWN_QUESTION = re.compile(r"^(?:(?:and|so|ok|okay|also|then),?\s+)?(?:(?:within|in|by|for|from|at|on|after|before|"
+                              r"until|under|with)\s+(?=what|which|how|when))?(if|who|whom|what|when|where|which|why|how|can|could|"
                               r"do|does|did|is|are|was|were|will|would|should|must|may|has|have)\b", re.IGNORECASE)
 _EN_ASKING_WORDS = re.compile(r"^(?:(?:how\s+(?:long|much|many|often|soon|far|early|late)|what(?:'s|s)?|when|where|who|"
                               r"whom|which|why|how|is|are|was|were|do|does|did|can|could|should|will|would|may|must|"

@@ -23,6 +23,7 @@ class DialogueState:
     source: str = ""  # the document the last knowledge answer quoted first ("" when it found nothing)
     answered: str = ""  # the sentence that answered the last knowledge question (a follow-up does not lead with it)
     language: str = ""  # the language the person last wrote in
+    listed: list[str] = field(default_factory=list)  # course codes the last reply listed, in order ("第二门" = [1])
 
     def to_json(self) -> str:
         """JSON for the store."""

@@ -15,6 +15,7 @@ LEADS = {
     "term": ("以下哪一项符合这个描述？", "Which term matches this description? "),
     "true_false": ("判断对错：", "True or false: "),
     "cloze": ("填空：", "Fill in the blank: "),
+    "table": ("根据表格，选出这一行对应的内容：", "From the table, choose the entry for this row: "),
 }
 _LANGUAGE_NAME = {"zh": ("中文", "Chinese"), "en": ("英文", "English")}
 

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bot.quiz.facts import number_value
 from bot.quiz.model import LETTERS, QuizItem
 from bot.quiz.text import normalise
 
@@ -52,11 +53,20 @@ def grade(item: QuizItem, raw: str) -> Grade:
 
 
 def _cloze_matches(key: str, answer: str) -> bool:
-    """"30天" matches "30 天", "30" and "30 days"; terms match case-insensitively without spaces."""
+    """"30天" matches "30 天", "30" and "30 days", "五个步骤" matches "5", "五" and "5个"; terms match
+    case-insensitively without spaces."""
     key_number = re.search(r"\d+(?:\.\d+)?", key)
     answer_number = re.search(r"\d+(?:\.\d+)?", answer)
     if key_number:
         return bool(answer_number) and float(key_number.group(0)) == float(answer_number.group(0))
+    if (key_count := _count_of(key)) is not None:
+        return key_count == (float(answer_number.group(0)) if answer_number else _count_of(answer.strip()))
     squeeze = lambda s: re.sub(r"[\s\-_'\"“”‘’]", "", normalise(s))  # noqa: E731
     return squeeze(key) == squeeze(answer) or (len(squeeze(answer)) >= 3 and squeeze(answer) in squeeze(key)
                                                and len(squeeze(answer)) >= 0.8 * len(squeeze(key)))
+
+
+def _count_of(text: str) -> float | None:
+    """The amount a count written in Chinese numerals states ("五个步骤" -> 5), None when it does not start with one."""
+    m = re.match(r"[二两三四五六七八九十]{1,3}", text)
+    return number_value(m.group(0)) if m else None

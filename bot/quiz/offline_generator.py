@@ -6,7 +6,7 @@ import random
 import re
 from collections.abc import Iterator
 
-from bot.quiz.facts import Fact, extract_facts, number_spans, number_value, with_value
+from bot.quiz.facts import NUMBER_ZH_WORDS, Fact, extract_facts, number_spans, number_value, with_value
 from bot.quiz.feedback import LEADS, explanation_for, hint_for
 from bot.quiz.model import BLANK, LETTERS, QuizItem
 from bot.quiz.text import normalise
@@ -34,6 +34,8 @@ class OfflineQuizBuilder:
         """Extract facts once and collect same-type distractor pools from the whole material; the words around the
         quoted material (instructions, hints) are in `frame_language` (the reader's) when given."""
         self.facts = extract_facts(passages)
+        if frame_language == "en":  # a count in Chinese numerals has options an English reader cannot read as numbers
+            self.facts = [f for f in self.facts if not (f.kind == "number" and NUMBER_ZH_WORDS.fullmatch(f.span))]
         self._frame_language = frame_language
         self._random = random.Random(seed)
         self._numbers_by_unit: dict[str, list[str]] = {}
@@ -84,13 +86,13 @@ class OfflineQuizBuilder:
             difficulty = 2
         elif fact.kind == "term":
             distractors = [t for t in self._terms_by_group.get(fact.group, []) if normalise(t) != normalise(fact.span)]
-            if len(distractors) < 3:
+            if len(distractors) < 3 and not fact.ask:  # a table cell's options are its own column's, never others
                 distractors += [t for g, ts in self._terms_by_group.items() if g != fact.group for t in ts]
-            stem = _definition_of(fact)
+            stem = fact.sentence.replace(fact.span, BLANK, 1) if fact.ask else _definition_of(fact)
             if not stem:
                 return None
-            prompt_zh, prompt_en = LEADS["term"]
-            difficulty = 3
+            prompt_zh, prompt_en = LEADS["table" if fact.ask else "term"]
+            difficulty = 2 if fact.ask else 3
         else:
             return None
         distractors = _distinct(distractors, exclude=fact.span)[:3]
@@ -99,7 +101,7 @@ class OfflineQuizBuilder:
         options = [fact.span, *distractors]
         self._random.shuffle(options)
         lang = fact.passage.language or detect_language(fact.sentence)
-        question = _text(prompt_zh, prompt_en, self._frame_language or lang) + stem
+        question = _text(prompt_zh, prompt_en, self._frame_language or lang) + (fact.ask or stem)
         return self._base(fact, kind="mcq", question=question, stem=stem, options=options,
                           answer=LETTERS[options.index(fact.span)], difficulty=difficulty)
 
@@ -121,8 +123,8 @@ class OfflineQuizBuilder:
 
     def _cloze(self, fact: Fact) -> QuizItem | None:
         """The sentence with its number or term blanked out."""
-        if fact.kind not in ("number", "term") or fact.span not in fact.sentence:
-            return None
+        if fact.kind not in ("number", "term") or fact.span not in fact.sentence or fact.ask:
+            return None  # (a table row with a blank reads as nothing: its cell is asked as a choice)
         stem = fact.sentence.replace(fact.span, BLANK, 1)
         lang = fact.passage.language or detect_language(fact.sentence)
         question = _text(*LEADS["cloze"], self._frame_language or lang) + stem

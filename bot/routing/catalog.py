@@ -157,17 +157,36 @@ class Catalog:
                        if not any(seg in other for c, other in titles.items() if c != code)]
                 for code, title in titles.items()}
 
-    def find_course(self, text: str) -> Match | None:
-        """The course the text names, by code, Chinese title, English title or alias; None when unsure."""
+    def find_course(self, text: str, prefer: tuple[str, ...] | list[str] = ()) -> Match | None:
+        """The course the text names, by code, Chinese title, English title or alias; None when unsure. `prefer`: the
+        courses just shown to the person ("那门安全课" after a list holding SEC-101 but not SEC-201 is SEC-101)."""
         for course, pattern in self._code_patterns:
             if m := pattern.search(text):
                 return Match(course.code, 100.0, m.group(0))
         scored = sorted((self._course_score(c, text) + (c.code,) for c in self.courses), reverse=True)
         if not scored or scored[0][0] < 70:
-            return None
+            return self._named_among(text, prefer) if prefer else None
         if len(scored) > 1 and scored[1][0] >= scored[0][0] - 3 and scored[0][0] < 95:
+            tied = [s for s in scored if s[0] >= scored[0][0] - 3]
+            shown = [s for s in tied if s[2] in prefer]
+            if len(shown) == 1:
+                return Match(shown[0][2], shown[0][0], shown[0][1])
             return None  # two courses fit equally well: better to ask than to guess
         return Match(scored[0][2], scored[0][0], scored[0][1])
+
+    def _named_among(self, text: str, codes: tuple[str, ...] | list[str]) -> Match | None:
+        """A course of `codes` named by a word of its title before 课/course ("那门安全课", "the security course")
+        when exactly one of them fits: a word several courses share is enough among the few just shown."""
+        lowered, hits = text.lower(), []
+        for course in (c for c in self.courses if c.code in codes):
+            core = _strip_generic_zh(course.title_zh or "")
+            words = {core[i:i + 2] for i in range(len(core) - 1)}
+            zh = next((w for w in words if re.search(re.escape(w) + r"的?(课|培训|那门|这门)", text)), None)
+            en = next((w for w in _content_words(course.title_en or "")
+                       if re.search(rf"\b{re.escape(w.lower())}\w*\s+(course|class|training)\b", lowered)), None)
+            if zh or en:
+                hits.append(Match(course.code, 80.0, zh or en))
+        return hits[0] if len(hits) == 1 else None
 
     def _course_score(self, course: CourseName, text: str) -> tuple[float, str]:
         """How well the text names this course (0-100) and the words that did it."""

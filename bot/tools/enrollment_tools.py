@@ -350,7 +350,7 @@ def course_catalog(deps, ctx: TurnContext, args: PersonArgs) -> ToolResult:
                                                                        for o in current))
     lines.append(_enroll_hint(ctx, target))
     return ToolResult("course_catalog", given(employee=args.employee), True, "\n".join(lines), private=True,
-                      act="catalog", subject=subject)
+                      act="catalog", subject=subject, listed=tuple(o.course.code for o in open_now + waiting))
 
 
 def session_info(deps, ctx: TurnContext, args: SessionArgs) -> ToolResult:
@@ -428,7 +428,7 @@ def recommend_courses(deps, ctx: TurnContext, args: PersonArgs) -> ToolResult:
         lines.append(f"- **{deps.names.course(pick.course_code, ctx.language)}**{ctx.say('：', ': ')}{reason}")
     lines.append(_enroll_hint(ctx, target))
     return ToolResult("recommend_courses", logged, True, "\n".join(lines), private=True, act="recommend",
-                      subject={"employee": target})
+                      subject={"employee": target}, listed=tuple(pick.course_code for pick in picks))
 
 
 def _local(deps, moment):

@@ -44,6 +44,13 @@ def start_exam(deps, ctx: TurnContext, args: ExamArgs) -> ToolResult:
     if not preview.can_start:
         return ToolResult("start_exam", {"course": course}, False, preview.to_text(ctx.language), private=True,
                           act="refused", subject=subject, error=preview.refusal.code)
+    try:
+        quiz, _report = deps.quizzes.generate(ctx.audience, course=preview.course_code, n=preview.question_count,
+                                              language=ctx.language)
+    except NoMaterial:
+        quiz = None
+    if quiz is None or len(quiz.items) < preview.question_count:  # said before asking to confirm, not after
+        return _too_little_material(ctx, preview.course_code, preview.question_count, subject)
     pending = {"op": "start_exam", "course": preview.course_code}
     text = preview.to_text(ctx.language) + "\n" + ctx.say(
         "（不是正式考试、只想练习的话，说“考考我”即可，练习不计成绩。中途退出会按已答题目交卷。）",
@@ -69,11 +76,7 @@ def confirm_exam(deps, ctx: TurnContext, pending: dict) -> ToolResult:
                 raise NoMaterial(course)
             started = deps.hr.start_exam(ctx.caller, course)
     except NoMaterial:
-        return ToolResult("start_exam", subject, False, ctx.say(
-            f"{course} 的资料不足以出满 {preview.question_count} 道正式考试题，考试没有开始，也不占用考试机会。请联系培训专员。",
-            f"The {course} material does not yield the {count(preview.question_count, 'question')} its official exam needs, "
-            "so the exam was not started and no attempt was used. Please tell a training specialist."),
-            private=True, act="abstain", subject=subject)
+        return _too_little_material(ctx, course, preview.question_count, subject)
     if refusal.result:
         return refusal.result
     quiz.items = quiz.items[:started.question_count]
@@ -88,6 +91,15 @@ def confirm_exam(deps, ctx: TurnContext, pending: dict) -> ToolResult:
     text, actions = opening(ctx, intro, quiz.items)
     return ToolResult("start_exam", {"course": course, "confirmed": True}, True, text, private=True, actions=actions,
                       act="exam_start", subject=subject)
+
+
+def _too_little_material(ctx: TurnContext, course: str, needed: int, subject: dict) -> ToolResult:
+    """The course material cannot fill the official exam: nothing starts and no attempt is used."""
+    return ToolResult("start_exam", subject, False, ctx.say(
+        f"{course} 的资料不足以出满 {needed} 道正式考试题，考试没有开始，也不占用考试机会。请联系培训专员。",
+        f"The {course} material does not yield the {count(needed, 'question')} its official exam needs, so the exam "
+        "was not started and no attempt was used. Please tell a training specialist."),
+        private=True, act="abstain", subject=subject)
 
 
 def grade_exam_answer(deps, ctx: TurnContext, answer: str, give_up: bool, active) -> ToolResult:

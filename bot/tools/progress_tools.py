@@ -53,7 +53,8 @@ def my_progress(deps, ctx: TurnContext, args: ProgressArgs) -> ToolResult:
                          exams=bool(args.course), course=args.course and args.course.upper())
     shown = [c.course_code for c in subset(progress.courses, args.only)]
     focus = {"course": shown[0]} if len(shown) == 1 else {}
-    return ToolResult("my_progress", logged, True, text, private=True, act="progress", subject=subject, focus=focus)
+    return ToolResult("my_progress", logged, True, text, private=True, act="progress", subject=subject, focus=focus,
+                      listed=tuple(shown))
 
 
 def team_progress(deps, ctx: TurnContext, args: TeamArgs) -> ToolResult:

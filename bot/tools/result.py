@@ -29,3 +29,4 @@ class ToolResult:
     answered: str = ""  # search_knowledge: the sentence that answered (the next follow-up does not lead with it)
     focus: dict[str, str] = field(default_factory=dict)  # what a follow-up's "it" / "him" most likely means when
     # that differs from the subject (the one overdue course listed, the prerequisite named in a refusal)
+    listed: tuple[str, ...] = ()  # course codes the reply lists in order, so "the second one" / "第一门" can name one

@@ -93,3 +93,14 @@ def test_practice_stays_practice_next_to_the_exam(chat, engine):
     quiz = say(chat, FAILER, "考考我信息安全基础，出2道题", "practice")
     assert quiz.tools[0].name == "generate_quiz", quiz.text
     assert not attempts(engine, FAILER)
+
+
+def test_an_exam_the_material_cannot_fill_is_said_before_asking_to_confirm(chat, hr_service):
+    """CMP-101's pages are not in this knowledge base: the preview says so, offers no confirm, and uses no attempt."""
+    learner = "E0013"  # enrolled in CMP-101, overdue, never examined
+    before = hr_service.preview_exam(hr_service.caller_for(learner), "CMP-101")
+    assert before.can_start
+    reply = say(chat, learner, "我要参加 CMP-101 的正式考试", "exam-thin")
+    assert reply.act == "abstain" and "不足以" in reply.text and not reply.actions, (reply.act, reply.text)
+    after = hr_service.preview_exam(hr_service.caller_for(learner), "CMP-101")
+    assert after.can_start and after.attempts_used == before.attempts_used and after.open_sitting_id is None

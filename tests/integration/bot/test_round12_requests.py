@@ -57,3 +57,40 @@ def test_a_team_view_of_one_course_leads_with_that_courses_rate(chat, hr_service
     expected = hr_service.team_progress(hr_service.caller_for("E0005"), course_code="CS-101").completion
     first = reply.text.splitlines()[0]
     assert "CS-101" in first and f"({expected.numerator}/{expected.denominator})" in first, first
+
+
+def test_a_position_in_the_catalogue_or_recommendations_names_that_course(chat):
+    catalogue = say(chat, "E0060", "我能报名哪些课程？", "r12-ordinal")
+    second = [line for line in catalogue.text.splitlines() if line.startswith("- ")][1].split()[1]
+    reply = say(chat, "E0060", "帮我报名第二门", "r12-ordinal")
+    assert reply.act == "enroll_preview" and reply.subject.get("course") == second, (second, reply.text)
+    say(chat, "E0060", "取消", "r12-ordinal")
+    picks = say(chat, "E0060", "what should I take next?", "r12-ordinal-en")
+    first = picks.text.split("**")[1].split()[0]
+    english = say(chat, "E0060", "the first one, please enroll me", "r12-ordinal-en")
+    assert english.act == "enroll_preview" and english.subject.get("course") == first, (first, english.text)
+
+
+def test_the_prerequisite_named_in_a_refusal_is_what_a_question_about_the_prerequisite_is_about(chat):
+    refused = say(chat, "E0053", "我想报名SEC-201安全开发进阶", "r12-prereq")
+    assert refused.act == "enroll_refused" and "SEC-101" in refused.text
+    reply = say(chat, "E0053", "行吧，那我先把那门先修课学完，它规定多少天内完成？", "r12-prereq")
+    assert reply.act == "answer" and reply.subject.get("course") == "SEC-101" and "30" in reply.text, reply.text
+
+
+def test_a_colleague_named_with_whose_team_they_are_in_is_that_colleague(chat):
+    say(chat, "E0010", "who on my team is behind on training?", "r12-two-names")
+    other_team = say(chat, "E0010", "what about 刘平 on 孙勇洋's team?", "r12-two-names")
+    assert other_team.act == "refused" and other_team.subject.get("employee") == "E0013", other_team.text
+    say(chat, "E0010", "send them a reminder", "r12-two-names-nudge")
+    after_nudge = say(chat, "E0010", "what about 刘平?", "r12-two-names-nudge")
+    assert after_nudge.act == "refused" and after_nudge.subject.get("employee") == "E0013", after_nudge.text
+    head = say(chat, "E0002", "孙勇洋团队的刘平进度怎么样", "r12-two-names-head")
+    assert head.act == "progress" and head.subject.get("employee") == "E0013" and "刘平" in head.text
+
+
+
+def test_a_course_named_by_a_shared_word_after_ones_progress_is_the_one_listed(chat):
+    say(chat, "E0022", "帮我看看我的培训进度", "r12-shared-word")
+    reply = say(chat, "E0022", "那门安全课及格线多少分？", "r12-shared-word")
+    assert reply.act == "answer" and reply.subject.get("course") == "SEC-101" and "80" in reply.text, reply.text

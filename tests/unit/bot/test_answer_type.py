@@ -129,3 +129,14 @@ def test_the_first_reply_asks_how_soon_not_how_often():
     assert kind.strict and kind.offers("电子邮件：工作时间内4小时内首次回复。")
     assert AnswerType("多久必须强制改一次密码？").offers("密码每90天必须更换一次。")
     assert not AnswerType("多久必须强制改一次密码？").offers("密码至少12位。")
+
+
+def test_the_longest_or_shortest_period_asks_for_a_duration_but_not_strictly():
+    """'the longest non-compete period' quoted the article that lets the parties agree the period (no length), over
+    the next one that caps it at 二年 (shared dev: three English questions, §22); not strict, because 'the longest day
+    I can work' is answered by '…in a single day is 12'."""
+    asked = AnswerType("What's the longest non-compete period allowed after leaving a Chinese employer?")
+    assert asked.wants_value and not asked.strict
+    assert asked.offers("竞业限制期限，不得超过二年。")
+    assert not asked.offers("竞业限制的范围、地域、期限由用人单位与劳动者约定。")
+    assert AnswerType("What is the shortest notice I can give?").wants_value

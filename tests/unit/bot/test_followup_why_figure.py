@@ -35,3 +35,11 @@ def test_naming_a_person_is_their_kpi(router):
     got = resolve(routed("explain_kpi", 0.6, {"employee": "E0013"}), "why is E0013's KPI so low?", SPECIALISTS, HR,
                   router, TODAY)
     assert got.intent == "explain_kpi"
+
+
+@pytest.mark.parametrize("text", ["为啥是这个分", "为什么只有这个分数", "why that score?", "how come such a result?"])
+def test_why_this_score_after_a_kpi_is_that_kpi_again(router, text):
+    own = DialogueState(subject={"employee": "E0061", "period": "2026Q3"}, intent="explain_kpi", act="kpi",
+                        args={"period": "2026Q3"})
+    got = resolve(routed("search_knowledge", 0.33), text, own, Caller("E0061", "employee", "rnd"), router, TODAY)
+    assert got.intent == "explain_kpi" and got.slots.get("period") == "2026Q3"

@@ -69,3 +69,10 @@ def test_a_period_alone_names_a_slot_not_another_report(router, text, only_slots
     from bot.dialogue.resolve import _names_only_slots
 
     assert _names_only_slots(text, router.catalog) is only_slots
+
+
+def test_a_follow_up_opening_with_a_preposition_keeps_the_last_questions_topic(router):
+    state = DialogueState(intent="search_knowledge", act="answer", question="How many days of paternity leave do I get?")
+    result = resolve(routed("search_knowledge", confident=True), "within what timeframe do I have to take it?", state,
+                     LEARNER, router, TODAY)
+    assert result.standalone == "days of paternity leave: within what timeframe do I have to take it?"

@@ -134,6 +134,11 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
         intent, slots = I.SEARCH_KNOWLEDGE, {"course": routed.slots["course"]}  # "合规与商业道德那门" after "哪门课？"
     elif _continues_knowledge(routed, text, state) or rule or asks_a_definition(routed, text):
         intent, slots = I.SEARCH_KNOWLEDGE, router.slots_for(I.SEARCH_KNOWLEDGE, text, today)
+    elif _asks_what_drags(text, state):
+        # "是哪些课拖了后腿" / "which courses are dragging it down?" right after a person's KPI: that person's courses
+        # that are behind or overdue (read alone, the words lean to the catalogue)
+        intent, slots = "my_progress", {"only": "behind", **({"employee": state.args["employee"]}
+                                                              if state.args.get("employee") else {})}
     elif _asks_manager_contact(text, state):
         # "how do I contact him?" after "who is my manager": that reply again, which has the email ("him" is the
         # manager shown, not a person whose own manager is asked for)
@@ -257,6 +262,17 @@ _COURSE_REPLIES_WITH_SESSIONS = ("session_info", "enroll")  # replies that show 
 
 _CONTACT = re.compile(r"邮箱|邮件|电话|联系|找他|找她|工位|\b(e-?mail|mail|contact|reach|phone|call|message|find) ?(him|her|them)?\b",
                       re.IGNORECASE)
+
+
+_DRAGS = re.compile(r"拖(了)?后腿|拉低|拖累|扣分的|影响(了)?分数|\b(dragg?ing|pulling|bringing|dragged|pulled|brought) "
+                    r"(it|me|my [a-z]+|the [a-z]+|him|her|them)? ?down\b|\b(hurting|lowering) (it|my|the)\b",
+                    re.IGNORECASE)
+
+
+def _asks_what_drags(text: str, state: DialogueState) -> bool:
+    """Right after a person's KPI, a short question about what pulls it down: the courses behind, not a new topic."""
+    return state.intent == "explain_kpi" and state.act == "kpi" and is_short(text) and bool(_DRAGS.search(text)) \
+        and not router_employee(text)
 
 
 def _asks_manager_contact(text: str, state: DialogueState) -> bool:

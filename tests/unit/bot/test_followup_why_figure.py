@@ -43,3 +43,11 @@ def test_why_this_score_after_a_kpi_is_that_kpi_again(router, text):
                         args={"period": "2026Q3"})
     got = resolve(routed("search_knowledge", 0.33), text, own, Caller("E0061", "employee", "rnd"), router, TODAY)
     assert got.intent == "explain_kpi" and got.slots.get("period") == "2026Q3"
+
+
+@pytest.mark.parametrize("text", ["是哪些课拖了后腿", "which courses are dragging it down?", "哪门课拉低了分数"])
+def test_what_drags_a_kpi_down_is_that_persons_courses_behind(router, text):
+    manager_view = DialogueState(subject={"employee": "E0013", "period": "2026Q3"}, intent="explain_kpi", act="kpi",
+                                 args={"employee": "E0013", "period": "2026Q3"})
+    got = resolve(routed("course_catalog", 0.16), text, manager_view, HR, router, TODAY)
+    assert (got.intent, got.slots.get("only"), got.slots.get("employee")) == ("my_progress", "behind", "E0013")

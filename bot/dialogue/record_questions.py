@@ -17,8 +17,9 @@ HOW_FAR = re.compile(r"还差|差多少|差几|还剩|剩多少|剩下多少|学
 # in the present or the future: "正式考试一共能考几次？", "how many times can I retake it?")
 EXAM_RECORD = re.compile(r"考了几次|考过几次|考了多少|考了几分|考得怎么样|考得如何|考过了吗|考过没|最后多少分|最后几分|"
                          r"得了多少分|拿了多少分|几次才过|成绩(怎么样|如何|多少|是多少)|"
-                         r"\b(how many (times|attempts|tries) did|how did (he|she|they|i|[a-z]+) do (on|in)|"
-                         r"what did (he|she|they|i|[a-z]+) (score|get)|(his|her|their|my) (exam )?(score|scores|"
+                         r"\b(how many (times|attempts|tries) did|how did (he|she|they|i|[a-z0-9]+|[\u4e00-\u9fff]{2,4}) "
+                         r"do (on|in)|what did (he|she|they|i|[a-z0-9]+|[\u4e00-\u9fff]{2,4}) (score|get)|"
+                         r"(his|her|their|my) (exam )?(score|scores|"
                          r"result|results|attempts|mark|marks)\b|did (he|she|they|i) pass\b|"
                          r"did (he|she|they|i) (take|sit|do) (it|the exam|the test|its exam)|"
                          r"(has|have) (he|she|they|i) (taken|sat|passed) (it|the exam|the test|its exam))", re.IGNORECASE)

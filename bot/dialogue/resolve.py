@@ -72,6 +72,11 @@ _PREREQUISITE = re.compile(r"先修课(?!是什么|是哪|有哪|有什么)|前�
                            re.IGNORECASE)
 
 
+# the policy's threshold itself ("低于多少会被扣绩效？", "below what rate is a department penalised?"): a rule
+_ASKS_THRESHOLD = re.compile(r"(低于|高于|超过|不到|少于|达到)多少|多少(以下|以上)?(算|才|就|会)|\b(below|above|under) what\b|"
+                             r"\bwhat (is|'s) the (threshold|bar|cut-?off)\b", re.IGNORECASE)
+
+
 # a correction of the request just answered ("make that July only", "改成上季度", "change it to Q2")
 _CORRECTION = re.compile(r"^(no,?\s*|不对，?|不是，?)?(make (that|it)|change (that|it) to|switch (that|it) to|改成|换成|改为|换到)",
                          re.IGNORECASE)
@@ -196,7 +201,7 @@ def resolve(routed, text: str, state: DialogueState, caller, router, today: date
         # (the completion report is across departments or courses, and refused to an employee)
         intent, slots = "explain_kpi", {k: v for k, v in slots.items() if k == "period"}
     elif intent == I.COMPLETION_REPORT and slots.get("department") and not slots.get("course") \
-            and _STANDING.search(text):
+            and _STANDING.search(text) and not _ASKS_THRESHOLD.search(text):
         # "IT部这季度完成率多少？会不会被扣分": the department's KPI, which shows its rate against the policy's bands
         intent, slots = "explain_kpi", {k: v for k, v in slots.items() if k in ("department", "period")}
     if _asks_about_people(intent, text, slots, state, caller):
@@ -293,7 +298,12 @@ def _asks_session_detail(routed, text: str, state: DialogueState) -> bool:
         return False
     if (routed.slots.get("course") not in (None, state.subject["course"])) or router_employee(text):
         return False
-    return routed.intent in (I.SEARCH_KNOWLEDGE, I.HELP, "session_info") or routed.confidence < _UNSURE
+    if routed.intent in (I.SEARCH_KNOWLEDGE, I.HELP, "session_info") or routed.confidence < _UNSURE:
+        return True
+    from bot.tools.registry import get
+
+    tool = get(routed.intent)  # "who's teaching it?": "it" is the course just shown; only a change is a new request
+    return bool(_THING.search(text)) and tool is not None and tool.confirm is None
 
 
 def _asks_how_far(intent: str, text: str) -> bool:
@@ -405,7 +415,7 @@ def asks_the_rule(routed, text: str) -> bool:
     from bot.tools.registry import get
 
     tool = get(routed.intent)
-    if tool is None or not tool.figures or not _RULE_ASKED.search(text):
+    if tool is None or not tool.figures or not (_RULE_ASKED.search(text) or _ASKS_THRESHOLD.search(text)):
         return False
     return not (_WHICH.search(text) or _HOW_WORKED_OUT.search(text) or router_employee(text))
 

@@ -34,8 +34,10 @@ class OfflineQuizBuilder:
         """Extract facts once and collect same-type distractor pools from the whole material; the words around the
         quoted material (instructions, hints) are in `frame_language` (the reader's) when given."""
         self.facts = extract_facts(passages)
+        self._deferred: list[Fact] = []  # used only when the rest runs out
         if frame_language == "en":  # a count in Chinese numerals has options an English reader cannot read as numbers
-            self.facts = [f for f in self.facts if not (f.kind == "number" and NUMBER_ZH_WORDS.fullmatch(f.span))]
+            self._deferred = [f for f in self.facts if f.kind == "number" and NUMBER_ZH_WORDS.fullmatch(f.span)]
+            self.facts = [f for f in self.facts if f not in self._deferred]
         self._frame_language = frame_language
         self._random = random.Random(seed)
         self._numbers_by_unit: dict[str, list[str]] = {}
@@ -52,12 +54,17 @@ class OfflineQuizBuilder:
                     group.append(fact.span)
 
     def candidates(self) -> Iterator[QuizItem]:
-        """One item per fact sentence, taking mcq, true/false and cloze in turn while each kind has material left."""
-        facts = list(self.facts)
+        """One item per fact sentence, taking mcq, true/false and cloze in turn while each kind has material left; the
+        deferred facts (hard for this reader) only after the others."""
+        used: set[str] = set()
+        yield from self._items_of(list(self.facts), used)
+        yield from self._items_of(list(self._deferred), used)
+
+    def _items_of(self, facts: list[Fact], used: set[str]) -> Iterator[QuizItem]:
+        """Items from these facts, kinds interleaved, one per evidence sentence not used yet."""
         self._random.shuffle(facts)
         pools = [[item for fact in facts if (item := maker(fact)) is not None]
                  for maker in (self._mcq, self._true_false, self._cloze)]
-        used: set[str] = set()
         while any(pools):
             for pool in pools:
                 while pool:

@@ -33,18 +33,19 @@ def parse_period(text: str, today: date) -> str | None:
         return f"{m.group(1)}Q{chinese_number(m.group(2))}"
     if re.search(r"本季度|这个季度|这季度|当季|this quarter|current quarter|this qtr", lowered):
         return quarter_of(today)
-    if re.search(r"上季度|上个季度|上一季度|last quarter|previous quarter|last qtr", lowered):
+    if re.search(r"上季度|上个季度|上一季度|上一个季度|前一个季度|last quarter|previous quarter|last qtr|"
+                 r"(the )?quarter before( that| this one)?\b", lowered):
         return previous_quarter(today)
     if m := _BARE_QUARTER.search(text):
         number = m.group(1) or str(chinese_number(m.group(2)))
         return f"{today.year}Q{number}"
+    if m := _YEAR.search(text):
+        return m.group(1)  # a year written out wins over "full year" / "全年" around it ("full year 2025")
     if re.search(r"今年|本年度|本年|全年|整年|this year|current year|year to date|ytd|whole year|full year|entire year",
                  lowered):
         return str(today.year)
     if re.search(r"去年|上一年|last year|previous year", lowered):
         return str(today.year - 1)
-    if m := _YEAR.search(text):
-        return m.group(1)
     return None
 
 

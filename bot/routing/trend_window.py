@@ -11,7 +11,7 @@ _BY_QUARTER = re.compile(r"按季度|每(个|一个)?季度|各(个)?季度|季�
                          r"\b(last|past|previous) (\w+ )?quarters\b")
 _BY_MONTH = re.compile(r"趋势|走势|变化|升.{0,4}降|涨.{0,4}跌|每(个|一个)?月|各(个)?月|按月|逐月|月度|环比|折线|"
                        r"(近|过去|最近|前)\s*\S{0,3}\s*个?\s*月|半年|"
-                       r"\btrend|\bover time\b|month[- ]by[- ]month|\bmonthly\b|\b(by|per|each|every) month\b|"
+                       r"\btrend|\bover time\b|month[- ]by[- ]month|month[- ]over[- ]month|\bmom\b|\bmoved\b|\bmonthly\b|\b(by|per|each|every) month\b|"
                        r"going (up|down)|\b(last|past|previous|recent) (\w+ )?months\b|half (a )?year|\bchanged?\b")
 _ZH_SPAN = re.compile(r"(?:近|过去|最近|前)\s*([0-9]{1,2}|[一二三四五六七八九十两]{1,3})\s*个?\s*(月|季度)")
 _EN_SPAN = re.compile(r"\b(?:last|past|previous|recent)\s+(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|"

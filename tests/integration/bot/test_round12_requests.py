@@ -94,3 +94,18 @@ def test_a_course_named_by_a_shared_word_after_ones_progress_is_the_one_listed(c
     say(chat, "E0022", "帮我看看我的培训进度", "r12-shared-word")
     reply = say(chat, "E0022", "那门安全课及格线多少分？", "r12-shared-word")
     assert reply.act == "answer" and reply.subject.get("course") == "SEC-101" and "80" in reply.text, reply.text
+
+
+def test_a_colleague_named_by_name_is_routed_as_the_person_they_are(chat):
+    """"Enroll 林悦 from Operations in …" read as a question (a Chinese name in English blurred the classifier);
+    "what did 马博艳 score on the CMP-101 exam?" from a colleague is her record, which HR refuses (blind round 13)."""
+    enroll = say(chat, "E0176", "Enroll 林悦 from Operations in Data Analysis Basics", "r13-name-enroll")
+    assert enroll.act == "enroll_preview" and enroll.subject == {"course": "DATA-101", "employee": "E0146"}, enroll.text
+    record = say(chat, "E0153", "what did 马博艳 score on the CMP-101 exam?", "r13-name-score")
+    assert record.act == "refused" and record.subject.get("employee") == "E0154", record.text
+
+
+def test_the_quarter_before_is_the_previous_quarter(chat):
+    say(chat, "E0174", "completion by course this quarter", "r13-quarter-before")
+    reply = say(chat, "E0174", "what about the quarter before", "r13-quarter-before")
+    assert reply.act == "completion_report" and reply.subject.get("period") == "2026Q2", reply.subject

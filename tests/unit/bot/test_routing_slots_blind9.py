@@ -48,3 +48,16 @@ def test_last_month_is_the_period_of_a_progress_question(intent, text):
 
 def test_a_kpi_keeps_the_quarter_or_year_hr_scores_it_by():
     assert "period" not in FILLER.fill("explain_kpi", "上个月学完了两门课，KPI为什么才40多", TODAY, ("period",))
+
+
+@pytest.mark.parametrize(("text", "period"), [("training completion table for the board, full year 2025", "2025"),
+                                              ("2025年全年的完成率", "2025"), ("今年全年的完成率", "2026")])
+def test_a_year_written_out_wins_over_full_year_around_it(text, period):
+    """Blind set 12: "full year 2025" had become this year."""
+    assert FILLER.fill("completion_report", text, TODAY, ("period",)).get("period") == period
+
+
+def test_month_over_month_is_a_trend_by_month():
+    slots = FILLER.fill("completion_report", "how has completion moved month over month in IT?", TODAY,
+                        ("by", "department"))
+    assert slots.get("by") == "month" and slots.get("department") == "it"

@@ -109,3 +109,10 @@ def test_the_quarter_before_is_the_previous_quarter(chat):
     say(chat, "E0174", "completion by course this quarter", "r13-quarter-before")
     reply = say(chat, "E0174", "what about the quarter before", "r13-quarter-before")
     assert reply.act == "completion_report" and reply.subject.get("period") == "2026Q2", reply.subject
+
+
+def test_the_threshold_itself_is_a_rule_and_a_units_standing_is_its_kpi(chat):
+    rule = say(chat, "E0003", "部门完成率低于多少会被扣绩效？", "r13-threshold")
+    assert rule.act in ("answer", "abstain"), (rule.act, rule.text)
+    standing = say(chat, "E0009", "IT部这季度培训完成率多少？会不会被扣分", "r13-standing")
+    assert standing.act == "department_kpi"

@@ -51,3 +51,9 @@ def test_a_count_in_chinese_numerals_is_graded_by_its_amount():
                     source="s", title="t", heading="h", evidence="e", options=[])
     assert [grade(item, a).correct for a in ("五个步骤", "5个步骤", "5", "五", "4", "步骤")] == \
         [True, True, True, True, False, False]
+
+
+def test_an_english_reader_gets_chinese_numeral_counts_only_when_nothing_else_is_left():
+    english = list(OfflineQuizBuilder([TABLE], frame_language="en").candidates())
+    counted = [i for i, item in enumerate(english) if "五个步骤" in item.evidence or "四类" in item.evidence]
+    assert counted and min(counted) >= len(english) - len(counted)  # last, and still there for an exam to fill

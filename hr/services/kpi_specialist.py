@@ -10,7 +10,7 @@ from hr import plural
 from hr.caller import Caller
 from hr.explain import KpiExplanation
 from hr.policy.model import Policy
-from hr.repositories import course_repo, report_repo
+from hr.repositories import course_repo, org_repo, report_repo
 from hr.rules.eligibility import required_tags
 from hr.rules.periods import Period
 from hr.rules.rates import Rate
@@ -19,8 +19,10 @@ from hr.services.kpi_items import target_item
 
 
 def specialist_kpis(db: Session, caller: Caller, *, period: Period, policy: Policy, today: date) -> KpiExplanation:
-    """The training specialist's KPIs for the company in a period (HR and training specialists only)."""
-    require_privileged(caller, "see training-specialist KPIs", "查看培训专员 KPI")
+    """The training specialist's KPIs for the company in a period: HR, training specialists, and a manager of
+    training specialists (the head of HR manages the people these KPIs measure)."""
+    if not _manages_a_specialist(db, caller):
+        require_privileged(caller, "see training-specialist KPIs", "查看培训专员 KPI")
     targets = policy.specialist
     start = datetime.combine(period.start, time.min, tzinfo=UTC)
     cutoff = datetime.combine(min(period.end, today), time.max, tzinfo=UTC)
@@ -86,3 +88,11 @@ def _required_coverage(db: Session) -> Rate:
         targets, done = report_repo.required_coverage(db, course.code, tags, everyone)
         total = total.plus(done, targets)
     return total
+
+
+def _manages_a_specialist(db: Session, caller: Caller) -> bool:
+    """Whether a training specialist reports to the caller, directly or through other managers."""
+    if caller.role != "manager":
+        return False
+    team = org_repo.employees_by_ids(db, org_repo.subtree_employee_ids(db, caller.id))
+    return any(person.role == "training_specialist" and person.id != caller.id for person in team)

@@ -142,3 +142,12 @@ def test_every_department_side_by_side_is_what_the_caller_may_see(hr, seeded):
     with pytest.raises(HRError) as caught:
         hr.department_kpis(hr.caller_for("e1"), period="2026Q1")
     assert caught.value.code == "forbidden"
+
+
+def test_a_manager_of_training_specialists_may_see_their_kpis(hr):
+    """ts1 reports to ceo: the specialists' KPIs measure people the CEO manages; m1 manages none and is refused."""
+    assert hr.caller_for("ceo").role == "manager"
+    result = hr.specialist_kpis(hr.caller_for("ceo"), period="2026Q1")
+    assert result.item("timeliness_rate").inputs["denominator"] == 5
+    with pytest.raises(HRError):
+        hr.specialist_kpis(hr.caller_for("m1"), period="2026Q1")

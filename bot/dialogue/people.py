@@ -86,17 +86,9 @@ def _person_intent(intent: str, text: str, previous: str = "") -> str | None:
         return intent
     if intent in _GROUP_VIEWS or (intent in (I.SEARCH_KNOWLEDGE, I.HELP)
                                   and (_ABOUT_PROGRESS.search(text) or EXAM_RECORD.search(text)
-                                       or previous in _PROGRESS_VIEWS or _acts_on_people(previous))):
+                                       or previous in _PROGRESS_VIEWS or previous == I.NUDGE_TEAM)):
         return I.MY_PROGRESS  # ("what about 刘平?" right after reminding people who are behind: how 刘平 is doing)
     return None
-
-
-def _acts_on_people(tool_name: str) -> bool:
-    """A tool whose subject is people (a reminder to those behind), after which a named colleague is asked about."""
-    from bot.tools.registry import get
-
-    tool = get(tool_name)
-    return tool is not None and tool.confirm is not None and "employee" in tool.slots and "department" in tool.slots
 
 
 def _names_their_group(name: str, text: str) -> bool:

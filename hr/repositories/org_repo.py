@@ -91,6 +91,13 @@ def subtree_employee_ids(db: Session, manager_id: str) -> list[str]:
     return [row[0] for row in rows]
 
 
+def subtree_has_role(db: Session, manager_id: str, role: str) -> bool:
+    """Whether someone with this role reports to the manager, directly or indirectly (one query, not the subtree)."""
+    sql = SUBTREE_CTE + (" SELECT 1 FROM team t JOIN hr_employee e ON e.id = t.id"
+                         " WHERE e.role = :role AND e.id <> :manager_id LIMIT 1")
+    return db.execute(text(sql), {"manager_id": manager_id, "role": role}).first() is not None
+
+
 def employees_by_ids(db: Session, employee_ids: list[str]) -> list[Employee]:
     """Several employees in one query."""
     if not employee_ids:

@@ -92,7 +92,4 @@ def _required_coverage(db: Session) -> Rate:
 
 def _manages_a_specialist(db: Session, caller: Caller) -> bool:
     """Whether a training specialist reports to the caller, directly or through other managers."""
-    if caller.role != "manager":
-        return False
-    team = org_repo.employees_by_ids(db, org_repo.subtree_employee_ids(db, caller.id))
-    return any(person.role == "training_specialist" and person.id != caller.id for person in team)
+    return caller.role == "manager" and org_repo.subtree_has_role(db, caller.id, "training_specialist")
